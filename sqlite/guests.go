@@ -1,0 +1,332 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"frontdesk/errs"
+	"frontdesk/guests"
+	"frontdesk/resources"
+)
+
+// Store implements guests.Service and guests.Importer.
+var (
+	_ guests.Service  = (*Store)(nil)
+	_ guests.Importer = (*Store)(nil)
+)
+
+const guestColumns = `id, salutation, given_name, family_name, email, phone, language,
+	coalesce(loyalty_number, ''), tier, vip, casino_tier, notes, created_at, updated_at`
+
+// FindGuestByID returns the whole profile in one read transaction.
+func (s *Store) FindGuestByID(ctx context.Context, id string) (*guests.Profile, error) {
+	p := &guests.Profile{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		row := tx.QueryRowContext(ctx, "SELECT "+guestColumns+" FROM guests WHERE id = ?", id)
+		if err := scanGuest(row, &p.Guest); err != nil {
+			if err == sql.ErrNoRows {
+				return errs.New(errs.NotFound, "This guest's profile no longer exists.", nil)
+			}
+			return err
+		}
+		return loadProfileParts(ctx, tx, p)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanGuest(r scanner, g *guests.Guest) error {
+	var created, updated string
+	err := r.Scan(&g.ID, &g.Salutation, &g.GivenName, &g.FamilyName, &g.Email, &g.Phone, &g.Language,
+		&g.LoyaltyNumber, &g.Tier, &g.VIP, &g.CasinoTier, &g.Notes, &created, &updated)
+	g.CreatedAt, g.UpdatedAt = parseTime(created), parseTime(updated)
+	return err
+}
+
+func loadProfileParts(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+	loaders := []func(context.Context, *sql.Tx, *guests.Profile) error{loadAlerts, loadPreferences, loadOccasions, loadStays}
+	for _, load := range loaders {
+		if err := load(ctx, tx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachRow runs query and calls scan for every row.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func loadAlerts(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+	return eachRow(ctx, tx, `SELECT id, kind, text, created_by, created_at FROM guest_alerts
+		WHERE guest_id = ? ORDER BY created_at DESC`, []any{p.ID}, func(r *sql.Rows) error {
+		a := guests.Alert{GuestID: p.ID}
+		var at string
+		err := r.Scan(&a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at)
+		a.CreatedAt = parseTime(at)
+		p.Alerts = append(p.Alerts, a)
+		return err
+	})
+}
+
+func loadPreferences(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+	return eachRow(ctx, tx, `SELECT id, category, text, recorded_by, recorded_at FROM guest_preferences
+		WHERE guest_id = ? ORDER BY category, recorded_at`, []any{p.ID}, func(r *sql.Rows) error {
+		pr := guests.Preference{GuestID: p.ID}
+		var at string
+		err := r.Scan(&pr.ID, &pr.Category, &pr.Text, &pr.RecordedBy, &at)
+		pr.RecordedAt = parseTime(at)
+		p.Preferences = append(p.Preferences, pr)
+		return err
+	})
+}
+
+func loadOccasions(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+	return eachRow(ctx, tx, `SELECT id, kind, label, month, day, year FROM guest_occasions
+		WHERE guest_id = ? ORDER BY month, day`, []any{p.ID}, func(r *sql.Rows) error {
+		o := guests.Occasion{GuestID: p.ID}
+		err := r.Scan(&o.ID, &o.Kind, &o.Label, &o.Month, &o.Day, &o.Year)
+		p.Occasions = append(p.Occasions, o)
+		return err
+	})
+}
+
+const stayColumns = "id, guest_id, arrival, departure, room, status, party_size"
+
+func scanStay(r scanner, st *guests.Stay) error {
+	var arr, dep string
+	err := r.Scan(&st.ID, &st.GuestID, &arr, &dep, &st.Room, &st.Status, &st.PartySize)
+	st.Arrival, st.Departure = parseDate(arr), parseDate(dep)
+	return err
+}
+
+func loadStays(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+	return eachRow(ctx, tx, "SELECT "+stayColumns+` FROM stays
+		WHERE guest_id = ? ORDER BY arrival DESC`, []any{p.ID}, func(r *sql.Rows) error {
+		var st guests.Stay
+		err := scanStay(r, &st)
+		p.Stays = append(p.Stays, st)
+		return err
+	})
+}
+
+// CreateGuest validates, normalises and stores a new guest.
+func (s *Store) CreateGuest(ctx context.Context, g *guests.Guest) error {
+	if err := g.Normalize(s.region).Err(); err != nil {
+		return err
+	}
+	now := s.now().UTC()
+	g.ID, g.CreatedAt, g.UpdatedAt = newID(), now, now
+	return s.write(ctx, func(tx *sql.Tx) error { return insertGuest(ctx, tx, g) })
+}
+
+func insertGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO guests (id, salutation, given_name, family_name, email, phone,
+		phone_search, language, loyalty_number, tier, vip, casino_tier, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		g.ID, g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone),
+		g.Language, nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes,
+		fmtTime(g.CreatedAt), fmtTime(g.UpdatedAt))
+	return loyaltyConflict(ctx, tx, err, g)
+}
+
+// UpdateGuest validates, normalises and replaces the core fields of an existing guest.
+func (s *Store) UpdateGuest(ctx context.Context, g *guests.Guest) error {
+	if err := g.Normalize(s.region).Err(); err != nil {
+		return err
+	}
+	g.UpdatedAt = s.now().UTC()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
+			email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
+			casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone), g.Language,
+			nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.UpdatedAt), g.ID)
+		if err := loyaltyConflict(ctx, tx, err, g); err != nil {
+			return err
+		}
+		return mustAffect(res, "This guest's profile no longer exists.")
+	})
+}
+
+// loyaltyConflict explains a duplicate loyalty number by naming its holder.
+func loyaltyConflict(ctx context.Context, tx *sql.Tx, err error, g *guests.Guest) error {
+	if err == nil || !isUnique(err) || g.LoyaltyNumber == "" {
+		return err
+	}
+	var holder guests.Guest
+	row := tx.QueryRowContext(ctx, "SELECT "+guestColumns+" FROM guests WHERE loyalty_number = ?", g.LoyaltyNumber)
+	if scanGuest(row, &holder) != nil {
+		return err
+	}
+	return &errs.Error{Code: errs.Conflict, Field: guests.FieldLoyalty, Cause: err,
+		Template: "Loyalty number {{.Number}} already belongs to {{.Name}}.",
+		Args:     map[string]any{"Number": g.LoyaltyNumber, "Name": holder.FullName()}}
+}
+
+func phoneSearch(e164 string) string {
+	if e164 == "" {
+		return ""
+	}
+	return strings.Join(guests.PhoneSearchForms(e164), " ")
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func mustAffect(res sql.Result, notFound string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errs.New(errs.NotFound, notFound, nil)
+	}
+	return nil
+}
+
+// guestExists returns a NotFound error when the guest is gone.
+func guestExists(ctx context.Context, tx *sql.Tx, id string) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM guests WHERE id = ?", id).Scan(&one)
+	if err == sql.ErrNoRows {
+		return errs.New(errs.NotFound, "This guest's profile no longer exists.", nil)
+	}
+	return err
+}
+
+// AddPreference records a standing wish, attributed to the actor in ctx.
+func (s *Store) AddPreference(ctx context.Context, p *guests.Preference) error {
+	if err := p.Normalize().Err(); err != nil {
+		return err
+	}
+	p.ID, p.RecordedBy, p.RecordedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := guestExists(ctx, tx, p.GuestID); err != nil {
+			return err
+		}
+		return insertPreference(ctx, tx, p)
+	})
+}
+
+func insertPreference(ctx context.Context, tx *sql.Tx, p *guests.Preference) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO guest_preferences (id, guest_id, category, text, recorded_by, recorded_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, p.ID, p.GuestID, p.Category, p.Text, p.RecordedBy, fmtTime(p.RecordedAt))
+	return err
+}
+
+// AddAlert records something staff must see, attributed to the actor in ctx.
+func (s *Store) AddAlert(ctx context.Context, a *guests.Alert) error {
+	if err := a.Normalize().Err(); err != nil {
+		return err
+	}
+	a.ID, a.CreatedBy, a.CreatedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := guestExists(ctx, tx, a.GuestID); err != nil {
+			return err
+		}
+		return insertAlert(ctx, tx, a)
+	})
+}
+
+func insertAlert(ctx context.Context, tx *sql.Tx, a *guests.Alert) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO guest_alerts (id, guest_id, kind, text, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, a.ID, a.GuestID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt))
+	return err
+}
+
+// AddOccasion records a yearly event.
+func (s *Store) AddOccasion(ctx context.Context, o *guests.Occasion) error {
+	if err := o.Normalize().Err(); err != nil {
+		return err
+	}
+	o.ID = newID()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := guestExists(ctx, tx, o.GuestID); err != nil {
+			return err
+		}
+		return insertOccasion(ctx, tx, o)
+	})
+}
+
+func insertOccasion(ctx context.Context, tx *sql.Tx, o *guests.Occasion) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO guest_occasions (id, guest_id, kind, label, month, day, year)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, o.ID, o.GuestID, o.Kind, o.Label, int(o.Month), o.Day, o.Year)
+	return err
+}
+
+// AddStay records a stay.
+func (s *Store) AddStay(ctx context.Context, st *guests.Stay) error {
+	if err := st.Normalize().Err(); err != nil {
+		return err
+	}
+	st.ID = newID()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := guestExists(ctx, tx, st.GuestID); err != nil {
+			return err
+		}
+		return insertStay(ctx, tx, st)
+	})
+}
+
+func insertStay(ctx context.Context, tx *sql.Tx, st *guests.Stay) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO stays (id, guest_id, arrival, departure, room, status, party_size)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, st.ID, st.GuestID, fmtDate(st.Arrival), fmtDate(st.Departure),
+		st.Room, st.Status, st.PartySize)
+	return err
+}
+
+// UpdateStay replaces an existing stay's dates, room, status and party size.
+func (s *Store) UpdateStay(ctx context.Context, st *guests.Stay) error {
+	if err := st.Normalize().Err(); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE stays SET arrival = ?, departure = ?, room = ?, status = ?,
+			party_size = ? WHERE id = ? AND guest_id = ?`, fmtDate(st.Arrival), fmtDate(st.Departure),
+			st.Room, st.Status, st.PartySize, st.ID, st.GuestID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "This stay no longer exists.")
+	})
+}
+
+// RemoveItem deletes one preference, alert or occasion of a guest.
+func (s *Store) RemoveItem(ctx context.Context, kind guests.ItemKind, guestID, itemID string) error {
+	table, ok := map[guests.ItemKind]string{
+		guests.ItemPreference: "guest_preferences",
+		guests.ItemAlert:      "guest_alerts",
+		guests.ItemOccasion:   "guest_occasions",
+	}[kind]
+	if !ok {
+		return errs.New(errs.Invalid, "Unknown kind of profile item.", nil)
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ? AND guest_id = ?", itemID, guestID)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "Already removed at another desk.")
+	})
+}

@@ -1,0 +1,193 @@
+// Package sqlite implements Frontdesk's services over one SQLite file: one writer
+// connection (so writes never fight each other inside the process), a pool of readers
+// (WAL lets them read while the writer writes), embedded numbered migrations, and the
+// full-text index behind guest search. All SQL lives in this package.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"frontdesk/errs"
+)
+
+// Options tune a Store. The zero value is usable.
+type Options struct {
+	Now         func() time.Time // the clock; time.Now when nil
+	PhoneRegion string           // country for phones typed without a country code; "ID" when empty
+	ReadConns   int              // size of the read pool; 4 when zero
+}
+
+// Store is Frontdesk's database. It is safe for concurrent use.
+type Store struct {
+	path   string
+	writer *sql.DB
+	reader *sql.DB
+	now    func() time.Time
+	region string
+}
+
+// Connection settings. The writer takes its lock when a transaction begins
+// (_txlock=immediate) so two writers queue on the busy timeout instead of failing halfway;
+// synchronous=FULL makes every commit durable against power loss.
+const (
+	busyTimeoutMS = 10000
+	writerParams  = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_busy_timeout=%d"
+	readerParams  = "_fk=1&_query_only=1&_busy_timeout=%d"
+)
+
+// Open opens (creating if needed) the database at path and brings its schema up to date.
+// It refuses, changing nothing, a file that is not a Frontdesk database or that a newer
+// Frontdesk wrote.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.region == "" {
+		s.region = "ID"
+	}
+	var err error
+	if s.writer, err = openPool(path, writerParams, 1); err != nil {
+		return nil, err
+	}
+	if err = migrate(ctx, s.writer); err != nil {
+		s.writer.Close()
+		return nil, err
+	}
+	readConns := opts.ReadConns
+	if readConns <= 0 {
+		readConns = 4
+	}
+	if s.reader, err = openPool(path, readerParams, readConns); err != nil {
+		s.writer.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openPool(path, params string, conns int) (*sql.DB, error) {
+	dsn := "file:" + escapePath(path) + "?" + fmt.Sprintf(params, busyTimeoutMS)
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxLifetime(0)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, mapErr(err)
+	}
+	return db, nil
+}
+
+// escapePath makes a file path safe inside a file: URI.
+func escapePath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+}
+
+// checkFile gives clear messages for the problems SQLite reports obscurely.
+func checkFile(path string) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return errs.New(errs.Unavailable, "The folder for the database does not exist: {{.Dir}}. Create it or choose another file with --db.", map[string]any{"Dir": dir})
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return createPrivate(path)
+	}
+	if err != nil {
+		return errs.Wrap(err, errs.Unavailable, "Frontdesk may not read the database file {{.Path}}. Check its permissions.", map[string]any{"Path": path})
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	if n == 0 {
+		return nil // an empty file is a new database
+	}
+	if string(head[:n]) != "SQLite format 3\x00" {
+		return errs.New(errs.Unavailable, "The file {{.Path}} is not a Frontdesk database, or it is damaged. Nothing was changed; restore a backup or choose another file with --db.", map[string]any{"Path": path})
+	}
+	return nil
+}
+
+// createPrivate creates an empty database file readable by its owner only; SQLite gives
+// the -wal and -shm files the same permissions.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil && !errors.Is(err, os.ErrExist) {
+		return errs.Wrap(err, errs.Unavailable, "Frontdesk cannot create its database file {{.Path}}. Check that the folder is writable.", map[string]any{"Path": path})
+	}
+	if f != nil {
+		return f.Close()
+	}
+	return nil
+}
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	return errors.Join(s.reader.Close(), s.writer.Close())
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// PhoneRegion is the country used for phone numbers typed without a country code.
+func (s *Store) PhoneRegion() string { return s.region }
+
+// write runs fn in one write transaction, committing only if fn succeeds.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return mapErr(err)
+	}
+	return mapErr(tx.Commit())
+}
+
+// read runs fn in one read transaction, so it sees one consistent snapshot.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	return mapErr(fn(tx))
+}
+
+func newID() string { return uuid.NewString() }
+
+// Time and date formats in the database: fixed width so text order is time order.
+const (
+	timeLayout = "2006-01-02T15:04:05.000Z"
+	dateLayout = "2006-01-02"
+)
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+func fmtDate(t time.Time) string { return t.Format(dateLayout) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeLayout, s)
+	return t
+}
+
+func parseDate(s string) time.Time {
+	t, _ := time.Parse(dateLayout, s)
+	return t
+}
