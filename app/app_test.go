@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/guests"
+	"frontdesk/resources"
+	"frontdesk/sqlite"
+)
+
+var testToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+// harness is a UI on a real temp-dir database.
+type harness struct {
+	t     *testing.T
+	ui    *UI
+	store *sqlite.Store
+	win   fyne.Window
+	queue chan func() // background results, applied by settle on the test goroutine
+}
+
+func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fd.db"), sqlite.Options{PhoneRegion: "ID"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	SetLanguage("en")
+	h := &harness{t: t, store: store, queue: make(chan func(), 64)}
+	h.win = test.NewTempWindow(t, widget.NewLabel(""))
+	h.win.Resize(fyne.NewSize(1280, 800))
+	var gs guests.Service = store
+	if svc != nil {
+		gs = svc(store)
+	}
+	h.ui = Create(h.win, Services{Guests: gs}, resources.Actor{Name: "Dewi Lestari"})
+	h.ui.do = func(f func()) { h.queue <- f }
+	return h
+}
+
+// settle applies background results, as the UI goroutine would, until only n are
+// still being worked on.
+func (h *harness) settle(n int) {
+	h.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for h.ui.inflight > n {
+		select {
+		case f := <-h.queue:
+			f()
+		case <-deadline:
+			h.t.Fatal("the UI did not settle")
+		}
+	}
+}
+
+func (h *harness) addGuest(g guests.Guest, room string) string {
+	h.t.Helper()
+	ctx := context.Background()
+	if err := h.store.CreateGuest(ctx, &g); err != nil {
+		h.t.Fatal(err)
+	}
+	if room != "" {
+		st := guests.Stay{GuestID: g.ID, Arrival: testToday.AddDate(0, 0, -2), Departure: testToday.AddDate(0, 0, 3),
+			Room: room, Status: guests.StayInHouse, PartySize: 2}
+		if err := h.store.AddStay(ctx, &st); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+	return g.ID
+}
+
+// labels returns the texts of every label under obj.
+func labels(obj fyne.CanvasObject) []*widget.Label {
+	var out []*widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			out = append(out, o)
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case *widget.Card:
+			walk(o.Content)
+		}
+	}
+	walk(obj)
+	return out
+}
+
+func findLabel(obj fyne.CanvasObject, substr string) *widget.Label {
+	for _, l := range labels(obj) {
+		if strings.Contains(l.Text, substr) {
+			return l
+		}
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// badge is a small coloured tag (tier, VIP, alert) that reads as text, not just colour.
+type badge struct {
+	widget.BaseWidget
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newBadge(text string, fill color.Color) *badge {
+	b := &badge{bg: canvas.NewRectangle(fill), text: canvas.NewText(text, color.White)}
+	b.bg.CornerRadius = 4
+	b.text.TextStyle = fyne.TextStyle{Bold: true}
+	b.text.TextSize = theme.CaptionTextSize()
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// set changes the badge's text and colour; an empty text hides it.
+func (b *badge) set(text string, fill color.Color) {
+	b.text.Text = text
+	b.bg.FillColor = fill
+	if text == "" {
+		b.Hide()
+		return
+	}
+	b.Show()
+	b.Refresh()
+}
+
+func (b *badge) CreateRenderer() fyne.WidgetRenderer {
+	pad := container.New(&badgeLayout{}, b.bg, b.text)
+	return widget.NewSimpleRenderer(pad)
+}
+
+// badgeLayout sizes the background to the text plus a little padding.
+type badgeLayout struct{}
+
+const badgePadX, badgePadY = 6, 2
+
+func (l *badgeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[1].MinSize()
+	return fyne.NewSize(t.Width+2*badgePadX, t.Height+2*badgePadY)
+}
+
+func (l *badgeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	t := objs[1].MinSize()
+	objs[0].Resize(fyne.NewSize(size.Width, t.Height+2*badgePadY))
+	objs[0].Move(fyne.NewPos(0, (size.Height-t.Height-2*badgePadY)/2))
+	objs[1].Resize(t)
+	objs[1].Move(fyne.NewPos(badgePadX, (size.Height-t.Height)/2))
+}
+
+// Badge colours: chosen to stay readable with white text in light and dark themes.
+var (
+	colPlatinum = color.NRGBA{R: 0x45, G: 0x5a, B: 0x64, A: 0xff}
+	colGold     = color.NRGBA{R: 0xb2, G: 0x7d, B: 0x00, A: 0xff}
+	colSilver   = color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
+	colVIP      = color.NRGBA{R: 0x6a, G: 0x1b, B: 0x9a, A: 0xff}
+	colCasino   = color.NRGBA{R: 0x1b, G: 0x5e, B: 0x20, A: 0xff}
+	colAlert    = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	colInHouse  = color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
+	colAlertBg  = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0x22}
+)
+
+// searchEntry is the guest search box: arrows move through the results and Enter opens
+// the highlighted guest, so an agent never has to leave the keyboard.
+type searchEntry struct {
+	widget.Entry
+	onUp, onDown, onEnter, onEscape func()
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey handles navigation keys and passes the rest to the entry.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	handlers := map[fyne.KeyName]func(){
+		fyne.KeyUp: e.onUp, fyne.KeyDown: e.onDown, fyne.KeyReturn: e.onEnter,
+		fyne.KeyEnter: e.onEnter, fyne.KeyEscape: e.onEscape,
+	}
+	if h, ok := handlers[k.Name]; ok && h != nil {
+		h()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// heading is a bold section title.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// subtle is a label for secondary information.
+func subtle(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	return l
+}
