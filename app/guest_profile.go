@@ -44,7 +44,7 @@ func (pv *profileView) showEmpty() {
 	hint := widget.NewLabel(lang.L("Type a name, room, phone, e-mail or loyalty number to find a guest."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Alignment = fyne.TextAlignCenter
-	pv.body.Objects = []fyne.CanvasObject{layout.NewSpacer(), hint}
+	pv.body.Objects = []fyne.CanvasObject{container.NewPadded(hint)}
 	pv.body.Refresh()
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fyne.io/fyne/v2/lang"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -137,5 +138,23 @@ func TestEveryMessageIsTranslatedInEnglishAndIndonesian(t *testing.T) {
 			}
 			t.Errorf("%s lacks %d messages, e.g. %q", file, len(missing), missing[0])
 		}
+	}
+}
+
+func TestTranslationFilesLoad(t *testing.T) {
+	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+		t.Fatalf("the translation files do not load: %v", err)
+	}
+}
+
+func TestIndonesianIsUsedWhenChosen(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	SetLanguage("id")
+	defer SetLanguage("en")
+	if got := lang.L("New guest"); got != "Tamu baru" {
+		t.Fatalf("New guest in Indonesian = %q", got)
+	}
+	if got := lang.N("{{.Count}} guest found", 3, map[string]any{"Count": 3}); got != "3 tamu ditemukan" {
+		t.Fatalf("plural in Indonesian = %q", got)
 	}
 }

@@ -21,11 +21,11 @@ var (
 	}
 	alertNames = map[guests.AlertKind]string{
 		guests.AlertAllergy: "Allergy", guests.AlertAccessibility: "Accessibility", guests.AlertComplaint: "Complaint",
-		guests.AlertMedical: "Medical", guests.AlertSecurity: "Security", guests.AlertOther: "Other",
+		guests.AlertMedical: "Medical", guests.AlertSecurity: "Security", guests.AlertOther: "Other alert",
 	}
 	prefNames = map[guests.PreferenceCategory]string{
 		guests.PrefRoom: "Room", guests.PrefBedding: "Bedding", guests.PrefFood: "Food & drink",
-		guests.PrefAmenities: "Amenities", guests.PrefService: "Service", guests.PrefCasino: "Casino", guests.PrefOther: "Other",
+		guests.PrefAmenities: "Amenities", guests.PrefService: "Service", guests.PrefCasino: "Casino", guests.PrefOther: "General",
 	}
 	occasionNames = map[guests.OccasionKind]string{
 		guests.OccasionBirthday: "Birthday", guests.OccasionAnniversary: "Anniversary", guests.OccasionCustom: "Other occasion",

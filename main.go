@@ -1,0 +1,87 @@
+// Command frontdesk is the front-desk service application for hotels and casino resorts:
+// guest profiles, preferences and requests, closed with the guest.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"frontdesk/app"
+	"frontdesk/demo"
+	"frontdesk/resources"
+	"frontdesk/sqlite"
+)
+
+// appID must equal [Details] ID in FyneApp.toml; version its Version.
+const (
+	appID   = "com.frontdeskhq.frontdesk"
+	version = "0.1.0"
+)
+
+//go:embed Icon.png
+var icon []byte
+
+func main() {
+	fs := flag.NewFlagSet("frontdesk", flag.ExitOnError)
+	dbPath := fs.String("db", "", "database file (default: "+sqlite.DefaultPath()+")")
+	withDemo := fs.Bool("demo", false, "fill an empty database with a demo property (never touches one with data)")
+	uiLang := fs.String("lang", "", "interface language: en or id (default: the system's)")
+	region := fs.String("region", "ID", "country for phone numbers typed without a country code (ISO 3166 code)")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() { usage(fs) }
+	fs.Parse(os.Args[1:])
+	if *showVersion {
+		fmt.Println("frontdesk", version)
+		return
+	}
+	if err := run(*dbPath, *withDemo, *uiLang, *region); err != nil {
+		fmt.Fprintln(os.Stderr, "frontdesk:", err)
+		os.Exit(1)
+	}
+}
+
+func usage(fs *flag.FlagSet) {
+	fmt.Fprintf(fs.Output(), "Frontdesk %s — guest profiles and requests for the front desk.\n\n", version)
+	fmt.Fprintf(fs.Output(), "Usage:\n  frontdesk [flags]    open the Frontdesk window\n\nFlags:\n")
+	fs.PrintDefaults()
+}
+
+func run(dbPath string, withDemo bool, uiLang, region string) error {
+	if dbPath == "" {
+		var err error
+		if dbPath, err = sqlite.PrepareDefaultPath(); err != nil {
+			return err
+		}
+	}
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if withDemo {
+		n, err := demo.Fill(ctx, store, time.Now())
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			log.Printf("demo: created %d guests in %s", n, dbPath)
+		}
+	}
+	app.SetLanguage(uiLang)
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
+	w := a.NewWindow("Frontdesk")
+	w.Resize(fyne.NewSize(1280, 800))
+	app.Create(w, app.Services{Guests: store}, resources.Actor{Name: "Front desk"})
+	w.ShowAndRun()
+	return nil
+}
