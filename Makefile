@@ -7,8 +7,9 @@ export LANG ?= en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
 # Debian packages a cgo build of Fyne and SQLite needs.
+# fonts-noto-cjk lets the window show Chinese, Japanese and Korean guest names.
 DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
-	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk
 
 .PHONY: run build test deps vet fmt-check package clean-demo
 
@@ -33,7 +34,7 @@ fmt-check:
 
 ## deps: install the Debian packages the build needs (only those missing)
 deps:
-	@command -v go >/dev/null || { echo "Go is not installed: get Go 1.24 or newer from https://go.dev/dl and put it on PATH"; exit 1; }
+	@command -v go >/dev/null || { echo "Go is not installed: get Go 1.26 or newer from https://go.dev/dl and put it on PATH"; exit 1; }
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing: $$missing"; \

@@ -16,9 +16,9 @@ import (
 // form lays out labelled inputs with a message line under each, where validation
 // problems from the domain appear beside the field they concern.
 type form struct {
-	grid   *fyne.Container
-	errors map[string]*widget.Label
-	order  []string
+	grid    *fyne.Container
+	errors  map[string]*widget.Label
+	entries []*widget.Entry // single-line entries: Enter in any of them saves
 }
 
 func newForm() *form {
@@ -32,7 +32,9 @@ func (f *form) add(name, label string, input fyne.CanvasObject) {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f.errors[name] = msg
-	f.order = append(f.order, name)
+	if e, ok := input.(*widget.Entry); ok && !e.MultiLine {
+		f.entries = append(f.entries, e)
+	}
 	f.grid.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{}))
 	f.grid.Add(container.NewVBox(input, msg))
 }
@@ -90,6 +92,13 @@ func (u *UI) showForm(title, saveLabel string, f *form, save func(context.Contex
 	fd := &formDialog{form: f}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { fd.dlg.Hide() })
 	fd.save = widget.NewButton(saveLabel, func() { fd.submit(u, save, done) })
+	for _, e := range f.entries {
+		e.OnSubmitted = func(string) {
+			if !fd.save.Disabled() {
+				fd.submit(u, save, done)
+			}
+		}
+	}
 	fd.save.Importance = widget.HighImportance
 	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(f.grid), u.win)
 	fd.dlg.SetButtons([]fyne.CanvasObject{cancel, fd.save})

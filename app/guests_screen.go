@@ -22,6 +22,7 @@ type guestsScreen struct {
 	status   *widget.Label
 	list     *widget.List
 	results  []guests.Match
+	rows     map[*fyne.Container]*resultRow // the widgets of each recycled list row
 	selected int
 	profile  *profileView
 	searchNo int // the newest search; results of older keystrokes are dropped
@@ -38,7 +39,8 @@ func newGuestsScreen(u *UI) *guestsScreen {
 	s.search.onEnter = s.onEnter
 	s.search.onEscape = func() { s.search.SetText("") }
 	s.status = subtle(lang.L("Type to search."))
-	s.list = widget.NewList(s.count, newResultRow, s.updateRow)
+	s.rows = map[*fyne.Container]*resultRow{}
+	s.list = widget.NewList(s.count, s.newResultRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.profile = newProfileView(u, s.reloadProfile)
 	newGuest := widget.NewButtonWithIcon(lang.L("New guest"), theme.ContentAddIcon(), s.onNewGuest)
@@ -147,41 +149,36 @@ func (s *guestsScreen) onNewGuest() {
 	s.u.editGuest(guests.Guest{}, func(id string) { s.open(id) })
 }
 
-// resultRow is one line in the results: name with badges, then where the guest is.
+// resultRow is one result: name with badges, then where the guest is, in one text block
+// so the two lines share one padding and more guests fit on screen.
 type resultRow struct {
-	name, detail      *widget.Label
+	text              *widget.RichText
+	name, detail      *widget.TextSegment
 	tier, vip, casino *badge
 	alert             *badge
 }
 
-func newResultRow() fyne.CanvasObject {
+func (s *guestsScreen) newResultRow() fyne.CanvasObject {
 	r := &resultRow{
-		name:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail: subtle(""),
+		name:   &widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}},
+		detail: &widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}},
 		tier:   newBadge("", colGold), vip: newBadge("", colVIP), casino: newBadge("", colCasino),
 		alert: newBadge("", colAlert),
 	}
-	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.detail.Truncation = fyne.TextTruncateEllipsis
-	badges := container.NewHBox(r.alert, r.vip, r.tier, r.casino)
-	line1 := container.NewBorder(nil, nil, nil, container.NewCenter(badges), r.name)
-	box := container.NewVBox(line1, r.detail)
-	box.Objects = append(box.Objects, &rowRef{row: r})
+	r.text = widget.NewRichText(r.name, r.detail)
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	badges := container.NewVBox(container.NewHBox(r.alert, r.vip, r.tier, r.casino))
+	box := container.NewBorder(nil, nil, nil, container.NewPadded(badges), r.text)
+	s.rows[box] = r
 	return box
 }
 
-// rowRef carries the row's widgets inside its container so updateRow can find them.
-type rowRef struct {
-	widget.Separator
-	row *resultRow
-}
-
 func (s *guestsScreen) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
-	box := obj.(*fyne.Container)
-	r := box.Objects[len(box.Objects)-1].(*rowRef).row
+	r := s.rows[obj.(*fyne.Container)]
 	m := s.results[id]
-	r.name.SetText(m.FullName())
-	r.detail.SetText(matchDetail(&m))
+	r.name.Text = m.FullName()
+	r.detail.Text = matchDetail(&m)
+	r.text.Refresh()
 	r.tier.set(tierBadge(m.Tier))
 	vip := ""
 	if m.VIP {
@@ -203,6 +200,9 @@ func matchDetail(m *guests.Match) string {
 		contact = m.LoyaltyNumber
 	}
 	if m.Stay == nil {
+		if contact == "" {
+			return lang.L("No stays yet")
+		}
 		return contact
 	}
 	var where string
