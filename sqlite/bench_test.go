@@ -1,0 +1,62 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"frontdesk/guests"
+)
+
+// benchStore is a store holding n generated guests with realistic name spread.
+func benchStore(b *testing.B, n int) *Store {
+	b.Helper()
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	given := []string{"Siti", "Budi", "José", "Maria", "Kenji", "Anna", "Wei", "Ahmad", "Olga", "Priya"}
+	family := []string{"Rahayu", "Santoso", "Müller", "García", "Watanabe", "Smith", "Chen", "Hakim", "Ivanova", "Sharma"}
+	ps := make([]guests.Profile, n)
+	for i := range ps {
+		ps[i].GivenName = given[i%len(given)]
+		ps[i].FamilyName = family[(i/len(given))%len(family)]
+		if i%50 == 0 {
+			ps[i].Stays = []guests.Stay{{Arrival: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+				Departure: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Room: "R" + string(rune('A'+i%26)), Status: guests.StayInHouse, PartySize: 1}}
+		}
+	}
+	if _, err := s.ImportProfiles(context.Background(), ps); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+func BenchmarkSearchGuests(b *testing.B) {
+	s := benchStore(b, 20000)
+	ctx := context.Background()
+	for _, text := range []string{"mu", "siti rah", "garc", "0812"} {
+		b.Run(text, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.SearchGuests(ctx, guests.Query{Text: text}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkFindGuestByID(b *testing.B) {
+	s := benchStore(b, 2000)
+	ms, err := s.SearchGuests(context.Background(), guests.Query{Text: "siti"})
+	if err != nil || len(ms) == 0 {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.FindGuestByID(context.Background(), ms[0].ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
