@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"frontdesk/errs"
@@ -21,7 +22,8 @@ func (s *Store) ImportProfiles(ctx context.Context, ps []guests.Profile) (int, e
 				map[string]any{"N": i + 1, "Name": ps[i].FullName(), "Problem": err.Error()})
 		}
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: "import", entityID: newID(), action: "create", summary: fmt.Sprintf("%d guest profiles", len(ps))}
+	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		for i := range ps {
 			if err := insertProfile(ctx, tx, &ps[i]); err != nil {
 				return err

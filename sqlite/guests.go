@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"frontdesk/errs"
@@ -133,7 +134,8 @@ func (s *Store) CreateGuest(ctx context.Context, g *guests.Guest) error {
 	}
 	now := s.now().UTC()
 	g.ID, g.CreatedAt, g.UpdatedAt = newID(), now, now
-	return s.write(ctx, func(tx *sql.Tx) error { return insertGuest(ctx, tx, g) })
+	c := change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "create", summary: g.FullName()}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return insertGuest(ctx, tx, g) })
 }
 
 func insertGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
@@ -152,7 +154,8 @@ func (s *Store) UpdateGuest(ctx context.Context, g *guests.Guest) error {
 		return err
 	}
 	g.UpdatedAt = s.now().UTC()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "update", summary: g.FullName()}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
 			email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
 			casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
@@ -221,7 +224,8 @@ func (s *Store) AddPreference(ctx context.Context, p *guests.Preference) error {
 		return err
 	}
 	p.ID, p.RecordedBy, p.RecordedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: "preference", entityID: p.ID, guestID: p.GuestID, action: "create", summary: p.Text}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, p.GuestID); err != nil {
 			return err
 		}
@@ -241,7 +245,8 @@ func (s *Store) AddAlert(ctx context.Context, a *guests.Alert) error {
 		return err
 	}
 	a.ID, a.CreatedBy, a.CreatedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: "alert", entityID: a.ID, guestID: a.GuestID, action: "create", summary: a.Text}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, a.GuestID); err != nil {
 			return err
 		}
@@ -261,7 +266,8 @@ func (s *Store) AddOccasion(ctx context.Context, o *guests.Occasion) error {
 		return err
 	}
 	o.ID = newID()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: "occasion", entityID: o.ID, guestID: o.GuestID, action: "create", summary: string(o.Kind)}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, o.GuestID); err != nil {
 			return err
 		}
@@ -281,7 +287,7 @@ func (s *Store) AddStay(ctx context.Context, st *guests.Stay) error {
 		return err
 	}
 	st.ID = newID()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeAudited(ctx, stayChange(st, "create"), func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, st.GuestID); err != nil {
 			return err
 		}
@@ -301,7 +307,7 @@ func (s *Store) UpdateStay(ctx context.Context, st *guests.Stay) error {
 	if err := st.Normalize().Err(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeAudited(ctx, stayChange(st, "update"), func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE stays SET arrival = ?, departure = ?, room = ?, status = ?,
 			party_size = ? WHERE id = ? AND guest_id = ?`, fmtDate(st.Arrival), fmtDate(st.Departure),
 			st.Room, st.Status, st.PartySize, st.ID, st.GuestID)
@@ -322,11 +328,17 @@ func (s *Store) RemoveItem(ctx context.Context, kind guests.ItemKind, guestID, i
 	if !ok {
 		return errs.New(errs.Invalid, "Unknown kind of profile item.", nil)
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	c := change{entity: string(kind), entityID: itemID, guestID: guestID, action: "remove"}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ? AND guest_id = ?", itemID, guestID)
 		if err != nil {
 			return err
 		}
 		return mustAffect(res, "Already removed at another desk.")
 	})
+}
+
+func stayChange(st *guests.Stay, action string) change {
+	return change{entity: "stay", entityID: st.ID, guestID: st.GuestID, action: action,
+		summary: fmt.Sprintf("%s–%s room %s %s", fmtDate(st.Arrival), fmtDate(st.Departure), st.Room, st.Status)}
 }

@@ -1,0 +1,23 @@
+package resources
+
+import "time"
+
+// AuditEntry is one change, attributed: who did what to which thing, and when.
+type AuditEntry struct {
+	At        time.Time
+	ActorID   string
+	ActorName string
+	Entity    string // guest, stay, preference, alert, occasion, import…
+	EntityID  string
+	GuestID   string // the guest concerned, when there is one
+	Action    string // create, update, remove…
+	Summary   string
+}
+
+// AuditFilter narrows the audit log for a manager browsing it. Zero fields match all.
+type AuditFilter struct {
+	ActorName string
+	GuestID   string
+	From, To  time.Time // [From, To)
+	Limit     int       // a page; 0 means 100
+}
