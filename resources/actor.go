@@ -8,6 +8,7 @@ import "context"
 type Actor struct {
 	ID   string // staff ID; empty for the desk account used before anyone signs in
 	Name string
+	Role Role // what the actor may do; empty before anyone signs in
 }
 
 type actorKey struct{}

@@ -63,7 +63,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if s.writer, err = openPool(path, writerParams, 1); err != nil {
 		return nil, err
 	}
-	if err = migrate(ctx, s.writer); err != nil {
+	if err = migrate(ctx, s.writer); err == nil {
+		err = s.seedDefaults(ctx)
+	}
+	if err != nil {
 		s.writer.Close()
 		return nil, err
 	}

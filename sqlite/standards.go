@@ -1,0 +1,118 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+var _ resources.Service = (*Store)(nil)
+
+// seedDefaults gives a new property its departments and service standards, once.
+func (s *Store) seedDefaults(ctx context.Context) error {
+	setup := resources.WithActor(ctx, resources.Actor{Name: "Frontdesk setup"})
+	c := change{entity: "standards", entityID: "defaults", action: "create", summary: "default departments and service standards"}
+	return s.write(setup, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM departments").Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		for _, d := range resources.DefaultDepartments() {
+			if err := upsertDepartment(ctx, tx, &d); err != nil {
+				return err
+			}
+		}
+		for _, cat := range resources.DefaultCategories() {
+			if err := upsertCategory(ctx, tx, &cat); err != nil {
+				return err
+			}
+		}
+		return s.audit(setup, tx, c)
+	})
+}
+
+// ListDepartments returns every department by name.
+func (s *Store) ListDepartments(ctx context.Context) ([]resources.Department, error) {
+	var out []resources.Department
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT code, name, on_duty_contact, open_minute, close_minute FROM departments
+			WHERE active = 1 ORDER BY name`, nil, func(r *sql.Rows) error {
+			var d resources.Department
+			err := r.Scan(&d.Code, &d.Name, &d.OnDutyContact, &d.Hours.Open, &d.Hours.Close)
+			out = append(out, d)
+			return err
+		})
+	})
+	return out, err
+}
+
+// SaveDepartment creates or replaces a department; managers only.
+func (s *Store) SaveDepartment(ctx context.Context, d *resources.Department) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditDepartments); err != nil {
+		return err
+	}
+	if err := d.Normalize().Err(); err != nil {
+		return err
+	}
+	c := change{entity: "department", entityID: d.Code, action: "save", summary: d.Name + " " + d.Hours.String()}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return upsertDepartment(ctx, tx, d) })
+}
+
+func upsertDepartment(ctx context.Context, tx *sql.Tx, d *resources.Department) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO departments (code, name, on_duty_contact, open_minute, close_minute)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+		on_duty_contact = excluded.on_duty_contact, open_minute = excluded.open_minute, close_minute = excluded.close_minute`,
+		d.Code, d.Name, d.OnDutyContact, d.Hours.Open, d.Hours.Close)
+	return err
+}
+
+// ListCategories returns every request category with its service standard, by name.
+func (s *Store) ListCategories(ctx context.Context) ([]resources.Category, error) {
+	var out []resources.Category
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
+			FROM categories WHERE active = 1 ORDER BY name`, nil, func(r *sql.Rows) error {
+			var c resources.Category
+			var promise, top int
+			err := r.Scan(&c.Code, &c.Name, &c.Department, &promise, &top, &c.GuestNamesTime, &c.Complaint)
+			c.Promise, c.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(top)*time.Minute
+			out = append(out, c)
+			return err
+		})
+	})
+	return out, err
+}
+
+// SaveCategory creates or replaces a category's service standard; managers only.
+func (s *Store) SaveCategory(ctx context.Context, cat *resources.Category) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStandards); err != nil {
+		return err
+	}
+	if err := cat.Normalize().Err(); err != nil {
+		return err
+	}
+	c := change{entity: "category", entityID: cat.Code, action: "save", summary: cat.Name + " " + cat.Promise.String()}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, "SELECT 1 FROM departments WHERE code = ?", cat.Department).Scan(&one)
+		if err == sql.ErrNoRows {
+			return errs.FieldError(resources.FieldDepartment, "Choose the department that serves this category.", nil)
+		}
+		if err != nil {
+			return err
+		}
+		return upsertCategory(ctx, tx, cat)
+	})
+}
+
+func upsertCategory(ctx context.Context, tx *sql.Tx, c *resources.Category) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, department, promise_min, top_tier_min, guest_names_time, complaint)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department,
+		promise_min = excluded.promise_min, top_tier_min = excluded.top_tier_min,
+		guest_names_time = excluded.guest_names_time, complaint = excluded.complaint`,
+		c.Code, c.Name, c.Department, int(c.Promise/time.Minute), int(c.TopTierPromise/time.Minute), c.GuestNamesTime, c.Complaint)
+	return err
+}
