@@ -240,7 +240,7 @@ func (s *Staff) lockedError() error {
 	if m := until.Truncate(time.Minute); !m.Equal(until) {
 		until = m.Add(time.Minute)
 	}
-	return errs.New(errs.Unavailable, MsgPINLocked, map[string]any{"Time": until.Format("15:04")})
+	return errs.New(errs.Unavailable, MsgPINLocked, map[string]any{"Time": until.Local().Format("15:04")})
 }
 
 // ResetPIN validates newPIN, stores its hash and clears any lock. Checking that the
