@@ -16,7 +16,6 @@ import (
 
 	"frontdesk/app"
 	"frontdesk/demo"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
 )
 
@@ -81,7 +80,7 @@ func run(dbPath string, withDemo bool, uiLang, region string) error {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	app.Create(w, app.Services{Guests: store}, resources.Actor{Name: "Front desk"})
+	app.Create(w, app.Services{Guests: store, Staff: store})
 	w.ShowAndRun()
 	return nil
 }

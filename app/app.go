@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
 	"frontdesk/resources"
@@ -20,15 +21,18 @@ import (
 // Services are the domain services the UI works with.
 type Services struct {
 	Guests guests.Service
+	Staff  resources.StaffService
 }
 
 // UI is the main window's content and the state shared by its screens.
 type UI struct {
-	win    fyne.Window
-	svc    Services
-	actor  resources.Actor
-	tabs   *container.AppTabs
-	guests *guestsScreen
+	win      fyne.Window
+	svc      Services
+	actor    resources.Actor
+	tabs     *container.AppTabs
+	guests   *guestsScreen
+	signIn   *signInScreen
+	firstRun *firstRunScreen
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -37,23 +41,61 @@ type UI struct {
 	inflight int
 }
 
-// Create builds the main window's content and wires its shortcuts.
-func Create(win fyne.Window, svc Services, actor resources.Actor) *UI {
-	u := &UI{win: win, svc: svc, actor: actor, do: fyne.Do}
+// Create starts the window: the first-run step on a database without staff, otherwise
+// the sign-in screen; the main screens follow once someone is at the desk.
+func Create(win fyne.Window, svc Services) *UI {
+	u := newUI(win, svc)
+	u.start()
+	return u
+}
+
+func newUI(win fyne.Window, svc Services) *UI {
+	u := &UI{win: win, svc: svc, do: fyne.Do}
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.showGuestSearch() })
+	return u
+}
+
+// start asks whether anyone works here yet and shows the right first screen.
+func (u *UI) start() {
+	background(u, u.svc.Staff.CountStaff, func(n int, err error) {
+		switch {
+		case err != nil:
+			u.showError("count staff", err)
+		case n == 0:
+			u.showFirstRun()
+		default:
+			u.showSignIn()
+		}
+	})
+}
+
+// showMain builds the main screens for the person who signed in.
+func (u *UI) showMain(actor resources.Actor) {
+	u.actor = actor
 	u.guests = newGuestsScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Guests"), theme.AccountIcon(), u.guests.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
-	win.SetContent(u.tabs)
-	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.showGuestSearch() })
+	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
 	u.showGuestSearch()
-	return u
+}
+
+// header shows who is at the desk at all times, with a one-click switch for shared PCs.
+func (u *UI) header() fyne.CanvasObject {
+	who := widget.NewLabelWithStyle(lang.L("At the desk: {{.Name}} ({{.Role}})",
+		map[string]any{"Name": u.actor.Name, "Role": label(roleNames, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
+	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(who, switchUser))
 }
 
 // showGuestSearch brings the Guests screen forward with the cursor in its search box.
 func (u *UI) showGuestSearch() {
+	if u.tabs == nil {
+		return
+	}
 	u.tabs.SelectIndex(0)
 	u.win.Canvas().Focus(u.guests.search)
 }

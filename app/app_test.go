@@ -27,7 +27,8 @@ type harness struct {
 	queue chan func() // background results, applied by settle on the test goroutine
 }
 
-func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
+// newBareHarness is a UI on a real temp-dir database before anyone signed in.
+func newBareHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	t.Helper()
 	test.NewTempApp(t)
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fd.db"), sqlite.Options{PhoneRegion: "ID"})
@@ -43,8 +44,15 @@ func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	if svc != nil {
 		gs = svc(store)
 	}
-	h.ui = Create(h.win, Services{Guests: gs}, resources.Actor{Name: "Dewi Lestari"})
+	h.ui = newUI(h.win, Services{Guests: gs, Staff: store})
 	h.ui.do = func(f func()) { h.queue <- f }
+	return h
+}
+
+// newHarness is a UI already signed in as an agent, on the Guests screen.
+func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
+	h := newBareHarness(t, svc)
+	h.ui.showMain(resources.Actor{Name: "Dewi Lestari", Role: resources.RoleAgent})
 	return h
 }
 

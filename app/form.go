@@ -123,3 +123,8 @@ func (fd *formDialog) submit(u *UI, save func(context.Context) error, done func(
 		}
 	})
 }
+
+// fieldProblem is a single problem to show beside a form field.
+func fieldProblem(field, tmpl string) error {
+	return errs.Fields{errs.FieldError(field, tmpl, nil)}
+}

@@ -45,6 +45,7 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, prefNames)
 	addValues(keys, occasionNames)
 	addValues(keys, stayNames)
+	addValues(keys, roleNames)
 	for _, m := range monthNames {
 		keys[m] = false
 	}

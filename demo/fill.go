@@ -5,17 +5,26 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/resources"
 )
 
 // Target is a store that can take demo data.
 type Target interface {
 	guests.Importer
 	HasGuests(ctx context.Context) (bool, error)
+	CountStaff(ctx context.Context) (int, error)
+	CreateFirstAdministrator(ctx context.Context, s *resources.Staff, pin string) error
+	CreateStaff(ctx context.Context, s *resources.Staff, pin string) error
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
-// created. A database that already holds guests is left untouched (0, nil).
+// created: demo staff when there are none, guests when there are none. A database that
+// already holds guests and staff is left untouched (0, nil).
 func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
+	if err := fillStaff(ctx, t); err != nil {
+		return 0, err
+	}
+	ctx = resources.WithActor(ctx, resources.Actor{Name: "Frontdesk demo"})
 	has, err := t.HasGuests(ctx)
 	if err != nil || has {
 		return 0, err

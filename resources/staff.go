@@ -74,10 +74,19 @@ func (r Role) Can(p Permission) bool {
 	return slices.Contains(staffPermissions[r], p)
 }
 
-// Check returns nil when r may do p, else an Invalid error to show the member of staff.
+// MsgNotYourRole is the message for a permission that some non-manager roles have.
+const MsgNotYourRole = "Your role may not do this; ask a colleague at the front desk or a manager."
+
+// Check returns nil when r may do p, else an Invalid error to show the member of staff:
+// for what only managers may do it says so, otherwise it points to a colleague.
 func (r Role) Check(p Permission) error {
 	if r.Can(p) {
 		return nil
+	}
+	for _, perms := range staffPermissions {
+		if slices.Contains(perms, p) {
+			return errs.New(errs.Invalid, MsgNotYourRole, nil)
+		}
 	}
 	return errs.New(errs.Invalid, MsgManagerOnly, nil)
 }

@@ -103,3 +103,12 @@ func TestStaffNormalize(t *testing.T) {
 		})
 	}
 }
+
+func TestRefusalSaysWhoMayDoIt(t *testing.T) {
+	if err := RoleDepartment.Check(PermLendItems); err == nil || err.Error() != MsgNotYourRole {
+		t.Errorf("department staff lending: %v", err)
+	}
+	if err := RoleAgent.Check(PermEditStandards); err == nil || err.Error() != MsgManagerOnly {
+		t.Errorf("agent editing standards: %v", err)
+	}
+}

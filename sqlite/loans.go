@@ -1,0 +1,218 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+var _ resources.LoanService = (*Store)(nil)
+
+const loanColumns = "id, item, room, COALESCE(guest_id, ''), qty, lent_by, lent_at, due_back, returned_at"
+
+func scanLoan(r scanner, l *resources.Loan) error {
+	var lent, due, returned string
+	err := r.Scan(&l.ID, &l.ItemCode, &l.Room, &l.GuestID, &l.Qty, &l.LentBy, &lent, &due, &returned)
+	l.LentAt = parseTime(lent)
+	if due != "" {
+		l.DueBack = parseTime(due)
+	}
+	if returned != "" {
+		l.ReturnedAt = parseTime(returned)
+	}
+	return err
+}
+
+// fmtOptionalTime stores the zero time as an empty string.
+func fmtOptionalTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmtTime(t)
+}
+
+// ListItems returns every item with how many are out and left, by name.
+func (s *Store) ListItems(ctx context.Context) ([]resources.ItemStock, error) {
+	var out []resources.ItemStock
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT i.code, i.name, i.total, COALESCE(SUM(l.qty), 0)
+			FROM items i LEFT JOIN loans l ON l.item = i.code AND l.returned_at = ''
+			GROUP BY i.code ORDER BY i.name, i.code`, nil, func(r *sql.Rows) error {
+			var st resources.ItemStock
+			err := r.Scan(&st.Code, &st.Name, &st.Total, &st.Out)
+			st.Available = st.Total - st.Out
+			out = append(out, st)
+			return err
+		})
+	})
+	return out, err
+}
+
+// SaveItem creates or updates an item; managers only. A total below what is out is refused.
+func (s *Store) SaveItem(ctx context.Context, it *resources.Item) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditRooms); err != nil {
+		return err
+	}
+	if err := it.Normalize().Err(); err != nil {
+		return err
+	}
+	c := change{entity: "item", entityID: it.Code, action: "save", summary: fmt.Sprintf("%s, %d in total", it.Name, it.Total)}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		loans, err := openLoans(ctx, tx, it.Code)
+		if err != nil {
+			return err
+		}
+		out := 0
+		for _, l := range loans {
+			out += l.Qty
+		}
+		if it.Total < out {
+			return errs.FieldError(resources.FieldTotal, "{{.Out}} are lent out now (rooms {{.Rooms}}), so the total cannot be less than {{.Out}}.",
+				map[string]any{"Out": out, "Rooms": roomsOf(loans)})
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO items (code, name, total) VALUES (?, ?, ?)
+			ON CONFLICT (code) DO UPDATE SET name = excluded.name, total = excluded.total`, it.Code, it.Name, it.Total)
+		return err
+	})
+}
+
+// Lend records a loan after checking, in the same transaction, that enough is left.
+func (s *Store) Lend(ctx context.Context, l *resources.Loan) error {
+	actor := resources.ActorFrom(ctx)
+	if err := actor.Role.Check(resources.PermLendItems); err != nil {
+		return err
+	}
+	if err := l.Normalize().Err(); err != nil {
+		return err
+	}
+	l.ID, l.LentBy, l.LentAt, l.ReturnedAt = newID(), actor.Name, s.now().UTC(), time.Time{}
+	c := change{entity: "loan", entityID: l.ID, guestID: l.GuestID, action: "lend",
+		summary: fmt.Sprintf("%d × %s to room %s", l.Qty, l.ItemCode, l.Room)}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		var item resources.Item
+		err := tx.QueryRowContext(ctx, "SELECT code, name, total FROM items WHERE code = ?", l.ItemCode).
+			Scan(&item.Code, &item.Name, &item.Total)
+		if err == sql.ErrNoRows {
+			return errs.FieldError(resources.FieldItem, "Choose one of the options in the list.", nil)
+		}
+		if err != nil {
+			return err
+		}
+		if l.GuestID != "" {
+			if err := guestExists(ctx, tx, l.GuestID); err != nil {
+				return err
+			}
+		}
+		loans, err := openLoans(ctx, tx, item.Code)
+		if err != nil {
+			return err
+		}
+		if err := resources.CheckLend(item, loans, l.Qty); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO loans (id, item, room, guest_id, qty, lent_by, lent_at, due_back)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, l.ID, l.ItemCode, l.Room, sql.NullString{String: l.GuestID, Valid: l.GuestID != ""},
+			l.Qty, l.LentBy, fmtTime(l.LentAt), fmtOptionalTime(l.DueBack))
+		return err
+	})
+}
+
+// ReturnLoan records that a loan came back.
+func (s *Store) ReturnLoan(ctx context.Context, loanID string) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermLendItems); err != nil {
+		return err
+	}
+	c := change{entity: "loan", entityID: loanID, action: "return", summary: "returned"}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		var returned string
+		err := tx.QueryRowContext(ctx, "SELECT returned_at FROM loans WHERE id = ?", loanID).Scan(&returned)
+		if err == sql.ErrNoRows {
+			return errs.New(errs.NotFound, "This loan is not on record; refresh the list.", nil)
+		}
+		if err != nil {
+			return err
+		}
+		if returned != "" {
+			return errs.New(errs.Conflict, "Already returned at {{.Time}}.",
+				map[string]any{"Time": parseTime(returned).Local().Format("2006-01-02 15:04")})
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE loans SET returned_at = ? WHERE id = ?", fmtTime(s.now()), loanID)
+		return err
+	})
+}
+
+// ListLoans returns a page of loans: overdue first, then the rest still out by due time
+// (no due time last), then those returned, newest first.
+func (s *Store) ListLoans(ctx context.Context, f resources.LoanFilter) ([]resources.Loan, error) {
+	now := fmtTime(s.now())
+	var where []string
+	var args []any
+	add := func(cond string, v ...any) { where = append(where, cond); args = append(args, v...) }
+	if code := strings.TrimSpace(f.ItemCode); code != "" {
+		add("item = ?", code)
+	}
+	if room := strings.ToUpper(strings.TrimSpace(f.Room)); room != "" {
+		add("room = ?", room)
+	}
+	if f.OutOnly || f.OverdueOnly {
+		add("returned_at = ''")
+	}
+	if f.OverdueOnly {
+		add("due_back <> '' AND due_back < ?", now)
+	}
+	q := "SELECT " + loanColumns + " FROM loans"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY (returned_at = '' AND due_back <> '' AND due_back < ?) DESC, returned_at = '' DESC,
+		CASE WHEN returned_at = '' THEN due_back = '' END, CASE WHEN returned_at = '' THEN due_back END,
+		returned_at DESC, lent_at, seq LIMIT ?`
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	args = append(args, now, min(limit, 500))
+	var out []resources.Loan
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, q, args, func(r *sql.Rows) error {
+			var l resources.Loan
+			err := scanLoan(r, &l)
+			out = append(out, l)
+			return err
+		})
+	})
+	return out, err
+}
+
+// openLoans returns the loans of item not yet returned.
+func openLoans(ctx context.Context, tx *sql.Tx, item string) ([]resources.Loan, error) {
+	var out []resources.Loan
+	err := eachRow(ctx, tx, "SELECT "+loanColumns+" FROM loans WHERE item = ? AND returned_at = ''", []any{item},
+		func(r *sql.Rows) error {
+			var l resources.Loan
+			err := scanLoan(r, &l)
+			out = append(out, l)
+			return err
+		})
+	return out, err
+}
+
+// roomsOf lists the rooms of loans, sorted, each once.
+func roomsOf(loans []resources.Loan) string {
+	seen := map[string]bool{}
+	var rooms []string
+	for _, l := range loans {
+		if !seen[l.Room] {
+			seen[l.Room] = true
+			rooms = append(rooms, l.Room)
+		}
+	}
+	slices.Sort(rooms)
+	return strings.Join(rooms, ", ")
+}
