@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,19 +21,23 @@ import (
 
 // Services are the domain services the UI works with.
 type Services struct {
-	Guests guests.Service
-	Staff  resources.StaffService
+	Guests    guests.Service
+	Staff     resources.StaffService
+	Standards resources.Service
+	Loans     resources.LoanService
 }
 
 // UI is the main window's content and the state shared by its screens.
 type UI struct {
-	win      fyne.Window
-	svc      Services
-	actor    resources.Actor
-	tabs     *container.AppTabs
-	guests   *guestsScreen
-	signIn   *signInScreen
-	firstRun *firstRunScreen
+	win       fyne.Window
+	svc       Services
+	actor     resources.Actor
+	tabs      *container.AppTabs
+	guests    *guestsScreen
+	signIn    *signInScreen
+	firstRun  *firstRunScreen
+	resources *resourcesScreen
+	now       func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -50,7 +55,7 @@ func Create(win fyne.Window, svc Services) *UI {
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
-	u := &UI{win: win, svc: svc, do: fyne.Do}
+	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now}
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.showGuestSearch() })
 	return u
@@ -74,9 +79,16 @@ func (u *UI) start() {
 func (u *UI) showMain(actor resources.Actor) {
 	u.actor = actor
 	u.guests = newGuestsScreen(u)
+	u.resources = newResourcesScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Guests"), theme.AccountIcon(), u.guests.content),
+		container.NewTabItemWithIcon(lang.L("Resources"), theme.StorageIcon(), u.resources.content),
 	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == u.resources.content {
+			u.resources.reload()
+		}
+	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
 	u.showGuestSearch()

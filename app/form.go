@@ -88,7 +88,16 @@ type formDialog struct {
 	save *widget.Button
 }
 
-func (u *UI) showForm(title, saveLabel string, f *form, save func(context.Context) error, done func()) *formDialog {
+// save runs on the UI goroutine to read the inputs and returns the database work, which
+// then runs off it.
+type saveFunc func() func(context.Context) error
+
+// fail is database work that only reports a problem found while reading the inputs.
+func fail(err error) func(context.Context) error {
+	return func(context.Context) error { return err }
+}
+
+func (u *UI) showForm(title, saveLabel string, f *form, save saveFunc, done func()) *formDialog {
 	fd := &formDialog{form: f}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { fd.dlg.Hide() })
 	fd.save = widget.NewButton(saveLabel, func() { fd.submit(u, save, done) })
@@ -107,10 +116,11 @@ func (u *UI) showForm(title, saveLabel string, f *form, save func(context.Contex
 	return fd
 }
 
-func (fd *formDialog) submit(u *UI, save func(context.Context) error, done func()) {
+func (fd *formDialog) submit(u *UI, save saveFunc, done func()) {
 	fd.save.Disable()
+	work := save()
 	background(u, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, save(ctx)
+		return struct{}{}, work(ctx)
 	}, func(_ struct{}, err error) {
 		fd.save.Enable()
 		if err == nil {

@@ -86,16 +86,18 @@ func (u *UI) editGuest(base guests.Guest, saved func(id string)) *guestForm {
 		title, action = lang.L("New guest"), lang.L("Create guest")
 	}
 	var id string
-	gf.dialog = u.showForm(title, action, gf.form, func(ctx context.Context) error {
+	gf.dialog = u.showForm(title, action, gf.form, func() func(context.Context) error {
 		g := gf.guest(base)
-		var err error
-		if g.ID == "" {
-			err = u.svc.Guests.CreateGuest(ctx, &g)
-		} else {
-			err = u.svc.Guests.UpdateGuest(ctx, &g)
+		return func(ctx context.Context) error {
+			var err error
+			if g.ID == "" {
+				err = u.svc.Guests.CreateGuest(ctx, &g)
+			} else {
+				err = u.svc.Guests.UpdateGuest(ctx, &g)
+			}
+			id = g.ID
+			return err
 		}
-		id = g.ID
-		return err
 	}, func() { saved(id) })
 	u.win.Canvas().Focus(gf.given)
 	return gf

@@ -22,8 +22,9 @@ func (u *UI) addAlert(guestID string, done func()) {
 	f := newForm()
 	f.add(guests.FieldKind, lang.L("Kind"), kind)
 	f.add(guests.FieldText, lang.L("What staff must know"), text)
-	u.showForm(lang.L("New alert"), lang.L("Add alert"), f, func(ctx context.Context) error {
-		return u.svc.Guests.AddAlert(ctx, &guests.Alert{GuestID: guestID, Kind: kindOf(kind.Selected), Text: text.Text})
+	u.showForm(lang.L("New alert"), lang.L("Add alert"), f, func() func(context.Context) error {
+		a := guests.Alert{GuestID: guestID, Kind: kindOf(kind.Selected), Text: text.Text}
+		return func(ctx context.Context) error { return u.svc.Guests.AddAlert(ctx, &a) }
 	}, done)
 	u.win.Canvas().Focus(text)
 }
@@ -41,15 +42,15 @@ func (u *UI) addOccasion(guestID string, done func()) {
 	f.add(guests.FieldLabel, lang.L("Name"), name)
 	f.add(guests.FieldDate, lang.L("Date"), date)
 	f.add(guests.FieldYear, lang.L("Year"), year)
-	u.showForm(lang.L("New occasion"), lang.L("Add occasion"), f, func(ctx context.Context) error {
+	u.showForm(lang.L("New occasion"), lang.L("Add occasion"), f, func() func(context.Context) error {
 		o := guests.Occasion{GuestID: guestID, Kind: kindOf(kind.Selected), Label: name.Text}
 		if err := parseDayMonth(date.Text, &o); err != nil {
-			return err
+			return fail(err)
 		}
 		if err := parseYear(year.Text, &o.Year); err != nil {
-			return err
+			return fail(err)
 		}
-		return u.svc.Guests.AddOccasion(ctx, &o)
+		return func(ctx context.Context) error { return u.svc.Guests.AddOccasion(ctx, &o) }
 	}, done)
 	u.win.Canvas().Focus(date)
 }
@@ -100,7 +101,7 @@ func (u *UI) editStay(base guests.Stay, done func()) {
 	if base.ID == "" {
 		title, action = lang.L("New stay"), lang.L("Add stay")
 	}
-	u.showForm(title, action, f, func(ctx context.Context) error {
+	u.showForm(title, action, f, func() func(context.Context) error {
 		s := base
 		var fs errs.Fields
 		s.Arrival = parseDateField(&fs, guests.FieldArrival, arrival.Text)
@@ -110,12 +111,14 @@ func (u *UI) editStay(base guests.Stay, done func()) {
 			s.PartySize = n
 		}
 		if len(fs) > 0 {
-			return fs
+			return fail(fs)
 		}
-		if s.ID == "" {
-			return u.svc.Guests.AddStay(ctx, &s)
+		return func(ctx context.Context) error {
+			if s.ID == "" {
+				return u.svc.Guests.AddStay(ctx, &s)
+			}
+			return u.svc.Guests.UpdateStay(ctx, &s)
 		}
-		return u.svc.Guests.UpdateStay(ctx, &s)
 	}, done)
 	u.win.Canvas().Focus(arrival)
 }

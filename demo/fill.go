@@ -15,6 +15,8 @@ type Target interface {
 	CountStaff(ctx context.Context) (int, error)
 	CreateFirstAdministrator(ctx context.Context, s *resources.Staff, pin string) error
 	CreateStaff(ctx context.Context, s *resources.Staff, pin string) error
+	SaveItem(ctx context.Context, it *resources.Item) error
+	Lend(ctx context.Context, l *resources.Loan) error
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
@@ -24,11 +26,16 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	if err := fillStaff(ctx, t); err != nil {
 		return 0, err
 	}
-	ctx = resources.WithActor(ctx, resources.Actor{Name: "Frontdesk demo"})
+	ctx = resources.WithActor(ctx, resources.Actor{Name: "Frontdesk demo", Role: resources.RoleAdministrator})
 	has, err := t.HasGuests(ctx)
 	if err != nil || has {
 		return 0, err
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	return t.ImportProfiles(ctx, Generate(today, 1))
+	ps := Generate(today, 1)
+	n, err := t.ImportProfiles(ctx, ps)
+	if err != nil {
+		return 0, err
+	}
+	return n, fillItems(ctx, t, ps, today)
 }

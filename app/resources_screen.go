@@ -1,0 +1,32 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+)
+
+// resourcesScreen holds what the property serves with: items on loan and the service
+// standards. Each part is its own view.
+type resourcesScreen struct {
+	content   fyne.CanvasObject
+	loans     *loansView
+	standards *standardsView
+}
+
+func newResourcesScreen(u *UI) *resourcesScreen {
+	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u)}
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("Items on loan"), s.loans.content),
+		container.NewTabItem(lang.L("Service standards"), s.standards.content),
+	)
+	tabs.OnSelected = func(*container.TabItem) { s.reload() }
+	s.content = tabs
+	return s
+}
+
+// reload fetches every part again; called when the screen is shown.
+func (s *resourcesScreen) reload() {
+	s.loans.reload()
+	s.standards.reload()
+}

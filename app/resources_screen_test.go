@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"frontdesk/resources"
+)
+
+func managerCtx() context.Context {
+	return resources.WithActor(context.Background(), resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager})
+}
+
+func TestLendingFromTheLoansViewCountsDownAndReturnRestores(t *testing.T) {
+	h := newHarness(t, nil)
+	must(t, h.store.SaveItem(managerCtx(), &resources.Item{Code: "crib", Name: "Baby cribs", Total: 1}))
+	v := h.ui.resources.loans
+	v.reload()
+	h.settle(0)
+	if len(v.items) != 1 || v.items[0].Available != 1 {
+		t.Fatalf("items: %+v", v.items)
+	}
+
+	v.lend("crib")
+	lf := v.lendForm
+	test.Type(lf.room, "1204")
+	test.Type(lf.due, "24/11/2026")
+	test.Tap(lf.dialog.save)
+	h.settle(0)
+	if len(v.loans) != 1 || v.loans[0].Room != "1204" || v.items[0].Available != 0 {
+		t.Fatalf("after lending: loans %+v items %+v", v.loans, v.items)
+	}
+	if v.loans[0].LentBy != "Dewi Lestari" || !v.loans[0].DueBack.Equal(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("loan: %+v", v.loans[0])
+	}
+
+	v.lend("crib")
+	lf = v.lendForm
+	test.Type(lf.room, "815")
+	test.Tap(lf.dialog.save)
+	h.settle(0)
+	if len(v.loans) != 1 {
+		t.Fatal("the last crib was lent twice")
+	}
+
+	v.returnLoan(v.loans[0])
+	h.settle(0)
+	if len(v.loans) != 0 || v.items[0].Available != 1 {
+		t.Fatalf("after return: loans %+v items %+v", v.loans, v.items)
+	}
+}
+
+func TestOverdueLoansAreMarkedInWords(t *testing.T) {
+	h := newHarness(t, nil)
+	must(t, h.store.SaveItem(managerCtx(), &resources.Item{Code: "umbrella", Name: "Umbrellas", Total: 5}))
+	must(t, h.store.Lend(managerCtx(), &resources.Loan{ItemCode: "umbrella", Room: "301", Qty: 1, DueBack: time.Now().Add(-time.Hour)}))
+	v := h.ui.resources.loans
+	v.reload()
+	h.settle(0)
+	row := v.newLoanRow()
+	v.updateLoanRow(0, row)
+	if l := findLabel(row, "OVERDUE"); l == nil || !strings.Contains(l.Text, "Room 301") {
+		t.Fatalf("overdue loan not marked: %+v", l)
+	}
+	if !strings.Contains(v.summary.Text, "1 past the guest's departure") {
+		t.Errorf("summary: %q", v.summary.Text)
+	}
+}
+
+func TestServiceStandardEditShowsProblemBesideTheField(t *testing.T) {
+	h := newHarness(t, nil)
+	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	v := h.ui.resources.standards
+	v.reload()
+	h.settle(0)
+	if len(v.cats) == 0 {
+		t.Fatal("no service standards listed")
+	}
+	var towels resources.Category
+	for _, c := range v.cats {
+		if c.Code == "towels" {
+			towels = c
+		}
+	}
+	fd := v.edit(towels)
+	fd.fields["promise"].SetText("10")
+	fd.fields["top_tier_promise"].SetText("30")
+	test.Tap(fd.dialog.save)
+	h.settle(0)
+	if got := fd.dialog.form.message(resources.FieldTopTier); got != "The VIP promise must be no longer than the standard one." {
+		t.Fatalf("message beside the VIP promise = %q", got)
+	}
+	fd.fields["top_tier_promise"].SetText("5")
+	test.Tap(fd.dialog.save)
+	h.settle(0)
+	cats, _ := h.store.ListCategories(context.Background())
+	for _, c := range cats {
+		if c.Code == "towels" && (c.Promise != 10*time.Minute || c.TopTierPromise != 5*time.Minute) {
+			t.Fatalf("saved %+v", c)
+		}
+	}
+}

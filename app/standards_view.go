@@ -1,0 +1,156 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/resources"
+)
+
+// standardsView lists each request category with its department and promise; managers
+// edit them here.
+type standardsView struct {
+	u       *UI
+	content fyne.CanvasObject
+	cats    []resources.Category
+	depts   []resources.Department
+	list    *widget.List
+}
+
+type standardsData struct {
+	cats  []resources.Category
+	depts []resources.Department
+}
+
+func newStandardsView(u *UI) *standardsView {
+	v := &standardsView{u: u}
+	v.list = widget.NewList(func() int { return len(v.cats) }, v.newRow, v.updateRow)
+	note := subtle(lang.L("How soon each kind of request is promised to the guest. Only managers can change a standard."))
+	note.Wrapping = fyne.TextWrapWord
+	v.content = container.NewPadded(container.NewBorder(note, nil, nil, nil, v.list))
+	return v
+}
+
+func (v *standardsView) reload() {
+	background(v.u, func(ctx context.Context) (standardsData, error) {
+		cats, err := v.u.svc.Standards.ListCategories(ctx)
+		if err != nil {
+			return standardsData{}, err
+		}
+		depts, err := v.u.svc.Standards.ListDepartments(ctx)
+		return standardsData{cats, depts}, err
+	}, func(d standardsData, err error) {
+		if err != nil {
+			v.u.showError("load standards", err)
+			return
+		}
+		v.cats, v.depts = d.cats, d.depts
+		v.list.Refresh()
+	})
+}
+
+func (v *standardsView) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	detail := widget.NewLabel("")
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name), edit, detail)
+}
+
+func (v *standardsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	c := v.cats[id]
+	row.Objects[0].(*widget.Label).SetText(v.deptName(c.Department) + " · " + promiseText(c))
+	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(c.Name)
+	edit := row.Objects[2].(*widget.Button)
+	edit.OnTapped = func() { v.edit(c) }
+	if v.u.actor.Role.Can(resources.PermEditStandards) {
+		edit.Show()
+	} else {
+		edit.Hide()
+	}
+}
+
+// promiseText is "15 min, VIP 10 min" or "at the time the guest names".
+func promiseText(c resources.Category) string {
+	if c.GuestNamesTime {
+		return lang.L("at the time the guest names")
+	}
+	s := lang.L("within {{.Min}} min", map[string]any{"Min": int(c.Promise.Minutes())})
+	if c.TopTierPromise > 0 && c.TopTierPromise < c.Promise {
+		s += ", " + lang.L("VIP {{.Min}} min", map[string]any{"Min": int(c.TopTierPromise.Minutes())})
+	}
+	return s
+}
+
+func (v *standardsView) deptName(code string) string {
+	for _, d := range v.depts {
+		if d.Code == code {
+			return d.Name
+		}
+	}
+	return code
+}
+
+// standardForm is an open service-standard dialog; fields are its entries by field name.
+type standardForm struct {
+	dialog *formDialog
+	fields map[string]*widget.Entry
+}
+
+// edit opens the service standard of c for a manager.
+func (v *standardsView) edit(c resources.Category) *standardForm {
+	names := make([]string, len(v.depts))
+	for i, d := range v.depts {
+		names[i] = d.Name
+	}
+	dept := widget.NewSelect(names, nil)
+	dept.SetSelected(v.deptName(c.Department))
+	name := entryWith(c.Name, "")
+	promise := entryWith(minutesText(c.Promise), lang.L("minutes"))
+	vip := entryWith(minutesText(c.TopTierPromise), lang.L("minutes; empty for the same"))
+	guestTime := widget.NewCheck(lang.L("The guest names the time (wake-up call, transport)"), nil)
+	guestTime.SetChecked(c.GuestNamesTime)
+	f := newForm()
+	f.add(resources.FieldName, lang.L("Name"), name)
+	f.add(resources.FieldDepartment, lang.L("Department"), dept)
+	f.add(resources.FieldPromise, lang.L("Promise"), promise)
+	f.add(resources.FieldTopTier, lang.L("VIP promise"), vip)
+	f.add("guest_names_time", "", guestTime)
+	sf := &standardForm{fields: map[string]*widget.Entry{resources.FieldName: name, resources.FieldPromise: promise, resources.FieldTopTier: vip}}
+	sf.dialog = v.u.showForm(lang.L("Service standard"), lang.L("Save"), f, func() func(context.Context) error {
+		up := c
+		up.Name, up.GuestNamesTime = name.Text, guestTime.Checked
+		if i := dept.SelectedIndex(); i >= 0 {
+			up.Department = v.depts[i].Code
+		}
+		up.Promise, up.TopTierPromise = parseMinutes(promise.Text), parseMinutes(vip.Text)
+		return func(ctx context.Context) error { return v.u.svc.Standards.SaveCategory(ctx, &up) }
+	}, v.reload)
+	return sf
+}
+
+func minutesText(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return fmt.Sprint(int(d.Minutes()))
+}
+
+// parseMinutes reads whole minutes; anything else becomes 0 and the domain says why.
+func parseMinutes(s string) time.Duration {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return time.Duration(n) * time.Minute
+}
