@@ -6,19 +6,21 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// resourcesScreen holds what the property serves with: items on loan and the service
-// standards. Each part is its own view.
+// resourcesScreen holds what the property serves with: items on loan, the service
+// standards and the staff. Each part is its own view.
 type resourcesScreen struct {
 	content   fyne.CanvasObject
 	loans     *loansView
 	standards *standardsView
+	staff     *staffView
 }
 
 func newResourcesScreen(u *UI) *resourcesScreen {
-	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u)}
+	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), staff: newStaffView(u)}
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Items on loan"), s.loans.content),
 		container.NewTabItem(lang.L("Service standards"), s.standards.content),
+		container.NewTabItem(lang.L("Staff"), s.staff.content),
 	)
 	tabs.OnSelected = func(*container.TabItem) { s.reload() }
 	s.content = tabs
@@ -29,4 +31,5 @@ func newResourcesScreen(u *UI) *resourcesScreen {
 func (s *resourcesScreen) reload() {
 	s.loans.reload()
 	s.standards.reload()
+	s.staff.reload()
 }

@@ -69,7 +69,7 @@ func (v *standardsView) newRow() fyne.CanvasObject {
 func (v *standardsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	c := v.cats[id]
-	row.Objects[0].(*widget.Label).SetText(v.deptName(c.Department) + " · " + promiseText(c))
+	row.Objects[0].(*widget.Label).SetText(v.deptWithHours(c.Department) + " · " + promiseText(c))
 	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(c.Name)
 	edit := row.Objects[2].(*widget.Button)
 	edit.OnTapped = func() { v.edit(c) }
@@ -90,6 +90,16 @@ func promiseText(c resources.Category) string {
 		s += ", " + lang.L("VIP {{.Min}} min", map[string]any{"Min": int(c.TopTierPromise.Minutes())})
 	}
 	return s
+}
+
+// deptWithHours is "Housekeeping (06:00–23:00)", or just the name around the clock.
+func (v *standardsView) deptWithHours(code string) string {
+	for _, d := range v.depts {
+		if d.Code == code && !d.Hours.AllDay() {
+			return d.Name + " (" + d.Hours.String() + ")"
+		}
+	}
+	return v.deptName(code)
 }
 
 func (v *standardsView) deptName(code string) string {
