@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"frontdesk/guests"
@@ -17,6 +18,7 @@ type Target interface {
 	CreateStaff(ctx context.Context, s *resources.Staff, pin string) error
 	SaveItem(ctx context.Context, it *resources.Item) error
 	Lend(ctx context.Context, l *resources.Loan) error
+	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error)
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
@@ -35,6 +37,9 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	ps := Generate(today, 1)
 	n, err := t.ImportProfiles(ctx, ps)
 	if err != nil {
+		return 0, err
+	}
+	if err := fillRooms(ctx, t, ps, today); err != nil {
 		return 0, err
 	}
 	return n, fillItems(ctx, t, ps, today)

@@ -2,6 +2,8 @@ package demo
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"frontdesk/guests"
@@ -45,4 +47,32 @@ func fillItems(ctx context.Context, t Target, ps []guests.Profile, today time.Ti
 		n++
 	}
 	return nil
+}
+
+// fillRooms loads the property's rooms as a CSV import (one transaction), with the rooms
+// of in-house guests marked occupied.
+func fillRooms(ctx context.Context, t Target, ps []guests.Profile, today time.Time) error {
+	occupied := map[string]bool{}
+	for _, p := range ps {
+		if st := p.CurrentStay(); st != nil {
+			occupied[st.Room] = true
+		}
+	}
+	var b strings.Builder
+	b.WriteString("number,floor,type,features,status\n")
+	for _, r := range RoomList(today) {
+		if occupied[r.Number] { // a guest is in it, whatever the generator said
+			r.Status = resources.RoomOccupied
+		}
+		features := make([]string, len(r.Features))
+		for i, f := range r.Features {
+			features[i] = string(f)
+		}
+		fmt.Fprintf(&b, "%s,%d,%s,%s,%s\n", r.Number, r.Floor, r.Type, strings.Join(features, ";"), r.Status)
+	}
+	rep, err := t.ImportRooms(ctx, strings.NewReader(b.String()), false)
+	if err == nil && len(rep.Problems) > 0 {
+		return fmt.Errorf("demo rooms: row %d: %s", rep.Problems[0].Row, rep.Problems[0].Message)
+	}
+	return err
 }

@@ -1,0 +1,58 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"frontdesk/resources"
+	"frontdesk/sqlite"
+)
+
+func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	n, err := Fill(ctx, store, now)
+	if err != nil || n < 1800 {
+		t.Fatalf("filled %d guests, %v", n, err)
+	}
+	if staff, _ := store.CountStaff(ctx); staff != len(Staff) {
+		t.Errorf("%d staff", staff)
+	}
+	rooms, _ := store.CountRooms(ctx, resources.RoomFilter{})
+	occupied, _ := store.CountRooms(ctx, resources.RoomFilter{Status: resources.RoomOccupied})
+	if rooms != 300 || occupied < 150 {
+		t.Errorf("%d rooms, %d occupied", rooms, occupied)
+	}
+	loans, _ := store.ListLoans(ctx, resources.LoanFilter{OutOnly: true})
+	overdue, _ := store.ListLoans(ctx, resources.LoanFilter{OverdueOnly: true})
+	if len(loans) != 40 || len(overdue) == 0 {
+		t.Errorf("%d loans out, %d overdue", len(loans), len(overdue))
+	}
+	if _, err := store.SignIn(ctx, mustStaffID(t, store, "Dewi Lestari"), "4829"); err != nil {
+		t.Errorf("the README's demo PIN does not work: %v", err)
+	}
+
+	again, err := Fill(ctx, store, now)
+	if err != nil || again != 0 {
+		t.Fatalf("second fill: %d, %v", again, err)
+	}
+	if staff, _ := store.CountStaff(ctx); staff != len(Staff) {
+		t.Errorf("second fill changed staff: %d", staff)
+	}
+}
+
+func mustStaffID(t *testing.T, s *sqlite.Store, name string) string {
+	t.Helper()
+	list, err := s.ListStaff(context.Background(), resources.StaffFilter{NamePrefix: name})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("staff %q: %v %v", name, list, err)
+	}
+	return list[0].ID
+}
