@@ -25,6 +25,7 @@ type Services struct {
 	Staff     resources.StaffService
 	Standards resources.Service
 	Loans     resources.LoanService
+	Rooms     resources.RoomService
 }
 
 // UI is the main window's content and the state shared by its screens.

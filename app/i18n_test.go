@@ -46,6 +46,8 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, occasionNames)
 	addValues(keys, stayNames)
 	addValues(keys, roleNames)
+	addValues(keys, roomFeatureNames)
+	addValues(keys, roomStatusNames)
 	for _, m := range monthNames {
 		keys[m] = false
 	}

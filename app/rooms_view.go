@@ -1,0 +1,239 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/resources"
+)
+
+// roomsPage is how many rooms the list holds at once; type a number to narrow.
+const roomsPage = 1000
+
+// roomsView lists the property's rooms with their status; managers edit rooms and import
+// a room list from a spreadsheet (CSV).
+type roomsView struct {
+	u        *UI
+	content  fyne.CanvasObject
+	prefix   *widget.Entry
+	status   *widget.Select
+	statusOf func(string) resources.RoomStatus
+	count    *widget.Label
+	list     *widget.List
+	rooms    []resources.Room
+	manage   *fyne.Container
+	loadNo   int
+}
+
+type roomsData struct {
+	rooms []resources.Room
+	total int
+}
+
+var roomFeatureNames = map[resources.RoomFeature]string{
+	resources.FeatureAccessible: "accessible", resources.FeatureConnecting: "connecting", resources.FeatureSmoking: "smoking",
+}
+
+var roomStatusNames = map[resources.RoomStatus]string{
+	"": "All rooms", resources.RoomVacant: "Vacant", resources.RoomOccupied: "Occupied", resources.RoomOutOfOrder: "Out of order",
+}
+
+func newRoomsView(u *UI) *roomsView {
+	v := &roomsView{u: u, count: subtle("")}
+	v.prefix = widget.NewEntry()
+	v.prefix.SetPlaceHolder(lang.L("Room number"))
+	v.prefix.OnChanged = func(string) { v.reload() }
+	var names []string
+	names, v.statusOf = options(roomStatusNames, append([]resources.RoomStatus{""}, resources.RoomStatuses...))
+	v.status = widget.NewSelect(names, func(string) { v.reload() })
+	v.list = widget.NewList(func() int { return len(v.rooms) }, v.newRow, v.updateRow)
+	add := widget.NewButtonWithIcon(lang.L("Room"), theme.ContentAddIcon(), func() { v.edit(resources.Room{}) })
+	imp := widget.NewButtonWithIcon(lang.L("Import CSV"), theme.UploadIcon(), v.chooseImport)
+	v.manage = container.NewHBox(add, imp)
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(v.status, v.manage), v.prefix)
+	v.content = container.NewPadded(container.NewBorder(container.NewVBox(filters, v.count), nil, nil, nil, v.list))
+	return v
+}
+
+func (v *roomsView) filter() resources.RoomFilter {
+	return resources.RoomFilter{NumberPrefix: v.prefix.Text, Status: v.statusOf(v.status.Selected), Limit: roomsPage}
+}
+
+// reload fetches the page and the count for the current filter; older loads are dropped.
+func (v *roomsView) reload() {
+	if v.u.actor.Role.Can(resources.PermEditRooms) {
+		v.manage.Show()
+	} else {
+		v.manage.Hide()
+	}
+	v.loadNo++
+	no, f := v.loadNo, v.filter()
+	background(v.u, func(ctx context.Context) (roomsData, error) {
+		rooms, err := v.u.svc.Rooms.ListRooms(ctx, f)
+		if err != nil {
+			return roomsData{}, err
+		}
+		total, err := v.u.svc.Rooms.CountRooms(ctx, f)
+		return roomsData{rooms, total}, err
+	}, func(d roomsData, err error) {
+		if no != v.loadNo {
+			return
+		}
+		if err != nil {
+			v.u.showError("load rooms", err)
+			return
+		}
+		v.rooms = d.rooms
+		v.list.Refresh()
+		v.count.SetText(lang.N("{{.Count}} room", d.total, map[string]any{"Count": d.total}))
+	})
+}
+
+func (v *roomsView) newRow() fyne.CanvasObject {
+	number := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	detail := widget.NewLabel("")
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, number.MinSize().Height), number), edit, detail)
+}
+
+func (v *roomsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	r := v.rooms[id]
+	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(r.Number)
+	detail := row.Objects[0].(*widget.Label)
+	detail.SetText(roomDetail(r))
+	detail.Importance = widget.MediumImportance
+	if r.Status == resources.RoomOutOfOrder {
+		detail.Importance = widget.WarningImportance
+	}
+	detail.Refresh()
+	edit := row.Objects[2].(*widget.Button)
+	edit.OnTapped = func() { v.edit(r) }
+	if v.u.actor.Role.Can(resources.PermEditRooms) {
+		edit.Show()
+	} else {
+		edit.Hide()
+	}
+}
+
+// roomDetail is "Floor 12 · Deluxe King · accessible · Occupied".
+func roomDetail(r resources.Room) string {
+	parts := []string{lang.L("Floor {{.Floor}}", map[string]any{"Floor": r.Floor})}
+	if r.Type != "" {
+		parts = append(parts, r.Type)
+	}
+	for _, f := range r.Features {
+		parts = append(parts, label(roomFeatureNames, f))
+	}
+	return strings.Join(append(parts, label(roomStatusNames, r.Status)), " · ")
+}
+
+// edit opens a room (empty number for a new one) for a manager.
+func (v *roomsView) edit(r resources.Room) {
+	number := entryWith(r.Number, lang.L("e.g. 1204"))
+	floor := entryWith("", "")
+	if r.Number != "" {
+		floor.SetText(strconv.Itoa(r.Floor))
+	}
+	kind := entryWith(r.Type, lang.L("e.g. Deluxe King"))
+	featureNames, featureOf := options(roomFeatureNames, resources.RoomFeatures)
+	features := widget.NewCheckGroup(featureNames, nil)
+	for _, f := range r.Features {
+		features.Selected = append(features.Selected, label(roomFeatureNames, f))
+	}
+	statuses, statusOf := options(roomStatusNames, resources.RoomStatuses)
+	status := widget.NewSelect(statuses, nil)
+	status.SetSelected(label(roomStatusNames, orRoomStatus(r.Status)))
+	f := newForm()
+	f.add(resources.FieldRoom, lang.L("Number"), number)
+	f.add(resources.FieldFloor, lang.L("Floor"), floor)
+	f.add(resources.FieldType, lang.L("Type"), kind)
+	f.add(resources.FieldFeatures, lang.L("Features"), features)
+	f.add(resources.FieldStatus, lang.L("Status"), status)
+	v.u.showForm(lang.L("Room"), lang.L("Save"), f, func() func(context.Context) error {
+		up := resources.Room{Number: number.Text, Type: kind.Text, Status: statusOf(status.Selected)}
+		up.Floor, _ = strconv.Atoi(strings.TrimSpace(floor.Text))
+		for _, s := range features.Selected {
+			up.Features = append(up.Features, featureOf(s))
+		}
+		return func(ctx context.Context) error { return v.u.svc.Rooms.SaveRoom(ctx, &up) }
+	}, v.reload)
+	v.u.win.Canvas().Focus(number)
+}
+
+func orRoomStatus(s resources.RoomStatus) resources.RoomStatus {
+	if s == "" {
+		return resources.RoomVacant
+	}
+	return s
+}
+
+// chooseImport asks for a CSV file and checks it first (a dry run).
+func (v *roomsView) chooseImport() {
+	dialog.ShowFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		v.importRooms(rc, true)
+	}, v.u.win)
+}
+
+// importRooms reads the file off the UI goroutine; a dry run reports what would happen
+// and offers the real import when the file has no problems.
+func (v *roomsView) importRooms(rc io.ReadCloser, dryRun bool) {
+	background(v.u, func(ctx context.Context) (importResult, error) {
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return importResult{}, err
+		}
+		rep, err := v.u.svc.Rooms.ImportRooms(ctx, bytes.NewReader(data), dryRun)
+		return importResult{rep, data}, err
+	}, func(res importResult, err error) {
+		if err != nil {
+			v.u.showError("import rooms", err)
+			return
+		}
+		v.showReport(res, dryRun)
+	})
+}
+
+type importResult struct {
+	report resources.RoomImportReport
+	data   []byte
+}
+
+func (v *roomsView) showReport(res importResult, dryRun bool) {
+	rep := res.report
+	summary := lang.L("{{.Created}} rooms new, {{.Updated}} updated.", map[string]any{"Created": rep.Created, "Updated": rep.Updated})
+	if len(rep.Problems) > 0 {
+		lines := []string{lang.L("Nothing was imported. Fix these rows and import again:")}
+		for _, p := range rep.Problems {
+			lines = append(lines, fmt.Sprintf("%s %d: %s", lang.L("Row"), p.Row, lang.L(p.Template, p.Args)))
+		}
+		dialog.ShowInformation(lang.L("Room list has problems"), strings.Join(lines, "\n"), v.u.win)
+		return
+	}
+	if !dryRun {
+		dialog.ShowInformation(lang.L("Rooms imported"), summary, v.u.win)
+		v.reload()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Import rooms?"), summary, func(ok bool) {
+		if ok {
+			v.importRooms(io.NopCloser(bytes.NewReader(res.data)), false)
+		}
+	}, v.u.win)
+}
