@@ -56,7 +56,9 @@ func newRoomsView(u *UI) *roomsView {
 	v.prefix.OnChanged = func(string) { v.reload() }
 	var names []string
 	names, v.statusOf = options(roomStatusNames, append([]resources.RoomStatus{""}, resources.RoomStatuses...))
-	v.status = widget.NewSelect(names, func(string) { v.reload() })
+	v.status = widget.NewSelect(names, nil)
+	v.status.SetSelected(names[0])
+	v.status.OnChanged = func(string) { v.reload() }
 	v.list = widget.NewList(func() int { return len(v.rooms) }, v.newRow, v.updateRow)
 	add := widget.NewButtonWithIcon(lang.L("Room"), theme.ContentAddIcon(), func() { v.edit(resources.Room{}) })
 	imp := widget.NewButtonWithIcon(lang.L("Import CSV"), theme.UploadIcon(), v.chooseImport)
