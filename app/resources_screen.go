@@ -7,32 +7,40 @@ import (
 )
 
 // resourcesScreen holds what the property serves with: items on loan, the service
-// standards, the staff and the rooms. Each part is its own view.
+// standards, the departments, the staff and the rooms. Each part is its own view and
+// loads when its tab is shown.
 type resourcesScreen struct {
 	content   fyne.CanvasObject
+	tabs      *container.AppTabs
 	loans     *loansView
 	standards *standardsView
+	depts     *departmentsView
 	staff     *staffView
 	rooms     *roomsView
+	reloaders map[*container.TabItem]func()
 }
 
 func newResourcesScreen(u *UI) *resourcesScreen {
-	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), staff: newStaffView(u), rooms: newRoomsView(u)}
-	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.L("Items on loan"), s.loans.content),
-		container.NewTabItem(lang.L("Service standards"), s.standards.content),
-		container.NewTabItem(lang.L("Staff"), s.staff.content),
-		container.NewTabItem(lang.L("Rooms"), s.rooms.content),
-	)
-	tabs.OnSelected = func(*container.TabItem) { s.reload() }
-	s.content = tabs
+	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), depts: newDepartmentsView(u),
+		staff: newStaffView(u), rooms: newRoomsView(u), reloaders: map[*container.TabItem]func(){}}
+	s.tabs = container.NewAppTabs()
+	s.addTab(lang.L("Items on loan"), s.loans.content, s.loans.reload)
+	s.addTab(lang.L("Service standards"), s.standards.content, s.standards.reload)
+	s.addTab(lang.L("Departments"), s.depts.content, s.depts.reload)
+	s.addTab(lang.L("Staff"), s.staff.content, s.staff.reload)
+	s.addTab(lang.L("Rooms"), s.rooms.content, s.rooms.reload)
+	s.tabs.OnSelected = func(t *container.TabItem) { s.reloaders[t]() }
+	s.content = s.tabs
 	return s
 }
 
-// reload fetches every part again; called when the screen is shown.
+func (s *resourcesScreen) addTab(title string, content fyne.CanvasObject, reload func()) {
+	t := container.NewTabItem(title, content)
+	s.reloaders[t] = reload
+	s.tabs.Append(t)
+}
+
+// reload fetches the part on show again; called when the screen is shown.
 func (s *resourcesScreen) reload() {
-	s.loans.reload()
-	s.standards.reload()
-	s.staff.reload()
-	s.rooms.reload()
+	s.reloaders[s.tabs.Selected()]()
 }
