@@ -26,6 +26,7 @@ type Services struct {
 	Standards resources.Service
 	Loans     resources.LoanService
 	Rooms     resources.RoomService
+	Audit     resources.AuditService
 }
 
 // UI is the main window's content and the state shared by its screens.

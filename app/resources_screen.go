@@ -4,10 +4,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+
+	"frontdesk/resources"
 )
 
 // resourcesScreen holds what the property serves with: items on loan, the service
-// standards, the departments, the staff and the rooms. Each part is its own view and
+// standards, the departments, the staff, the rooms and, for managers, the audit log. Each part is its own view and
 // loads when its tab is shown.
 type resourcesScreen struct {
 	content   fyne.CanvasObject
@@ -17,18 +19,22 @@ type resourcesScreen struct {
 	depts     *departmentsView
 	staff     *staffView
 	rooms     *roomsView
+	audit     *auditView
 	reloaders map[*container.TabItem]func()
 }
 
 func newResourcesScreen(u *UI) *resourcesScreen {
 	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), depts: newDepartmentsView(u),
-		staff: newStaffView(u), rooms: newRoomsView(u), reloaders: map[*container.TabItem]func(){}}
+		staff: newStaffView(u), rooms: newRoomsView(u), audit: newAuditView(u), reloaders: map[*container.TabItem]func(){}}
 	s.tabs = container.NewAppTabs()
 	s.addTab(lang.L("Items on loan"), s.loans.content, s.loans.reload)
 	s.addTab(lang.L("Service standards"), s.standards.content, s.standards.reload)
 	s.addTab(lang.L("Departments"), s.depts.content, s.depts.reload)
 	s.addTab(lang.L("Staff"), s.staff.content, s.staff.reload)
 	s.addTab(lang.L("Rooms"), s.rooms.content, s.rooms.reload)
+	if u.actor.Role.Can(resources.PermBrowseAudit) {
+		s.addTab(lang.L("Audit log"), s.audit.content, s.audit.reload)
+	}
 	s.tabs.OnSelected = func(t *container.TabItem) { s.reloaders[t]() }
 	s.content = s.tabs
 	return s

@@ -1,6 +1,9 @@
 package resources
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // AuditEntry is one change, attributed: who did what to which thing, and when.
 type AuditEntry struct {
@@ -20,4 +23,10 @@ type AuditFilter struct {
 	GuestID   string
 	From, To  time.Time // [From, To)
 	Limit     int       // a page; 0 means 100
+}
+
+// AuditService reads the audit log; writing happens inside every other service's
+// transactions.
+type AuditService interface {
+	ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
 }

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+// auditPage is how many audit entries the view shows at once.
+const auditPage = 300
+
+// auditView lets a manager see who changed what, by person and by day.
+type auditView struct {
+	u       *UI
+	content fyne.CanvasObject
+	person  *widget.Entry
+	day     *widget.Entry
+	entries []resources.AuditEntry
+	list    *widget.List
+	status  *widget.Label
+	loadNo  int
+}
+
+func newAuditView(u *UI) *auditView {
+	v := &auditView{u: u, status: subtle("")}
+	v.person = widget.NewEntry()
+	v.person.SetPlaceHolder(lang.L("Everyone (or type a full name)"))
+	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
+	v.person.OnChanged = func(string) { v.reload() }
+	v.day.OnChanged = func(string) { v.reload() }
+	v.list = widget.NewList(func() int { return len(v.entries) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(auditLine(v.entries[id])) })
+	filters := container.NewGridWithColumns(2, v.person, v.day)
+	v.content = container.NewPadded(container.NewBorder(container.NewVBox(filters, v.status), nil, nil, nil, v.list))
+	return v
+}
+
+// auditLine is "14:05 · Dewi Lestari · create preference · Feather-free pillows".
+func auditLine(e resources.AuditEntry) string {
+	parts := []string{e.At.Local().Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
+	if e.Summary != "" {
+		parts = append(parts, e.Summary)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *auditView) reload() {
+	if !v.u.actor.Role.Can(resources.PermBrowseAudit) {
+		v.entries = nil
+		v.list.Refresh()
+		v.status.SetText(lang.L(resources.MsgManagerOnly))
+		return
+	}
+	var problems errs.Fields
+	day := parseDateField(&problems, "", v.day.Text)
+	if day.IsZero() {
+		v.status.SetText(lang.L("Type the date as DD/MM/YYYY, e.g. 24/11/2026."))
+		return
+	}
+	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	f := resources.AuditFilter{ActorName: strings.TrimSpace(v.person.Text), From: from, To: from.AddDate(0, 0, 1), Limit: auditPage}
+	v.loadNo++
+	no := v.loadNo
+	background(v.u, func(ctx context.Context) ([]resources.AuditEntry, error) {
+		return v.u.svc.Audit.ListAudit(ctx, f)
+	}, func(es []resources.AuditEntry, err error) {
+		if no != v.loadNo {
+			return
+		}
+		if err != nil {
+			v.u.showError("audit", err)
+			return
+		}
+		v.entries = es
+		v.list.Refresh()
+		v.status.SetText(fmt.Sprint(lang.N("{{.Count}} change", len(es), map[string]any{"Count": len(es)})))
+	})
+}

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"frontdesk/guests"
+	"frontdesk/resources"
+)
+
+func TestManagerSeesWhoChangedWhatToday(t *testing.T) {
+	h := newHarness(t, nil)
+	h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "")
+	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	v := h.ui.resources.audit
+	v.reload()
+	h.settle(0)
+	found := false
+	for _, e := range v.entries {
+		if e.Entity == "guest" && strings.Contains(auditLine(e), "Siti Rahayu") {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("today's guest creation not listed: %+v", v.entries)
+	}
+	test.Type(v.person, "Nobody Here")
+	h.settle(0)
+	if len(v.entries) != 0 {
+		t.Fatalf("filter by person kept %d entries", len(v.entries))
+	}
+}
+
+func TestAgentsCannotBrowseTheAuditLog(t *testing.T) {
+	h := newHarness(t, nil)
+	v := h.ui.resources.audit
+	v.reload()
+	h.settle(0)
+	if len(v.entries) != 0 || v.status.Text != resources.MsgManagerOnly {
+		t.Fatalf("agent view: %d entries, %q", len(v.entries), v.status.Text)
+	}
+}

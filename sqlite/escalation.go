@@ -1,0 +1,69 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"frontdesk/resources"
+)
+
+var _ resources.EscalationService = (*Store)(nil)
+
+// The defaults are seeded by migrations/0003_escalation.sql, so a database that existed
+// before escalation rules gets them as well as a new one.
+
+// ListEscalationRules returns every escalation level, sorted by class and level.
+func (s *Store) ListEscalationRules(ctx context.Context) (resources.EscalationRules, error) {
+	var out resources.EscalationRules
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, "SELECT class, level, after_min, target FROM escalation_levels", nil, func(r *sql.Rows) error {
+			var l resources.EscalationLevel
+			var after int
+			err := r.Scan(&l.Class, &l.Level, &after, &l.Target)
+			l.After = time.Duration(after) * time.Minute
+			out = append(out, l)
+			return err
+		})
+	})
+	out.Sort()
+	return out, err
+}
+
+// SaveEscalationRules replaces every level of class with levels, in one audited
+// transaction; managers only. Nothing changes unless every level is valid.
+func (s *Store) SaveEscalationRules(ctx context.Context, class resources.EscalationClass, levels []resources.EscalationLevel) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStandards); err != nil {
+		return err
+	}
+	rules, fs := resources.NormalizeClass(class, levels)
+	if err := fs.Err(); err != nil {
+		return err
+	}
+	c := change{entity: "escalation", entityID: string(class), action: "save", summary: escalationSummary(rules)}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return replaceEscalation(ctx, tx, class, rules) })
+}
+
+func replaceEscalation(ctx context.Context, tx *sql.Tx, class resources.EscalationClass, rules resources.EscalationRules) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM escalation_levels WHERE class = ?", class); err != nil {
+		return err
+	}
+	for _, l := range rules {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO escalation_levels (class, level, after_min, target) VALUES (?, ?, ?, ?)",
+			class, l.Level, int(l.After/time.Minute), l.Target); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// escalationSummary is the audit text: "1 owner +0 min; 2 shift_manager +5 min".
+func escalationSummary(rules resources.EscalationRules) string {
+	parts := make([]string, len(rules))
+	for i, l := range rules {
+		parts[i] = fmt.Sprintf("%d %s +%d min", l.Level, l.Target, int(l.After/time.Minute))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,204 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"frontdesk/resources"
+)
+
+var _ resources.RosterService = (*Store)(nil)
+
+// The settings keys holding the shift starts, in minutes after midnight.
+const (
+	settingMorningStart = "shift.morning"
+	settingEveningStart = "shift.evening"
+	settingNightStart   = "shift.night"
+)
+
+// ShiftTimes returns the stored shift times, or the defaults when none are stored.
+func (s *Store) ShiftTimes(ctx context.Context) (resources.ShiftTimes, error) {
+	var t resources.ShiftTimes
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = loadShiftTimes(ctx, tx)
+		return err
+	})
+	return t, err
+}
+
+// loadShiftTimes reads the settings, taking the default for any key that is absent. A
+// stored set that breaks the rules (only a hand edit can do that) gives the defaults, so
+// the desk can always tell which shift is on.
+func loadShiftTimes(ctx context.Context, tx *sql.Tx) (resources.ShiftTimes, error) {
+	t := resources.DefaultShiftTimes()
+	starts := map[string]*int{
+		settingMorningStart: &t.MorningStart,
+		settingEveningStart: &t.EveningStart,
+		settingNightStart:   &t.NightStart,
+	}
+	err := eachRow(ctx, tx, "SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
+		[]any{settingMorningStart, settingEveningStart, settingNightStart}, func(r *sql.Rows) error {
+			var key, value string
+			if err := r.Scan(&key, &value); err != nil {
+				return err
+			}
+			if n, err := strconv.Atoi(value); err == nil {
+				*starts[key] = n
+			}
+			return nil
+		})
+	if err != nil {
+		return resources.ShiftTimes{}, err
+	}
+	if t.Normalize().Err() != nil {
+		return resources.DefaultShiftTimes(), nil
+	}
+	return t, nil
+}
+
+// SaveShiftTimes stores all three shift starts together; managers only.
+func (s *Store) SaveShiftTimes(ctx context.Context, t resources.ShiftTimes) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+		return err
+	}
+	if err := t.Normalize().Err(); err != nil {
+		return err
+	}
+	c := change{entity: "shift_times", entityID: "shifts", action: "save", summary: t.String()}
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		for key, minute := range map[string]int{
+			settingMorningStart: t.MorningStart,
+			settingEveningStart: t.EveningStart,
+			settingNightStart:   t.NightStart,
+		} {
+			_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, strconv.Itoa(minute))
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Roster returns all three shifts of a day, by shift then name.
+func (s *Store) Roster(ctx context.Context, day time.Time) ([]resources.RosterEntry, error) {
+	var out []resources.RosterEntry
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = loadRoster(ctx, tx, day, "", false)
+		return err
+	})
+	return out, err
+}
+
+// loadRoster reads a day's roster: one shift, or all when shift is empty; activeOnly
+// leaves out staff switched off since they were rostered.
+func loadRoster(ctx context.Context, tx *sql.Tx, day time.Time, shift resources.Shift, activeOnly bool) ([]resources.RosterEntry, error) {
+	day = resources.DayOf(day)
+	var out []resources.RosterEntry
+	err := eachRow(ctx, tx, `SELECT r.shift, r.staff_id, st.name, r.manager
+		FROM roster r JOIN staff st ON st.id = r.staff_id
+		WHERE r.day = ? AND (? = '' OR r.shift = ?) AND (? = 0 OR st.active = 1)
+		ORDER BY CASE r.shift WHEN 'morning' THEN 0 WHEN 'evening' THEN 1 ELSE 2 END, st.name, r.staff_id`,
+		[]any{fmtDate(day), shift, shift, activeOnly}, func(r *sql.Rows) error {
+			e := resources.RosterEntry{Day: day}
+			err := r.Scan(&e.Shift, &e.StaffID, &e.StaffName, &e.Manager)
+			out = append(out, e)
+			return err
+		})
+	return out, err
+}
+
+// SetRoster replaces the people on one shift of a day; managers only. The staff are
+// checked inside the transaction, so a roster naming someone switched off at another
+// desk a moment ago is refused whole. The audit entry names the people, which are known
+// only inside the transaction, so it is written there rather than through writeAudited.
+func (s *Store) SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+		return err
+	}
+	entries, fs := resources.NormalizeRoster(day, shift, entries)
+	if err := fs.Err(); err != nil {
+		return err
+	}
+	date := fmtDate(resources.DayOf(day))
+	return s.write(ctx, func(tx *sql.Tx) error {
+		names := make([]string, 0, len(entries))
+		for i := range entries {
+			st, err := rosterStaff(ctx, tx, entries[i].StaffID)
+			if err != nil {
+				return err
+			}
+			if err := resources.CheckRosterStaff(entries[i], st); err != nil {
+				return err
+			}
+			entries[i].StaffName = st.Name
+			name := st.Name
+			if entries[i].Manager {
+				name += " (manager)"
+			}
+			names = append(names, name)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM roster WHERE day = ? AND shift = ?", date, shift); err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO roster (day, shift, staff_id, manager) VALUES (?, ?, ?, ?)",
+				date, shift, e.StaffID, e.Manager); err != nil {
+				return err
+			}
+		}
+		summary := strings.Join(names, ", ")
+		if summary == "" {
+			summary = "nobody"
+		}
+		c := change{entity: "roster", entityID: date + " " + string(shift), action: "set", summary: summary}
+		return s.audit(ctx, tx, c)
+	})
+}
+
+// rosterStaff returns the stored member of staff with id, or nil when there is none.
+func rosterStaff(ctx context.Context, tx *sql.Tx, id string) (*resources.Staff, error) {
+	var st resources.Staff
+	err := scanStaff(tx.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", id), &st)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
+}
+
+// OnShift returns the shift on at now (local time), its roster day, the active people
+// on it by name and its manager, read in one snapshot.
+func (s *Store) OnShift(ctx context.Context, now time.Time) (resources.Shift, time.Time, []resources.RosterEntry, *resources.RosterEntry, error) {
+	var shift resources.Shift
+	var day time.Time
+	var people []resources.RosterEntry
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		t, err := loadShiftTimes(ctx, tx)
+		if err != nil {
+			return err
+		}
+		shift, day = t.At(now)
+		people, err = loadRoster(ctx, tx, day, shift, true)
+		return err
+	})
+	if err != nil {
+		return "", time.Time{}, nil, nil, err
+	}
+	var manager *resources.RosterEntry
+	for _, p := range people {
+		if p.Manager {
+			manager = &p
+			break
+		}
+	}
+	return shift, day, people, manager, nil
+}
