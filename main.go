@@ -80,7 +80,7 @@ func run(dbPath string, withDemo bool, uiLang, region string) error {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store})
+	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store})
 	w.ShowAndRun()
 	return nil
 }

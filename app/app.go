@@ -21,12 +21,14 @@ import (
 
 // Services are the domain services the UI works with.
 type Services struct {
-	Guests    guests.Service
-	Staff     resources.StaffService
-	Standards resources.Service
-	Loans     resources.LoanService
-	Rooms     resources.RoomService
-	Audit     resources.AuditService
+	Guests     guests.Service
+	Staff      resources.StaffService
+	Standards  resources.Service
+	Loans      resources.LoanService
+	Rooms      resources.RoomService
+	Audit      resources.AuditService
+	Escalation resources.EscalationService
+	Roster     resources.RosterService
 }
 
 // UI is the main window's content and the state shared by its screens.

@@ -44,7 +44,7 @@ func newBareHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harne
 	if svc != nil {
 		gs = svc(store)
 	}
-	h.ui = newUI(h.win, Services{Guests: gs, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store})
+	h.ui = newUI(h.win, Services{Guests: gs, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store})
 	h.ui.do = func(f func()) { h.queue <- f }
 	return h
 }

@@ -48,6 +48,7 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, roleNames)
 	addValues(keys, roomFeatureNames)
 	addValues(keys, roomStatusNames)
+	addValues(keys, shiftNames)
 	for _, m := range monthNames {
 		keys[m] = false
 	}

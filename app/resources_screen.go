@@ -9,7 +9,8 @@ import (
 )
 
 // resourcesScreen holds what the property serves with: items on loan, the service
-// standards, the departments, the staff, the rooms and, for managers, the audit log. Each part is its own view and
+// standards, the departments, the staff and
+// their roster, the rooms and, for managers, the audit log. Each part is its own view and
 // loads when its tab is shown.
 type resourcesScreen struct {
 	content   fyne.CanvasObject
@@ -20,17 +21,19 @@ type resourcesScreen struct {
 	staff     *staffView
 	rooms     *roomsView
 	audit     *auditView
+	roster    *rosterView
 	reloaders map[*container.TabItem]func()
 }
 
 func newResourcesScreen(u *UI) *resourcesScreen {
 	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), depts: newDepartmentsView(u),
-		staff: newStaffView(u), rooms: newRoomsView(u), audit: newAuditView(u), reloaders: map[*container.TabItem]func(){}}
+		staff: newStaffView(u), rooms: newRoomsView(u), audit: newAuditView(u), roster: newRosterView(u), reloaders: map[*container.TabItem]func(){}}
 	s.tabs = container.NewAppTabs()
 	s.addTab(lang.L("Items on loan"), s.loans.content, s.loans.reload)
 	s.addTab(lang.L("Service standards"), s.standards.content, s.standards.reload)
 	s.addTab(lang.L("Departments"), s.depts.content, s.depts.reload)
 	s.addTab(lang.L("Staff"), s.staff.content, s.staff.reload)
+	s.addTab(lang.L("Roster"), s.roster.content, s.roster.reload)
 	s.addTab(lang.L("Rooms"), s.rooms.content, s.rooms.reload)
 	if u.actor.Role.Can(resources.PermBrowseAudit) {
 		s.addTab(lang.L("Audit log"), s.audit.content, s.audit.reload)

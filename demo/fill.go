@@ -19,6 +19,8 @@ type Target interface {
 	SaveItem(ctx context.Context, it *resources.Item) error
 	Lend(ctx context.Context, l *resources.Loan) error
 	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error)
+	ListStaff(ctx context.Context, f resources.StaffFilter) ([]resources.Staff, error)
+	SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
@@ -37,6 +39,9 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	ps := Generate(today, 1)
 	n, err := t.ImportProfiles(ctx, ps)
 	if err != nil {
+		return 0, err
+	}
+	if err := fillRoster(ctx, t, today); err != nil {
 		return 0, err
 	}
 	if err := fillRooms(ctx, t, ps, today); err != nil {
