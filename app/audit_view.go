@@ -8,10 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
+	"frontdesk/guests"
 	"frontdesk/resources"
 )
 
@@ -86,5 +88,27 @@ func (v *auditView) reload() {
 		v.entries = es
 		v.list.Refresh()
 		v.status.SetText(fmt.Sprint(lang.N("{{.Count}} change", len(es), map[string]any{"Count": len(es)})))
+	})
+}
+
+// showGuestHistory lists every recorded change to a guest's profile, newest first, for a
+// manager.
+func (u *UI) showGuestHistory(g guests.Guest) {
+	background(u, func(ctx context.Context) ([]resources.AuditEntry, error) {
+		return u.svc.Audit.ListAudit(ctx, resources.AuditFilter{GuestID: g.ID, Limit: auditPage})
+	}, func(es []resources.AuditEntry, err error) {
+		if err != nil {
+			u.showError("guest history", err)
+			return
+		}
+		lines := make([]string, len(es))
+		for i, e := range es {
+			lines[i] = shortDate(e.At.Local()) + " " + auditLine(e)
+		}
+		text := widget.NewLabel(strings.Join(lines, "\n"))
+		d := dialog.NewCustom(lang.L("History of {{.Name}}", map[string]any{"Name": g.FullName()}), lang.L("Close"),
+			container.NewVScroll(text), u.win)
+		d.Resize(fyne.NewSize(760, 480))
+		d.Show()
 	})
 }

@@ -42,3 +42,19 @@ func TestAgentsCannotBrowseTheAuditLog(t *testing.T) {
 		t.Fatalf("agent view: %d entries, %q", len(v.entries), v.status.Text)
 	}
 }
+
+func TestManagerSeesAGuestsChangeHistory(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
+	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.showGuestHistory(guests.Guest{ID: id, GivenName: "Siti", FamilyName: "Rahayu"})
+	h.settle(0)
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no history dialog")
+	}
+	l := findLabelDeep(top, "create guest")
+	if l == nil || !strings.Contains(l.Text, "create stay") {
+		t.Fatalf("history does not list the guest's changes: %+v", l)
+	}
+}

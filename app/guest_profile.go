@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
+	"frontdesk/resources"
 )
 
 // maxStaysShown keeps a long-standing guest's profile readable; older stays are counted.
@@ -83,7 +84,11 @@ func (pv *profileView) header(p *guests.Profile) fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
 		pv.u.editGuest(p.Guest, func(string) { pv.reload() })
 	})
-	top := container.NewBorder(nil, nil, nil, edit, container.NewHBox(name, container.NewCenter(badges)))
+	actions := container.NewHBox(edit)
+	if pv.u.actor.Role.Can(resources.PermBrowseAudit) {
+		actions.Add(widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() { pv.u.showGuestHistory(p.Guest) }))
+	}
+	top := container.NewBorder(nil, nil, nil, actions, container.NewHBox(name, container.NewCenter(badges)))
 	return container.NewVBox(top, subtle(pv.summary(p)))
 }
 

@@ -49,6 +49,8 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, roomFeatureNames)
 	addValues(keys, roomStatusNames)
 	addValues(keys, shiftNames)
+	addValues(keys, escalationClassNames)
+	addValues(keys, escalationTargetNames)
 	for _, m := range monthNames {
 		keys[m] = false
 	}
@@ -62,7 +64,7 @@ func addValues[K comparable](keys map[string]bool, names map[K]string) {
 }
 
 // templateArg says which argument of a call carries a message template.
-var templateArg = map[string]int{"L": 0, "N": 0, "New": 1, "Wrap": 2, "FieldError": 1, "Add": 1, "mustAffect": 1}
+var templateArg = map[string]int{"L": 0, "N": 0, "New": 1, "Wrap": 2, "FieldError": 1, "Add": 1, "mustAffect": 1, "fieldProblem": 1}
 
 func collectKeys(f *ast.File, keys map[string]bool) {
 	ast.Inspect(f, func(n ast.Node) bool {

@@ -1,0 +1,201 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+// The English names of escalation classes and targets; each is also its translation key.
+var (
+	escalationClassNames = map[resources.EscalationClass]string{
+		resources.ClassStandard: "Standard", resources.ClassUrgent: "Urgent",
+		resources.ClassComplaint: "Complaint", resources.ClassVIP: "VIP guest",
+	}
+	escalationTargetNames = map[resources.EscalationTarget]string{
+		resources.TargetOwner: "Owner", resources.TargetDepartmentOnDuty: "Department on duty",
+		resources.TargetShiftManager: "Shift manager", resources.TargetManagement: "Management",
+	}
+)
+
+// fieldEscalationRules is where the escalation dialog shows problems that concern no
+// single row.
+const fieldEscalationRules = "escalation_rules"
+
+// escalationRowField is the form field of row i (0-based) of the escalation dialog.
+func escalationRowField(i int) string {
+	return fmt.Sprintf("escalation_row_%d", i+1)
+}
+
+// escalationView lists the escalation levels of every request class; managers edit them.
+type escalationView struct {
+	u       *UI
+	content fyne.CanvasObject
+	rules   resources.EscalationRules
+	list    *widget.List
+	open    *escalationForm
+}
+
+// escalationForm is an open escalation dialog's inputs, one row per possible level.
+type escalationForm struct {
+	class   resources.EscalationClass
+	minutes []*widget.Entry
+	targets []*widget.Select
+	dialog  *formDialog
+}
+
+func newEscalationView(u *UI) *escalationView {
+	v := &escalationView{u: u}
+	v.list = widget.NewList(func() int { return len(resources.EscalationClasses) }, v.newRow, v.updateRow)
+	note := subtle(lang.L("Overdue requests climb these levels, minutes after the promised time."))
+	note.Wrapping = fyne.TextWrapWord
+	v.content = container.NewPadded(container.NewBorder(note, nil, nil, nil, v.list))
+	return v
+}
+
+func (v *escalationView) reload() {
+	background(v.u, v.u.svc.Escalation.ListEscalationRules, func(rules resources.EscalationRules, err error) {
+		if err != nil {
+			v.u.showError("load escalation rules", err)
+			return
+		}
+		v.rules = rules
+		v.list.Refresh()
+	})
+}
+
+func (v *escalationView) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, name.MinSize().Height), name), edit, detail)
+}
+
+func (v *escalationView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	class := resources.EscalationClasses[id]
+	row.Objects[0].(*widget.Label).SetText(levelsText(v.rules.ForClass(class)))
+	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(label(escalationClassNames, class))
+	edit := row.Objects[2].(*widget.Button)
+	edit.OnTapped = func() { v.edit(class) }
+	edit.Hidden = !v.u.actor.Role.Can(resources.PermEditStandards)
+	edit.Refresh()
+}
+
+// levelsText is "at the promise: Owner · +10 min: Department on duty · …".
+func levelsText(levels resources.EscalationRules) string {
+	if len(levels) == 0 {
+		return lang.L("no escalation levels set")
+	}
+	parts := make([]string, len(levels))
+	for i, l := range levels {
+		target := label(escalationTargetNames, l.Target)
+		if l.After == 0 {
+			parts[i] = lang.L("at the promise: {{.Target}}", map[string]any{"Target": target})
+		} else {
+			parts[i] = lang.L("+{{.Min}} min: {{.Target}}", map[string]any{"Min": int(l.After / time.Minute), "Target": target})
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// edit opens the levels of class for a manager: one row per level, an empty row unused.
+func (v *escalationView) edit(class resources.EscalationClass) {
+	current := v.rules.ForClass(class)
+	names, targetOf := options(escalationTargetNames, resources.EscalationTargets)
+	ef := &escalationForm{class: class}
+	f := newForm()
+	for i := range resources.MaxEscalationLevels {
+		minutes := entryWith("", lang.L("minutes after the promise"))
+		target := widget.NewSelect(names, nil)
+		target.PlaceHolder = lang.L("Who is told")
+		if i < len(current) {
+			minutes.SetText(strconv.Itoa(int(current[i].After / time.Minute)))
+			target.SetSelected(label(escalationTargetNames, current[i].Target))
+		}
+		ef.minutes = append(ef.minutes, minutes)
+		ef.targets = append(ef.targets, target)
+		f.add(escalationRowField(i), lang.L("Level {{.N}}", map[string]any{"N": i + 1}), container.NewGridWithColumns(2, minutes, target))
+	}
+	hint := subtle(lang.L("Leave the minutes empty to drop a level."))
+	hint.Wrapping = fyne.TextWrapWord
+	f.add(fieldEscalationRules, "", hint)
+	v.open = ef
+	title := lang.L("Escalation: {{.Class}}", map[string]any{"Class": label(escalationClassNames, class)})
+	ef.dialog = v.u.showForm(title, lang.L("Save"), f, func() func(context.Context) error {
+		var levels []resources.EscalationLevel
+		var rows []int // rows[n] is the row of level n+1
+		for i, e := range ef.minutes {
+			text := strings.TrimSpace(e.Text)
+			if text == "" {
+				continue
+			}
+			n, err := strconv.Atoi(text)
+			if err != nil {
+				return fail(fieldProblem(escalationRowField(i), "Type the minutes as a whole number, e.g. 10."))
+			}
+			var t resources.EscalationTarget
+			if ef.targets[i].SelectedIndex() >= 0 {
+				t = targetOf(ef.targets[i].Selected)
+			}
+			levels = append(levels, resources.EscalationLevel{Class: class, Level: len(levels) + 1,
+				After: time.Duration(n) * time.Minute, Target: t})
+			rows = append(rows, i)
+		}
+		return func(ctx context.Context) error {
+			return placeEscalationProblems(v.u.svc.Escalation.SaveEscalationRules(ctx, class, levels), rows)
+		}
+	}, v.reload)
+}
+
+// placeEscalationProblems moves each escalation problem of err beside the dialog row of
+// the level it concerns (rows[n] holds level n+1), naming levels by row and the class by
+// its display name; a problem of no row goes under the table. Other errors pass through.
+func placeEscalationProblems(err error, rows []int) error {
+	fs := errs.AsFields(err)
+	if len(fs) == 0 {
+		return err
+	}
+	out := make(errs.Fields, len(fs))
+	for i, e := range fs {
+		c := *e
+		field := c.Field
+		switch field {
+		case resources.FieldEscalationClass, resources.FieldEscalationLevel, resources.FieldEscalationAfter, resources.FieldEscalationTarget:
+		default:
+			out[i] = &c
+			continue
+		}
+		c.Field = fieldEscalationRules
+		args := make(map[string]any, len(c.Args))
+		for k, a := range c.Args {
+			args[k] = a
+		}
+		if cl, ok := args["Class"].(string); ok {
+			args["Class"] = label(escalationClassNames, resources.EscalationClass(cl))
+		}
+		if lv, ok := args["Level"].(int); ok && lv >= 1 && lv <= len(rows) && field != resources.FieldEscalationClass {
+			c.Field = escalationRowField(rows[lv-1])
+			args["Level"] = rows[lv-1] + 1
+			if p, ok := args["Prev"].(int); ok && p >= 1 && p <= len(rows) {
+				args["Prev"] = rows[p-1] + 1
+			}
+		}
+		c.Args = args
+		out[i] = &c
+	}
+	return out
+}
