@@ -35,7 +35,7 @@ type departmentForm struct {
 
 func newDepartmentsView(u *UI) *departmentsView {
 	v := &departmentsView{u: u}
-	v.list = widget.NewList(func() int { return len(v.depts) }, v.newRow, v.updateRow)
+	v.list = widget.NewList(func() int { return len(v.depts) }, func() fyne.CanvasObject { return newEditRow(260) }, v.updateRow)
 	v.add = widget.NewButtonWithIcon(lang.L("Department"), theme.ContentAddIcon(), func() { v.edit(resources.Department{}) })
 	note := subtle(lang.L("Requests outside a department's hours are promised from its next opening."))
 	v.content = container.NewPadded(container.NewBorder(container.NewBorder(nil, nil, nil, v.add, note), nil, nil, nil, v.list))
@@ -55,18 +55,8 @@ func (v *departmentsView) reload() {
 	})
 }
 
-func (v *departmentsView) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel("")
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	edit.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(260, name.MinSize().Height), name), edit, detail)
-}
-
 func (v *departmentsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
 	d := v.depts[id]
-	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(d.Name)
 	hours := lang.L("around the clock")
 	if !d.Hours.AllDay() {
 		hours = d.Hours.String()
@@ -75,11 +65,7 @@ func (v *departmentsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if contact == "" {
 		contact = lang.L("no on-duty contact set")
 	}
-	row.Objects[0].(*widget.Label).SetText(hours + " · " + contact)
-	edit := row.Objects[2].(*widget.Button)
-	edit.OnTapped = func() { v.edit(d) }
-	edit.Hidden = !v.u.actor.Role.Can(resources.PermEditDepartments)
-	edit.Refresh()
+	o.(*editRow).set(d.Name, hours+" · "+contact, v.u.actor.Role.Can(resources.PermEditDepartments), func() { v.edit(d) })
 }
 
 // edit opens a department (empty code for a new one) for a manager.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
@@ -57,7 +56,7 @@ type escalationForm struct {
 
 func newEscalationView(u *UI) *escalationView {
 	v := &escalationView{u: u}
-	v.list = widget.NewList(func() int { return len(resources.EscalationClasses) }, v.newRow, v.updateRow)
+	v.list = widget.NewList(func() int { return len(resources.EscalationClasses) }, func() fyne.CanvasObject { return newEditRow(160) }, v.updateRow)
 	note := subtle(lang.L("Overdue requests climb these levels, minutes after the promised time."))
 	note.Wrapping = fyne.TextWrapWord
 	v.content = container.NewPadded(container.NewBorder(note, nil, nil, nil, v.list))
@@ -75,24 +74,10 @@ func (v *escalationView) reload() {
 	})
 }
 
-func (v *escalationView) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel("")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	edit.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(160, name.MinSize().Height), name), edit, detail)
-}
-
 func (v *escalationView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
 	class := resources.EscalationClasses[id]
-	row.Objects[0].(*widget.Label).SetText(levelsText(v.rules.ForClass(class)))
-	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(label(escalationClassNames, class))
-	edit := row.Objects[2].(*widget.Button)
-	edit.OnTapped = func() { v.edit(class) }
-	edit.Hidden = !v.u.actor.Role.Can(resources.PermEditStandards)
-	edit.Refresh()
+	o.(*editRow).set(label(escalationClassNames, class), levelsText(v.rules.ForClass(class)),
+		v.u.actor.Role.Can(resources.PermEditStandards), func() { v.edit(class) })
 }
 
 // levelsText is "at the promise: Owner · +10 min: Department on duty · …".

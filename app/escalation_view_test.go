@@ -7,20 +7,18 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/resources"
 )
 
 // escalationRows renders every row of v's list as the list would and returns them.
-func escalationRows(v *escalationView) []*fyne.Container {
-	var rows []*fyne.Container
+func escalationRows(v *escalationView) []*editRow {
+	var rows []*editRow
 	for i := range v.list.Length() {
-		o := v.newRow()
+		o := newEditRow(160)
 		v.updateRow(i, o)
-		rows = append(rows, o.(*fyne.Container))
+		rows = append(rows, o)
 	}
 	return rows
 }
@@ -36,8 +34,8 @@ func TestEscalationRulesListedAfterReload(t *testing.T) {
 	}
 	var names []string
 	for _, r := range rows {
-		names = append(names, r.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).Text)
-		if detail := r.Objects[0].(*widget.Label).Text; !strings.Contains(detail, "Shift manager") {
+		names = append(names, r.name.Text)
+		if detail := r.detail.Text; !strings.Contains(detail, "Shift manager") {
 			t.Errorf("row %q: %q has no shift manager", names[len(names)-1], detail)
 		}
 	}
@@ -45,7 +43,7 @@ func TestEscalationRulesListedAfterReload(t *testing.T) {
 		t.Errorf("classes %q, want %q", names, want)
 	}
 	want := "at the promise: Owner · +10 min: Department on duty · +20 min: Shift manager · +60 min: Management"
-	if got := rows[0].Objects[0].(*widget.Label).Text; got != want {
+	if got := rows[0].detail.Text; got != want {
 		t.Errorf("standard rules %q, want %q", got, want)
 	}
 }
@@ -57,7 +55,7 @@ func TestManagerEditsEscalationWithMessagesBesideTheRows(t *testing.T) {
 	v.reload()
 	h.settle(0)
 	for _, r := range escalationRows(v) {
-		if r.Objects[2].(*widget.Button).Hidden {
+		if r.edit.Hidden {
 			t.Fatal("a manager sees no edit button")
 		}
 	}
@@ -144,7 +142,7 @@ func TestManagerEditsEscalationWithMessagesBesideTheRows(t *testing.T) {
 		t.Errorf("standard rules changed: %+v", got)
 	}
 	want2 := "at the promise: Owner · +5 min: Shift manager · +15 min: Department on duty · +45 min: Management"
-	if got := escalationRows(v)[2].Objects[0].(*widget.Label).Text; got != want2 {
+	if got := escalationRows(v)[2].detail.Text; got != want2 {
 		t.Errorf("complaint row after saving %q, want %q", got, want2)
 	}
 }
@@ -155,7 +153,7 @@ func TestAgentSeesNoEscalationEditButtons(t *testing.T) {
 	v.reload()
 	h.settle(0)
 	for i, r := range escalationRows(v) {
-		if !r.Objects[2].(*widget.Button).Hidden {
+		if !r.edit.Hidden {
 			t.Errorf("row %d: an agent sees the edit button", i)
 		}
 	}

@@ -59,7 +59,7 @@ func newRoomsView(u *UI) *roomsView {
 	v.status = widget.NewSelect(names, nil)
 	v.status.SetSelected(names[0])
 	v.status.OnChanged = func(string) { v.reload() }
-	v.list = widget.NewList(func() int { return len(v.rooms) }, v.newRow, v.updateRow)
+	v.list = widget.NewList(func() int { return len(v.rooms) }, func() fyne.CanvasObject { return newEditRow(90) }, v.updateRow)
 	add := widget.NewButtonWithIcon(lang.L("Room"), theme.ContentAddIcon(), func() { v.edit(resources.Room{}) })
 	imp := widget.NewButtonWithIcon(lang.L("Import CSV"), theme.UploadIcon(), v.chooseImport)
 	v.manage = container.NewHBox(add, imp)
@@ -102,32 +102,15 @@ func (v *roomsView) reload() {
 	})
 }
 
-func (v *roomsView) newRow() fyne.CanvasObject {
-	number := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel("")
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	edit.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(90, number.MinSize().Height), number), edit, detail)
-}
-
 func (v *roomsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
 	r := v.rooms[id]
-	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(r.Number)
-	detail := row.Objects[0].(*widget.Label)
-	detail.SetText(roomDetail(r))
-	detail.Importance = widget.MediumImportance
+	row := o.(*editRow)
+	row.set(r.Number, roomDetail(r), v.u.actor.Role.Can(resources.PermEditRooms), func() { v.edit(r) })
+	row.detail.Importance = widget.MediumImportance
 	if r.Status == resources.RoomOutOfOrder {
-		detail.Importance = widget.WarningImportance
+		row.detail.Importance = widget.WarningImportance
 	}
-	detail.Refresh()
-	edit := row.Objects[2].(*widget.Button)
-	edit.OnTapped = func() { v.edit(r) }
-	if v.u.actor.Role.Can(resources.PermEditRooms) {
-		edit.Show()
-	} else {
-		edit.Hide()
-	}
+	row.detail.Refresh()
 }
 
 // roomDetail is "Floor 12 · Deluxe King · accessible · Occupied".

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/resources"
@@ -33,7 +32,7 @@ type standardsData struct {
 
 func newStandardsView(u *UI) *standardsView {
 	v := &standardsView{u: u}
-	v.list = widget.NewList(func() int { return len(v.cats) }, v.newRow, v.updateRow)
+	v.list = widget.NewList(func() int { return len(v.cats) }, func() fyne.CanvasObject { return newEditRow(220) }, v.updateRow)
 	note := subtle(lang.L("How soon each kind of request is promised to the guest. Only managers can change a standard."))
 	note.Wrapping = fyne.TextWrapWord
 	v.content = container.NewPadded(container.NewBorder(note, nil, nil, nil, v.list))
@@ -58,26 +57,10 @@ func (v *standardsView) reload() {
 	})
 }
 
-func (v *standardsView) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	detail := widget.NewLabel("")
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
-	edit.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name), edit, detail)
-}
-
 func (v *standardsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	row := o.(*fyne.Container)
 	c := v.cats[id]
-	row.Objects[0].(*widget.Label).SetText(v.deptWithHours(c.Department) + " · " + promiseText(c))
-	row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(c.Name)
-	edit := row.Objects[2].(*widget.Button)
-	edit.OnTapped = func() { v.edit(c) }
-	if v.u.actor.Role.Can(resources.PermEditStandards) {
-		edit.Show()
-	} else {
-		edit.Hide()
-	}
+	o.(*editRow).set(c.Name, v.deptWithHours(c.Department)+" · "+promiseText(c),
+		v.u.actor.Role.Can(resources.PermEditStandards), func() { v.edit(c) })
 }
 
 // promiseText is "15 min, VIP 10 min" or "at the time the guest names".

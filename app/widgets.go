@@ -110,3 +110,37 @@ func subtle(text string) *widget.Label {
 	l.Importance = widget.LowImportance
 	return l
 }
+
+// editRow is a list row of the Resources views: a bold name in a fixed-width column, a
+// detail line, and an edit button shown only to those who may edit.
+type editRow struct {
+	widget.BaseWidget
+	name, detail *widget.Label
+	edit         *widget.Button
+	nameWidth    float32
+}
+
+func newEditRow(nameWidth float32) *editRow {
+	r := &editRow{name: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		detail: widget.NewLabel(""), edit: widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), nameWidth: nameWidth}
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.edit.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer lays the row out: name, detail filling the middle, edit at the end.
+func (r *editRow) CreateRenderer() fyne.WidgetRenderer {
+	name := container.NewGridWrap(fyne.NewSize(r.nameWidth, r.name.MinSize().Height), r.name)
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, name, r.edit, r.detail))
+}
+
+// set fills the row; onEdit runs when the edit button is tapped, which only shows when
+// canEdit.
+func (r *editRow) set(name, detail string, canEdit bool, onEdit func()) {
+	r.name.SetText(name)
+	r.detail.SetText(detail)
+	r.edit.OnTapped = onEdit
+	r.edit.Hidden = !canEdit
+	r.edit.Refresh()
+}
