@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/resources"
 )
 
 // benchStore is a store holding n generated guests with realistic name spread.
@@ -56,6 +57,40 @@ func BenchmarkFindGuestByID(b *testing.B) {
 	}
 	for b.Loop() {
 		if _, err := s.FindGuestByID(context.Background(), ms[0].ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSignIn(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	admin := &resources.Staff{Name: "Wayan"}
+	if err := s.CreateFirstAdministrator(context.Background(), admin, "1357"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.SignIn(context.Background(), admin.ID, "1357"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLend(b *testing.B) {
+	s, err := Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	mgr := resources.WithActor(context.Background(), resources.Actor{Name: "M", Role: resources.RoleShiftManager})
+	if err := s.SaveItem(mgr, &resources.Item{Code: "umbrella", Name: "Umbrellas", Total: resources.MaxItemTotal}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := s.Lend(mgr, &resources.Loan{ItemCode: "umbrella", Room: "1204", Qty: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
