@@ -81,7 +81,7 @@ func (v *departmentsView) edit(d resources.Department) {
 	f := newForm()
 	f.add(resources.FieldCode, lang.L("Code"), df.code)
 	f.add(resources.FieldName, lang.L("Name"), df.name)
-	f.add("contact", lang.L("On-duty contact"), df.contact)
+	f.add(resources.FieldContact, lang.L("On-duty contact"), df.contact)
 	f.add("all_day", "", df.allDay)
 	f.add(resources.FieldHours, lang.L("Opens – closes"), container.NewGridWithColumns(2, df.open, df.close))
 	v.open = df

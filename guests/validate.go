@@ -47,10 +47,7 @@ const (
 
 // Messages shared by several fields. They are translation keys too: keep the text stable.
 const (
-	MsgTooLong  = "Too long: at most {{.Max}} characters."
-	MsgControl  = "Contains a control character; remove it and try again."
-	MsgBadBytes = "Contains bytes that are not valid text."
-	MsgChoose   = "Choose one of the options in the list."
+	MsgChoose = "Choose one of the options in the list."
 )
 
 var (
@@ -58,32 +55,14 @@ var (
 	roomPattern    = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,9}$`)
 )
 
-// cleanInto cleans *s as a single line (or block) and records any problem under field.
-func cleanInto(fs *errs.Fields, field string, s *string, max int, block bool) {
-	var p textcheck.Problem
-	if block {
-		*s, p = textcheck.Block(*s, max)
-	} else {
-		*s, p = textcheck.Line(*s, max)
-	}
-	switch p {
-	case textcheck.TooLong:
-		fs.Add(field, MsgTooLong, map[string]any{"Max": max})
-	case textcheck.Control:
-		fs.Add(field, MsgControl, nil)
-	case textcheck.InvalidUTF:
-		fs.Add(field, MsgBadBytes, nil)
-	}
-}
-
 // Normalize cleans the guest in place (trims, NFC, lower-case e-mail, E.164 phone,
 // upper-case loyalty number, defaults for tiers) and returns every problem found.
 // region is the property's country (ISO 3166 alpha-2), used for phones typed without
 // a country code.
 func (g *Guest) Normalize(region string) errs.Fields {
 	var fs errs.Fields
-	cleanInto(&fs, FieldGivenName, &g.GivenName, MaxName, false)
-	cleanInto(&fs, FieldFamilyName, &g.FamilyName, MaxName, false)
+	textcheck.Into(&fs, FieldGivenName, &g.GivenName, MaxName, false)
+	textcheck.Into(&fs, FieldFamilyName, &g.FamilyName, MaxName, false)
 	if g.GivenName == "" && g.FamilyName == "" && fs.For(FieldGivenName) == nil {
 		fs.Add(FieldFamilyName, "Enter a given name or a family name.", nil)
 	}
@@ -95,13 +74,13 @@ func (g *Guest) Normalize(region string) errs.Fields {
 	g.normalizePhone(&fs, region)
 	g.normalizeLoyalty(&fs)
 	g.normalizeChoices(&fs)
-	cleanInto(&fs, FieldNotes, &g.Notes, MaxNotes, true)
+	textcheck.Into(&fs, FieldNotes, &g.Notes, MaxNotes, true)
 	return fs
 }
 
 func (g *Guest) normalizeEmail(fs *errs.Fields) {
 	raw := g.Email
-	cleanInto(fs, FieldEmail, &g.Email, MaxEmail, false)
+	textcheck.Into(fs, FieldEmail, &g.Email, MaxEmail, false)
 	if g.Email == "" || fs.For(FieldEmail) != nil {
 		return
 	}
@@ -167,7 +146,7 @@ func (p *Preference) Normalize() errs.Fields {
 	if !slices.Contains(PreferenceCategories, p.Category) {
 		fs.Add(FieldCategory, MsgChoose, nil)
 	}
-	cleanInto(&fs, FieldText, &p.Text, MaxItemText, false)
+	textcheck.Into(&fs, FieldText, &p.Text, MaxItemText, false)
 	if p.Text == "" && fs.For(FieldText) == nil {
 		fs.Add(FieldText, "Describe the preference, e.g. 'feather-free pillows'.", nil)
 	}
@@ -180,7 +159,7 @@ func (a *Alert) Normalize() errs.Fields {
 	if !slices.Contains(AlertKinds, a.Kind) {
 		fs.Add(FieldKind, MsgChoose, nil)
 	}
-	cleanInto(&fs, FieldText, &a.Text, MaxItemText, false)
+	textcheck.Into(&fs, FieldText, &a.Text, MaxItemText, false)
 	if a.Text == "" && fs.For(FieldText) == nil {
 		fs.Add(FieldText, "Describe what staff must know, e.g. 'peanut allergy'.", nil)
 	}
@@ -194,7 +173,7 @@ func (o *Occasion) Normalize() errs.Fields {
 	if !slices.Contains(OccasionKinds, o.Kind) {
 		fs.Add(FieldKind, MsgChoose, nil)
 	}
-	cleanInto(&fs, FieldLabel, &o.Label, MaxLabel, false)
+	textcheck.Into(&fs, FieldLabel, &o.Label, MaxLabel, false)
 	if o.Kind == OccasionCustom && o.Label == "" && fs.For(FieldLabel) == nil {
 		fs.Add(FieldLabel, "Give the occasion a name, e.g. 'Graduation'.", nil)
 	}

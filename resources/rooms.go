@@ -135,17 +135,7 @@ func (r *Room) Normalize() errs.Fields {
 func isStatusSeparator(c rune) bool { return c == '_' || c == '-' || unicode.IsSpace(c) }
 
 func (r *Room) normalizeType(fs *errs.Fields) {
-	var p textcheck.Problem
-	r.Type, p = textcheck.Line(r.Type, MaxRoomType)
-	// The texts match the other forms' so one translation serves all.
-	switch p {
-	case textcheck.TooLong:
-		fs.Add(FieldType, "Too long: at most {{.Max}} characters.", map[string]any{"Max": MaxRoomType})
-	case textcheck.Control:
-		fs.Add(FieldType, "Contains a control character; remove it and try again.", nil)
-	case textcheck.InvalidUTF:
-		fs.Add(FieldType, "Contains bytes that are not valid text.", nil)
-	}
+	textcheck.Into(fs, FieldType, &r.Type, MaxRoomType, false)
 }
 
 func (r *Room) normalizeFeatures(fs *errs.Fields) {

@@ -21,6 +21,7 @@ type Service interface {
 // Field names for department and category forms.
 const (
 	FieldCode       = "code"
+	FieldContact    = "contact"
 	FieldHours      = "hours"
 	FieldDepartment = "department"
 	FieldPromise    = "promise"
@@ -36,14 +37,7 @@ func checkCodeAndName(fs *errs.Fields, code string, name *string) {
 	if !codePattern.MatchString(code) {
 		fs.Add(FieldCode, "A code is 2 to 31 lower-case letters, digits or '_', starting with a letter.", nil)
 	}
-	var p textcheck.Problem
-	*name, p = textcheck.Line(*name, 60)
-	switch {
-	case p == textcheck.TooLong:
-		fs.Add(FieldName, "Too long: at most {{.Max}} characters.", map[string]any{"Max": 60})
-	case p != textcheck.OK:
-		fs.Add(FieldName, "Contains a control character; remove it and try again.", nil)
-	case *name == "":
+	if textcheck.Into(fs, FieldName, name, 60, false) && *name == "" {
 		fs.Add(FieldName, "Enter a name.", nil)
 	}
 }
@@ -52,7 +46,7 @@ func checkCodeAndName(fs *errs.Fields, code string, name *string) {
 func (d *Department) Normalize() errs.Fields {
 	var fs errs.Fields
 	checkCodeAndName(&fs, d.Code, &d.Name)
-	d.OnDutyContact, _ = textcheck.Line(d.OnDutyContact, 60)
+	textcheck.Into(&fs, FieldContact, &d.OnDutyContact, 60, false)
 	h := d.Hours
 	if h.Open < 0 || h.Open > 1440 || h.Close < 0 || h.Close > 1440 {
 		fs.Add(FieldHours, "Service hours run from 00:00 to 24:00.", nil)

@@ -130,20 +130,8 @@ func (s *Staff) Normalize() errs.Fields {
 }
 
 func (s *Staff) normalizeName(fs *errs.Fields) {
-	var p textcheck.Problem
-	s.Name, p = textcheck.Line(s.Name, MaxStaffName)
-	// The texts match the guest forms' so one translation serves both.
-	switch p {
-	case textcheck.TooLong:
-		fs.Add(FieldName, "Too long: at most {{.Max}} characters.", map[string]any{"Max": MaxStaffName})
-	case textcheck.Control:
-		fs.Add(FieldName, "Contains a control character; remove it and try again.", nil)
-	case textcheck.InvalidUTF:
-		fs.Add(FieldName, "Contains bytes that are not valid text.", nil)
-	case textcheck.OK:
-		if s.Name == "" {
-			fs.Add(FieldName, "Enter the name colleagues know this person by.", nil)
-		}
+	if textcheck.Into(fs, FieldName, &s.Name, MaxStaffName, false) && s.Name == "" {
+		fs.Add(FieldName, "Enter the name colleagues know this person by.", nil)
 	}
 }
 

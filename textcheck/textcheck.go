@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"frontdesk/errs"
 )
 
 // Problem names what is wrong with a piece of text; the zero value means nothing.
@@ -61,4 +63,32 @@ func isControl(r rune, multiline bool) bool {
 		return false
 	}
 	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && r != '\u00ad'
+}
+
+// Messages for the problems, shown beside the field. They are translation keys too:
+// keep the text stable.
+const (
+	MsgTooLong  = "Too long: at most {{.Max}} characters."
+	MsgControl  = "Contains a control character; remove it and try again."
+	MsgBadBytes = "Contains bytes that are not valid text."
+)
+
+// Into cleans *s in place (as a block when multiline, else a line), records any
+// problem under field and reports whether the text was fine.
+func Into(fs *errs.Fields, field string, s *string, max int, multiline bool) bool {
+	var p Problem
+	if multiline {
+		*s, p = Block(*s, max)
+	} else {
+		*s, p = Line(*s, max)
+	}
+	switch p {
+	case TooLong:
+		fs.Add(field, MsgTooLong, map[string]any{"Max": max})
+	case Control:
+		fs.Add(field, MsgControl, nil)
+	case InvalidUTF:
+		fs.Add(field, MsgBadBytes, nil)
+	}
+	return p == OK
 }
