@@ -64,20 +64,23 @@ func addValues[K comparable](keys map[string]bool, names map[K]string) {
 }
 
 // templateArg says which argument of a call carries a message template.
-var templateArg = map[string]int{"L": 0, "N": 0, "New": 1, "Wrap": 2, "FieldError": 1, "Add": 1, "mustAffect": 1, "fieldProblem": 1}
+var templateArg = map[string]int{"L": 0, "N": 0, "New": 1, "Wrap": 2, "FieldError": 1, "Add": 1, "mustAffect": 1, "fieldProblem": 1, "invalid": 0}
 
 func collectKeys(f *ast.File, keys map[string]bool) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			sel, ok := n.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
+			name := ""
+			switch f := n.Fun.(type) {
+			case *ast.SelectorExpr:
+				name = f.Sel.Name
+			case *ast.Ident:
+				name = f.Name
 			}
-			i, ok := templateArg[sel.Sel.Name]
+			i, ok := templateArg[name]
 			if ok && i < len(n.Args) {
 				if s, ok := stringLit(n.Args[i]); ok {
-					keys[s] = keys[s] || sel.Sel.Name == "N"
+					keys[s] = keys[s] || name == "N"
 				}
 			}
 		case *ast.KeyValueExpr:

@@ -1,0 +1,194 @@
+package requests
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"frontdesk/resources"
+)
+
+// ActionKind names a step in a request's life.
+type ActionKind string
+
+// The actions staff can take.
+const (
+	ActAcknowledge ActionKind = "acknowledge"
+	ActStart       ActionKind = "start"
+	ActDone        ActionKind = "done"
+	ActFollowUp    ActionKind = "follow_up"
+	ActTransfer    ActionKind = "transfer"
+	ActReopen      ActionKind = "reopen"
+	ActCancel      ActionKind = "cancel"
+	ActClose       ActionKind = "close" // a manager closing without a follow-up
+)
+
+// Action is one step with what it needs: a reason, a follow-up's outcome, a department.
+type Action struct {
+	Kind        ActionKind
+	Reason      string
+	Outcome     Outcome
+	Score       int // 1–5, for follow-ups where the guest answered
+	Department  string
+	NextAttempt time.Time // for an unreachable guest: when to try again
+}
+
+// Event is one line of a request's append-only timeline.
+type Event struct {
+	At      time.Time
+	ActorID string
+	Actor   string
+	Action  ActionKind
+	From    Status
+	To      Status
+	Note    string // reason, comment, or "housekeeping → maintenance"
+	Outcome Outcome
+	Score   int
+}
+
+// from lists the statuses each action may start from.
+var from = map[ActionKind][]Status{
+	ActAcknowledge: {StatusNew, StatusReopened},
+	ActStart:       {StatusNew, StatusAcknowledged, StatusReopened},
+	ActDone:        {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
+	ActFollowUp:    {StatusDone},
+	ActTransfer:    {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
+	ActReopen:      {StatusDone, StatusClosed},
+	ActCancel:      {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
+	ActClose:       {StatusNew, StatusAcknowledged, StatusInProgress, StatusDone, StatusReopened},
+}
+
+// Why an action cannot happen now. They are translation keys too: keep the text stable.
+const (
+	MsgCannotAcknowledge = "Only a new or reopened request can be acknowledged."
+	MsgCannotStart       = "This request has already been started or finished."
+	MsgCannotDone        = "Only an open request that is not done yet can be marked done."
+	MsgCannotFollowUp    = "Follow up with the guest once the department has marked the request done."
+	MsgCannotTransfer    = "Only a request that is still being worked on can be transferred."
+	MsgCannotReopen      = "Only a done or closed request can be reopened."
+	MsgCannotCancel      = "A request that is done, closed or cancelled cannot be cancelled."
+	MsgCannotClose       = "This request is already closed or cancelled."
+)
+
+// refusals explain, per action, why it cannot happen now.
+var refusals = map[ActionKind]string{
+	ActAcknowledge: MsgCannotAcknowledge, ActStart: MsgCannotStart, ActDone: MsgCannotDone,
+	ActFollowUp: MsgCannotFollowUp, ActTransfer: MsgCannotTransfer, ActReopen: MsgCannotReopen,
+	ActCancel: MsgCannotCancel, ActClose: MsgCannotClose,
+}
+
+// Legal reports the actions allowed in the request's current status, for the UI to offer.
+func (r *Request) Legal() []ActionKind {
+	var out []ActionKind
+	for _, a := range []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActTransfer, ActReopen, ActCancel, ActClose} {
+		if slices.Contains(from[a], r.Status) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Apply performs a on the request at now on behalf of actor and returns the timeline
+// event to append. A refused action changes nothing and says why.
+func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, error) {
+	if !slices.Contains(from[a.Kind], r.Status) {
+		if _, known := from[a.Kind]; !known {
+			return Event{}, invalid("Unknown action.", nil)
+		}
+		return Event{}, invalid(refusals[a.Kind], nil)
+	}
+	if err := checkDetails(a, actor); err != nil {
+		return Event{}, err
+	}
+	ev := Event{At: now, ActorID: actor.ID, Actor: actor.Name, Action: a.Kind, From: r.Status, Note: strings.TrimSpace(a.Reason)}
+	r.step(a, now, &ev)
+	ev.To = r.Status
+	return ev, nil
+}
+
+// checkDetails refuses actions that lack what they need.
+func checkDetails(a Action, actor resources.Actor) error {
+	switch a.Kind {
+	case ActFollowUp:
+		return checkFollowUp(a)
+	case ActTransfer:
+		if a.Department == "" {
+			return invalid("Choose the department to transfer to.", nil)
+		}
+	case ActClose:
+		if !actor.Role.Can(resources.PermCloseWithoutFollowUp) {
+			return invalid("Only a shift manager or an administrator may close a request without a follow-up.", nil)
+		}
+		if strings.TrimSpace(a.Reason) == "" {
+			return invalid("Say why the request is closed without a follow-up with the guest.", nil)
+		}
+	case ActCancel, ActReopen:
+		if strings.TrimSpace(a.Reason) == "" {
+			return invalid("Give a reason.", nil)
+		}
+	}
+	return nil
+}
+
+func checkFollowUp(a Action) error {
+	switch a.Outcome {
+	case OutcomeSatisfied, OutcomeNotSatisfied:
+		if a.Score < 1 || a.Score > 5 {
+			return invalid("Record the guest's score from 1 to 5.", nil)
+		}
+	case OutcomeUnreachable:
+		if a.NextAttempt.IsZero() {
+			return invalid("Choose when to try the guest again.", nil)
+		}
+	default:
+		return invalid("Choose what the guest said: satisfied, not satisfied, or could not reach.", nil)
+	}
+	return nil
+}
+
+// step changes the request for an allowed action and fills in the event.
+func (r *Request) step(a Action, now time.Time, ev *Event) {
+	switch a.Kind {
+	case ActAcknowledge:
+		r.Status = StatusAcknowledged
+		setOnce(&r.AckAt, now)
+	case ActStart:
+		r.Status = StatusInProgress
+		setOnce(&r.AckAt, now)
+		setOnce(&r.StartedAt, now)
+	case ActDone:
+		r.Status, r.DoneAt = StatusDone, now
+		setOnce(&r.AckAt, now)
+	case ActFollowUp:
+		r.followUp(a, now, ev)
+	case ActTransfer:
+		ev.Note = strings.TrimSpace(r.Department + " → " + a.Department + " " + ev.Note)
+		r.Department, r.Assignee = a.Department, "" // the owner stays accountable
+	case ActReopen:
+		r.Status, r.ClosedAt = StatusReopened, time.Time{}
+	case ActCancel:
+		r.Status, r.ClosedAt = StatusCancelled, now
+	case ActClose:
+		r.Status, r.ClosedAt = StatusClosed, now
+	}
+}
+
+// followUp records what the guest said: satisfied closes, unreachable schedules another
+// try, not satisfied reopens the request and starts service recovery.
+func (r *Request) followUp(a Action, now time.Time, ev *Event) {
+	ev.Outcome, ev.Score = a.Outcome, a.Score
+	switch a.Outcome {
+	case OutcomeSatisfied:
+		r.Status, r.ClosedAt, r.NextFollowUp = StatusClosed, now, time.Time{}
+	case OutcomeUnreachable:
+		r.NextFollowUp = a.NextAttempt
+	case OutcomeNotSatisfied:
+		r.Status, r.Recovery, r.NextFollowUp = StatusReopened, true, time.Time{}
+	}
+}
+
+func setOnce(t *time.Time, now time.Time) {
+	if t.IsZero() {
+		*t = now
+	}
+}

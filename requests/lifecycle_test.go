@@ -1,0 +1,169 @@
+package requests
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+var (
+	t0      = time.Date(2026, 11, 23, 14, 20, 0, 0, time.UTC)
+	agent   = resources.Actor{ID: "s-agent", Name: "Dewi Lestari", Role: resources.RoleAgent}
+	manager = resources.Actor{ID: "s-mgr", Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+)
+
+func newRequest(s Status) *Request {
+	return &Request{Status: s, Department: "housekeeping", Owner: agent.ID, CreatedAt: t0, PromisedAt: t0.Add(15 * time.Minute)}
+}
+
+// actionFor returns an action with the details it needs.
+func actionFor(k ActionKind) Action {
+	a := Action{Kind: k, Reason: "guest asked"}
+	switch k {
+	case ActFollowUp:
+		a.Outcome, a.Score = OutcomeSatisfied, 5
+	case ActTransfer:
+		a.Department = "maintenance"
+	}
+	return a
+}
+
+func TestEveryTransitionIsLegalOrRefusedWithAReason(t *testing.T) {
+	statuses := []Status{StatusNew, StatusAcknowledged, StatusInProgress, StatusDone, StatusClosed, StatusCancelled, StatusReopened}
+	want := map[ActionKind]map[Status]Status{ // status after the action; missing = refused
+		ActAcknowledge: {StatusNew: StatusAcknowledged, StatusReopened: StatusAcknowledged},
+		ActStart:       {StatusNew: StatusInProgress, StatusAcknowledged: StatusInProgress, StatusReopened: StatusInProgress},
+		ActDone:        {StatusNew: StatusDone, StatusAcknowledged: StatusDone, StatusInProgress: StatusDone, StatusReopened: StatusDone},
+		ActFollowUp:    {StatusDone: StatusClosed},
+		ActTransfer:    {StatusNew: StatusNew, StatusAcknowledged: StatusAcknowledged, StatusInProgress: StatusInProgress, StatusReopened: StatusReopened},
+		ActReopen:      {StatusDone: StatusReopened, StatusClosed: StatusReopened},
+		ActCancel:      {StatusNew: StatusCancelled, StatusAcknowledged: StatusCancelled, StatusInProgress: StatusCancelled, StatusReopened: StatusCancelled},
+		ActClose:       {StatusNew: StatusClosed, StatusAcknowledged: StatusClosed, StatusInProgress: StatusClosed, StatusDone: StatusClosed, StatusReopened: StatusClosed},
+	}
+	for action, to := range want {
+		for _, s := range statuses {
+			r := newRequest(s)
+			ev, err := r.Apply(actionFor(action), t0.Add(time.Minute), manager)
+			next, legal := to[s]
+			switch {
+			case legal && err != nil:
+				t.Errorf("%s from %s refused: %v", action, s, err)
+			case legal && (r.Status != next || ev.From != s || ev.To != next):
+				t.Errorf("%s from %s: status %s, event %s→%s; want %s", action, s, r.Status, ev.From, ev.To, next)
+			case !legal && (err == nil || errs.CodeOf(err) != errs.Invalid || err.Error() == ""):
+				t.Errorf("%s from %s accepted or refused without a reason: %v", action, s, err)
+			case !legal && r.Status != s:
+				t.Errorf("refused %s from %s changed the status to %s", action, s, r.Status)
+			}
+			if got := slices.Contains(newRequest(s).Legal(), action); got != legal {
+				t.Errorf("Legal() for %s offers %s = %v", s, action, got)
+			}
+		}
+	}
+}
+
+func TestStepTimesAreKeptForMeasures(t *testing.T) {
+	r := newRequest(StatusNew)
+	must(t, r, Action{Kind: ActAcknowledge}, t0.Add(3*time.Minute))
+	must(t, r, Action{Kind: ActStart}, t0.Add(5*time.Minute))
+	must(t, r, Action{Kind: ActDone}, t0.Add(12*time.Minute))
+	if r.AcknowledgedIn() != 3*time.Minute || r.ResolvedIn() != 12*time.Minute || !r.OnTime() {
+		t.Fatalf("ack %v, resolved %v, on time %v", r.AcknowledgedIn(), r.ResolvedIn(), r.OnTime())
+	}
+	late := newRequest(StatusNew)
+	must(t, late, Action{Kind: ActDone}, t0.Add(16*time.Minute))
+	if late.OnTime() || late.AcknowledgedIn() != 16*time.Minute {
+		t.Fatalf("a request done after its promise counted as on time")
+	}
+	if !newRequest(StatusInProgress).Overdue(t0.Add(16*time.Minute)) || newRequest(StatusDone).Overdue(t0.Add(time.Hour)) {
+		t.Fatal("overdue means open, not done, past the promise")
+	}
+}
+
+func TestFollowUpOutcomes(t *testing.T) {
+	next := t0.Add(2 * time.Hour)
+	cases := []struct {
+		name     string
+		action   Action
+		status   Status
+		recovery bool
+		retry    time.Time
+	}{
+		{"satisfied closes", Action{Kind: ActFollowUp, Outcome: OutcomeSatisfied, Score: 5}, StatusClosed, false, time.Time{}},
+		{"unreachable schedules another try", Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: next}, StatusDone, false, next},
+		{"not satisfied reopens with recovery", Action{Kind: ActFollowUp, Outcome: OutcomeNotSatisfied, Score: 2, Reason: "still noisy"}, StatusReopened, true, time.Time{}},
+	}
+	for _, c := range cases {
+		r := newRequest(StatusDone)
+		ev, err := r.Apply(c.action, t0.Add(30*time.Minute), agent)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if r.Status != c.status || r.Recovery != c.recovery || !r.NextFollowUp.Equal(c.retry) || ev.Outcome != c.action.Outcome {
+			t.Errorf("%s: %+v", c.name, r)
+		}
+	}
+	for _, bad := range []Action{
+		{Kind: ActFollowUp, Outcome: OutcomeSatisfied}, // no score
+		{Kind: ActFollowUp, Outcome: OutcomeSatisfied, Score: 6},
+		{Kind: ActFollowUp, Outcome: OutcomeUnreachable}, // no next attempt
+		{Kind: ActFollowUp, Outcome: "maybe", Score: 3},
+	} {
+		r := newRequest(StatusDone)
+		if _, err := r.Apply(bad, t0, agent); err == nil || r.Status != StatusDone {
+			t.Errorf("follow-up %+v accepted", bad)
+		}
+	}
+}
+
+func TestOnlyAManagerClosesWithoutAFollowUpAndMustSayWhy(t *testing.T) {
+	r := newRequest(StatusDone)
+	if _, err := r.Apply(Action{Kind: ActClose, Reason: "guest left"}, t0, agent); err == nil {
+		t.Fatal("an agent closed without a follow-up")
+	}
+	if _, err := r.Apply(Action{Kind: ActClose}, t0, manager); err == nil {
+		t.Fatal("a manager closed without a reason")
+	}
+	ev, err := r.Apply(Action{Kind: ActClose, Reason: "guest checked out early"}, t0, manager)
+	if err != nil || r.Status != StatusClosed || ev.Note != "guest checked out early" || ev.Actor != "Rina Kusuma" {
+		t.Fatalf("close: %+v %v", ev, err)
+	}
+}
+
+func TestTransferKeepsTheOwnerAndRecordsFromTo(t *testing.T) {
+	r := newRequest(StatusAcknowledged)
+	r.Assignee = "s-hk"
+	ev, err := r.Apply(Action{Kind: ActTransfer, Department: "maintenance", Reason: "AC, not cleaning"}, t0, agent)
+	if err != nil || r.Owner != agent.ID || r.Department != "maintenance" || r.Assignee != "" {
+		t.Fatalf("transfer: %+v %v", r, err)
+	}
+	if ev.Note != "housekeeping → maintenance AC, not cleaning" {
+		t.Errorf("timeline note %q", ev.Note)
+	}
+}
+
+func TestEscalationClassFollowsPriorityKindAndVIP(t *testing.T) {
+	r := newRequest(StatusNew)
+	r.Priority, r.Kind = PriorityNormal, KindRequest
+	if r.EscalationClass(false) != resources.EscalationClass("standard") || r.EscalationClass(true) != resources.EscalationClass("vip") {
+		t.Error("standard/vip")
+	}
+	r.Kind = KindComplaint
+	if r.EscalationClass(true) != resources.EscalationClass("complaint") {
+		t.Error("a complaint outranks VIP")
+	}
+	r.Priority = PriorityUrgent
+	if r.EscalationClass(true) != resources.EscalationClass("urgent") {
+		t.Error("urgent outranks everything")
+	}
+}
+
+func must(t *testing.T, r *Request, a Action, at time.Time) {
+	t.Helper()
+	if _, err := r.Apply(a, at, agent); err != nil {
+		t.Fatal(err)
+	}
+}

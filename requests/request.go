@@ -1,0 +1,118 @@
+// Package requests holds the heart of Frontdesk: a guest's request, owned by one person,
+// promised for a time, done by a department and closed only after a follow-up with the
+// guest. The lifecycle is a pure state machine; storage and UI live elsewhere.
+package requests
+
+import (
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/resources"
+)
+
+// Status is where a request stands.
+type Status string
+
+// The statuses. A request is open until it is closed or cancelled; "done" means the
+// department finished, not that the guest is satisfied.
+const (
+	StatusNew          Status = "new"
+	StatusAcknowledged Status = "acknowledged"
+	StatusInProgress   Status = "in_progress"
+	StatusDone         Status = "done"
+	StatusClosed       Status = "closed"
+	StatusCancelled    Status = "cancelled"
+	StatusReopened     Status = "reopened"
+)
+
+// Priority orders the work.
+type Priority string
+
+// Priorities, lowest first.
+const (
+	PriorityNormal Priority = "normal"
+	PriorityHigh   Priority = "high"
+	PriorityUrgent Priority = "urgent"
+)
+
+// Kind says whether the guest asked for something or complained.
+type Kind string
+
+// Kinds of request.
+const (
+	KindRequest   Kind = "request"
+	KindComplaint Kind = "complaint"
+)
+
+// Outcome is what the guest said when staff checked back.
+type Outcome string
+
+// Follow-up outcomes.
+const (
+	OutcomeSatisfied    Outcome = "satisfied"
+	OutcomeNotSatisfied Outcome = "not_satisfied"
+	OutcomeUnreachable  Outcome = "unreachable"
+)
+
+// Request is one thing a guest asked for or complained about.
+type Request struct {
+	ID           string
+	GuestID      string // empty when the request came from a room without a profile
+	Room         string
+	Category     string // category code
+	Department   string // department code; from the category, changeable
+	Description  string
+	Priority     Priority
+	Kind         Kind
+	CreatedBy    string // staff ID
+	Owner        string // staff ID: accountable until closed, kept across transfers
+	Assignee     string // staff ID in the department, optional
+	Status       Status
+	CreatedAt    time.Time
+	PromisedAt   time.Time
+	AckAt        time.Time // first acknowledgement
+	StartedAt    time.Time
+	DoneAt       time.Time // last time the department finished
+	ClosedAt     time.Time
+	NextFollowUp time.Time // when to try the guest again after "could not reach"
+	Recovery     bool      // an unsatisfied guest triggered service recovery
+}
+
+// Open reports whether the request still needs someone.
+func (r *Request) Open() bool { return r.Status != StatusClosed && r.Status != StatusCancelled }
+
+// AwaitingFollowUp reports whether the department is done and the guest not yet asked.
+func (r *Request) AwaitingFollowUp() bool { return r.Status == StatusDone }
+
+// Overdue reports whether the department has not finished by the promised time.
+func (r *Request) Overdue(now time.Time) bool {
+	return r.Open() && r.Status != StatusDone && !r.PromisedAt.IsZero() && now.After(r.PromisedAt)
+}
+
+// AcknowledgedIn is how long the first acknowledgement took (0 when not yet).
+func (r *Request) AcknowledgedIn() time.Duration { return since(r.CreatedAt, r.AckAt) }
+
+// ResolvedIn is how long the department took to finish (0 when not yet).
+func (r *Request) ResolvedIn() time.Duration { return since(r.CreatedAt, r.DoneAt) }
+
+// OnTime reports whether the department finished by the promised time; false until done.
+func (r *Request) OnTime() bool {
+	return !r.DoneAt.IsZero() && !r.PromisedAt.IsZero() && !r.DoneAt.After(r.PromisedAt)
+}
+
+func since(from, to time.Time) time.Duration {
+	if to.IsZero() || from.IsZero() {
+		return 0
+	}
+	return to.Sub(from)
+}
+
+// EscalationClass picks the escalation rules that apply to the request.
+func (r *Request) EscalationClass(vip bool) resources.EscalationClass {
+	return resources.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, vip)
+}
+
+// invalid is a refused transition or a missing detail, with a message for staff.
+func invalid(tmpl string, args map[string]any) error {
+	return errs.New(errs.Invalid, tmpl, args)
+}
