@@ -135,3 +135,11 @@ func findLabelDeep(obj fyne.CanvasObject, substr string) *widget.Label {
 	}
 	return nil
 }
+
+// message returns the text shown under field (empty when none); tests read it.
+func (f *form) message(field string) string {
+	if m, ok := f.errors[field]; ok && m.Visible() {
+		return m.Text
+	}
+	return ""
+}

@@ -71,14 +71,6 @@ func (f *form) show(err error) bool {
 	return placed
 }
 
-// message returns the text shown under field (empty when none); tests read it.
-func (f *form) message(field string) string {
-	if m, ok := f.errors[field]; ok && m.Visible() {
-		return m.Text
-	}
-	return ""
-}
-
 // formDialog shows f in a dialog whose Save runs save off the UI goroutine. Field
 // problems appear beside their fields and the dialog stays open with everything typed;
 // on success the dialog closes and done runs.

@@ -23,6 +23,9 @@ const (
 	ActClose       ActionKind = "close" // a manager closing without a follow-up
 )
 
+// Actions lists every action in the order the UI offers them.
+var Actions = []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActTransfer, ActReopen, ActCancel, ActClose}
+
 // Action is one step with what it needs: a reason, a follow-up's outcome, a department.
 type Action struct {
 	Kind        ActionKind
@@ -80,7 +83,7 @@ var refusals = map[ActionKind]string{
 // Legal reports the actions allowed in the request's current status, for the UI to offer.
 func (r *Request) Legal() []ActionKind {
 	var out []ActionKind
-	for _, a := range []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActTransfer, ActReopen, ActCancel, ActClose} {
+	for _, a := range Actions {
 		if slices.Contains(from[a], r.Status) {
 			out = append(out, a)
 		}

@@ -49,15 +49,6 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
-// SchemaVersion is the newest schema this program knows.
-func SchemaVersion() int {
-	ms, _ := migrations()
-	if len(ms) == 0 {
-		return 0
-	}
-	return ms[len(ms)-1].version
-}
-
 // migrate brings the schema up to date, each migration in its own transaction with its
 // bookkeeping row. It checks, before writing anything, that the file is ours and not newer.
 func migrate(ctx context.Context, db *sql.DB) error {
