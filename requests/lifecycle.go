@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -21,10 +22,12 @@ const (
 	ActReopen      ActionKind = "reopen"
 	ActCancel      ActionKind = "cancel"
 	ActClose       ActionKind = "close" // a manager closing without a follow-up
+	ActEscalate    ActionKind = "escalate"
+	ActAssign      ActionKind = "assign"
 )
 
 // Actions lists every action in the order the UI offers them.
-var Actions = []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActTransfer, ActReopen, ActCancel, ActClose}
+var Actions = []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActAssign, ActTransfer, ActEscalate, ActReopen, ActCancel, ActClose}
 
 // Action is one step with what it needs: a reason, a follow-up's outcome, a department.
 type Action struct {
@@ -34,6 +37,17 @@ type Action struct {
 	Score       int // 1–5, for follow-ups where the guest answered
 	Department  string
 	NextAttempt time.Time // for an unreachable guest: when to try again
+	Assignee    string    // staff ID, for assign
+	Escalation  Escalation
+}
+
+// Escalation is one climb up the property's escalation levels: the level reached and
+// who it reached (ToStaff is empty when the target is not one person).
+type Escalation struct {
+	Level   int
+	Target  resources.EscalationTarget
+	ToStaff string
+	ToName  string
 }
 
 // Event is one line of a request's append-only timeline.
@@ -59,6 +73,8 @@ var from = map[ActionKind][]Status{
 	ActReopen:      {StatusDone, StatusClosed},
 	ActCancel:      {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
 	ActClose:       {StatusNew, StatusAcknowledged, StatusInProgress, StatusDone, StatusReopened},
+	ActEscalate:    {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
+	ActAssign:      {StatusNew, StatusAcknowledged, StatusInProgress, StatusReopened},
 }
 
 // Why an action cannot happen now. They are translation keys too: keep the text stable.
@@ -71,13 +87,16 @@ const (
 	MsgCannotReopen      = "Only a done or closed request can be reopened."
 	MsgCannotCancel      = "A request that is done, closed or cancelled cannot be cancelled."
 	MsgCannotClose       = "This request is already closed or cancelled."
+	MsgCannotEscalate    = "Only a request that is still being worked on can be escalated."
+	MsgCannotAssign      = "Only a request that is still being worked on can be assigned."
+	MsgTopLevel          = "This request has already reached the top escalation level."
 )
 
 // refusals explain, per action, why it cannot happen now.
 var refusals = map[ActionKind]string{
 	ActAcknowledge: MsgCannotAcknowledge, ActStart: MsgCannotStart, ActDone: MsgCannotDone,
 	ActFollowUp: MsgCannotFollowUp, ActTransfer: MsgCannotTransfer, ActReopen: MsgCannotReopen,
-	ActCancel: MsgCannotCancel, ActClose: MsgCannotClose,
+	ActCancel: MsgCannotCancel, ActClose: MsgCannotClose, ActEscalate: MsgCannotEscalate, ActAssign: MsgCannotAssign,
 }
 
 // Legal reports the actions allowed in the request's current status, for the UI to offer.
@@ -100,7 +119,7 @@ func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, 
 		}
 		return Event{}, invalid(refusals[a.Kind], nil)
 	}
-	if err := checkDetails(a, actor); err != nil {
+	if err := r.checkDetails(a, actor); err != nil {
 		return Event{}, err
 	}
 	ev := Event{At: now, ActorID: actor.ID, Actor: actor.Name, Action: a.Kind, From: r.Status, Note: strings.TrimSpace(a.Reason)}
@@ -110,8 +129,16 @@ func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, 
 }
 
 // checkDetails refuses actions that lack what they need.
-func checkDetails(a Action, actor resources.Actor) error {
+func (r *Request) checkDetails(a Action, actor resources.Actor) error {
 	switch a.Kind {
+	case ActEscalate:
+		if a.Escalation.Level <= r.EscalationLevel {
+			return invalid(MsgTopLevel, nil)
+		}
+	case ActAssign:
+		if a.Assignee == "" {
+			return invalid("Choose who does the work.", nil)
+		}
 	case ActFollowUp:
 		return checkFollowUp(a)
 	case ActTransfer:
@@ -167,6 +194,12 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActTransfer:
 		ev.Note = strings.TrimSpace(r.Department + " → " + a.Department + " " + ev.Note)
 		r.Department, r.Assignee = a.Department, "" // the owner stays accountable
+	case ActEscalate:
+		e := a.Escalation
+		r.EscalationLevel, r.EscalationTarget, r.EscalatedTo, r.EscalatedAt = e.Level, e.Target, e.ToStaff, now
+		ev.Note = strings.TrimSpace(fmt.Sprintf("L%d %s %s %s", e.Level, e.Target, e.ToName, ev.Note))
+	case ActAssign:
+		r.Assignee = a.Assignee
 	case ActReopen:
 		r.Status, r.ClosedAt = StatusReopened, time.Time{}
 	case ActCancel:
@@ -183,10 +216,12 @@ func (r *Request) followUp(a Action, now time.Time, ev *Event) {
 	switch a.Outcome {
 	case OutcomeSatisfied:
 		r.Status, r.ClosedAt, r.NextFollowUp = StatusClosed, now, time.Time{}
+		r.Score, r.Outcome = a.Score, a.Outcome
 	case OutcomeUnreachable:
-		r.NextFollowUp = a.NextAttempt
+		r.NextFollowUp, r.Outcome = a.NextAttempt, a.Outcome
 	case OutcomeNotSatisfied:
 		r.Status, r.Recovery, r.NextFollowUp = StatusReopened, true, time.Time{}
+		r.Score, r.Outcome = a.Score, a.Outcome
 	}
 }
 

@@ -27,6 +27,10 @@ func actionFor(k ActionKind) Action {
 		a.Outcome, a.Score = OutcomeSatisfied, 5
 	case ActTransfer:
 		a.Department = "maintenance"
+	case ActEscalate:
+		a.Escalation = Escalation{Level: 1, Target: resources.TargetOwner, ToStaff: agent.ID, ToName: agent.Name}
+	case ActAssign:
+		a.Assignee = "s-hk"
 	}
 	return a
 }
@@ -42,6 +46,8 @@ func TestEveryTransitionIsLegalOrRefusedWithAReason(t *testing.T) {
 		ActReopen:      {StatusDone: StatusReopened, StatusClosed: StatusReopened},
 		ActCancel:      {StatusNew: StatusCancelled, StatusAcknowledged: StatusCancelled, StatusInProgress: StatusCancelled, StatusReopened: StatusCancelled},
 		ActClose:       {StatusNew: StatusClosed, StatusAcknowledged: StatusClosed, StatusInProgress: StatusClosed, StatusDone: StatusClosed, StatusReopened: StatusClosed},
+		ActEscalate:    {StatusNew: StatusNew, StatusAcknowledged: StatusAcknowledged, StatusInProgress: StatusInProgress, StatusReopened: StatusReopened},
+		ActAssign:      {StatusNew: StatusNew, StatusAcknowledged: StatusAcknowledged, StatusInProgress: StatusInProgress, StatusReopened: StatusReopened},
 	}
 	for action, to := range want {
 		for _, s := range statuses {
@@ -148,15 +154,19 @@ func TestTransferKeepsTheOwnerAndRecordsFromTo(t *testing.T) {
 func TestEscalationClassFollowsPriorityKindAndVIP(t *testing.T) {
 	r := newRequest(StatusNew)
 	r.Priority, r.Kind = PriorityNormal, KindRequest
-	if r.EscalationClass(false) != resources.EscalationClass("standard") || r.EscalationClass(true) != resources.EscalationClass("vip") {
-		t.Error("standard/vip")
+	if r.EscalationClass() != resources.ClassStandard {
+		t.Error("standard")
+	}
+	r.TopTier = true
+	if r.EscalationClass() != resources.ClassVIP {
+		t.Error("vip")
 	}
 	r.Kind = KindComplaint
-	if r.EscalationClass(true) != resources.EscalationClass("complaint") {
+	if r.EscalationClass() != resources.ClassComplaint {
 		t.Error("a complaint outranks VIP")
 	}
 	r.Priority = PriorityUrgent
-	if r.EscalationClass(true) != resources.EscalationClass("urgent") {
+	if r.EscalationClass() != resources.ClassUrgent {
 		t.Error("urgent outranks everything")
 	}
 }
@@ -165,5 +175,43 @@ func must(t *testing.T, r *Request, a Action, at time.Time) {
 	t.Helper()
 	if _, err := r.Apply(a, at, agent); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestEscalationOnlyClimbs(t *testing.T) {
+	r := newRequest(StatusAcknowledged)
+	up := Action{Kind: ActEscalate, Escalation: Escalation{Level: 2, Target: resources.TargetShiftManager, ToStaff: manager.ID, ToName: manager.Name}}
+	ev, err := r.Apply(up, t0.Add(40*time.Minute), agent)
+	if err != nil || r.EscalationLevel != 2 || r.EscalatedTo != manager.ID || !r.EscalatedAt.Equal(t0.Add(40*time.Minute)) {
+		t.Fatalf("escalate: %+v %v", r, err)
+	}
+	if ev.Note != "L2 shift_manager Rina Kusuma" || r.Status != StatusAcknowledged {
+		t.Errorf("event note %q, status %s", ev.Note, r.Status)
+	}
+	if _, err := r.Apply(up, t0.Add(41*time.Minute), agent); err == nil || err.Error() != MsgTopLevel {
+		t.Errorf("escalating to the same level again: %v", err)
+	}
+}
+
+func TestDueAtAndDueSoon(t *testing.T) {
+	r := newRequest(StatusNew) // promised t0+15m
+	if !r.DueAt().Equal(r.PromisedAt) || !r.DueSoon(t0) || r.Overdue(t0) {
+		t.Fatal("a request promised in 15 minutes is due soon")
+	}
+	if r.DueSoon(t0.Add(16*time.Minute)) || !r.Overdue(t0.Add(16*time.Minute)) {
+		t.Fatal("past the promise it is overdue, not due soon")
+	}
+	far := newRequest(StatusNew)
+	far.PromisedAt = t0.Add(2 * time.Hour)
+	if far.DueSoon(t0) {
+		t.Fatal("two hours ahead is not due soon")
+	}
+	must(t, r, Action{Kind: ActDone}, t0.Add(20*time.Minute))
+	if !r.DueAt().Equal(t0.Add(20*time.Minute)) || r.Overdue(t0.Add(time.Hour)) || r.DueSoon(t0.Add(21*time.Minute)) {
+		t.Fatal("a done request is due for its follow-up, and neither overdue nor due soon")
+	}
+	must(t, r, Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: t0.Add(3 * time.Hour)}, t0.Add(25*time.Minute))
+	if !r.DueAt().Equal(t0.Add(3*time.Hour)) || r.Outcome != OutcomeUnreachable {
+		t.Fatal("after an unreachable follow-up the next attempt is due")
 	}
 }

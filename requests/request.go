@@ -76,6 +76,16 @@ type Request struct {
 	ClosedAt     time.Time
 	NextFollowUp time.Time // when to try the guest again after "could not reach"
 	Recovery     bool      // an unsatisfied guest triggered service recovery
+	RecoveryOf   string    // for a recovery request: the request the guest was unhappy with
+	TopTier      bool      // the guest was VIP or top tier when it was logged: escalates sooner
+	Score        int       // the guest's last follow-up score, 1–5 (0 = none yet)
+	Outcome      Outcome   // the last follow-up's outcome
+
+	// Escalation: the highest level reached and who it reached.
+	EscalationLevel  int
+	EscalationTarget resources.EscalationTarget
+	EscalatedTo      string // staff ID, when the target is a person
+	EscalatedAt      time.Time
 }
 
 // Open reports whether the request still needs someone.
@@ -108,8 +118,29 @@ func since(from, to time.Time) time.Duration {
 }
 
 // EscalationClass picks the escalation rules that apply to the request.
-func (r *Request) EscalationClass(vip bool) resources.EscalationClass {
-	return resources.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, vip)
+func (r *Request) EscalationClass() resources.EscalationClass {
+	return resources.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, r.TopTier)
+}
+
+// DueAt is when the request next needs someone: the promised time while the department
+// works on it; once done, the moment the guest should be called (at once, or the next
+// attempt after "could not reach"). Queues are sorted by it.
+func (r *Request) DueAt() time.Time {
+	if r.Status == StatusDone {
+		if !r.NextFollowUp.IsZero() {
+			return r.NextFollowUp
+		}
+		return r.DoneAt
+	}
+	return r.PromisedAt
+}
+
+// DueSoonWindow is how far ahead "due soon" looks.
+const DueSoonWindow = 30 * time.Minute
+
+// DueSoon reports whether the department's promise falls due within DueSoonWindow.
+func (r *Request) DueSoon(now time.Time) bool {
+	return r.Open() && r.Status != StatusDone && !r.Overdue(now) && !r.PromisedAt.IsZero() && r.PromisedAt.Sub(now) <= DueSoonWindow
 }
 
 // invalid is a refused transition or a missing detail, with a message for staff.

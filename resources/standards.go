@@ -103,6 +103,10 @@ func guestNamedPromise(d Department, now, guestTime time.Time) (Promise, error) 
 	return Promise{Due: guestTime}, nil
 }
 
+// CategoryRecovery is where an unhappy guest's follow-up opens a recovery for the
+// manager on shift (sqlite/migrations/0004_requests.sql adds it to older databases).
+const CategoryRecovery = "service_recovery"
+
 // Department codes of the defaults.
 const (
 	DeptFrontDesk    = "front_desk"
@@ -150,5 +154,6 @@ func DefaultCategories() []Category {
 		{Code: "lost_found", Name: "Lost & found", Department: DeptSecurity, Promise: 60 * m, TopTierPromise: 30 * m},
 		{Code: "casino_host", Name: "Casino host", Department: DeptCasinoHost, Promise: 15 * m, TopTierPromise: 5 * m},
 		{Code: "other", Name: "Other", Department: DeptFrontDesk, Promise: 30 * m, TopTierPromise: 15 * m},
+		{Code: CategoryRecovery, Name: "Service recovery", Department: DeptManagement, Promise: 15 * m, TopTierPromise: 10 * m, Complaint: true},
 	}
 }

@@ -18,15 +18,22 @@ var _ resources.EscalationService = (*Store)(nil)
 // ListEscalationRules returns every escalation level, sorted by class and level.
 func (s *Store) ListEscalationRules(ctx context.Context) (resources.EscalationRules, error) {
 	var out resources.EscalationRules
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, "SELECT class, level, after_min, target FROM escalation_levels", nil, func(r *sql.Rows) error {
-			var l resources.EscalationLevel
-			var after int
-			err := r.Scan(&l.Class, &l.Level, &after, &l.Target)
-			l.After = time.Duration(after) * time.Minute
-			out = append(out, l)
-			return err
-		})
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = loadEscalationRules(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+func loadEscalationRules(ctx context.Context, tx *sql.Tx) (resources.EscalationRules, error) {
+	var out resources.EscalationRules
+	err := eachRow(ctx, tx, "SELECT class, level, after_min, target FROM escalation_levels", nil, func(r *sql.Rows) error {
+		var l resources.EscalationLevel
+		var after int
+		err := r.Scan(&l.Class, &l.Level, &after, &l.Target)
+		l.After = time.Duration(after) * time.Minute
+		out = append(out, l)
+		return err
 	})
 	out.Sort()
 	return out, err

@@ -178,27 +178,37 @@ func rosterStaff(ctx context.Context, tx *sql.Tx, id string) (*resources.Staff, 
 // OnShift returns the shift on at now (local time), its roster day, the active people
 // on it by name and its manager, read in one snapshot.
 func (s *Store) OnShift(ctx context.Context, now time.Time) (resources.Shift, time.Time, []resources.RosterEntry, *resources.RosterEntry, error) {
-	var shift resources.Shift
-	var day time.Time
-	var people []resources.RosterEntry
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		t, err := loadShiftTimes(ctx, tx)
-		if err != nil {
-			return err
-		}
-		shift, day = t.At(now)
-		people, err = loadRoster(ctx, tx, day, shift, true)
+	var on onShift
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		on, err = loadOnShift(ctx, tx, now)
 		return err
 	})
+	return on.shift, on.day, on.people, on.manager, err
+}
+
+// onShift is who works the shift on at a moment.
+type onShift struct {
+	shift   resources.Shift
+	day     time.Time
+	people  []resources.RosterEntry
+	manager *resources.RosterEntry // nil when none is rostered
+}
+
+func loadOnShift(ctx context.Context, tx *sql.Tx, now time.Time) (onShift, error) {
+	var on onShift
+	t, err := loadShiftTimes(ctx, tx)
 	if err != nil {
-		return "", time.Time{}, nil, nil, err
+		return on, err
 	}
-	var manager *resources.RosterEntry
-	for _, p := range people {
-		if p.Manager {
-			manager = &p
+	on.shift, on.day = t.At(now)
+	if on.people, err = loadRoster(ctx, tx, on.day, on.shift, true); err != nil {
+		return on, err
+	}
+	for i := range on.people {
+		if on.people[i].Manager {
+			on.manager = &on.people[i]
 			break
 		}
 	}
-	return shift, day, people, manager, nil
+	return on, nil
 }

@@ -1,0 +1,265 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// requestColumns are the columns scanRequest reads, from requests aliased r.
+const requestColumns = `r.id, COALESCE(r.guest_id, ''), COALESCE(r.room, ''), r.category, r.department, r.description,
+	r.priority, r.kind, r.created_by, r.owner, COALESCE(r.assignee, ''), r.status, r.top_tier, r.created_at,
+	r.promised_at, r.ack_at, r.started_at, r.done_at, r.closed_at, r.next_follow_up, r.score, r.outcome,
+	r.recovery, COALESCE(r.recovery_of, ''), r.escalation_level, r.escalation_target, COALESCE(r.escalated_to, ''), r.escalated_at`
+
+func scanRequest(row scanner, r *requests.Request, extra ...any) error {
+	var created, promised, ack, started, done, closed, next, escalated string
+	dest := []any{&r.ID, &r.GuestID, &r.Room, &r.Category, &r.Department, &r.Description, &r.Priority, &r.Kind,
+		&r.CreatedBy, &r.Owner, &r.Assignee, &r.Status, &r.TopTier, &created, &promised, &ack, &started, &done,
+		&closed, &next, &r.Score, &r.Outcome, &r.Recovery, &r.RecoveryOf, &r.EscalationLevel, &r.EscalationTarget,
+		&r.EscalatedTo, &escalated}
+	if err := row.Scan(append(dest, extra...)...); err != nil {
+		return err
+	}
+	r.CreatedAt, r.PromisedAt = parseTime(created), parseTime(promised)
+	for p, s := range map[*time.Time]string{&r.AckAt: ack, &r.StartedAt: started, &r.DoneAt: done,
+		&r.ClosedAt: closed, &r.NextFollowUp: next, &r.EscalatedAt: escalated} {
+		if s != "" {
+			*p = parseTime(s)
+		}
+	}
+	return nil
+}
+
+func loadRequest(ctx context.Context, tx *sql.Tx, id string) (*requests.Request, error) {
+	r := &requests.Request{}
+	err := scanRequest(tx.QueryRowContext(ctx, "SELECT "+requestColumns+" FROM requests r WHERE r.id = ?", id), r)
+	if err == sql.ErrNoRows {
+		return nil, errs.New(errs.NotFound, "This request no longer exists.", nil)
+	}
+	return r, err
+}
+
+// summaryQuery reads requests with the names the screens show.
+const summaryQuery = `SELECT ` + requestColumns + `,
+	COALESCE(TRIM(g.given_name || ' ' || g.family_name), ''), COALESCE(g.vip, 0), c.name, d.name, o.name,
+	COALESCE(a.name, ''), COALESCE(e.name, '')
+	FROM requests r
+	LEFT JOIN guests g ON g.id = r.guest_id
+	JOIN categories c ON c.code = r.category
+	JOIN departments d ON d.code = r.department
+	JOIN staff o ON o.id = r.owner
+	LEFT JOIN staff a ON a.id = r.assignee
+	LEFT JOIN staff e ON e.id = r.escalated_to`
+
+func scanSummary(row scanner) (requests.Summary, error) {
+	var s requests.Summary
+	err := scanRequest(row, &s.Request, &s.GuestName, &s.GuestVIP, &s.CategoryName, &s.DepartmentName,
+		&s.OwnerName, &s.AssigneeName, &s.EscalatedName)
+	return s, err
+}
+
+func listSummaries(ctx context.Context, tx *sql.Tx, where string, args []any, tail string) ([]requests.Summary, error) {
+	var out []requests.Summary
+	q := summaryQuery
+	if where != "" {
+		q += " WHERE " + where
+	}
+	err := eachRow(ctx, tx, q+" "+tail, args, func(rows *sql.Rows) error {
+		s, err := scanSummary(rows)
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}
+
+// GetRequest returns one request with its timeline and linked requests.
+func (s *Store) GetRequest(ctx context.Context, id string) (*requests.Detail, error) {
+	d := &requests.Detail{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		found, err := listSummaries(ctx, tx, "r.id = ?", []any{id}, "")
+		if err != nil {
+			return err
+		}
+		if len(found) == 0 {
+			return errs.New(errs.NotFound, "This request no longer exists.", nil)
+		}
+		d.Summary = found[0]
+		if d.Linked, err = listSummaries(ctx, tx, "r.recovery_of = ? OR r.id = ?", []any{id, d.RecoveryOf}, "ORDER BY r.created_at"); err != nil {
+			return err
+		}
+		d.Timeline, err = loadTimeline(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func loadTimeline(ctx context.Context, tx *sql.Tx, id string) ([]requests.Event, error) {
+	var out []requests.Event
+	err := eachRow(ctx, tx, `SELECT at, actor_id, actor_name, action, from_status, to_status, note, outcome, score
+		FROM request_events WHERE request_id = ? ORDER BY seq`, []any{id}, func(rows *sql.Rows) error {
+		var e requests.Event
+		var at string
+		err := rows.Scan(&at, &e.ActorID, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score)
+		e.At = parseTime(at)
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}
+
+// conditions builds the WHERE terms of a filter apart from its view.
+func conditions(f requests.Filter) ([]string, []any) {
+	var where []string
+	var args []any
+	add := func(cond string, v ...any) { where = append(where, cond); args = append(args, v...) }
+	if f.Department != "" {
+		add("r.department = ?", f.Department)
+	}
+	if f.Status != "" {
+		add("r.status = ?", f.Status)
+	}
+	if f.OwnerID != "" {
+		add("r.owner = ?", f.OwnerID)
+	}
+	if f.GuestID != "" {
+		add("r.guest_id = ?", f.GuestID)
+	}
+	if f.Room != "" {
+		add("r.room = ?", f.Room)
+	}
+	if f.Mine != "" {
+		cond := "(r.owner = ? OR r.assignee = ? OR r.escalated_to = ?"
+		args := []any{f.Mine, f.Mine, f.Mine}
+		if t := roleTarget(f.MineRole); t != "" {
+			cond += " OR (r.escalated_to IS NULL AND r.escalation_target = ?)"
+			args = append(args, t)
+		}
+		add(cond+")", args...)
+	}
+	return where, args
+}
+
+// roleTarget is the escalation target a role answers for when no one person is named.
+func roleTarget(r resources.Role) resources.EscalationTarget {
+	switch r {
+	case resources.RoleShiftManager:
+		return resources.TargetShiftManager
+	case resources.RoleAdministrator:
+		return resources.TargetManagement
+	}
+	return ""
+}
+
+// viewCondition is the WHERE term of a view at now, and the order it lists in.
+func viewCondition(v requests.View, now time.Time) (string, []any, string) {
+	soon := fmtTime(now.Add(requests.DueSoonWindow))
+	switch v {
+	case requests.ViewOverdue:
+		return "r.open = 1 AND r.status <> 'done' AND r.due_at < ?", []any{fmtTime(now)}, "ORDER BY r.due_at"
+	case requests.ViewDueSoon:
+		return "r.open = 1 AND r.status <> 'done' AND r.due_at >= ? AND r.due_at < ?", []any{fmtTime(now), soon}, "ORDER BY r.due_at"
+	case requests.ViewFollowUp:
+		return "r.open = 1 AND r.status = 'done'", nil, "ORDER BY r.due_at"
+	case requests.ViewHistory:
+		return "r.open = 0", nil, "ORDER BY r.created_at DESC"
+	}
+	return "r.open = 1", nil, "ORDER BY r.due_at"
+}
+
+// ListRequests returns a page of a queue view, what needs attention first.
+func (s *Store) ListRequests(ctx context.Context, f requests.Filter) ([]requests.Summary, error) {
+	where, args := conditions(f)
+	cond, vargs, order := viewCondition(f.View, s.now())
+	where, args = append(where, cond), append(args, vargs...)
+	args = append(args, f.PageSize(), max(f.Offset, 0))
+	var out []requests.Summary
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = listSummaries(ctx, tx, strings.Join(where, " AND "), args, order+", r.seq LIMIT ? OFFSET ?")
+		return err
+	})
+	return out, err
+}
+
+// CountRequests counts each view under the filter's other conditions.
+func (s *Store) CountRequests(ctx context.Context, f requests.Filter) (requests.Counts, error) {
+	where, args := conditions(f)
+	now := s.now()
+	out := requests.Counts{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		for _, v := range requests.Views {
+			cond, vargs, _ := viewCondition(v, now)
+			q := "SELECT count(*) FROM requests r WHERE " + strings.Join(append(append([]string{}, where...), cond), " AND ")
+			var n int
+			if err := tx.QueryRowContext(ctx, q, append(append([]any{}, args...), vargs...)...).Scan(&n); err != nil {
+				return err
+			}
+			out[v] = n
+		}
+		return nil
+	})
+	return out, err
+}
+
+// escalator is the actor escalations made by the clock are attributed to.
+var escalator = resources.Actor{Name: "Frontdesk"}
+
+// EscalateDue climbs every overdue request to the level its lateness has reached. It is
+// safe to run from several places at once: each climb is checked inside the transaction.
+func (s *Store) EscalateDue(ctx context.Context) ([]requests.Escalated, error) {
+	now := s.now()
+	var out []requests.Escalated
+	err := s.write(resources.WithActor(ctx, escalator), func(tx *sql.Tx) error {
+		rules, err := loadEscalationRules(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var late []*requests.Request
+		err = eachRow(ctx, tx, "SELECT "+requestColumns+` FROM requests r
+			WHERE r.open = 1 AND r.status <> 'done' AND r.due_at <= ? ORDER BY r.due_at`, []any{fmtTime(now)},
+			func(rows *sql.Rows) error {
+				r := &requests.Request{}
+				late = append(late, r)
+				return scanRequest(rows, r)
+			})
+		if err != nil {
+			return err
+		}
+		for _, r := range late {
+			level, ok := rules.Due(r.EscalationClass(), r.PromisedAt, now)
+			if !ok || level.Level <= r.EscalationLevel {
+				continue
+			}
+			e, err := s.escalate(ctx, tx, r, level, now)
+			if err != nil {
+				return err
+			}
+			out = append(out, requests.Escalated{RequestID: r.ID, Escalation: e})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l resources.EscalationLevel, now time.Time) (requests.Escalation, error) {
+	e, err := s.resolveTarget(ctx, tx, r, l, now)
+	if err != nil {
+		return e, err
+	}
+	ev, err := r.Apply(requests.Action{Kind: requests.ActEscalate, Escalation: e}, now.UTC(), escalator)
+	if err != nil {
+		return e, err
+	}
+	if err := updateRequest(ctx, tx, r); err != nil {
+		return e, err
+	}
+	return e, insertEvent(ctx, tx, r.ID, ev)
+}
