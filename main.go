@@ -15,6 +15,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"frontdesk/app"
+	"frontdesk/cli"
 	"frontdesk/demo"
 	"frontdesk/sqlite"
 )
@@ -29,6 +30,9 @@ const (
 var icon []byte
 
 func main() {
+	if cli.Main(os.Args[1:]) {
+		return
+	}
 	fs := flag.NewFlagSet("frontdesk", flag.ExitOnError)
 	dbPath := fs.String("db", "", "database file (default: "+sqlite.DefaultPath()+")")
 	withDemo := fs.Bool("demo", false, "fill an empty database with a demo property (never touches one with data)")
@@ -49,7 +53,9 @@ func main() {
 
 func usage(fs *flag.FlagSet) {
 	fmt.Fprintf(fs.Output(), "Frontdesk %s — guest profiles and requests for the front desk.\n\n", version)
-	fmt.Fprintf(fs.Output(), "Usage:\n  frontdesk [flags]    open the Frontdesk window\n\nFlags:\n")
+	fmt.Fprintf(fs.Output(), "Usage:\n  frontdesk [flags]    open the Frontdesk window\n")
+	cli.Usage(fs.Output())
+	fmt.Fprintf(fs.Output(), "\nRun `frontdesk COMMAND -h` for a command's flags.\n\nWindow flags:\n")
 	fs.PrintDefaults()
 }
 
@@ -80,7 +86,7 @@ func run(dbPath string, withDemo bool, uiLang, region string) error {
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store})
+	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
 	w.ShowAndRun()
 	return nil
 }

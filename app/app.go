@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
+	"frontdesk/requests"
 	"frontdesk/resources"
 )
 
@@ -29,6 +30,7 @@ type Services struct {
 	Audit      resources.AuditService
 	Escalation resources.EscalationService
 	Roster     resources.RosterService
+	Requests   requests.Service
 }
 
 // UI is the main window's content and the state shared by its screens.

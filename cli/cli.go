@@ -1,0 +1,63 @@
+// Package cli holds Frontdesk's command-line subcommands (seed, bench, handover, backup,
+// restore, import…): the jobs a property runs from a terminal or a schedule, on the same
+// database and the same store code as the window. Each command lives in its own file and
+// registers itself in init.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// Command is one subcommand: `frontdesk NAME [flags]`.
+type Command struct {
+	Name    string
+	Summary string // one line for the usage text
+	// Run executes the command with the arguments after its name, writing results to
+	// stdout and messages to stderr; it returns the process exit code.
+	Run func(args []string, stdout, stderr io.Writer) int
+}
+
+var commands = map[string]Command{}
+
+// register adds a command; called from each command file's init.
+func register(c Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("cli: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// Lookup returns the command called name.
+func Lookup(name string) (Command, bool) {
+	c, ok := commands[name]
+	return c, ok
+}
+
+// Usage lists the commands, by name.
+func Usage(w io.Writer) {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  frontdesk %-10s %s\n", n, commands[n].Summary)
+	}
+}
+
+// Main runs the command named by args[0] if there is one and exits with its code; it
+// returns false when args do not name a command (the window should open).
+func Main(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		return false
+	}
+	os.Exit(c.Run(args[1:], os.Stdout, os.Stderr))
+	return true
+}
