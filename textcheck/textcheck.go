@@ -1,6 +1,6 @@
 // Package textcheck cleans and checks the free text staff type: it keeps every script and
 // emoji, normalises to NFC so "José" typed two ways is stored one way, trims spaces, and
-// refuses control characters and over-long values.
+// refuses control characters, payment card numbers and over-long values.
 package textcheck
 
 import (
@@ -22,6 +22,7 @@ const (
 	TooLong            // more runes than allowed
 	Control            // a control character (other than newline and tab in multi-line text)
 	InvalidUTF         // not valid UTF-8
+	CardNumber         // what looks like a payment card number, which is never stored
 )
 
 // Line cleans a single-line value: NFC, trimmed, inner runs of spaces collapsed.
@@ -49,6 +50,9 @@ func clean(s string, max int, multiline bool) (string, Problem) {
 	if !multiline {
 		s = strings.Join(strings.Fields(s), " ")
 	}
+	if HasCardNumber(s) {
+		return s, CardNumber
+	}
 	if utf8.RuneCountInString(s) > max {
 		return s, TooLong
 	}
@@ -71,6 +75,7 @@ const (
 	MsgTooLong  = "Too long: at most {{.Max}} characters."
 	MsgControl  = "Contains a control character; remove it and try again."
 	MsgBadBytes = "Contains bytes that are not valid text."
+	MsgCard     = "This looks like a payment card number; card numbers are never stored. Remove it."
 )
 
 // Into cleans *s in place (as a block when multiline, else a line), records any
@@ -89,6 +94,8 @@ func Into(fs *errs.Fields, field string, s *string, max int, multiline bool) boo
 		fs.Add(field, MsgControl, nil)
 	case InvalidUTF:
 		fs.Add(field, MsgBadBytes, nil)
+	case CardNumber:
+		fs.Add(field, MsgCard, nil)
 	}
 	return p == OK
 }
