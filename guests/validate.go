@@ -204,14 +204,7 @@ func (s *Stay) Normalize() errs.Fields {
 	if s.Room != "" && !roomPattern.MatchString(s.Room) {
 		fs.Add(FieldRoom, "Room may only contain letters, digits and '-' (at most 10).", nil)
 	}
-	if s.Arrival.IsZero() {
-		fs.Add(FieldArrival, "Enter the arrival date.", nil)
-	}
-	if s.Departure.IsZero() {
-		fs.Add(FieldDeparture, "Enter the departure date.", nil)
-	} else if !s.Arrival.IsZero() && !s.Departure.After(s.Arrival) {
-		fs.Add(FieldDeparture, "Departure must be after arrival.", nil)
-	}
+	s.normalizeDates(&fs)
 	if s.Status == "" {
 		s.Status = StayExpected
 	}
@@ -225,6 +218,37 @@ func (s *Stay) Normalize() errs.Fields {
 		fs.Add(FieldPartySize, "Party size must be between 1 and 20.", nil)
 	}
 	return fs
+}
+
+// Limits on a stay's dates: years outside them are typing slips (2062 for 2026), and a
+// longer stay is recorded as several.
+const (
+	MinStayYear   = 1990
+	MaxStayYear   = 2100
+	MaxStayNights = 365
+)
+
+func (s *Stay) normalizeDates(fs *errs.Fields) {
+	inRange := func(field string, t time.Time) bool {
+		if t.Year() >= MinStayYear && t.Year() <= MaxStayYear {
+			return true
+		}
+		fs.Add(field, "Enter a date from {{.From}} to {{.To}}.", map[string]any{"From": MinStayYear, "To": MaxStayYear})
+		return false
+	}
+	arrivalOK := !s.Arrival.IsZero() && inRange(FieldArrival, s.Arrival)
+	if s.Arrival.IsZero() {
+		fs.Add(FieldArrival, "Enter the arrival date.", nil)
+	}
+	switch {
+	case s.Departure.IsZero():
+		fs.Add(FieldDeparture, "Enter the departure date.", nil)
+	case !inRange(FieldDeparture, s.Departure) || !arrivalOK:
+	case !s.Departure.After(s.Arrival):
+		fs.Add(FieldDeparture, "Departure must be after arrival.", nil)
+	case s.Nights() > MaxStayNights:
+		fs.Add(FieldDeparture, "A stay lasts at most {{.Max}} nights; record a longer one as several stays.", map[string]any{"Max": MaxStayNights})
+	}
 }
 
 // Normalize cleans a whole profile (the guest and every part) and returns the first

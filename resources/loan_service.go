@@ -83,8 +83,11 @@ func (l *Loan) Normalize() errs.Fields {
 		// Same text as the stay form's, so it shares its translation.
 		fs.Add(FieldRoom, "Room may only contain letters, digits and '-' (at most 10).", nil)
 	}
-	if l.Qty < 1 {
+	switch {
+	case l.Qty < 1:
 		fs.Add(FieldQty, "Lend at least one.", nil)
+	case l.Qty > MaxItemTotal:
+		fs.Add(FieldQty, "Lend at most {{.Max}} at a time.", map[string]any{"Max": MaxItemTotal})
 	}
 	return fs
 }

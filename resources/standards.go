@@ -90,12 +90,17 @@ func PromiseFor(c Category, d Department, now time.Time, topTier bool, guestTime
 	return Promise{Due: start.Add(wait), Delayed: !start.Equal(now)}, nil
 }
 
+// MaxGuestTimeAhead is how far ahead a guest may name a time: further is a typing slip.
+const MaxGuestTimeAhead = 366 * 24 * time.Hour
+
 func guestNamedPromise(d Department, now, guestTime time.Time) (Promise, error) {
 	switch {
 	case guestTime.IsZero():
 		return Promise{}, errs.FieldError("promised_at", "Enter the time the guest asked for.", nil)
 	case !guestTime.After(now):
 		return Promise{}, errs.FieldError("promised_at", "The time the guest asked for has already passed.", nil)
+	case guestTime.After(now.Add(MaxGuestTimeAhead)):
+		return Promise{}, errs.FieldError("promised_at", "The time the guest asked for is more than a year away; check the date.", nil)
 	case !d.Hours.IsOpen(guestTime):
 		return Promise{}, errs.FieldError("promised_at", "{{.Department}} serves {{.Hours}} only; offer the guest a time inside those hours.",
 			map[string]any{"Department": d.Name, "Hours": d.Hours.String()})
