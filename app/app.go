@@ -43,6 +43,7 @@ type UI struct {
 	signIn    *signInScreen
 	firstRun  *firstRunScreen
 	resources *resourcesScreen
+	requests  *requestsScreen
 	now       func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
@@ -57,13 +58,44 @@ type UI struct {
 func Create(win fyne.Window, svc Services) *UI {
 	u := newUI(win, svc)
 	u.start()
+	go u.tick(escalationTick)
 	return u
+}
+
+// escalationTick is how often overdue requests are climbed up the escalation levels and
+// the queue's due times refreshed.
+const escalationTick = 30 * time.Second
+
+// tick escalates overdue requests at every interval, off the UI goroutine, and refreshes
+// the queue on it. Several windows or instances may tick at once: each climb is checked
+// in the store's transaction.
+func (u *UI) tick(every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for range t.C {
+		if u.svc.Requests == nil {
+			continue
+		}
+		if _, err := u.svc.Requests.EscalateDue(context.Background()); err != nil {
+			logErr("escalate", err)
+		}
+		u.do(u.ticked)
+	}
+}
+
+// ticked runs on the UI goroutine after each tick.
+func (u *UI) ticked() {
+	if u.requests != nil && u.tabs != nil && u.tabs.Selected() != nil && u.tabs.Selected().Content == u.requests.content {
+		u.requests.reload()
+	}
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
 	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now}
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.showGuestSearch() })
+	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.showNewRequest() })
 	return u
 }
 
@@ -86,13 +118,18 @@ func (u *UI) showMain(actor resources.Actor) {
 	u.actor = actor
 	u.guests = newGuestsScreen(u)
 	u.resources = newResourcesScreen(u)
+	u.requests = newRequestsScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Guests"), theme.AccountIcon(), u.guests.content),
+		container.NewTabItemWithIcon(lang.L("Requests"), theme.ListIcon(), u.requests.content),
 		container.NewTabItemWithIcon(lang.L("Resources"), theme.StorageIcon(), u.resources.content),
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == u.resources.content {
+		switch t.Content {
+		case u.resources.content:
 			u.resources.reload()
+		case u.requests.content:
+			u.requests.reload()
 		}
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
@@ -116,6 +153,26 @@ func (u *UI) showGuestSearch() {
 	}
 	u.tabs.SelectIndex(0)
 	u.win.Canvas().Focus(u.guests.search)
+}
+
+// showNewRequest opens the quick-add dialog from anywhere: for the guest whose profile is
+// open on the Guests screen, else for a room typed in the dialog. The new request shows
+// in the queue.
+func (u *UI) showNewRequest() {
+	if u.tabs == nil {
+		return
+	}
+	var g *guests.Guest
+	if u.tabs.Selected() != nil && u.tabs.Selected().Content == u.guests.content && u.guests.profile.profile != nil {
+		g = &u.guests.profile.profile.Guest
+	}
+	u.newRequest(g, "", u.requestLogged)
+}
+
+// requestLogged refreshes what shows requests after one is logged.
+func (u *UI) requestLogged(*requests.Request) {
+	u.requests.reload()
+	u.guests.reloadProfile()
 }
 
 // ctx returns the context for service calls: changes are attributed to the actor at the desk.

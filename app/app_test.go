@@ -44,7 +44,7 @@ func newBareHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harne
 	if svc != nil {
 		gs = svc(store)
 	}
-	h.ui = newUI(h.win, Services{Guests: gs, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store})
+	h.ui = newUI(h.win, Services{Guests: gs, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
 	h.ui.do = func(f func()) { h.queue <- f }
 	return h
 }
@@ -54,6 +54,17 @@ func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	h := newBareHarness(t, svc)
 	h.ui.showMain(resources.Actor{Name: "Dewi Lestari", Role: resources.RoleAgent})
 	return h
+}
+
+// staff creates an active member of staff and returns them as an actor.
+func (h *harness) staff(name string, role resources.Role) resources.Actor {
+	h.t.Helper()
+	st := &resources.Staff{Name: name, Role: role, Active: true}
+	boss := resources.WithActor(context.Background(), resources.Actor{Name: "Test setup", Role: resources.RoleAdministrator})
+	if err := h.store.CreateStaff(boss, st, "4829"); err != nil {
+		h.t.Fatal(err)
+	}
+	return resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 }
 
 // settle applies background results, as the UI goroutine would, until only n are

@@ -56,7 +56,7 @@ func (pv *profileView) show(p *guests.Profile) {
 	if len(p.Alerts) > 0 {
 		objs = append(objs, pv.alerts(p))
 	}
-	objs = append(objs, pv.preferences(p), pv.occasions(p), pv.contact(p), pv.stays(p))
+	objs = append(objs, pv.requests(p), pv.preferences(p), pv.occasions(p), pv.contact(p), pv.stays(p))
 	if p.Notes != "" {
 		notes := widget.NewLabel(p.Notes)
 		notes.Wrapping = fyne.TextWrapWord

@@ -219,3 +219,9 @@ func matchDetail(m *guests.Match) string {
 	}
 	return where + " · " + contact
 }
+
+// openGuest brings the Guests screen forward with a guest's profile open.
+func (u *UI) openGuest(id string) {
+	u.tabs.SelectIndex(0)
+	u.guests.open(id)
+}

@@ -51,6 +51,15 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, shiftNames)
 	addValues(keys, escalationClassNames)
 	addValues(keys, escalationTargetNames)
+	addValues(keys, statusNames)
+	addValues(keys, priorityNames)
+	addValues(keys, actionNames)
+	addValues(keys, eventNames)
+	addValues(keys, outcomeNames)
+	addValues(keys, viewNames)
+	for _, d := range weekdayNames {
+		keys[d] = true
+	}
 	for _, m := range monthNames {
 		keys[m] = false
 	}

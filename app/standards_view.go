@@ -25,9 +25,22 @@ type standardsView struct {
 	list    *widget.List
 }
 
+// standardsData is the categories and departments, loaded together.
 type standardsData struct {
 	cats  []resources.Category
 	depts []resources.Department
+}
+
+// loadStandards reads the categories and departments in one go.
+func loadStandards(svc resources.Service) func(context.Context) (standardsData, error) {
+	return func(ctx context.Context) (standardsData, error) {
+		cats, err := svc.ListCategories(ctx)
+		if err != nil {
+			return standardsData{}, err
+		}
+		depts, err := svc.ListDepartments(ctx)
+		return standardsData{cats, depts}, err
+	}
 }
 
 func newStandardsView(u *UI) *standardsView {
@@ -40,14 +53,7 @@ func newStandardsView(u *UI) *standardsView {
 }
 
 func (v *standardsView) reload() {
-	background(v.u, func(ctx context.Context) (standardsData, error) {
-		cats, err := v.u.svc.Standards.ListCategories(ctx)
-		if err != nil {
-			return standardsData{}, err
-		}
-		depts, err := v.u.svc.Standards.ListDepartments(ctx)
-		return standardsData{cats, depts}, err
-	}, func(d standardsData, err error) {
+	background(v.u, loadStandards(v.u.svc.Standards), func(d standardsData, err error) {
 		if err != nil {
 			v.u.showError("load standards", err)
 			return

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/requests"
 	"frontdesk/resources"
 )
 
@@ -21,6 +22,9 @@ type Target interface {
 	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error)
 	ListStaff(ctx context.Context, f resources.StaffFilter) ([]resources.Staff, error)
 	SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error
+	ImportRequests(ctx context.Context, rs []requests.Historic) error
+	Act(ctx context.Context, id string, a requests.Action) (*requests.Detail, error)
+	EscalateDue(ctx context.Context) ([]requests.Escalated, error)
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
@@ -47,5 +51,8 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	if err := fillRooms(ctx, t, ps, today); err != nil {
 		return 0, err
 	}
-	return n, fillItems(ctx, t, ps, today)
+	if err := fillItems(ctx, t, ps, today); err != nil {
+		return 0, err
+	}
+	return n, fillRequests(ctx, t, ps, now)
 }

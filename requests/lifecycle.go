@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/errs"
 	"frontdesk/resources"
 )
 
@@ -137,24 +138,24 @@ func (r *Request) checkDetails(a Action, actor resources.Actor) error {
 		}
 	case ActAssign:
 		if a.Assignee == "" {
-			return invalid("Choose who does the work.", nil)
+			return errs.FieldError(FieldAssignee, "Choose who does the work.", nil)
 		}
 	case ActFollowUp:
 		return checkFollowUp(a)
 	case ActTransfer:
 		if a.Department == "" {
-			return invalid("Choose the department to transfer to.", nil)
+			return errs.FieldError(FieldDepartment, "Choose the department to transfer to.", nil)
 		}
 	case ActClose:
 		if !actor.Role.Can(resources.PermCloseWithoutFollowUp) {
 			return invalid("Only a shift manager or an administrator may close a request without a follow-up.", nil)
 		}
 		if strings.TrimSpace(a.Reason) == "" {
-			return invalid("Say why the request is closed without a follow-up with the guest.", nil)
+			return errs.FieldError(FieldReason, "Say why the request is closed without a follow-up with the guest.", nil)
 		}
 	case ActCancel, ActReopen:
 		if strings.TrimSpace(a.Reason) == "" {
-			return invalid("Give a reason.", nil)
+			return errs.FieldError(FieldReason, "Give a reason.", nil)
 		}
 	}
 	return nil
@@ -164,14 +165,14 @@ func checkFollowUp(a Action) error {
 	switch a.Outcome {
 	case OutcomeSatisfied, OutcomeNotSatisfied:
 		if a.Score < 1 || a.Score > 5 {
-			return invalid("Record the guest's score from 1 to 5.", nil)
+			return errs.FieldError(FieldScore, "Record the guest's score from 1 to 5.", nil)
 		}
 	case OutcomeUnreachable:
 		if a.NextAttempt.IsZero() {
-			return invalid("Choose when to try the guest again.", nil)
+			return errs.FieldError(FieldNextAttempt, "Choose when to try the guest again.", nil)
 		}
 	default:
-		return invalid("Choose what the guest said: satisfied, not satisfied, or could not reach.", nil)
+		return errs.FieldError(FieldOutcome, "Choose what the guest said: satisfied, not satisfied, or could not reach.", nil)
 	}
 	return nil
 }
@@ -197,7 +198,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActEscalate:
 		e := a.Escalation
 		r.EscalationLevel, r.EscalationTarget, r.EscalatedTo, r.EscalatedAt = e.Level, e.Target, e.ToStaff, now
-		ev.Note = strings.TrimSpace(fmt.Sprintf("L%d %s %s %s", e.Level, e.Target, e.ToName, ev.Note))
+		ev.Note = EscalationNote(e, ev.Note)
 	case ActAssign:
 		r.Assignee = a.Assignee
 	case ActReopen:
@@ -229,4 +230,25 @@ func setOnce(t *time.Time, now time.Time) {
 	if t.IsZero() {
 		*t = now
 	}
+}
+
+// EscalationNote is the timeline note of an escalation: "L2 shift_manager Rina Kusuma",
+// then the reason if any. ReadEscalationNote takes it apart again for display.
+func EscalationNote(e Escalation, reason string) string {
+	return strings.TrimSpace(fmt.Sprintf("L%d %s %s", e.Level, e.Target, strings.TrimSpace(e.ToName+" "+reason)))
+}
+
+// ReadEscalationNote returns the level, the target and the rest (who it reached and
+// why) of an escalation note; ok is false for any other text.
+func ReadEscalationNote(note string) (level int, target resources.EscalationTarget, rest string, ok bool) {
+	head, tail, _ := strings.Cut(note, " ")
+	if _, err := fmt.Sscanf(head, "L%d", &level); err != nil || level < 1 {
+		return 0, "", "", false
+	}
+	t, rest, _ := strings.Cut(tail, " ")
+	target = resources.EscalationTarget(t)
+	if !slices.Contains(resources.EscalationTargets, target) {
+		return 0, "", "", false
+	}
+	return level, target, rest, true
 }

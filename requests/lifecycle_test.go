@@ -215,3 +215,17 @@ func TestDueAtAndDueSoon(t *testing.T) {
 		t.Fatal("after an unreachable follow-up the next attempt is due")
 	}
 }
+
+func TestEscalationNoteReadsBack(t *testing.T) {
+	e := Escalation{Level: 3, Target: resources.TargetShiftManager, ToName: "Rina Kusuma"}
+	note := EscalationNote(e, "guest called twice")
+	level, target, rest, ok := ReadEscalationNote(note)
+	if !ok || level != 3 || target != resources.TargetShiftManager || rest != "Rina Kusuma guest called twice" {
+		t.Fatalf("%q read as %d %s %q %v", note, level, target, rest, ok)
+	}
+	for _, other := range []string{"", "housekeeping → maintenance", "L0 owner x", "Lx owner", "L2 nobody Rina"} {
+		if _, _, _, ok := ReadEscalationNote(other); ok {
+			t.Errorf("%q read as an escalation note", other)
+		}
+	}
+}

@@ -22,6 +22,9 @@ const (
 	FieldPromised    = "promised_at" // the time a guest named (wake-up calls, transport)
 	FieldReason      = "reason"
 	FieldScore       = "score"
+	FieldOutcome     = "outcome"
+	FieldNextAttempt = "next_attempt"
+	FieldAssignee    = "assignee"
 )
 
 // Limits of a request's free text.
@@ -126,13 +129,14 @@ type Counts map[View]int
 // Summary is a request with the names the queue and the profile show.
 type Summary struct {
 	Request
-	GuestName      string
-	GuestVIP       bool
-	CategoryName   string
-	DepartmentName string
-	OwnerName      string
-	AssigneeName   string
-	EscalatedName  string
+	GuestName         string
+	GuestVIP          bool
+	CategoryName      string
+	CategoryComplaint bool // the category itself is a complaint
+	DepartmentName    string
+	OwnerName         string
+	AssigneeName      string
+	EscalatedName     string
 }
 
 // Detail is a request with its whole timeline, oldest first, and its linked requests.
@@ -171,4 +175,11 @@ type Service interface {
 type Escalated struct {
 	RequestID string
 	Escalation
+}
+
+// Historic is a request with the timeline that led to its state, as a property moving
+// from another system (or the demo) brings it in.
+type Historic struct {
+	Request  Request
+	Timeline []Event
 }

@@ -47,7 +47,7 @@ func loadRequest(ctx context.Context, tx *sql.Tx, id string) (*requests.Request,
 
 // summaryQuery reads requests with the names the screens show.
 const summaryQuery = `SELECT ` + requestColumns + `,
-	COALESCE(TRIM(g.given_name || ' ' || g.family_name), ''), COALESCE(g.vip, 0), c.name, d.name, o.name,
+	COALESCE(TRIM(g.given_name || ' ' || g.family_name), ''), COALESCE(g.vip, 0), c.name, c.complaint, d.name, o.name,
 	COALESCE(a.name, ''), COALESCE(e.name, '')
 	FROM requests r
 	LEFT JOIN guests g ON g.id = r.guest_id
@@ -59,7 +59,7 @@ const summaryQuery = `SELECT ` + requestColumns + `,
 
 func scanSummary(row scanner) (requests.Summary, error) {
 	var s requests.Summary
-	err := scanRequest(row, &s.Request, &s.GuestName, &s.GuestVIP, &s.CategoryName, &s.DepartmentName,
+	err := scanRequest(row, &s.Request, &s.GuestName, &s.GuestVIP, &s.CategoryName, &s.CategoryComplaint, &s.DepartmentName,
 		&s.OwnerName, &s.AssigneeName, &s.EscalatedName)
 	return s, err
 }

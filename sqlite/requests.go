@@ -86,9 +86,9 @@ func (s *Store) Quote(ctx context.Context, category, department, guestID string,
 
 // CreateRequest logs a request with its promise and first timeline event.
 func (s *Store) CreateRequest(ctx context.Context, r *requests.Request, guestTime time.Time) error {
-	actor := resources.ActorFrom(ctx)
-	if actor.ID == "" {
-		return errs.New(errs.Invalid, "Sign in to log a request.", nil)
+	actor, err := requestActor(ctx)
+	if err != nil {
+		return err
 	}
 	if err := r.Normalize().Err(); err != nil {
 		return err
@@ -143,6 +143,15 @@ func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Reque
 		Action: actCreate, To: r.Status, Note: note})
 }
 
+// requestActor is the signed-in member of staff, who must be allowed to work on requests.
+func requestActor(ctx context.Context) (resources.Actor, error) {
+	actor := resources.ActorFrom(ctx)
+	if actor.ID == "" {
+		return actor, errs.New(errs.Invalid, "Sign in to log a request.", nil)
+	}
+	return actor, actor.Role.Check(resources.PermLogRequests)
+}
+
 // null stores an empty reference as NULL.
 func null(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 
@@ -190,15 +199,15 @@ func updateRequest(ctx context.Context, tx *sql.Tx, r *requests.Request) error {
 
 // Act applies one action to a request and appends it to the timeline, in one transaction.
 func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*requests.Detail, error) {
-	actor := resources.ActorFrom(ctx)
-	if actor.ID == "" {
-		return nil, errs.New(errs.Invalid, "Sign in to log a request.", nil)
+	actor, err := requestActor(ctx)
+	if err != nil {
+		return nil, err
 	}
 	if err := requests.CleanAction(&a); err != nil {
 		return nil, err
 	}
 	now := s.now()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		r, err := loadRequest(ctx, tx, id)
 		if err != nil {
 			return err

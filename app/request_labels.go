@@ -1,0 +1,144 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"frontdesk/requests"
+)
+
+// The English names of request values; each is also its translation key.
+var (
+	statusNames = map[requests.Status]string{
+		requests.StatusNew: "New", requests.StatusAcknowledged: "Acknowledged", requests.StatusInProgress: "In progress",
+		requests.StatusDone: "Done, awaiting follow-up", requests.StatusClosed: "Closed", requests.StatusCancelled: "Cancelled",
+		requests.StatusReopened: "Reopened",
+	}
+	priorityNames = map[requests.Priority]string{
+		requests.PriorityNormal: "Normal", requests.PriorityHigh: "High", requests.PriorityUrgent: "Urgent",
+	}
+	actionNames = map[requests.ActionKind]string{
+		requests.ActAcknowledge: "Acknowledge", requests.ActStart: "Start", requests.ActDone: "Mark done",
+		requests.ActFollowUp: "Follow up with guest", requests.ActAssign: "Assign", requests.ActTransfer: "Transfer",
+		requests.ActEscalate: "Escalate", requests.ActReopen: "Reopen", requests.ActCancel: "Cancel request",
+		requests.ActClose: "Close without follow-up",
+	}
+	// eventNames describe timeline lines; "create" is the store's first event.
+	eventNames = map[requests.ActionKind]string{
+		"create": "Logged", requests.ActAcknowledge: "Acknowledged", requests.ActStart: "Started",
+		requests.ActDone: "Marked done", requests.ActFollowUp: "Followed up", requests.ActAssign: "Assigned",
+		requests.ActTransfer: "Transferred", requests.ActEscalate: "Escalated", requests.ActReopen: "Reopened",
+		requests.ActCancel: "Cancelled", requests.ActClose: "Closed without follow-up",
+	}
+	outcomeNames = map[requests.Outcome]string{
+		requests.OutcomeSatisfied: "Satisfied", requests.OutcomeNotSatisfied: "Not satisfied",
+		requests.OutcomeUnreachable: "Could not reach the guest",
+	}
+	viewNames = map[requests.View]string{
+		requests.ViewOpen: "Open", requests.ViewOverdue: "Overdue", requests.ViewDueSoon: "Due soon",
+		requests.ViewFollowUp: "Follow-up", requests.ViewHistory: "History",
+	}
+	weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+)
+
+// Attention colours: each always comes with a word and a symbol, never colour alone.
+var (
+	colOverdue  = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	colDueSoon  = color.NRGBA{R: 0xb2, G: 0x5e, B: 0x00, A: 0xff}
+	colFollowUp = color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
+	colOnTrack  = color.NRGBA{R: 0x45, G: 0x5a, B: 0x64, A: 0xff}
+	colClosed   = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+)
+
+// attention is the badge a request carries in queues: what it needs and how urgently.
+func attention(r *requests.Request, now time.Time) (string, color.Color) {
+	switch {
+	case r.Status == requests.StatusClosed:
+		return lang.L("✓ Closed"), colClosed
+	case r.Status == requests.StatusCancelled:
+		return lang.L("Cancelled"), colOnTrack
+	case r.Overdue(now):
+		return lang.L("⚠ Overdue {{.Late}}", map[string]any{"Late": minutes(now.Sub(r.PromisedAt))}), colOverdue
+	case r.DueSoon(now):
+		return lang.L("⏱ Due in {{.Left}}", map[string]any{"Left": minutes(r.PromisedAt.Sub(now))}), colDueSoon
+	case r.Status == requests.StatusDone:
+		return lang.L("☎ Follow up"), colFollowUp
+	}
+	return lang.L("Due {{.Time}}", map[string]any{"Time": clockTime(r.PromisedAt, now)}), colOnTrack
+}
+
+// minutes is a short duration: "12 min", "2 h 5 min", "3 d".
+func minutes(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m < 60:
+		return fmt.Sprintf("%d min", max(m, 0))
+	case m < 24*60:
+		if m%60 == 0 {
+			return fmt.Sprintf("%d h", m/60)
+		}
+		return fmt.Sprintf("%d h %d min", m/60, m%60)
+	}
+	return fmt.Sprintf("%d d", m/(24*60))
+}
+
+// clockTime is "14:35" today, "Tue 14:35" within a week, else "23 Nov 14:35", in local time.
+func clockTime(t, now time.Time) string {
+	t, now = t.Local(), now.Local()
+	y1, m1, d1 := t.Date()
+	y2, m2, d2 := now.Date()
+	switch {
+	case y1 == y2 && m1 == m2 && d1 == d2:
+		return t.Format("15:04")
+	case t.Sub(now) < 6*24*time.Hour && now.Sub(t) < 6*24*time.Hour:
+		return lang.L(weekdayNames[t.Weekday()]) + " " + t.Format("15:04")
+	}
+	return dayMonth(t.Month(), t.Day()) + " " + t.Format("15:04")
+}
+
+// whereFrom is "Room 1204 · Siti Rahayu", or whichever of the two is known.
+func whereFrom(s *requests.Summary) string {
+	switch {
+	case s.Room != "" && s.GuestName != "":
+		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room}) + " · " + s.GuestName
+	case s.Room != "":
+		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room})
+	}
+	return s.GuestName
+}
+
+// scoreText is "4/5" with stars for quick reading.
+func scoreText(score int) string {
+	if score <= 0 {
+		return ""
+	}
+	stars := ""
+	for i := 0; i < 5; i++ {
+		if i < score {
+			stars += "★"
+		} else {
+			stars += "☆"
+		}
+	}
+	return fmt.Sprintf("%s %d/5", stars, score)
+}
+
+// eventNote is a timeline note for people: an escalation's coded note becomes
+// "Level 3: Shift manager, Rina Kusuma".
+func eventNote(e requests.Event) string {
+	if e.Action != requests.ActEscalate {
+		return e.Note
+	}
+	level, target, rest, ok := requests.ReadEscalationNote(e.Note)
+	if !ok {
+		return e.Note
+	}
+	text := lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": level, "To": label(escalationTargetNames, target)})
+	if rest != "" {
+		text += ", " + rest
+	}
+	return text
+}

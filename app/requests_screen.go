@@ -1,0 +1,277 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// requestsScreen is the queue: standing views with their counts (open, overdue, due
+// soon, awaiting follow-up, history), narrowed by "mine", department and status, sorted
+// by what needs attention first; the selected request's detail on the right.
+type requestsScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+
+	view       requests.View
+	viewButton map[requests.View]*widget.Button
+	mine       *widget.Check
+	department *widget.Select
+	status     *widget.Select
+	statusOf   func(string) requests.Status
+	depts      []resources.Department
+
+	rows   []requests.Summary
+	list   *widget.List
+	more   *widget.Button
+	info   *widget.Label
+	detail *requestDetail
+	seq    int
+}
+
+// queuePage is one load of the queue: a page of rows and the counts per view.
+type queuePage struct {
+	rows   []requests.Summary
+	counts requests.Counts
+}
+
+func newRequestsScreen(u *UI) *requestsScreen {
+	s := &requestsScreen{u: u, view: requests.ViewOpen, viewButton: map[requests.View]*widget.Button{}}
+	s.detail = newRequestDetail(u, s.reload)
+	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject { return newRequestRow() }, s.updateRow)
+	s.list.OnSelected = func(id widget.ListItemID) { s.detail.open(s.rows[id].ID) }
+	s.more = widget.NewButton(lang.L("Show more"), s.loadMore)
+	s.more.Hide()
+	s.info = subtle("")
+	left := container.NewBorder(s.filters(), container.NewBorder(nil, nil, s.info, s.more), nil, nil, s.list)
+	split := container.NewHSplit(left, s.detail.scroll)
+	split.Offset = 0.52
+	s.content = split
+	return s
+}
+
+// filters is the bar above the queue: one button per view with its count, then the
+// narrowing choices and the New request button.
+func (s *requestsScreen) filters() fyne.CanvasObject {
+	views := container.NewHBox()
+	for _, v := range requests.Views {
+		b := widget.NewButton(label(viewNames, v), func() { s.setView(v) })
+		s.viewButton[v] = b
+		views.Add(b)
+	}
+	s.mine = widget.NewCheck(lang.L("Mine only"), func(bool) { s.reload() })
+	s.department = widget.NewSelect(nil, func(string) { s.reload() })
+	s.department.PlaceHolder = lang.L("All departments")
+	statuses, statusOf := options(statusNames, requests.Statuses)
+	s.status = widget.NewSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.reload() })
+	s.status.PlaceHolder = lang.L("Any status")
+	s.statusOf = statusOf
+	add := widget.NewButtonWithIcon(lang.L("New request (Ctrl+N)"), theme.ContentAddIcon(), func() { s.u.showNewRequest() })
+	add.Importance = widget.HighImportance
+	narrow := container.NewBorder(nil, nil, container.NewHBox(s.mine, s.department, s.status), add)
+	s.markView()
+	return container.NewVBox(views, narrow, widget.NewSeparator())
+}
+
+// showRequest brings the Requests screen forward with one request open.
+func (u *UI) showRequest(id string) {
+	for i, t := range u.tabs.Items {
+		if t.Content == u.requests.content {
+			u.tabs.SelectIndex(i)
+		}
+	}
+	u.requests.detail.open(id)
+}
+
+func (s *requestsScreen) setView(v requests.View) {
+	s.view = v
+	s.markView()
+	s.reload()
+}
+
+// markView highlights the current view's button.
+func (s *requestsScreen) markView() {
+	for v, b := range s.viewButton {
+		b.Importance = widget.LowImportance
+		if v == s.view {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+// filter is the queue's current filter; offset pages through it.
+func (s *requestsScreen) filter(offset int) requests.Filter {
+	f := requests.Filter{View: s.view, Offset: offset}
+	if s.mine.Checked {
+		f.Mine, f.MineRole = s.u.actor.ID, s.u.actor.Role
+	}
+	for _, d := range s.depts {
+		if d.Name == s.department.Selected {
+			f.Department = d.Code
+		}
+	}
+	if s.status.SelectedIndex() > 0 {
+		f.Status = s.statusOf(s.status.Selected)
+	}
+	return f
+}
+
+// reload loads the first page and the counts; an older load never overwrites a newer one.
+func (s *requestsScreen) reload() {
+	if s.mine == nil {
+		return
+	}
+	if s.depts == nil {
+		s.loadDepartments()
+	}
+	s.seq++
+	seq, f := s.seq, s.filter(0)
+	background(s.u, func(ctx context.Context) (queuePage, error) {
+		rows, err := s.u.svc.Requests.ListRequests(ctx, f)
+		if err != nil {
+			return queuePage{}, err
+		}
+		counts, err := s.u.svc.Requests.CountRequests(ctx, f)
+		return queuePage{rows, counts}, err
+	}, func(p queuePage, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.u.showError("load requests", err)
+			return
+		}
+		s.rows = p.rows
+		s.list.UnselectAll()
+		s.list.Refresh()
+		s.showCounts(p.counts, f)
+	})
+}
+
+func (s *requestsScreen) loadDepartments() {
+	background(s.u, s.u.svc.Standards.ListDepartments, func(ds []resources.Department, err error) {
+		if err != nil {
+			s.u.showError("load departments", err)
+			return
+		}
+		s.depts = ds
+		names := []string{lang.L("All departments")}
+		for _, d := range ds {
+			names = append(names, d.Name)
+		}
+		s.department.SetOptions(names)
+	})
+}
+
+// showCounts labels every view button with its count and says how much is shown.
+func (s *requestsScreen) showCounts(c requests.Counts, f requests.Filter) {
+	for v, b := range s.viewButton {
+		text := label(viewNames, v)
+		if v != requests.ViewHistory {
+			text = fmt.Sprintf("%s (%d)", text, c[v])
+		}
+		if v == requests.ViewOverdue && c[v] > 0 {
+			text = "⚠ " + text
+		}
+		b.SetText(text)
+	}
+	total := c[s.view]
+	s.info.SetText(lang.L("Showing {{.Shown}} of {{.Total}}", map[string]any{"Shown": len(s.rows), "Total": total}))
+	s.more.Hidden = len(s.rows) >= total
+	s.more.Refresh()
+	if len(s.rows) == 0 {
+		s.info.SetText(lang.L("Nothing here. Well done."))
+	}
+}
+
+// loadMore appends the next page.
+func (s *requestsScreen) loadMore() {
+	seq, f := s.seq, s.filter(len(s.rows))
+	background(s.u, func(ctx context.Context) (queuePage, error) {
+		rows, err := s.u.svc.Requests.ListRequests(ctx, f)
+		if err != nil {
+			return queuePage{}, err
+		}
+		counts, err := s.u.svc.Requests.CountRequests(ctx, f)
+		return queuePage{rows, counts}, err
+	}, func(p queuePage, err error) {
+		if seq != s.seq || err != nil {
+			return
+		}
+		s.rows = append(s.rows, p.rows...)
+		s.list.Refresh()
+		s.showCounts(p.counts, f)
+	})
+}
+
+func (s *requestsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.rows) {
+		return
+	}
+	o.(*requestRow).set(&s.rows[id], s.u.now())
+}
+
+// requestRow is one queue line: the attention badge, what was asked, and where it stands.
+type requestRow struct {
+	widget.BaseWidget
+	badge        *badge
+	title, where *widget.Label
+	detail       *widget.Label
+}
+
+func newRequestRow() *requestRow {
+	r := &requestRow{badge: newBadge("", colOnTrack), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		where: widget.NewLabel(""), detail: widget.NewLabel("")}
+	r.detail.SizeName = theme.SizeNameCaptionText
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer stacks the badge and title over the detail line.
+func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
+	badgeBox := container.NewGridWrap(fyne.NewSize(150, r.title.MinSize().Height), container.NewCenter(r.badge))
+	top := container.NewBorder(nil, nil, badgeBox, r.where, r.title)
+	return widget.NewSimpleRenderer(container.NewVBox(top, r.detail))
+}
+
+func (r *requestRow) set(s *requests.Summary, now time.Time) {
+	text, col := attention(&s.Request, now)
+	r.badge.set(text, col)
+	r.title.SetText(s.Description)
+	r.where.SetText(whereFrom(s))
+	r.detail.SetText(summaryLine(s))
+}
+
+// summaryLine is "Extra towels → Housekeeping · Dewi Lestari · Acknowledged · ⇧ L2 Rina".
+func summaryLine(s *requests.Summary) string {
+	line := s.CategoryName + " → " + s.DepartmentName + " · " + s.OwnerName + " · " + label(statusNames, s.Status)
+	if s.Priority != requests.PriorityNormal {
+		line = label(priorityNames, s.Priority) + " · " + line
+	}
+	if s.Kind == requests.KindComplaint && !s.CategoryComplaint {
+		line = lang.L("Complaint") + " · " + line
+	}
+	if s.EscalationLevel > 0 {
+		to := s.EscalatedName
+		if to == "" {
+			to = label(escalationTargetNames, s.EscalationTarget)
+		}
+		line += " · ⇧ " + lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": s.EscalationLevel, "To": to})
+	}
+	if s.Score > 0 {
+		line += " · " + scoreText(s.Score)
+	}
+	return line
+}

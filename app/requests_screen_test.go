@@ -1,0 +1,202 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// findDeep returns the first object of type T under obj that matches.
+func findDeep[T fyne.CanvasObject](obj fyne.CanvasObject, match func(T) bool) (T, bool) {
+	if t, ok := obj.(T); ok && match(t) {
+		return t, true
+	}
+	var children []fyne.CanvasObject
+	switch o := obj.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		if t, ok := findDeep(c, match); ok {
+			return t, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// button finds a button by its text under obj.
+func button(t *testing.T, obj fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	b, ok := findDeep(obj, func(b *widget.Button) bool { return b.Text == text })
+	if !ok {
+		t.Fatalf("no %q button", text)
+	}
+	return b
+}
+
+// topDialog is the content of the dialog on top of the window.
+func (h *harness) topDialog() fyne.CanvasObject {
+	h.t.Helper()
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		h.t.Fatal("no dialog is open")
+	}
+	return top
+}
+
+// deskHarness is signed in as a real agent, with a room, an in-house guest and a shift
+// manager on the roster now.
+func deskHarness(t *testing.T) (*harness, string, resources.Actor) {
+	h := newBareHarness(t, nil)
+	rina := h.staff("Rina Kusuma", resources.RoleShiftManager)
+	dewi := h.staff("Dewi Lestari", resources.RoleAgent)
+	boss := managerCtx()
+	must(t, h.store.SaveRoom(boss, &resources.Room{Number: "1204", Floor: 12}))
+	shift, _, _, _, err := h.store.OnShift(context.Background(), time.Now())
+	must(t, err)
+	must(t, h.store.SetRoster(boss, resources.DayOf(time.Now()), shift, []resources.RosterEntry{{StaffID: rina.ID, Manager: true}}))
+	siti := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
+	h.ui.showMain(dewi)
+	return h, siti, rina
+}
+
+func TestRequestLoggedByKeyboardFollowedUpUnhappyOpensRecovery(t *testing.T) {
+	h, siti, rina := deskHarness(t)
+
+	// Ctrl+N from anywhere, then room, Tab, category by type-ahead, Enter.
+	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	h.settle(0)
+	test.Type(h.win.Canvas().Focused(), "1204")
+	h.settle(0)
+	if _, ok := findDeep(h.topDialog(), func(l *widget.Label) bool { return strings.Contains(l.Text, "Siti Rahayu (in house)") }); !ok {
+		t.Fatal("the guest in house in room 1204 is not recognised")
+	}
+	test.FocusNext(h.win.Canvas())
+	test.Type(h.win.Canvas().Focused(), "towel")
+	h.settle(0)
+	if _, ok := findDeep(h.topDialog(), func(l *widget.Label) bool {
+		return strings.HasPrefix(l.Text, "By ") && strings.Contains(l.Text, "(in 15 min)")
+	}); !ok {
+		t.Fatal("the promise does not show as the category is chosen")
+	}
+	h.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle(0)
+
+	logged, err := h.store.ListRequests(context.Background(), requests.Filter{GuestID: siti})
+	must(t, err)
+	if len(logged) != 1 || logged[0].Category != "towels" || logged[0].Room != "1204" || logged[0].Description != "Extra towels" {
+		t.Fatalf("logged %+v", logged)
+	}
+
+	// The housekeeping queue shows it.
+	s := h.ui.requests
+	h.ui.showRequest(logged[0].ID)
+	h.settle(0)
+	s.department.SetSelected("Housekeeping")
+	h.settle(0)
+	if len(s.rows) != 1 || s.rows[0].ID != logged[0].ID {
+		t.Fatalf("housekeeping queue %+v", s.rows)
+	}
+	if !strings.Contains(s.viewButton[requests.ViewDueSoon].Text, "(1)") {
+		t.Errorf("due-soon count %q", s.viewButton[requests.ViewDueSoon].Text)
+	}
+
+	// Done, then the guest is not satisfied.
+	test.Tap(button(t, s.detail.body, "Mark done"))
+	h.settle(0)
+	test.Tap(button(t, s.detail.body, "Follow up with guest"))
+	dlg := h.topDialog()
+	radio, _ := findDeep(dlg, func(r *widget.RadioGroup) bool { return len(r.Options) == 3 })
+	radio.SetSelected("Not satisfied")
+	score, _ := findDeep(dlg, func(r *widget.RadioGroup) bool { return len(r.Options) == 5 })
+	score.SetSelected("2")
+	comment, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	test.Type(comment, "Towels were damp")
+	test.Tap(button(t, dlg, "Save follow-up"))
+	h.settle(0)
+
+	d := s.detail.current
+	if d.Status != requests.StatusReopened || len(d.Linked) != 1 || d.Linked[0].Owner != rina.ID {
+		t.Fatalf("after not satisfied: %s, linked %+v", d.Status, d.Linked)
+	}
+	if _, ok := findDeep(s.detail.body, func(l *widget.Label) bool { return l.Text == "Service recovery" }); !ok {
+		t.Error("the recovery is not shown on the request")
+	}
+	h.ui.openGuest(siti)
+	h.settle(0)
+	if findLabelDeep(h.ui.guests.profile.body, "Not satisfied (2/5)") == nil {
+		t.Error("the profile does not carry the recovery alert")
+	}
+	if findLabelDeep(h.ui.guests.profile.body, "Towels") == nil {
+		t.Error("the profile does not list the guest's requests")
+	}
+}
+
+func TestQuickAddKeepsTypedTextAndShowsProblemsBesideFields(t *testing.T) {
+	h, _, _ := deskHarness(t)
+	h.ui.showNewRequest()
+	h.settle(0)
+	test.Type(h.win.Canvas().Focused(), "9999")
+	test.FocusNext(h.win.Canvas())
+	test.Type(h.win.Canvas().Focused(), "xyz")
+	h.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle(0)
+	dlg := h.topDialog()
+	if findLabelDeep(dlg, "Choose one of the options in the list.") == nil {
+		t.Fatal("an unknown category is not explained beside the field")
+	}
+	cat, _ := findDeep(dlg, func(e *widget.SelectEntry) bool { return true })
+	cat.SetText("Maintenance")
+	h.settle(0)
+	test.Tap(button(t, dlg, "Log request"))
+	h.settle(0)
+	if findLabelDeep(dlg, "There is no room 9999 in the room list.") == nil {
+		t.Fatal("an unknown room is not explained beside the field")
+	}
+	room, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.Text == "9999" })
+	if room == nil {
+		t.Fatal("the typed room was lost")
+	}
+	n, err := h.store.CountRequests(context.Background(), requests.Filter{})
+	must(t, err)
+	if n[requests.ViewOpen] != 0 {
+		t.Fatal("a refused request was stored")
+	}
+}
+
+func TestOnlyLegalActionsAreOffered(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	r := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Towels"}
+	must(t, h.store.CreateRequest(h.ui.ctx(), r, time.Time{}))
+	h.ui.showRequest(r.ID)
+	h.settle(0)
+	body := h.ui.requests.detail.body
+	for _, want := range []string{"Acknowledge", "Start", "Mark done", "Transfer", "Escalate", "Cancel request"} {
+		button(t, body, want)
+	}
+	for _, not := range []string{"Follow up with guest", "Reopen", "Close without follow-up"} {
+		if _, ok := findDeep(body, func(b *widget.Button) bool { return b.Text == not }); ok {
+			t.Errorf("%q offered on a new request to an agent", not)
+		}
+	}
+	test.Tap(button(t, body, "Cancel request"))
+	dlg := h.topDialog()
+	test.Tap(button(t, dlg, "Cancel request"))
+	h.settle(0)
+	if _, ok := findDeep(dlg, func(l *widget.Label) bool { return l.Text == "Give a reason." && l.Visible() }); !ok {
+		t.Fatal("cancelling without a reason is not explained beside the field")
+	}
+}
