@@ -1,0 +1,188 @@
+package handover
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"frontdesk/errs"
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// Lang turns the report's English texts into the reader's language. L has the signature
+// of fyne's lang.L, so the window passes that; the command line uses English.
+type Lang struct {
+	L func(key string, data ...any) string
+}
+
+// English renders the report's texts as written.
+var English = Lang{L: func(key string, data ...any) string {
+	if len(data) > 0 {
+		if args, ok := data[0].(map[string]any); ok {
+			return errs.Render(key, args)
+		}
+	}
+	return key
+}}
+
+// months are the short month names, translated like the rest.
+var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// Date is "23 Nov 2026".
+func (lg Lang) Date(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), lg.L(months[t.Month()-1]), t.Year())
+}
+
+// DayMonth is "23 Nov".
+func (lg Lang) DayMonth(t time.Time) string {
+	return fmt.Sprintf("%d %s", t.Day(), lg.L(months[t.Month()-1]))
+}
+
+// Clock is "14:35" on now's date, else "23 Nov 14:35", in now's location.
+func (lg Lang) Clock(t, now time.Time) string {
+	t = t.In(now.Location())
+	if sameDate(t, now) {
+		return t.Format("15:04")
+	}
+	return lg.DayMonth(t) + " " + t.Format("15:04")
+}
+
+func sameDate(a, b time.Time) bool {
+	y1, m1, d1 := a.Date()
+	y2, m2, d2 := b.Date()
+	return y1 == y2 && m1 == m2 && d1 == d2
+}
+
+// Duration is "12 min", "2 h 5 min" or "3 d".
+func (lg Lang) Duration(d time.Duration) string {
+	m := max(int(d.Round(time.Minute)/time.Minute), 0)
+	switch {
+	case m < 60:
+		return lg.L("{{.M}} min", map[string]any{"M": m})
+	case m < 24*60 && m%60 == 0:
+		return lg.L("{{.H}} h", map[string]any{"H": m / 60})
+	case m < 24*60:
+		return lg.L("{{.H}} h {{.M}} min", map[string]any{"H": m / 60, "M": m % 60})
+	}
+	return lg.L("{{.D}} d", map[string]any{"D": m / (24 * 60)})
+}
+
+// ShiftName is "Morning shift", "Evening shift" or "Night shift".
+func (lg Lang) ShiftName(s resources.Shift) string {
+	switch s {
+	case resources.ShiftMorning:
+		return lg.L("Morning shift")
+	case resources.ShiftEvening:
+		return lg.L("Evening shift")
+	case resources.ShiftNight:
+		return lg.L("Night shift")
+	}
+	return string(s)
+}
+
+// ShiftTitle is "Evening shift, 23 Nov 2026, 15:00–23:00".
+func (lg Lang) ShiftTitle(s ShiftRef) string {
+	return fmt.Sprintf("%s, %s, %s–%s", lg.ShiftName(s.Shift), lg.Date(s.Day), s.Start.Format("15:04"), s.End.Format("15:04"))
+}
+
+// status is a request status in a word or two.
+func (lg Lang) status(s requests.Status) string {
+	switch s {
+	case requests.StatusNew:
+		return lg.L("new")
+	case requests.StatusAcknowledged:
+		return lg.L("acknowledged")
+	case requests.StatusInProgress:
+		return lg.L("in progress")
+	case requests.StatusDone:
+		return lg.L("done")
+	case requests.StatusReopened:
+		return lg.L("reopened")
+	}
+	return string(s)
+}
+
+// alertKind names an alert's kind.
+func (lg Lang) alertKind(k guests.AlertKind) string {
+	switch k {
+	case guests.AlertAllergy:
+		return lg.L("Allergy")
+	case guests.AlertAccessibility:
+		return lg.L("Accessibility")
+	case guests.AlertComplaint:
+		return lg.L("Complaint")
+	case guests.AlertMedical:
+		return lg.L("Medical")
+	case guests.AlertSecurity:
+		return lg.L("Security")
+	}
+	return lg.L("Other alert")
+}
+
+// standing is a guest's tiers in words: "Platinum · Casino Black", or empty.
+func (lg Lang) standing(t guests.Tier, c guests.CasinoTier) string {
+	var parts []string
+	switch t {
+	case guests.TierPlatinum:
+		parts = append(parts, lg.L("Platinum"))
+	case guests.TierGold:
+		parts = append(parts, lg.L("Gold"))
+	case guests.TierSilver:
+		parts = append(parts, lg.L("Silver"))
+	}
+	switch c {
+	case guests.CasinoBlack:
+		parts = append(parts, lg.L("Casino Black"))
+	case guests.CasinoPlatinum:
+		parts = append(parts, lg.L("Casino Platinum"))
+	case guests.CasinoGold:
+		parts = append(parts, lg.L("Casino Gold"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// occasionName is the occasion's label, or its kind's name.
+func (lg Lang) occasionName(o guests.Occasion) string {
+	if o.Label != "" {
+		return o.Label
+	}
+	switch o.Kind {
+	case guests.OccasionBirthday:
+		return lg.L("Birthday")
+	case guests.OccasionAnniversary:
+		return lg.L("Anniversary")
+	}
+	return lg.L("Other occasion")
+}
+
+// alerts lists alerts as "Allergy: peanuts; Medical: diabetic".
+func (lg Lang) alerts(as []guests.Alert) string {
+	parts := make([]string, len(as))
+	for i, a := range as {
+		parts[i] = lg.alertKind(a.Kind) + ": " + oneLine(a.Text, 120)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// oneLine joins a text's lines and clips it to n runes, marking the cut.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// joinParts joins the non-empty parts with " · ".
+func joinParts(parts ...string) string {
+	out := parts[:0:0]
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " · ")
+}
