@@ -1,0 +1,120 @@
+// Package anticipation holds the rules that prompt staff before a guest has to ask:
+// preparation for arrivals, recognising returning guests, occasions during the stay,
+// repeat requests worth saving as preferences, recovery follow-through and welcoming
+// VIPs. The rules are pure: the store gathers a Snapshot, Build turns it into the Today
+// board, and remembered actions (Handled) keep a prompt from nagging twice.
+package anticipation
+
+import (
+	"context"
+	"time"
+
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// PromptKind names a rule.
+type PromptKind string
+
+// The rules that prompt. The values are stored with remembered actions; keep them stable.
+const (
+	KindPrepare  PromptKind = "prepare"  // an arrival with wishes or alerts to prepare for
+	KindOccasion PromptKind = "occasion" // a birthday or anniversary during the stay
+	KindRepeat   PromptKind = "repeat"   // the same request again: save it as a preference?
+	KindRecovery PromptKind = "recovery" // an unhappy guest in house: a manager touch-point
+	KindWelcome  PromptKind = "welcome"  // a VIP in house without a welcome contact
+)
+
+// Prompt is one thing to act on. Key identifies it across evaluations: once acted on or
+// dismissed it is not shown again.
+type Prompt struct {
+	Key       string
+	Kind      PromptKind
+	GuestID   string
+	GuestName string
+	Room      string
+	Subject   string    // the preference, occasion, category or complaint concerned
+	When      time.Time // the arrival, the occasion day, the complaint…
+	Tasks     []Task    // for KindPrepare: the tasks "Create tasks" will log
+	Manager   bool      // for managers (recovery touch-points)
+	Score     int       // for KindRecovery: the guest's score, when given
+}
+
+// Task is a preparation task a prompt proposes: a request for a department, due before
+// the guest arrives. SourceID (a preference or alert ID) keeps it from being logged twice.
+type Task struct {
+	SourceID    string
+	Department  string
+	Description string
+	Due         time.Time
+}
+
+// RequestBrief is what the rules need to know about a past or current request.
+type RequestBrief struct {
+	ID           string
+	Category     string
+	CategoryName string
+	Description  string
+	Kind         requests.Kind
+	Status       requests.Status
+	Outcome      requests.Outcome
+	Score        int
+	Recovery     bool
+	CreatedAt    time.Time
+}
+
+// GuestState is one arriving or in-house guest with what the rules read.
+type GuestState struct {
+	Guest       guests.Guest
+	Stay        guests.Stay   // the arriving or current stay
+	Stays       []guests.Stay // every stay, oldest first (includes Stay)
+	Preferences []guests.Preference
+	Alerts      []guests.Alert
+	Occasions   []guests.Occasion
+	Requests    []RequestBrief // this and earlier stays, newest first
+	PrepTotal   int            // preparation tasks logged for Stay
+	PrepDone    int            // of which done or closed
+}
+
+// Snapshot is everything Build reads, gathered in one read transaction.
+type Snapshot struct {
+	Now      time.Time       // local time at the property
+	Arrivals []GuestState    // expected today and tomorrow
+	InHouse  []GuestState    // in house now
+	Handled  map[string]bool // prompt keys already acted on or dismissed
+	Hours    map[string]resources.ServiceHours
+}
+
+// Resolution is what staff did with a prompt: acted (the action's own record, a task or
+// a preference, is written with it) or dismissed with a reason.
+type Resolution struct {
+	Key        string
+	Kind       PromptKind
+	GuestID    string
+	Dismissed  bool
+	Note       string             // the reason for a dismissal, or what was done
+	Request    *requests.Request  // a task to log with it (occasions)
+	Preference *guests.Preference // a preference to save with it (repeat requests)
+}
+
+// Service gives the Today board and takes staff's answers to its prompts. Every method
+// is one transaction.
+type Service interface {
+	// Today gathers the snapshot at now and builds the board.
+	Today(ctx context.Context, now time.Time) (*Board, error)
+	// PrepareArrival logs the preparation tasks of a stay that are not logged yet, owned
+	// by the actor, and remembers the prompt as acted on; it returns how many it logged.
+	PrepareArrival(ctx context.Context, stayID string) (int, error)
+	// ResolvePrompt remembers what was done with a prompt, writing its task or preference
+	// in the same transaction.
+	ResolvePrompt(ctx context.Context, r Resolution) error
+}
+
+// Field names for prompt forms.
+const (
+	FieldNote = "note"
+)
+
+// MaxNote bounds a dismissal reason or a note of what was done.
+const MaxNote = 300

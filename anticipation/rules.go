@@ -1,0 +1,394 @@
+package anticipation
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// The property's standard check-in time, which preparation aims before: tasks are due
+// an hour earlier, and never sooner than PrepLead from now.
+const (
+	CheckInHour = 14
+	PrepBefore  = time.Hour
+	PrepLead    = 30 * time.Minute
+)
+
+// Preparation status of an arrival.
+type PrepStatus int
+
+// From nothing to prepare to every task done.
+const (
+	PrepNothing    PrepStatus = iota // no wishes or alerts
+	PrepNotStarted                   // tasks not logged yet
+	PrepInProgress                   // logged, not all done
+	PrepReady                        // every task done: "prepared"
+)
+
+// ArrivalCard is one arrival on the Today board.
+type ArrivalCard struct {
+	GuestState
+	Tomorrow    bool
+	Tasks       []Task // what preparation needs
+	Prep        PrepStatus
+	Recognition Recognition
+}
+
+// OccasionCard is an occasion during a stay, today or tomorrow.
+type OccasionCard struct {
+	GuestState
+	Occasion guests.Occasion
+	On       time.Time // local date it falls on this year
+}
+
+// Board is the Today screen's content.
+type Board struct {
+	Arrivals  []ArrivalCard
+	VIPs      []GuestState // top-tier guests in house
+	Occasions []OccasionCard
+	Prompts   []Prompt
+}
+
+// Build applies every rule to the snapshot.
+func Build(s Snapshot) *Board {
+	b := &Board{}
+	today := localDay(s.Now)
+	for _, g := range s.Arrivals {
+		b.Arrivals = append(b.Arrivals, arrivalCard(g, s, today))
+	}
+	for _, g := range s.InHouse {
+		if g.Guest.IsTopTier() {
+			b.VIPs = append(b.VIPs, g)
+		}
+	}
+	for _, g := range append(slices.Clone(s.InHouse), s.Arrivals...) {
+		b.Occasions = append(b.Occasions, occasionsDuring(g, today)...)
+	}
+	slices.SortStableFunc(b.Occasions, func(a, c OccasionCard) int { return a.On.Compare(c.On) })
+	b.Prompts = prompts(s, b)
+	return b
+}
+
+func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
+	c := ArrivalCard{GuestState: g, Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: Recognize(g)}
+	c.Tasks = PrepTasks(g, s.Now, s.Hours)
+	switch {
+	case len(c.Tasks) == 0:
+		c.Prep = PrepNothing
+	case g.PrepTotal == 0:
+		c.Prep = PrepNotStarted
+	case g.PrepDone < g.PrepTotal:
+		c.Prep = PrepInProgress
+	default:
+		c.Prep = PrepReady
+	}
+	return c
+}
+
+// prefDepartment is who prepares for a standing wish of each category.
+var prefDepartment = map[guests.PreferenceCategory]string{
+	guests.PrefRoom: resources.DeptFrontDesk, guests.PrefBedding: resources.DeptHousekeeping,
+	guests.PrefAmenities: resources.DeptHousekeeping, guests.PrefFood: resources.DeptFood,
+	guests.PrefCasino: resources.DeptCasinoHost, guests.PrefService: resources.DeptFrontDesk,
+	guests.PrefOther: resources.DeptFrontDesk,
+}
+
+// alertDepartments is who must prepare for an alert; an allergy concerns the kitchen
+// and the room alike. Complaints are followed through by managers (KindRecovery).
+var alertDepartments = map[guests.AlertKind][]string{
+	guests.AlertAllergy:       {resources.DeptFood, resources.DeptHousekeeping},
+	guests.AlertAccessibility: {resources.DeptHousekeeping, resources.DeptFrontDesk},
+	guests.AlertMedical:       {resources.DeptFrontDesk},
+	guests.AlertSecurity:      {resources.DeptSecurity},
+	guests.AlertOther:         {resources.DeptFrontDesk},
+}
+
+// PrepTasks lists the preparation tasks an arrival needs, one per preference and one per
+// department an alert concerns, each due before the expected arrival.
+func PrepTasks(g GuestState, now time.Time, hours map[string]resources.ServiceHours) []Task {
+	var out []Task
+	for _, p := range g.Preferences {
+		dept := cmp.Or(prefDepartment[p.Category], resources.DeptFrontDesk)
+		out = append(out, Task{SourceID: p.ID, Department: dept, Description: p.Text,
+			Due: PrepDue(g.Stay.Arrival, now, hours[dept])})
+	}
+	for _, a := range g.Alerts {
+		for _, dept := range alertDepartments[a.Kind] {
+			out = append(out, Task{SourceID: a.ID + ":" + dept, Department: dept, Description: a.Text,
+				Due: PrepDue(g.Stay.Arrival, now, hours[dept])})
+		}
+	}
+	return out
+}
+
+// PrepDue is when a preparation task for an arrival on arrivalDate is due: an hour
+// before the standard check-in, but at least PrepLead from now (a guest booked late, or
+// arriving at 23:50, still gets a real promise), moved into the department's hours.
+func PrepDue(arrivalDate, now time.Time, hours resources.ServiceHours) time.Time {
+	y, m, d := arrivalDate.Date()
+	due := time.Date(y, m, d, CheckInHour, 0, 0, 0, now.Location()).Add(-PrepBefore)
+	if earliest := now.Add(PrepLead); due.Before(earliest) {
+		due = earliest
+	}
+	return hours.NextOpen(due)
+}
+
+// Recognition is how an agent greets a returning guest: which stay this is, when they
+// were last here, and how their last stay's most telling request ended.
+type Recognition struct {
+	Visit     int          // 1 for a first stay
+	LastStay  *guests.Stay // nil for a first stay
+	LastIssue *RequestBrief
+}
+
+// Recognize reads a guest's history for the greeting.
+func Recognize(g GuestState) Recognition {
+	r := Recognition{Visit: 1}
+	for i := range g.Stays {
+		s := &g.Stays[i]
+		if s.ID == g.Stay.ID || s.Status == guests.StayCancelled || !s.Arrival.Before(g.Stay.Arrival) {
+			continue
+		}
+		r.Visit++
+		if r.LastStay == nil || s.Arrival.After(r.LastStay.Arrival) {
+			r.LastStay = s
+		}
+	}
+	if r.LastStay != nil {
+		r.LastIssue = telling(g.Requests, *r.LastStay)
+	}
+	return r
+}
+
+// telling picks the request of a stay worth mentioning: a complaint, else the lowest
+// score.
+func telling(rs []RequestBrief, s guests.Stay) *RequestBrief {
+	var best *RequestBrief
+	for i := range rs {
+		r := &rs[i]
+		if !within(r.CreatedAt, s) || r.Status == requests.StatusCancelled {
+			continue
+		}
+		if best == nil || rank(r) < rank(best) {
+			best = r
+		}
+	}
+	return best
+}
+
+func rank(r *RequestBrief) int {
+	score := r.Score
+	if score == 0 {
+		score = 6
+	}
+	if r.Kind == requests.KindComplaint || r.Outcome == requests.OutcomeNotSatisfied {
+		return score - 10
+	}
+	return score
+}
+
+// within reports whether t falls during stay s (arrival day to departure day inclusive).
+func within(t time.Time, s guests.Stay) bool {
+	return !t.Before(s.Arrival) && t.Before(s.Departure.AddDate(0, 0, 1))
+}
+
+// occasionsDuring lists the guest's occasions falling today or tomorrow within the stay.
+func occasionsDuring(g GuestState, today time.Time) []OccasionCard {
+	var out []OccasionCard
+	for _, day := range []time.Time{today, today.AddDate(0, 0, 1)} {
+		if day.Before(calendarDay(g.Stay.Arrival)) || day.After(calendarDay(g.Stay.Departure)) {
+			continue
+		}
+		for _, o := range g.Occasions {
+			if OccursOn(o, day) {
+				out = append(out, OccasionCard{GuestState: g, Occasion: o, On: day})
+			}
+		}
+	}
+	return out
+}
+
+// OccursOn reports whether a yearly occasion falls on day; 29 February is kept on
+// 28 February in other years.
+func OccursOn(o guests.Occasion, day time.Time) bool {
+	m, d := o.Month, o.Day
+	if m == time.February && d == 29 && !leap(day.Year()) {
+		d = 28
+	}
+	return day.Month() == m && day.Day() == d
+}
+
+func leap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+// localDay is the calendar date of t as midnight UTC, the form stays are kept in.
+func localDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// calendarDay is a stay date as midnight UTC.
+func calendarDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// prompts applies the prompting rules and leaves out what was handled.
+func prompts(s Snapshot, b *Board) []Prompt {
+	var out []Prompt
+	add := func(p Prompt) {
+		if !s.Handled[p.Key] {
+			out = append(out, p)
+		}
+	}
+	for _, a := range b.Arrivals {
+		if p, ok := preparePrompt(a); ok {
+			add(p)
+		}
+	}
+	today := localDay(s.Now)
+	for _, o := range b.Occasions {
+		add(occasionPrompt(o, today))
+	}
+	for _, g := range s.InHouse {
+		for _, p := range repeatPrompts(g) {
+			add(p)
+		}
+		if p, ok := recoveryPrompt(g); ok {
+			add(p)
+		}
+		if g.Guest.IsTopTier() {
+			add(Prompt{Key: "welcome:" + g.Stay.ID, Kind: KindWelcome, GuestID: g.Guest.ID, GuestName: g.Guest.DisplayName(),
+				Room: g.Stay.Room, When: g.Stay.Arrival})
+		}
+	}
+	slices.SortStableFunc(out, func(a, c Prompt) int { return a.When.Compare(c.When) })
+	return out
+}
+
+func preparePrompt(a ArrivalCard) (Prompt, bool) {
+	if a.Prep != PrepNotStarted {
+		return Prompt{}, false
+	}
+	return Prompt{Key: "prepare:" + a.Stay.ID, Kind: KindPrepare, GuestID: a.Guest.ID, GuestName: a.Guest.DisplayName(),
+		Room: a.Stay.Room, When: a.Stay.Arrival, Tasks: a.Tasks}, true
+}
+
+func occasionPrompt(o OccasionCard, today time.Time) Prompt {
+	subject := string(o.Occasion.Kind)
+	if o.Occasion.Label != "" {
+		subject = o.Occasion.Label
+	}
+	return Prompt{Key: "occasion:" + o.Occasion.ID + ":" + o.On.Format("2006-01-02") + ":" + boolWord(o.On.After(today), "before", "day"),
+		Kind: KindOccasion, GuestID: o.Guest.ID, GuestName: o.Guest.DisplayName(), Room: o.Stay.Room, Subject: subject, When: o.On}
+}
+
+func boolWord(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
+}
+
+// RepeatMinStays and RepeatMinInStay are when a request counts as a habit.
+const (
+	RepeatMinStays  = 2
+	RepeatMinInStay = 3
+)
+
+// repeatPrompts proposes saving as a preference what the guest asked for on two or more
+// stays, or three times in this one, unless a preference already says it.
+func repeatPrompts(g GuestState) []Prompt {
+	type habit struct {
+		stays   map[string]bool
+		inStay  int
+		text    map[string]int
+		lastAsk time.Time
+	}
+	habits := map[string]*habit{}
+	for _, r := range g.Requests {
+		if r.Kind == requests.KindComplaint || r.Status == requests.StatusCancelled || r.Category == resources.CategoryRecovery {
+			continue
+		}
+		stay := stayOf(g.Stays, r.CreatedAt)
+		if stay == "" {
+			continue
+		}
+		h := habits[r.Category]
+		if h == nil {
+			h = &habit{stays: map[string]bool{}, text: map[string]int{}}
+			habits[r.Category] = h
+		}
+		h.stays[stay] = true
+		h.text[r.Description]++
+		if stay == g.Stay.ID {
+			h.inStay++
+		}
+		if r.CreatedAt.After(h.lastAsk) {
+			h.lastAsk = r.CreatedAt
+		}
+	}
+	var out []Prompt
+	for cat, h := range habits {
+		if len(h.stays) < RepeatMinStays && h.inStay < RepeatMinInStay {
+			continue
+		}
+		text := mostCommon(h.text)
+		if alreadyPreferred(g.Preferences, text) {
+			continue
+		}
+		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + cat, Kind: KindRepeat, GuestID: g.Guest.ID,
+			GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
+	}
+	slices.SortFunc(out, func(a, b Prompt) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+func stayOf(stays []guests.Stay, t time.Time) string {
+	for _, s := range stays {
+		if s.Status != guests.StayCancelled && within(t, s) {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+func mostCommon(counts map[string]int) string {
+	best, n := "", 0
+	for text, c := range counts {
+		if c > n || c == n && text < best {
+			best, n = text, c
+		}
+	}
+	return best
+}
+
+// alreadyPreferred reports whether a preference already says text.
+func alreadyPreferred(prefs []guests.Preference, text string) bool {
+	t := strings.ToLower(text)
+	return slices.ContainsFunc(prefs, func(p guests.Preference) bool {
+		pt := strings.ToLower(p.Text)
+		return strings.Contains(pt, t) || strings.Contains(t, pt)
+	})
+}
+
+// recoveryPrompt flags a guest in house whose request this stay or last was not put
+// right: not satisfied, a recovery still open, or an open complaint.
+func recoveryPrompt(g GuestState) (Prompt, bool) {
+	last := Recognize(g).LastStay
+	for _, r := range g.Requests {
+		inScope := within(r.CreatedAt, g.Stay) || (last != nil && within(r.CreatedAt, *last))
+		open := r.Status != requests.StatusClosed && r.Status != requests.StatusCancelled
+		unhappy := r.Outcome == requests.OutcomeNotSatisfied || (r.Recovery && open) || (r.Kind == requests.KindComplaint && open)
+		if inScope && unhappy {
+			return Prompt{Key: "recovery:" + g.Guest.ID + ":" + g.Stay.ID, Kind: KindRecovery, GuestID: g.Guest.ID,
+				GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: r.Description, When: r.CreatedAt,
+				Manager: true, Score: r.Score}, true
+		}
+	}
+	return Prompt{}, false
+}
