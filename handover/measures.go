@@ -105,14 +105,14 @@ type Repeat struct {
 
 // Week is one calendar week (Monday to Sunday, local dates) of the trend.
 type Week struct {
-	Start        time.Time // Monday, midnight local
-	Requests     int
-	OnTime       Share
-	ClosedLoop   Share
-	Scored       int
-	ScoreSum     int
-	ResolveP50   time.Duration
-	Complaints   int
+	Start      time.Time // Monday, midnight local
+	Requests   int
+	OnTime     Share
+	ClosedLoop Share
+	Scored     int
+	ScoreSum   int
+	ResolveP50 time.Duration
+	Complaints int
 }
 
 // Satisfaction is the week's average follow-up score, 0 when nobody gave one.
