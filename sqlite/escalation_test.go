@@ -28,7 +28,7 @@ func TestDatabaseFromBeforeEscalationGetsTheDefaultsOnUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "fd.db")
 	must(t, createPrivate(path))
-	db, err := openPool(path, writerParams, 1)
+	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
 	must(t, err)
 	ms, err := migrations()
 	must(t, err)

@@ -25,6 +25,7 @@ type Options struct {
 	Now         func() time.Time // the clock; time.Now when nil
 	PhoneRegion string           // country for phones typed without a country code; "ID" when empty
 	ReadConns   int              // size of the read pool; 4 when zero
+	BusyTimeout time.Duration    // how long a write waits for another program's; 10 s when zero
 }
 
 // Store is Frontdesk's database. It is safe for concurrent use.
@@ -34,25 +35,32 @@ type Store struct {
 	reader *sql.DB
 	now    func() time.Time
 	region string
+	busy   time.Duration
 }
 
 // Connection settings. The writer takes its lock when a transaction begins
 // (_txlock=immediate) so two writers queue on the busy timeout instead of failing halfway;
-// synchronous=FULL makes every commit durable against power loss.
+// synchronous=FULL makes every commit durable against power loss (RELIABILITY.md).
 const (
-	busyTimeoutMS = 10000
-	writerParams  = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_busy_timeout=%d"
-	readerParams  = "_fk=1&_query_only=1&_busy_timeout=%d"
+	defaultBusyTimeout = 10 * time.Second
+	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_busy_timeout=%d"
+	readerParams       = "_fk=1&_query_only=1&_busy_timeout=%d"
 )
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
-// It refuses, changing nothing, a file that is not a Frontdesk database or that a newer
-// Frontdesk wrote.
+// It refuses, changing nothing, a file that is not a Frontdesk database, that a newer
+// Frontdesk wrote, or that fails SQLite's quick check (see IsDamaged).
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion, busy: opts.BusyTimeout}
+	if s.busy <= 0 {
+		s.busy = defaultBusyTimeout
+	}
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion}
+	if err := checkIntegrity(ctx, path, s.busy); err != nil {
+		return nil, err
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -60,29 +68,29 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		s.region = "ID"
 	}
 	var err error
-	if s.writer, err = openPool(path, writerParams, 1); err != nil {
-		return nil, err
+	if s.writer, err = openPool(path, writerParams, 1, s.busy); err != nil {
+		return nil, openFault(path, err)
 	}
 	if err = migrate(ctx, s.writer); err == nil {
 		err = s.seedDefaults(ctx)
 	}
 	if err != nil {
 		s.writer.Close()
-		return nil, err
+		return nil, openFault(path, err)
 	}
 	readConns := opts.ReadConns
 	if readConns <= 0 {
 		readConns = 4
 	}
-	if s.reader, err = openPool(path, readerParams, readConns); err != nil {
+	if s.reader, err = openPool(path, readerParams, readConns, s.busy); err != nil {
 		s.writer.Close()
-		return nil, err
+		return nil, openFault(path, err)
 	}
 	return s, nil
 }
 
-func openPool(path, params string, conns int) (*sql.DB, error) {
-	dsn := "file:" + escapePath(path) + "?" + fmt.Sprintf(params, busyTimeoutMS)
+func openPool(path, params string, conns int, busy time.Duration) (*sql.DB, error) {
+	dsn := "file:" + escapePath(path) + "?" + fmt.Sprintf(params, busy.Milliseconds())
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, mapErr(err)
@@ -118,13 +126,10 @@ func checkFile(path string) error {
 	defer f.Close()
 	head := make([]byte, 16)
 	n, _ := f.Read(head)
-	if n == 0 {
-		return nil // an empty file is a new database
+	if n > 0 && string(head[:n]) != "SQLite format 3\x00" {
+		return errs.Wrap(errDamaged, errs.Unavailable, "The file {{.Path}} is not a Frontdesk database, or it is damaged. Nothing was changed; restore a backup or choose another file with --db.", map[string]any{"Path": path})
 	}
-	if string(head[:n]) != "SQLite format 3\x00" {
-		return errs.New(errs.Unavailable, "The file {{.Path}} is not a Frontdesk database, or it is damaged. Nothing was changed; restore a backup or choose another file with --db.", map[string]any{"Path": path})
-	}
-	return nil
+	return checkWritable(path) // an empty file is a new database
 }
 
 // createPrivate creates an empty database file readable by its owner only; SQLite gives
