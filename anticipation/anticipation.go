@@ -7,7 +7,11 @@ package anticipation
 
 import (
 	"context"
+	"slices"
 	"time"
+
+	"frontdesk/errs"
+	"frontdesk/textcheck"
 
 	"frontdesk/guests"
 	"frontdesk/requests"
@@ -118,3 +122,18 @@ const (
 
 // MaxNote bounds a dismissal reason or a note of what was done.
 const MaxNote = 300
+
+// Normalize checks a resolution: a known prompt, and a reason when it is dismissed.
+func (r *Resolution) Normalize() errs.Fields {
+	var fs errs.Fields
+	if r.Key == "" || !slices.Contains(Kinds, r.Kind) {
+		fs.Add(FieldNote, "This prompt is not known.", nil)
+	}
+	if textcheck.Into(&fs, FieldNote, &r.Note, MaxNote, true) && r.Dismissed && r.Note == "" {
+		fs.Add(FieldNote, "Say why this does not need doing, so the next shift knows.", nil)
+	}
+	return fs
+}
+
+// Kinds lists every rule.
+var Kinds = []PromptKind{KindPrepare, KindOccasion, KindRepeat, KindRecovery, KindWelcome}

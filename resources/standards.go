@@ -112,6 +112,11 @@ func guestNamedPromise(d Department, now, guestTime time.Time) (Promise, error) 
 // manager on shift (sqlite/migrations/0004_requests.sql adds it to older databases).
 const CategoryRecovery = "service_recovery"
 
+// CategoryArrivalPrep is where preparation tasks for arrivals are logged, each with its
+// own department and due time (sqlite/migrations/0007_anticipation.sql adds it to older
+// databases).
+const CategoryArrivalPrep = "arrival_prep"
+
 // Department codes of the defaults.
 const (
 	DeptFrontDesk    = "front_desk"
@@ -159,6 +164,7 @@ func DefaultCategories() []Category {
 		{Code: "lost_found", Name: "Lost & found", Department: DeptSecurity, Promise: 60 * m, TopTierPromise: 30 * m},
 		{Code: "casino_host", Name: "Casino host", Department: DeptCasinoHost, Promise: 15 * m, TopTierPromise: 5 * m},
 		{Code: "other", Name: "Other", Department: DeptFrontDesk, Promise: 30 * m, TopTierPromise: 15 * m},
+		{Code: CategoryArrivalPrep, Name: "Arrival preparation", Department: DeptFrontDesk, GuestNamesTime: true},
 		{Code: CategoryRecovery, Name: "Service recovery", Department: DeptManagement, Promise: 15 * m, TopTierPromise: 10 * m, Complaint: true},
 	}
 }

@@ -1,0 +1,339 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"frontdesk/anticipation"
+	"frontdesk/errs"
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+var _ anticipation.Service = (*Store)(nil)
+
+// hereCTE names the guests the Today board concerns: in house, or arriving on the two
+// dates given. Every part is then read in one set-based query instead of one per guest.
+const hereCTE = `WITH here(guest_id) AS (
+	SELECT guest_id FROM stays WHERE status = 'in_house'
+	UNION SELECT guest_id FROM stays WHERE status = 'expected' AND arrival BETWEEN ? AND ?) `
+
+// Today gathers the snapshot for the board in one read transaction and applies the rules.
+func (s *Store) Today(ctx context.Context, now time.Time) (*anticipation.Board, error) {
+	var snap anticipation.Snapshot
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		snap, err = loadSnapshot(ctx, tx, now)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return anticipation.Build(snap), nil
+}
+
+// todayState is the snapshot being gathered: every concerned guest's profile and history.
+type todayState struct {
+	args     []any // the two arrival dates for hereCTE
+	profiles map[string]*guests.Profile
+	requests map[string][]anticipation.RequestBrief
+	prep     map[string][2]int // stay ID → total, done
+}
+
+func loadSnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	st := &todayState{args: []any{fmtDate(today), fmtDate(today.AddDate(0, 0, 1))},
+		profiles: map[string]*guests.Profile{}, requests: map[string][]anticipation.RequestBrief{}, prep: map[string][2]int{}}
+	loaders := []func(context.Context, *sql.Tx, *todayState) error{loadHereGuests, loadHereParts, loadHereStays, loadHereRequests, loadHerePrep}
+	for _, load := range loaders {
+		if err := load(ctx, tx, st); err != nil {
+			return anticipation.Snapshot{}, err
+		}
+	}
+	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
+	if err := loadHandled(ctx, tx, st, snap.Handled); err != nil {
+		return snap, err
+	}
+	if err := loadHours(ctx, tx, snap.Hours); err != nil {
+		return snap, err
+	}
+	st.assemble(&snap, today)
+	return snap, nil
+}
+
+func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	return eachRow(ctx, tx, hereCTE+"SELECT "+guestColumns+" FROM guests WHERE id IN (SELECT guest_id FROM here)", st.args,
+		func(r *sql.Rows) error {
+			p := &guests.Profile{}
+			err := scanGuest(r, &p.Guest)
+			st.profiles[p.ID] = p
+			return err
+		})
+}
+
+// loadHereParts reads preferences, alerts and occasions of every concerned guest.
+func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	err := eachRow(ctx, tx, hereCTE+`SELECT p.guest_id, p.id, p.category, p.text, p.recorded_by, p.recorded_at
+		FROM guest_preferences p JOIN here h ON h.guest_id = p.guest_id ORDER BY p.category, p.recorded_at`, st.args, func(r *sql.Rows) error {
+		var pr guests.Preference
+		var at string
+		err := r.Scan(&pr.GuestID, &pr.ID, &pr.Category, &pr.Text, &pr.RecordedBy, &at)
+		pr.RecordedAt = parseTime(at)
+		st.add(pr.GuestID, func(p *guests.Profile) { p.Preferences = append(p.Preferences, pr) })
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = eachRow(ctx, tx, hereCTE+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at
+		FROM guest_alerts a JOIN here h ON h.guest_id = a.guest_id ORDER BY a.created_at`, st.args, func(r *sql.Rows) error {
+		var a guests.Alert
+		var at string
+		err := r.Scan(&a.GuestID, &a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at)
+		a.CreatedAt = parseTime(at)
+		st.add(a.GuestID, func(p *guests.Profile) { p.Alerts = append(p.Alerts, a) })
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return eachRow(ctx, tx, hereCTE+`SELECT o.guest_id, o.id, o.kind, o.label, o.month, o.day, o.year
+		FROM guest_occasions o JOIN here h ON h.guest_id = o.guest_id`, st.args, func(r *sql.Rows) error {
+		var o guests.Occasion
+		err := r.Scan(&o.GuestID, &o.ID, &o.Kind, &o.Label, &o.Month, &o.Day, &o.Year)
+		st.add(o.GuestID, func(p *guests.Profile) { p.Occasions = append(p.Occasions, o) })
+		return err
+	})
+}
+
+func (st *todayState) add(guestID string, fn func(*guests.Profile)) {
+	if p := st.profiles[guestID]; p != nil {
+		fn(p)
+	}
+}
+
+func loadHereStays(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	return eachRow(ctx, tx, hereCTE+"SELECT "+prefixed("s.", stayColumns)+` FROM stays s JOIN here h ON h.guest_id = s.guest_id
+		ORDER BY s.arrival`, st.args, func(r *sql.Rows) error {
+		var s guests.Stay
+		err := scanStay(r, &s)
+		st.add(s.GuestID, func(p *guests.Profile) { p.Stays = append(p.Stays, s) })
+		return err
+	})
+}
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, columns string) string {
+	cols := strings.Split(columns, ",")
+	for i, c := range cols {
+		cols[i] = alias + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
+}
+
+// maxHistory bounds how many of a guest's requests the rules read (newest first).
+const maxHistory = 200
+
+func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	return eachRow(ctx, tx, hereCTE+`SELECT r.guest_id, r.id, r.category, c.name, r.description, r.kind, r.status,
+		r.outcome, r.score, r.recovery, r.created_at
+		FROM here h JOIN requests r ON r.guest_id = h.guest_id JOIN categories c ON c.code = r.category
+		ORDER BY r.guest_id, r.created_at DESC`, st.args, func(r *sql.Rows) error {
+		var guestID, at string
+		var b anticipation.RequestBrief
+		err := r.Scan(&guestID, &b.ID, &b.Category, &b.CategoryName, &b.Description, &b.Kind, &b.Status,
+			&b.Outcome, &b.Score, &b.Recovery, &at)
+		b.CreatedAt = parseTime(at)
+		if len(st.requests[guestID]) < maxHistory {
+			st.requests[guestID] = append(st.requests[guestID], b)
+		}
+		return err
+	})
+}
+
+func loadHerePrep(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	return eachRow(ctx, tx, hereCTE+`SELECT pt.stay_id, count(*), sum(r.status IN ('done','closed'))
+		FROM prep_tasks pt JOIN stays s ON s.id = pt.stay_id JOIN here h ON h.guest_id = s.guest_id
+		JOIN requests r ON r.id = pt.request_id GROUP BY pt.stay_id`, st.args, func(r *sql.Rows) error {
+		var stay string
+		var n [2]int
+		err := r.Scan(&stay, &n[0], &n[1])
+		st.prep[stay] = n
+		return err
+	})
+}
+
+func loadHandled(ctx context.Context, tx *sql.Tx, st *todayState, handled map[string]bool) error {
+	return eachRow(ctx, tx, hereCTE+`SELECT p.key FROM prompt_actions p JOIN here h ON h.guest_id = p.guest_id`, st.args,
+		func(r *sql.Rows) error {
+			var key string
+			err := r.Scan(&key)
+			handled[key] = true
+			return err
+		})
+}
+
+func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]resources.ServiceHours) error {
+	return eachRow(ctx, tx, "SELECT code, open_minute, close_minute FROM departments", nil, func(r *sql.Rows) error {
+		var code string
+		var h resources.ServiceHours
+		err := r.Scan(&code, &h.Open, &h.Close)
+		hours[code] = h
+		return err
+	})
+}
+
+// assemble sorts the gathered guests into arrivals and in-house guests.
+func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
+	for _, p := range st.profiles {
+		for _, stay := range p.Stays {
+			in := stay.Status == guests.StayInHouse
+			arriving := stay.Status == guests.StayExpected && !stay.Arrival.Before(today) && !stay.Arrival.After(today.AddDate(0, 0, 1))
+			if !in && !arriving {
+				continue
+			}
+			g := anticipation.GuestState{Guest: p.Guest, Stay: stay, Stays: p.Stays, Preferences: p.Preferences,
+				Alerts: p.Alerts, Occasions: p.Occasions, Requests: st.requests[p.ID]}
+			g.PrepTotal, g.PrepDone = st.prep[stay.ID][0], st.prep[stay.ID][1]
+			if in {
+				snap.InHouse = append(snap.InHouse, g)
+			} else {
+				snap.Arrivals = append(snap.Arrivals, g)
+			}
+		}
+	}
+	byArrival := func(a, b anticipation.GuestState) int {
+		if c := a.Stay.Arrival.Compare(b.Stay.Arrival); c != 0 {
+			return c
+		}
+		return compareNames(a.Guest, b.Guest)
+	}
+	slices.SortFunc(snap.Arrivals, byArrival)
+	slices.SortFunc(snap.InHouse, func(a, b anticipation.GuestState) int { return compareNames(a.Guest, b.Guest) })
+}
+
+func compareNames(a, b guests.Guest) int {
+	return cmp.Or(strings.Compare(a.FamilyName, b.FamilyName), strings.Compare(a.GivenName, b.GivenName))
+}
+
+// PrepareArrival logs the stay's preparation tasks not logged yet, owned by the actor.
+func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) {
+	actor, err := requestActor(ctx)
+	if err != nil {
+		return 0, err
+	}
+	now := s.now()
+	logged := 0
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		snap, err := loadSnapshot(ctx, tx, now)
+		if err != nil {
+			return err
+		}
+		g, ok := findArrival(snap, stayID)
+		if !ok {
+			return errs.New(errs.NotFound, "This arrival is no longer expected today or tomorrow.", nil)
+		}
+		for _, task := range anticipation.PrepTasks(g, now, snap.Hours) {
+			done, err := s.logPrepTask(ctx, tx, g, task, now, actor)
+			if err != nil {
+				return err
+			}
+			if done {
+				logged++
+			}
+		}
+		return s.remember(ctx, tx, anticipation.Resolution{Key: "prepare:" + stayID, Kind: anticipation.KindPrepare,
+			GuestID: g.Guest.ID, Note: fmt.Sprintf("%d tasks", logged)}, actor, now)
+	})
+	return logged, err
+}
+
+func findArrival(snap anticipation.Snapshot, stayID string) (anticipation.GuestState, bool) {
+	for _, g := range snap.Arrivals {
+		if g.Stay.ID == stayID {
+			return g, true
+		}
+	}
+	return anticipation.GuestState{}, false
+}
+
+// logPrepTask logs one task unless it was logged before; it reports whether it logged.
+func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.GuestState, task anticipation.Task, now time.Time, actor resources.Actor) (bool, error) {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM prep_tasks WHERE stay_id = ? AND source_id = ?", g.Stay.ID, task.SourceID).Scan(&one)
+	if err == nil {
+		return false, nil
+	}
+	if err != sql.ErrNoRows {
+		return false, err
+	}
+	r := &requests.Request{ID: newID(), GuestID: g.Guest.ID, Room: g.Stay.Room, Category: resources.CategoryArrivalPrep,
+		Department: task.Department, Description: clip("Before arrival: "+task.Description, requests.MaxDescription),
+		Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: actor.ID, Owner: actor.ID,
+		Status: requests.StatusNew, CreatedAt: now.UTC()}
+	if err := r.Normalize().Err(); err != nil {
+		return false, err
+	}
+	if err := s.insertRequest(ctx, tx, r, now, task.Due, actor); err != nil {
+		return false, err
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO prep_tasks (stay_id, source_id, request_id) VALUES (?, ?, ?)", g.Stay.ID, task.SourceID, r.ID)
+	return true, err
+}
+
+// ResolvePrompt remembers what was done with a prompt, with its task or preference.
+func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) error {
+	actor, err := requestActor(ctx)
+	if err != nil {
+		return err
+	}
+	if err := res.Normalize().Err(); err != nil {
+		return err
+	}
+	now := s.now()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if res.Request != nil {
+			r := res.Request
+			r.ID, r.CreatedBy, r.CreatedAt, r.Status = newID(), actor.ID, now.UTC(), requests.StatusNew
+			if r.Owner == "" {
+				r.Owner = actor.ID
+			}
+			if err := s.insertRequest(ctx, tx, r, now, time.Time{}, actor); err != nil {
+				return err
+			}
+		}
+		if res.Preference != nil {
+			p := res.Preference
+			p.ID, p.RecordedBy, p.RecordedAt = newID(), actor.Name, now.UTC()
+			if err := guestExists(ctx, tx, p.GuestID); err != nil {
+				return err
+			}
+			if err := insertPreference(ctx, tx, p); err != nil {
+				return err
+			}
+		}
+		return s.remember(ctx, tx, res, actor, now)
+	})
+}
+
+// remember records the prompt as handled and audits it.
+func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resolution, actor resources.Actor, now time.Time) error {
+	action := "done"
+	if res.Dismissed {
+		action = "dismissed"
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO prompt_actions (key, kind, guest_id, action, note, actor_id, actor_name, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, res.Key, res.Kind, null(res.GuestID), action, res.Note, actor.ID, actor.Name, fmtTime(now))
+	if isUnique(err) {
+		return errs.New(errs.Conflict, "Someone has already dealt with this prompt.", nil)
+	}
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, change{entity: "prompt", entityID: res.Key, guestID: res.GuestID, action: action, summary: res.Note})
+}
