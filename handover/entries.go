@@ -162,8 +162,11 @@ func (r *Report) inHouseEntries(lg Lang) []Entry {
 	out := make([]Entry, len(r.InHouse.Items))
 	for i, g := range r.InHouse.Items {
 		mark := "★ " + lg.L("VIP")
-		if !g.VIP {
+		switch {
+		case !g.VIP:
 			mark = "⚠ " + lg.L("Alert")
+		case len(g.Alerts) > 0:
+			mark = "⚠ " + mark + " · " + lg.L("Alert")
 		}
 		out[i] = Entry{ID: g.GuestID, Mark: mark, Title: joinParts(lg.L("Room {{.Room}}", map[string]any{"Room": g.Room}), g.Name),
 			Detail: joinParts(lg.standing(g.Tier, g.Casino), lg.alerts(g.Alerts),

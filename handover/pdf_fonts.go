@@ -171,12 +171,17 @@ type run struct {
 // becomes "?".
 func (c *fontChain) runs(s string, style int) []run {
 	var out []run
+	dropped := false
 	for _, r := range s {
+		if dropped && r == ' ' {
+			continue // the space after a symbol that was left out
+		}
 		f := c.familyFor(r, style)
+		dropped = f == "" && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f')
+		if dropped {
+			continue
+		}
 		if f == "" {
-			if unicode.Is(unicode.So, r) || unicode.Is(unicode.Mn, r) || r == '\u200d' || r == '\ufe0f' {
-				continue
-			}
 			f, r = c.familyFor('?', style), '?'
 		}
 		if n := len(out); n > 0 && out[n-1].family == f {

@@ -20,8 +20,16 @@ func (r *Report) Figures(lg Lang) []Figure {
 		{c.CallBacks, lg.L("call-backs due"), false},
 		{c.InHouse, lg.L("VIPs and alerts in house"), false},
 		{c.Arrivals, lg.L("arrivals next shift"), false},
-		{c.Loans, lg.L("items on loan"), c.LoansOverdue > 0},
+		{c.Loans, loansLabel(lg, c.LoansOverdue), c.LoansOverdue > 0},
 	}
+}
+
+// loansLabel is "items on loan", saying how many are overdue when any are.
+func loansLabel(lg Lang, overdue int) string {
+	if overdue == 0 {
+		return lg.L("items on loan")
+	}
+	return lg.L("items on loan, {{.N}} overdue", map[string]any{"N": overdue})
 }
 
 // Heading is the report's title line: "Handover · Evening shift, 23 Nov 2026, 15:00–23:00".
