@@ -38,6 +38,8 @@ const (
 	PermResetPIN             Permission = "reset_pin"
 	PermLendItems            Permission = "lend_items"
 	PermLogRequests          Permission = "log_requests"
+	PermTransferGuests       Permission = "transfer_guests" // import and export guest files
+	PermGuestPrivacy         Permission = "guest_privacy"   // export or erase one guest's data
 )
 
 // Permissions lists every permission; a permission not listed here is refused to
@@ -45,6 +47,7 @@ const (
 var Permissions = []Permission{
 	PermEditStandards, PermEditStaff, PermEditDepartments, PermEditRooms,
 	PermCloseWithoutFollowUp, PermBrowseAudit, PermResetPIN, PermLendItems, PermLogRequests,
+	PermTransferGuests, PermGuestPrivacy,
 }
 
 // staffPermissions holds what each role below manager may do; managers may do everything.

@@ -155,17 +155,20 @@ func (s *Store) UpdateGuest(ctx context.Context, g *guests.Guest) error {
 	}
 	g.UpdatedAt = s.now().UTC()
 	c := change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "update", summary: g.FullName()}
-	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
-			email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
-			casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone), g.Language,
-			nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.UpdatedAt), g.ID)
-		if err := loyaltyConflict(ctx, tx, err, g); err != nil {
-			return err
-		}
-		return mustAffect(res, "This guest's profile no longer exists.")
-	})
+	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return updateGuest(ctx, tx, g) })
+}
+
+// updateGuest writes back the core fields of a normalised guest.
+func updateGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
+	res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
+		email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
+		casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone), g.Language,
+		nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.UpdatedAt), g.ID)
+	if err := loyaltyConflict(ctx, tx, err, g); err != nil {
+		return err
+	}
+	return mustAffect(res, "This guest's profile no longer exists.")
 }
 
 // loyaltyConflict explains a duplicate loyalty number by naming its holder.
