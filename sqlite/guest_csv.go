@@ -91,7 +91,7 @@ type importTarget struct {
 
 // importPlan is what an import will do, row by row.
 type importPlan struct {
-	targets []*importTarget // new guests, and stored ones rows merge into, in row order
+	targets []*importTarget                     // new guests, and stored ones rows merge into, in row order
 	byKey   map[guests.MatchKey][]*importTarget // planned guests by their keys as merged so far
 	byID    map[string]*importTarget
 }
