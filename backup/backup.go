@@ -46,10 +46,15 @@ type File struct {
 	Kind  Kind
 }
 
-// Source is the live database a backup is taken from.
-type Source interface {
+// Writer writes backups of one database.
+type Writer interface {
 	// Backup writes a complete, verified backup to dest, which must not exist yet.
 	Backup(ctx context.Context, dest string) (Info, error)
+}
+
+// Source is the live database the scheduler backs up.
+type Source interface {
+	Writer
 	// ShiftTimes returns when the shifts start, so backups follow shift changes.
 	ShiftTimes(ctx context.Context) (resources.ShiftTimes, error)
 }
@@ -129,7 +134,7 @@ func List(dbPath string) ([]File, error) {
 // removes the oldest backups of that kind beyond keep. A backup that fails leaves the
 // earlier ones alone. When the backup was written but an old one could not be removed,
 // the returned File is set and so is the error.
-func Take(ctx context.Context, src Source, dbPath string, kind Kind, now time.Time, keep int) (File, Info, error) {
+func Take(ctx context.Context, src Writer, dbPath string, kind Kind, now time.Time, keep int) (File, Info, error) {
 	dir := DirFor(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return File{}, Info{}, errs.Wrap(err, errs.Unavailable, "Frontdesk cannot create the backup folder {{.Dir}}. Ask IT to check that it can write there.", map[string]any{"Dir": dir})
