@@ -34,3 +34,15 @@ END;
 -- When a guest's data was erased ('' for everyone else): an erased profile is kept,
 -- anonymised, so that the statistics of its requests and stays survive.
 ALTER TABLE guests ADD COLUMN erased_at TEXT NOT NULL DEFAULT '';
+
+-- A logbook note about an erased guest keeps its place in the shift's log, its text
+-- replaced by '[erased]'; any other edit is still refused.
+DROP TRIGGER logbook_text_kept;
+CREATE TRIGGER logbook_text_kept BEFORE UPDATE OF id, at, author_id, author_name, text, guest_id, room, request_id ON logbook
+WHEN NOT (old.guest_id IS NOT NULL AND new.text = '[erased]'
+    AND new.id IS old.id AND new.at IS old.at AND new.author_id IS old.author_id
+    AND new.author_name IS old.author_name AND new.guest_id IS old.guest_id AND new.room IS old.room
+    AND new.request_id IS old.request_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a logbook note is not edited: write a new one');
+END;

@@ -1,0 +1,218 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+
+	"frontdesk/errs"
+	"frontdesk/guests"
+	"frontdesk/resources"
+)
+
+var _ guests.Privacy = (*Store)(nil)
+
+// ExportGuestData gathers everything stored about a guest and records the export in the
+// audit log, in one transaction: the export is on record exactly when it was made.
+func (s *Store) ExportGuestData(ctx context.Context, guestID string) (*guests.DataExport, error) {
+	actor := resources.ActorFrom(ctx)
+	if err := actor.Role.Check(resources.PermGuestPrivacy); err != nil {
+		return nil, err
+	}
+	d := &guests.DataExport{Format: guests.DataExportFormat, ExportedAt: s.now().UTC(), ExportedBy: actor.Name}
+	c := change{entity: "guest", entityID: guestID, guestID: guestID, action: "data export"}
+	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		p := &guests.Profile{}
+		row := tx.QueryRowContext(ctx, "SELECT "+guestColumns+" FROM guests WHERE id = ?", guestID)
+		if err := scanGuest(row, &p.Guest); err != nil {
+			return notFoundGuest(err)
+		}
+		if err := loadProfileParts(ctx, tx, p); err != nil {
+			return err
+		}
+		d.Guest, d.Alerts, d.Preferences, d.Occasions, d.Stays = p.Guest, p.Alerts, p.Preferences, p.Occasions, p.Stays
+		for _, load := range []func(context.Context, *sql.Tx, *guests.DataExport) error{
+			exportRequests, exportEvents, exportLoans, exportNotes, exportPrompts, exportChanges,
+		} {
+			if err := load(ctx, tx, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func notFoundGuest(err error) error {
+	if err == sql.ErrNoRows {
+		return errs.New(errs.NotFound, "This guest's profile no longer exists.", nil)
+	}
+	return err
+}
+
+func exportRequests(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	return eachRow(ctx, tx, `SELECT id, coalesce(room, ''), category, department, description, priority, kind, status,
+		created_at, promised_at, done_at, closed_at, outcome, score FROM requests WHERE guest_id = ? ORDER BY created_at, seq`,
+		[]any{d.Guest.ID}, func(r *sql.Rows) error {
+			var q guests.ExportedRequest
+			var created, promised, done, closed string
+			err := r.Scan(&q.ID, &q.Room, &q.Category, &q.Department, &q.Description, &q.Priority, &q.Kind, &q.Status,
+				&created, &promised, &done, &closed, &q.Outcome, &q.Score)
+			q.CreatedAt, q.PromisedAt, q.DoneAt, q.ClosedAt = parseTime(created), parseTime(promised), parseTime(done), parseTime(closed)
+			d.Requests = append(d.Requests, q)
+			return err
+		})
+}
+
+// exportEvents puts each request's timeline under it, oldest step first.
+func exportEvents(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	index := map[string]int{}
+	for i, q := range d.Requests {
+		index[q.ID] = i
+	}
+	return eachRow(ctx, tx, `SELECT e.request_id, e.at, e.actor_name, e.action, e.from_status, e.to_status, e.note,
+		e.outcome, e.score FROM request_events e JOIN requests q ON q.id = e.request_id
+		WHERE q.guest_id = ? ORDER BY e.seq`, []any{d.Guest.ID}, func(r *sql.Rows) error {
+		var id, at string
+		var e guests.ExportedEvent
+		err := r.Scan(&id, &at, &e.By, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score)
+		e.At = parseTime(at)
+		if i, ok := index[id]; ok {
+			d.Requests[i].Timeline = append(d.Requests[i].Timeline, e)
+		}
+		return err
+	})
+}
+
+func exportLoans(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	return eachRow(ctx, tx, `SELECT i.name, l.room, l.qty, l.lent_by, l.lent_at, l.due_back, l.returned_at
+		FROM loans l JOIN items i ON i.code = l.item WHERE l.guest_id = ? ORDER BY l.lent_at`,
+		[]any{d.Guest.ID}, func(r *sql.Rows) error {
+			var l guests.ExportedLoan
+			var lent, due, returned string
+			err := r.Scan(&l.Item, &l.Room, &l.Qty, &l.LentBy, &lent, &due, &returned)
+			l.LentAt, l.DueBack, l.ReturnedAt = parseTime(lent), parseTime(due), parseTime(returned)
+			d.Loans = append(d.Loans, l)
+			return err
+		})
+}
+
+func exportNotes(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	return eachRow(ctx, tx, `SELECT at, author_name, coalesce(room, ''), text FROM logbook WHERE guest_id = ? ORDER BY seq`,
+		[]any{d.Guest.ID}, func(r *sql.Rows) error {
+			var n guests.ExportedNote
+			var at string
+			err := r.Scan(&at, &n.By, &n.Room, &n.Text)
+			n.At = parseTime(at)
+			d.Notes = append(d.Notes, n)
+			return err
+		})
+}
+
+func exportPrompts(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	return eachRow(ctx, tx, `SELECT at, actor_name, kind, action, note FROM prompt_actions WHERE guest_id = ? ORDER BY at`,
+		[]any{d.Guest.ID}, func(r *sql.Rows) error {
+			var p guests.ExportedPrompt
+			var at string
+			err := r.Scan(&at, &p.By, &p.Kind, &p.Action, &p.Note)
+			p.At = parseTime(at)
+			d.Prompts = append(d.Prompts, p)
+			return err
+		})
+}
+
+func exportChanges(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
+	return eachRow(ctx, tx, `SELECT at, actor_name, entity, action, summary FROM audit_log WHERE guest_id = ? ORDER BY seq`,
+		[]any{d.Guest.ID}, func(r *sql.Rows) error {
+			var c guests.ExportedChange
+			var at string
+			err := r.Scan(&at, &c.By, &c.Entity, &c.Action, &c.Summary)
+			c.At = parseTime(at)
+			d.Changes = append(d.Changes, c)
+			return err
+		})
+}
+
+// EraseGuest anonymises a guest in one transaction and then overwrites what the
+// transaction freed: PRAGMA secure_delete zeroes deleted records on the pages SQLite
+// writes, FTS5's secure-delete removes the guest's words from the search index instead
+// of leaving them behind a tombstone, and a checkpoint moves the zeroed pages into the
+// database file and empties the write-ahead log that still held the old ones.
+func (s *Store) EraseGuest(ctx context.Context, guestID string) error {
+	if err := resources.ActorFrom(ctx).Role.Check(resources.PermGuestPrivacy); err != nil {
+		return err
+	}
+	c := change{entity: "guest", entityID: guestID, guestID: guestID, action: "erase"}
+	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		if err := checkErasable(ctx, tx, guestID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
+			return err
+		}
+		binds := []any{guestID, fmtTime(s.now())}
+		for _, step := range eraseSteps {
+			if _, err := tx.ExecContext(ctx, step.query, binds[:step.binds]...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	// The writer is one connection: secure_delete stays on for it, which costs a
+	// little I/O on deletes and keeps every later deletion from leaving traces too.
+	if err != nil {
+		return err
+	}
+	_, err = s.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return mapErr(err)
+}
+
+// checkErasable refuses a guest who is gone, already erased, or still needs a profile.
+func checkErasable(ctx context.Context, tx *sql.Tx, guestID string) error {
+	p := &guests.Profile{}
+	var erasedAt string
+	row := tx.QueryRowContext(ctx, "SELECT "+guestColumns+", erased_at FROM guests WHERE id = ?", guestID)
+	if err := scanGuest(withMore{row, []any{&erasedAt}}, &p.Guest); err != nil {
+		return notFoundGuest(err)
+	}
+	if erasedAt != "" {
+		return errs.New(errs.Conflict, guests.MsgAlreadyErased, nil)
+	}
+	if err := loadStays(ctx, tx, p); err != nil {
+		return err
+	}
+	if p.Staying() {
+		return errs.New(errs.Conflict, guests.MsgEraseWhileStaying, map[string]any{"Name": p.FullName()})
+	}
+	return nil
+}
+
+// eraseStep is one statement of an erasure and how many of (guest ID, time) it binds,
+// as ?1 and ?2.
+type eraseStep struct {
+	query string
+	binds int
+}
+
+// eraseSteps empty every place a guest's data is kept. The search index row is updated
+// by the guests trigger and then deleted, both with FTS5's secure-delete on, so no word
+// of the guest's stays in the index; it is switched off again because it slows every
+// other update of the index.
+var eraseSteps = []eraseStep{
+	{`INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 1)`, 0},
+	{`UPDATE guests SET salutation = '', given_name = '', family_name = '` + guests.ErasedName + `', email = '',
+		phone = '', phone_search = '', language = '', loyalty_number = NULL, tier = 'none', vip = 0,
+		casino_tier = 'none', notes = '', updated_at = ?2, erased_at = ?2 WHERE id = ?1`, 2},
+	{`DELETE FROM guest_fts WHERE rowid = (SELECT seq FROM guests WHERE id = ?1)`, 1},
+	{`INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 0)`, 0},
+	{`DELETE FROM guest_alerts WHERE guest_id = ?1`, 1},
+	{`DELETE FROM guest_preferences WHERE guest_id = ?1`, 1},
+	{`DELETE FROM guest_occasions WHERE guest_id = ?1`, 1},
+	{`UPDATE requests SET description = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
+	{`UPDATE request_events SET note = '' WHERE note <> '' AND request_id IN (SELECT id FROM requests WHERE guest_id = ?1)`, 1},
+	{`UPDATE logbook SET text = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
+	{`UPDATE prompt_actions SET note = '' WHERE guest_id = ?1 AND note <> ''`, 1},
+	{`UPDATE audit_log SET summary = '' WHERE guest_id = ?1 AND summary <> ''`, 1},
+}
