@@ -15,6 +15,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"frontdesk/app"
+	"frontdesk/backup"
 	"frontdesk/cli"
 	"frontdesk/demo"
 	"frontdesk/sqlite"
@@ -38,6 +39,7 @@ func main() {
 	withDemo := fs.Bool("demo", false, "fill an empty database with a demo property (never touches one with data)")
 	uiLang := fs.String("lang", "", "interface language: en or id (default: the system's)")
 	region := fs.String("region", "ID", "country for phone numbers typed without a country code (ISO 3166 code)")
+	keep := fs.Int("keep-backups", backup.DefaultKeep, "automatic backups of each kind (shift change, daily) kept in the backups folder beside the database")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { usage(fs) }
 	fs.Parse(os.Args[1:])
@@ -45,7 +47,7 @@ func main() {
 		fmt.Println("frontdesk", version)
 		return
 	}
-	if err := run(*dbPath, *withDemo, *uiLang, *region); err != nil {
+	if err := run(*dbPath, *withDemo, *uiLang, *region, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "frontdesk:", err)
 		os.Exit(1)
 	}
@@ -59,7 +61,7 @@ func usage(fs *flag.FlagSet) {
 	fs.PrintDefaults()
 }
 
-func run(dbPath string, withDemo bool, uiLang, region string) error {
+func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	if dbPath == "" {
 		var err error
 		if dbPath, err = sqlite.PrepareDefaultPath(); err != nil {
@@ -69,9 +71,13 @@ func run(dbPath string, withDemo bool, uiLang, region string) error {
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region})
 	if err != nil {
+		w := newWindow(uiLang)
+		app.ShowRecovery(w, app.Recovery{Path: dbPath, Err: err, Damaged: sqlite.IsDamaged(err), Files: sqlite.BackupFiles{}})
+		w.ShowAndRun()
 		return err
 	}
 	defer store.Close()
+	defer backup.Start(store, dbPath, keep)()
 	if withDemo {
 		n, err := demo.Fill(ctx, store, time.Now())
 		if err != nil {
@@ -81,12 +87,18 @@ func run(dbPath string, withDemo bool, uiLang, region string) error {
 			log.Printf("demo: created %d guests in %s", n, dbPath)
 		}
 	}
+	w := newWindow(uiLang)
+	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
+	w.ShowAndRun()
+	return nil
+}
+
+// newWindow starts the Fyne app in the chosen language and returns its main window.
+func newWindow(uiLang string) fyne.Window {
 	app.SetLanguage(uiLang)
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 800))
-	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
-	w.ShowAndRun()
-	return nil
+	return w
 }

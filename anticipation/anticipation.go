@@ -39,6 +39,7 @@ type Prompt struct {
 	GuestName string
 	Room      string
 	Subject   string    // the preference, occasion, category or complaint concerned
+	Category  string    // for KindRepeat: the request category asked for again
 	When      time.Time // the arrival, the occasion day, the complaint…
 	Tasks     []Task    // for KindPrepare: the tasks "Create tasks" will log
 	Manager   bool      // for managers (recovery touch-points)

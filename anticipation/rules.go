@@ -341,7 +341,7 @@ func repeatPrompts(g GuestState) []Prompt {
 		if alreadyPreferred(g.Preferences, text) {
 			continue
 		}
-		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + cat, Kind: KindRepeat, GuestID: g.Guest.ID,
+		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + cat, Kind: KindRepeat, GuestID: g.Guest.ID, Category: cat,
 			GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
 	}
 	slices.SortFunc(out, func(a, b Prompt) int { return strings.Compare(a.Key, b.Key) })
@@ -391,4 +391,21 @@ func recoveryPrompt(g GuestState) (Prompt, bool) {
 		}
 	}
 	return Prompt{}, false
+}
+
+// PreferenceFor is the preference category a repeated request of category is saved as.
+func PreferenceFor(category string) guests.PreferenceCategory {
+	switch category {
+	case "towels", "amenities", "housekeeping":
+		return guests.PrefAmenities
+	case "room_service", "restaurant":
+		return guests.PrefFood
+	case "maintenance":
+		return guests.PrefRoom
+	case "casino_host":
+		return guests.PrefCasino
+	case "wake_up", "transport", "luggage":
+		return guests.PrefService
+	}
+	return guests.PrefOther
 }

@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"time"
 
@@ -15,7 +16,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/anticipation"
 	"frontdesk/guests"
+	"frontdesk/handover"
 	"frontdesk/requests"
 	"frontdesk/resources"
 )
@@ -31,6 +34,8 @@ type Services struct {
 	Escalation resources.EscalationService
 	Roster     resources.RosterService
 	Requests   requests.Service
+	Today      anticipation.Service
+	Handover   handover.Service
 }
 
 // UI is the main window's content and the state shared by its screens.
@@ -44,6 +49,10 @@ type UI struct {
 	firstRun  *firstRunScreen
 	resources *resourcesScreen
 	requests  *requestsScreen
+	today     *todayScreen
+	notified  map[string]string // request ID → the state last notified, so each change notifies once
+	dueButton *widget.Button    // on the header: how many of mine need me now
+	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
 	now       func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
@@ -58,6 +67,7 @@ type UI struct {
 func Create(win fyne.Window, svc Services) *UI {
 	u := newUI(win, svc)
 	u.start()
+	u.ticking = true
 	go u.tick(escalationTick)
 	return u
 }
@@ -66,28 +76,109 @@ func Create(win fyne.Window, svc Services) *UI {
 // the queue's due times refreshed.
 const escalationTick = 30 * time.Second
 
-// tick escalates overdue requests at every interval, off the UI goroutine, and refreshes
-// the queue on it. Several windows or instances may tick at once: each climb is checked
-// in the store's transaction.
+// tick asks the UI goroutine to check what is due at every interval.
 func (u *UI) tick(every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for range t.C {
-		if u.svc.Requests == nil {
-			continue
-		}
-		if _, err := u.svc.Requests.EscalateDue(context.Background()); err != nil {
-			logErr("escalate", err)
-		}
 		u.do(u.ticked)
 	}
 }
 
-// ticked runs on the UI goroutine after each tick.
+// ticked climbs overdue requests up the escalation levels, then tells the person at the
+// desk about their requests that became due soon or overdue, or were escalated to them,
+// and refreshes the screen in front of them. It runs on the UI goroutine; the database
+// work runs off it. Several windows or instances may tick at once: each climb is checked
+// in the store's transaction.
 func (u *UI) ticked() {
-	if u.requests != nil && u.tabs != nil && u.tabs.Selected() != nil && u.tabs.Selected().Content == u.requests.content {
-		u.requests.reload()
+	if u.svc.Requests == nil || u.tabs == nil {
+		return
 	}
+	actor := u.actor
+	background(u, func(ctx context.Context) ([]requests.Summary, error) {
+		return checkDue(ctx, u.svc.Requests, actor)
+	}, func(due []requests.Summary, err error) {
+		if err != nil {
+			logErr("check what is due", err)
+			return
+		}
+		u.notify(due)
+		switch u.tabs.Selected().Content {
+		case u.requests.content:
+			u.requests.reload()
+		case u.today.content:
+			u.today.reload()
+		}
+	})
+}
+
+// dueLimit bounds what one check reads for notifications.
+const dueLimit = 50
+
+// checkDue escalates what is overdue and returns the actor's requests overdue or due soon.
+func checkDue(ctx context.Context, svc requests.Service, actor resources.Actor) ([]requests.Summary, error) {
+	if _, err := svc.EscalateDue(ctx); err != nil {
+		return nil, err
+	}
+	if actor.ID == "" {
+		return nil, nil
+	}
+	var out []requests.Summary
+	for _, v := range []requests.View{requests.ViewOverdue, requests.ViewDueSoon} {
+		rows, err := svc.ListRequests(ctx, requests.Filter{View: v, Mine: actor.ID, MineRole: actor.Role, Limit: dueLimit})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
+}
+
+// maxSingleNotices is how many requests get a notification each; more become one summary,
+// so that signing in to a busy shift does not bury the desktop.
+const maxSingleNotices = 3
+
+// notify sends one desktop notification per request and state change, and shows on the
+// header how many of the person's requests need them now.
+func (u *UI) notify(due []requests.Summary) {
+	now := u.now()
+	var fresh []requests.Summary
+	for _, r := range due {
+		state := "due_soon"
+		if r.Overdue(now) {
+			state = fmt.Sprintf("overdue:%d", r.EscalationLevel)
+		}
+		if u.notified[r.ID] != state {
+			u.notified[r.ID] = state
+			fresh = append(fresh, r)
+		}
+	}
+	u.setDueCount(len(due))
+	if len(fresh) == 0 {
+		return
+	}
+	if len(fresh) > maxSingleNotices {
+		fyne.CurrentApp().SendNotification(fyne.NewNotification("Frontdesk",
+			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
+		return
+	}
+	for _, r := range fresh {
+		text, _ := attention(&r.Request, now)
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(text, r.Description+" · "+whereFrom(&r)))
+	}
+}
+
+// setDueCount shows "⚠ 3 need you" on the header; clicking it opens the queue of mine.
+func (u *UI) setDueCount(n int) {
+	if u.dueButton == nil {
+		return
+	}
+	if n == 0 {
+		u.dueButton.Hide()
+		return
+	}
+	u.dueButton.SetText(lang.N("⚠ {{.Count}} needs you", n, map[string]any{"Count": n}))
+	u.dueButton.Show()
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
@@ -115,11 +206,13 @@ func (u *UI) start() {
 
 // showMain builds the main screens for the person who signed in.
 func (u *UI) showMain(actor resources.Actor) {
-	u.actor = actor
+	u.actor, u.notified = actor, map[string]string{}
 	u.guests = newGuestsScreen(u)
 	u.resources = newResourcesScreen(u)
 	u.requests = newRequestsScreen(u)
+	u.today = newTodayScreen(u)
 	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Today"), theme.HomeIcon(), u.today.content),
 		container.NewTabItemWithIcon(lang.L("Guests"), theme.AccountIcon(), u.guests.content),
 		container.NewTabItemWithIcon(lang.L("Requests"), theme.ListIcon(), u.requests.content),
 		container.NewTabItemWithIcon(lang.L("Resources"), theme.StorageIcon(), u.resources.content),
@@ -130,11 +223,31 @@ func (u *UI) showMain(actor resources.Actor) {
 			u.resources.reload()
 		case u.requests.content:
 			u.requests.reload()
+		case u.today.content:
+			u.today.reload()
 		}
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.addHandoverTabs()
 	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
-	u.showGuestSearch()
+	if u.svc.Today == nil {
+		u.showGuestSearch()
+		return
+	}
+	u.today.reload() // the shift starts on Today
+	if u.ticking {
+		u.ticked()
+	}
+}
+
+// showTab brings the screen with content forward.
+func (u *UI) showTab(content fyne.CanvasObject) {
+	for i, t := range u.tabs.Items {
+		if t.Content == content {
+			u.tabs.SelectIndex(i)
+			return
+		}
+	}
 }
 
 // header shows who is at the desk at all times, with a one-click switch for shared PCs.
@@ -143,7 +256,13 @@ func (u *UI) header() fyne.CanvasObject {
 		map[string]any{"Name": u.actor.Name, "Role": label(roleNames, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
 	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(who, switchUser))
+	u.dueButton = widget.NewButton("", func() {
+		u.requests.mine.SetChecked(true)
+		u.showTab(u.requests.content)
+	})
+	u.dueButton.Importance = widget.DangerImportance
+	u.dueButton.Hide()
+	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(u.dueButton, who, switchUser))
 }
 
 // showGuestSearch brings the Guests screen forward with the cursor in its search box.
@@ -151,7 +270,7 @@ func (u *UI) showGuestSearch() {
 	if u.tabs == nil {
 		return
 	}
-	u.tabs.SelectIndex(0)
+	u.showTab(u.guests.content)
 	u.win.Canvas().Focus(u.guests.search)
 }
 

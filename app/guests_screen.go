@@ -222,6 +222,6 @@ func matchDetail(m *guests.Match) string {
 
 // openGuest brings the Guests screen forward with a guest's profile open.
 func (u *UI) openGuest(id string) {
-	u.tabs.SelectIndex(0)
+	u.showTab(u.guests.content)
 	u.guests.open(id)
 }

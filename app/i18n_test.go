@@ -58,7 +58,7 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, outcomeNames)
 	addValues(keys, viewNames)
 	for _, d := range weekdayNames {
-		keys[d] = true
+		keys[d] = false
 	}
 	for _, m := range monthNames {
 		keys[m] = false

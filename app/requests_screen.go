@@ -84,11 +84,7 @@ func (s *requestsScreen) filters() fyne.CanvasObject {
 
 // showRequest brings the Requests screen forward with one request open.
 func (u *UI) showRequest(id string) {
-	for i, t := range u.tabs.Items {
-		if t.Content == u.requests.content {
-			u.tabs.SelectIndex(i)
-		}
-	}
+	u.showTab(u.requests.content)
 	u.requests.detail.open(id)
 }
 

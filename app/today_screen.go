@@ -1,0 +1,492 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/anticipation"
+	"frontdesk/guests"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// The English names of prompt kinds and their actions; each is also its translation key.
+var (
+	promptKindNames = map[anticipation.PromptKind]string{
+		anticipation.KindPrepare: "Prepare", anticipation.KindOccasion: "Occasion", anticipation.KindRepeat: "Habit",
+		anticipation.KindRecovery: "Recovery", anticipation.KindWelcome: "Welcome",
+	}
+	promptActionNames = map[anticipation.PromptKind]string{
+		anticipation.KindPrepare: "Create tasks", anticipation.KindOccasion: "Create task", anticipation.KindRepeat: "Save preference",
+		anticipation.KindRecovery: "Log touch-point", anticipation.KindWelcome: "Log welcome",
+	}
+)
+
+// promptColour tells the kinds apart at a glance; the badge always says the kind too.
+func promptColour(k anticipation.PromptKind) color.Color {
+	switch k {
+	case anticipation.KindRecovery:
+		return colOverdue
+	case anticipation.KindWelcome:
+		return colVIP
+	case anticipation.KindOccasion:
+		return colCasino
+	}
+	return colFollowUp
+}
+
+// Sizes of the Today lists; the full lists are a click away.
+const (
+	todayMine     = 12
+	todayOverdue  = 10
+	todayLoans    = 8
+	todayPrompts  = 10
+	todayArrivals = 15
+)
+
+// promptOrder puts what matters most first: an unhappy guest, then preparing arrivals,
+// occasions, welcomes, and habits to save last.
+var promptOrder = map[anticipation.PromptKind]int{
+	anticipation.KindRecovery: 0, anticipation.KindPrepare: 1, anticipation.KindOccasion: 2,
+	anticipation.KindWelcome: 3, anticipation.KindRepeat: 4,
+}
+
+// todayScreen is the first screen of every shift: prompts to act on, the person's own
+// requests and follow-ups due, arrivals with their preparation, VIPs and occasions in
+// house, and for managers what is overdue across the property.
+type todayScreen struct {
+	u       *UI
+	content fyne.CanvasObject
+	left    *fyne.Container
+	right   *fyne.Container
+	status  *widget.Label
+	data    *todayData
+	seq     int
+	all     map[string]bool // lists shown in full after "Show all"
+}
+
+// todayData is one load of the Today screen.
+type todayData struct {
+	board        *anticipation.Board
+	mine         []requests.Summary
+	mineCounts   requests.Counts
+	overdue      []requests.Summary
+	overdueCount int
+	loans        []resources.Loan
+}
+
+func newTodayScreen(u *UI) *todayScreen {
+	s := &todayScreen{u: u, left: container.NewVBox(), right: container.NewVBox(), status: subtle(""), all: map[string]bool{}}
+	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
+	refresh.Importance = widget.LowImportance
+	top := container.NewBorder(nil, nil, heading(lang.L("Today")), container.NewHBox(s.status, refresh))
+	cols := container.NewGridWithColumns(2, container.NewVScroll(s.left), container.NewVScroll(s.right))
+	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, cols)
+	return s
+}
+
+// reload gathers everything for the screen off the UI goroutine.
+func (s *todayScreen) reload() {
+	if s.u.svc.Today == nil {
+		return
+	}
+	s.seq++
+	seq, now, actor := s.seq, s.u.now(), s.u.actor
+	s.status.SetText(lang.L("Loading…"))
+	background(s.u, func(ctx context.Context) (*todayData, error) {
+		return loadToday(ctx, s.u.svc, now, actor)
+	}, func(d *todayData, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.status.SetText("")
+			s.u.showError("load today", err)
+			return
+		}
+		s.data = d
+		s.status.SetText(lang.L("Updated {{.Time}}", map[string]any{"Time": s.u.now().Format("15:04")}))
+		s.show(d)
+	})
+}
+
+func loadToday(ctx context.Context, svc Services, now time.Time, actor resources.Actor) (*todayData, error) {
+	d := &todayData{}
+	var err error
+	if d.board, err = svc.Today.Today(ctx, now); err != nil {
+		return nil, err
+	}
+	mine := requests.Filter{Mine: actor.ID, MineRole: actor.Role, Limit: todayMine}
+	if d.mine, err = svc.Requests.ListRequests(ctx, mine); err != nil {
+		return nil, err
+	}
+	if d.mineCounts, err = svc.Requests.CountRequests(ctx, mine); err != nil {
+		return nil, err
+	}
+	if actor.Role.IsManager() {
+		all := requests.Filter{View: requests.ViewOverdue, Limit: todayOverdue}
+		if d.overdue, err = svc.Requests.ListRequests(ctx, all); err != nil {
+			return nil, err
+		}
+		counts, err := svc.Requests.CountRequests(ctx, all)
+		if err != nil {
+			return nil, err
+		}
+		d.overdueCount = counts[requests.ViewOverdue]
+	}
+	d.loans, err = svc.Loans.ListLoans(ctx, resources.LoanFilter{OverdueOnly: true, Limit: todayLoans})
+	return d, err
+}
+
+func (s *todayScreen) show(d *todayData) {
+	s.left.Objects = []fyne.CanvasObject{s.promptsCard(d.board.Prompts), s.mineCard(d)}
+	if s.u.actor.Role.IsManager() {
+		s.left.Add(s.overdueCard(d))
+	}
+	s.right.Objects = []fyne.CanvasObject{s.arrivalsCard(d.board.Arrivals), s.vipCard(d.board.VIPs), s.occasionsCard(d.board.Occasions)}
+	if len(d.loans) > 0 {
+		s.right.Add(s.loansCard(d.loans))
+	}
+	s.left.Refresh()
+	s.right.Refresh()
+}
+
+// promptsCard lists what to do before the guest has to ask, each with its one-click
+// action and a dismissal that asks why.
+func (s *todayScreen) promptsCard(ps []anticipation.Prompt) fyne.CanvasObject {
+	var mine []anticipation.Prompt
+	for _, p := range ps {
+		if !p.Manager || s.u.actor.Role.IsManager() {
+			mine = append(mine, p)
+		}
+	}
+	slices.SortStableFunc(mine, func(a, b anticipation.Prompt) int { return promptOrder[a.Kind] - promptOrder[b.Kind] })
+	rows := container.NewVBox()
+	for i, p := range mine {
+		if i == todayPrompts && !s.all["prompts"] {
+			rows.Add(s.showAll("prompts", len(mine)))
+			break
+		}
+		rows.Add(s.promptRow(p))
+	}
+	if len(mine) == 0 {
+		rows.Add(subtle(lang.L("Nothing to prepare right now.")))
+	}
+	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": len(mine)})
+	return widget.NewCard(title, lang.L("Act before the guest has to ask"), rows)
+}
+
+// showAll is the button that lists every row of a shortened list.
+func (s *todayScreen) showAll(list string, n int) fyne.CanvasObject {
+	b := widget.NewButton(lang.L("Show all {{.Count}}", map[string]any{"Count": n}), func() {
+		s.all[list] = true
+		s.show(s.data)
+	})
+	b.Importance = widget.LowImportance
+	return b
+}
+
+func (s *todayScreen) promptRow(p anticipation.Prompt) fyne.CanvasObject {
+	text := widget.NewLabel(promptText(p))
+	text.Wrapping = fyne.TextWrapWord
+	act := widget.NewButton(label(promptActionNames, p.Kind), func() { s.act(p) })
+	act.Importance = widget.HighImportance
+	dismiss := widget.NewButton(lang.L("Dismiss…"), func() { s.dismiss(p) })
+	dismiss.Importance = widget.LowImportance
+	open := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { s.u.openGuest(p.GuestID) })
+	open.Importance = widget.LowImportance
+	kind := newBadge(label(promptKindNames, p.Kind), promptColour(p.Kind))
+	buttons := container.NewCenter(container.NewHBox(open, act, dismiss))
+	return container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(kind), buttons, text), widget.NewSeparator())
+}
+
+// promptText is the sentence a prompt shows.
+func promptText(p anticipation.Prompt) string {
+	who := p.GuestName
+	if p.Room != "" {
+		who += " · " + lang.L("Room {{.Room}}", map[string]any{"Room": p.Room})
+	}
+	switch p.Kind {
+	case anticipation.KindPrepare:
+		var wishes []string
+		for _, t := range p.Tasks {
+			wishes = append(wishes, t.Description)
+		}
+		return who + ": " + lang.N("{{.Count}} task before arrival", len(p.Tasks), map[string]any{"Count": len(p.Tasks)}) +
+			" — " + clip(strings.Join(unique(wishes), "; "), 140)
+	case anticipation.KindOccasion:
+		return who + ": " + lang.L("{{.Occasion}} on {{.Date}}", map[string]any{"Occasion": occasionSubject(p.Subject), "Date": dayMonth(p.When.Month(), p.When.Day())})
+	case anticipation.KindRepeat:
+		return who + ": " + lang.L("asked again for “{{.Subject}}”. Save it as a standing preference?", map[string]any{"Subject": p.Subject})
+	case anticipation.KindRecovery:
+		return who + ": " + lang.L("was not happy with “{{.Subject}}”. A manager should check in.", map[string]any{"Subject": clip(p.Subject, 80)})
+	case anticipation.KindWelcome:
+		return who + ": " + lang.L("no welcome contact logged yet.")
+	}
+	return who
+}
+
+// occasionSubject translates a kind of occasion, or keeps a custom label.
+func occasionSubject(s string) string {
+	if n, ok := occasionNames[guests.OccasionKind(s)]; ok {
+		return lang.L(n)
+	}
+	return s
+}
+
+func unique(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// act runs a prompt's one-click action.
+func (s *todayScreen) act(p anticipation.Prompt) {
+	switch p.Kind {
+	case anticipation.KindPrepare:
+		stayID := strings.TrimPrefix(p.Key, "prepare:")
+		background(s.u, func(ctx context.Context) (int, error) { return s.u.svc.Today.PrepareArrival(ctx, stayID) }, func(n int, err error) {
+			if err != nil {
+				s.u.showError("prepare arrival", err)
+			}
+			s.reload()
+		})
+	case anticipation.KindRecovery:
+		s.askNote(p, false, lang.L("Log touch-point"), lang.L("What did you do or agree with the guest?"))
+	default:
+		s.resolve(resolutionFor(p, s.u.now()))
+	}
+}
+
+// resolutionFor is what acting on a prompt writes: a task for an occasion, the preference
+// for a repeat request, the contact for a welcome.
+func resolutionFor(p anticipation.Prompt, now time.Time) anticipation.Resolution {
+	res := anticipation.Resolution{Key: p.Key, Kind: p.Kind, GuestID: p.GuestID}
+	switch p.Kind {
+	case anticipation.KindOccasion:
+		res.Note = "Task logged"
+		res.Request = &requests.Request{GuestID: p.GuestID, Room: p.Room, Category: "other", Department: resources.DeptFood,
+			Description: fmt.Sprintf("%s %s: cake and a card", occasionSubject(p.Subject), dayMonth(p.When.Month(), p.When.Day()))}
+	case anticipation.KindRepeat:
+		res.Note = "Saved as a preference"
+		res.Preference = &guests.Preference{GuestID: p.GuestID, Category: anticipation.PreferenceFor(p.Category), Text: p.Subject}
+	case anticipation.KindWelcome:
+		res.Note = "Welcome contact made"
+	}
+	return res
+}
+
+func (s *todayScreen) resolve(res anticipation.Resolution) {
+	background(s.u, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, s.u.svc.Today.ResolvePrompt(ctx, res)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			s.u.showError("act on prompt", err)
+		}
+		s.reload()
+		if res.Request != nil || res.Preference != nil {
+			s.u.requestLogged(nil)
+		}
+	})
+}
+
+// dismiss asks why the prompt needs nothing, so the next shift knows.
+func (s *todayScreen) dismiss(p anticipation.Prompt) {
+	s.askNote(p, true, lang.L("Dismiss"), lang.L("Why does this not need doing?"))
+}
+
+func (s *todayScreen) askNote(p anticipation.Prompt, dismissed bool, title, question string) {
+	note := widget.NewMultiLineEntry()
+	note.SetMinRowsVisible(2)
+	note.Wrapping = fyne.TextWrapWord
+	f := newForm()
+	f.add(anticipation.FieldNote, question, note)
+	s.u.showForm(title, title, f, func() func(context.Context) error {
+		res := anticipation.Resolution{Key: p.Key, Kind: p.Kind, GuestID: p.GuestID, Dismissed: dismissed, Note: note.Text}
+		return func(ctx context.Context) error { return s.u.svc.Today.ResolvePrompt(ctx, res) }
+	}, s.reload)
+	s.u.win.Canvas().Focus(note)
+}
+
+// mineCard lists the person's own requests and follow-ups, what is due first.
+func (s *todayScreen) mineCard(d *todayData) fyne.CanvasObject {
+	rows := container.NewVBox()
+	now := s.u.now()
+	for i := range d.mine {
+		rows.Add(s.requestLine(&d.mine[i], now))
+	}
+	if len(d.mine) == 0 {
+		rows.Add(subtle(lang.L("Nothing of yours is open.")))
+	}
+	sub := lang.L("{{.Overdue}} overdue · {{.Soon}} due soon · {{.FollowUp}} to follow up", map[string]any{
+		"Overdue": d.mineCounts[requests.ViewOverdue], "Soon": d.mineCounts[requests.ViewDueSoon], "FollowUp": d.mineCounts[requests.ViewFollowUp]})
+	return widget.NewCard(lang.L("My requests and follow-ups"), sub, rows)
+}
+
+// overdueCard shows a manager what is late across the property.
+func (s *todayScreen) overdueCard(d *todayData) fyne.CanvasObject {
+	rows := container.NewVBox()
+	now := s.u.now()
+	for i := range d.overdue {
+		rows.Add(s.requestLine(&d.overdue[i], now))
+	}
+	if len(d.overdue) == 0 {
+		rows.Add(subtle(lang.L("Nothing is overdue.")))
+	}
+	title := lang.L("Overdue across the property ({{.Count}})", map[string]any{"Count": d.overdueCount})
+	return widget.NewCard(title, "", rows)
+}
+
+// requestLine is a compact request row with a button that opens the request.
+func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.CanvasObject {
+	text, col := attention(&r.Request, now)
+	line := widget.NewLabel(r.Description + " · " + whereFrom(r))
+	line.Truncation = fyne.TextTruncateEllipsis
+	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
+	open.Importance = widget.LowImportance
+	badge := container.NewGridWrap(fyne.NewSize(150, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
+	return container.NewBorder(nil, nil, badge, open, line)
+}
+
+// arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
+// greet a returning guest.
+func (s *todayScreen) arrivalsCard(as []anticipation.ArrivalCard) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for i, a := range as {
+		if i == todayArrivals && !s.all["arrivals"] {
+			rows.Add(s.showAll("arrivals", len(as)))
+			break
+		}
+		rows.Add(s.arrivalRow(a))
+	}
+	if len(as) == 0 {
+		rows.Add(subtle(lang.L("No arrivals today or tomorrow.")))
+	}
+	today, tomorrow := 0, 0
+	for _, a := range as {
+		if a.Tomorrow {
+			tomorrow++
+		} else {
+			today++
+		}
+	}
+	sub := lang.L("{{.Today}} today · {{.Tomorrow}} tomorrow", map[string]any{"Today": today, "Tomorrow": tomorrow})
+	return widget.NewCard(lang.L("Arrivals"), sub, rows)
+}
+
+func (s *todayScreen) arrivalRow(a anticipation.ArrivalCard) fyne.CanvasObject {
+	name := widget.NewButton(a.Guest.DisplayName(), func() { s.u.openGuest(a.Guest.ID) })
+	name.Alignment = widget.ButtonAlignLeading
+	name.Importance = widget.LowImportance
+	badges := container.NewHBox()
+	when := lang.L("Today")
+	if a.Tomorrow {
+		when = lang.L("Tomorrow")
+	}
+	badges.Add(newBadge(when, colOnTrack))
+	if a.Guest.IsTopTier() {
+		badges.Add(newBadge(lang.L("VIP"), colVIP))
+	}
+	if text, col := prepBadge(a); text != "" {
+		badges.Add(newBadge(text, col))
+	}
+	line := widget.NewLabel(recognitionText(a.Recognition))
+	line.SizeName = theme.SizeNameCaptionText
+	line.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(container.NewHBox(name, badges), line, widget.NewSeparator())
+}
+
+// prepBadge says how far preparation is, in words.
+func prepBadge(a anticipation.ArrivalCard) (string, color.Color) {
+	switch a.Prep {
+	case anticipation.PrepReady:
+		return lang.L("✓ Prepared"), colClosed
+	case anticipation.PrepInProgress:
+		return lang.L("◐ {{.Done}} of {{.Total}} ready", map[string]any{"Done": a.PrepDone, "Total": a.PrepTotal}), colDueSoon
+	case anticipation.PrepNotStarted:
+		return lang.L("○ Not prepared"), colOverdue
+	}
+	return "", nil
+}
+
+// recognitionText is "5th stay · last here Mar 2026 · last stay: AC not cooling, not
+// satisfied 2/5", or "First stay".
+func recognitionText(r anticipation.Recognition) string {
+	if r.Visit <= 1 || r.LastStay == nil {
+		return lang.L("First stay")
+	}
+	text := lang.L("Stay number {{.Visit}} · last here {{.Month}} {{.Year}}", map[string]any{
+		"Visit": r.Visit, "Month": lang.L(monthNames[r.LastStay.Arrival.Month()-1]), "Year": r.LastStay.Arrival.Year()})
+	if i := r.LastIssue; i != nil {
+		how := label(statusNames, i.Status)
+		if i.Outcome != "" {
+			how = label(outcomeNames, i.Outcome)
+		}
+		text += " · " + lang.L("last stay: {{.What}}, {{.How}}", map[string]any{"What": clip(i.Description, 50), "How": how})
+		if i.Score > 0 {
+			text += " " + fmt.Sprintf("%d/5", i.Score)
+		}
+	}
+	return text
+}
+
+func (s *todayScreen) vipCard(vips []anticipation.GuestState) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, g := range vips {
+		b := widget.NewButton(g.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": g.Stay.Room}), func() { s.u.openGuest(g.Guest.ID) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		rows.Add(b)
+	}
+	if len(vips) == 0 {
+		rows.Add(subtle(lang.L("No VIPs in house.")))
+	}
+	return widget.NewCard(lang.L("VIPs in house ({{.Count}})", map[string]any{"Count": len(vips)}), "", rows)
+}
+
+func (s *todayScreen) occasionsCard(os []anticipation.OccasionCard) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, o := range os {
+		text := fmt.Sprintf("%s · %s · %s", dayMonth(o.On.Month(), o.On.Day()), occasionSubject(occasionLabel(o.Occasion)), o.Guest.DisplayName())
+		b := widget.NewButton(text, func() { s.u.openGuest(o.Guest.ID) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		rows.Add(b)
+	}
+	if len(os) == 0 {
+		rows.Add(subtle(lang.L("No birthdays or anniversaries today or tomorrow.")))
+	}
+	return widget.NewCard(lang.L("Occasions"), "", rows)
+}
+
+func occasionLabel(o guests.Occasion) string {
+	if o.Label != "" {
+		return o.Label
+	}
+	return string(o.Kind)
+}
+
+func (s *todayScreen) loansCard(loans []resources.Loan) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, l := range loans {
+		rows.Add(widget.NewLabel(fmt.Sprintf("%s · %s · %s", lang.L("Room {{.Room}}", map[string]any{"Room": l.Room}), l.ItemCode,
+			lang.L("due back {{.Time}}", map[string]any{"Time": clockTime(l.DueBack, s.u.now())}))))
+	}
+	return widget.NewCard(lang.L("Loans past due"), "", rows)
+}

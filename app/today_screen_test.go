@@ -1,0 +1,141 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"frontdesk/demo"
+	"frontdesk/requests"
+	"frontdesk/resources"
+)
+
+// demoHarness is the demo property, signed in as the shift manager, opening on Today.
+func demoHarness(t *testing.T) *harness {
+	h := newBareHarness(t, nil)
+	if _, err := demo.Fill(context.Background(), h.store, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	staff, err := h.store.ListStaff(context.Background(), resources.StaffFilter{NamePrefix: "Rina"})
+	must(t, err)
+	h.ui.svc.Today = h.store
+	h.ui.showMain(resources.Actor{ID: staff[0].ID, Name: staff[0].Name, Role: staff[0].Role})
+	h.settle(0)
+	return h
+}
+
+func TestDemoOpensOnTodayWithArrivalsPromptsAndDueItems(t *testing.T) {
+	h := demoHarness(t)
+	if h.ui.tabs.Selected().Content != h.ui.today.content {
+		t.Fatal("the app does not open on Today")
+	}
+	d := h.ui.today.data
+	if d == nil || len(d.board.Arrivals) == 0 || len(d.board.Prompts) == 0 || len(d.board.VIPs) == 0 {
+		t.Fatalf("today's data: %+v", d)
+	}
+	if len(d.overdue) == 0 || d.overdueCount == 0 {
+		t.Fatal("a manager sees no overdue requests on the demo property")
+	}
+	if len(d.mine) == 0 {
+		t.Fatal("the shift manager's own items (the demo's service recovery) are missing")
+	}
+	for _, want := range []string{"Prompts to act on", "Arrivals", "VIPs in house", "Overdue across the property", "My requests and follow-ups"} {
+		if _, ok := findDeep(h.ui.today.content, func(c *widget.Card) bool { return strings.HasPrefix(c.Title, want) }); !ok {
+			t.Errorf("no %q card", want)
+		}
+	}
+	if findLabelDeep(h.ui.today.right, "Stay number") == nil {
+		t.Error("returning guests are not recognised on the arrivals list")
+	}
+}
+
+func TestActingOnAPromptCreatesTheTasksAndRemovesIt(t *testing.T) {
+	h := demoHarness(t)
+	var prep string
+	for _, p := range h.ui.today.data.board.Prompts {
+		if p.Kind == "prepare" {
+			prep = p.Key
+			break
+		}
+	}
+	if prep == "" {
+		t.Fatal("the demo has no arrival to prepare for")
+	}
+	before := len(h.ui.today.data.board.Prompts)
+	row, ok := findDeep(h.ui.today.left, func(c *fyne.Container) bool {
+		b, found := findDeep(c, func(b *widget.Button) bool { return b.Text == "Create tasks" })
+		return found && b != nil && len(c.Objects) == 3 // the row: text, badge, buttons
+	})
+	if !ok {
+		t.Fatal("no prompt row with Create tasks")
+	}
+	test.Tap(button(t, row, "Create tasks"))
+	h.settle(0)
+	after := h.ui.today.data.board.Prompts
+	if len(after) != before-1 {
+		t.Fatalf("prompts %d → %d", before, len(after))
+	}
+	for _, p := range after {
+		if p.Key == prep {
+			t.Fatal("the acted-on prompt is still shown")
+		}
+	}
+	tasks, err := h.store.ListRequests(context.Background(), requests.Filter{Mine: h.ui.actor.ID, Limit: 200})
+	must(t, err)
+	n := 0
+	for _, r := range tasks {
+		if r.Category == resources.CategoryArrivalPrep {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no preparation task was logged for the person who acted")
+	}
+}
+
+func TestDismissingAPromptNeedsAReasonAndIsRemembered(t *testing.T) {
+	h := demoHarness(t)
+	before := len(h.ui.today.data.board.Prompts)
+	test.Tap(button(t, h.ui.today.left, "Dismiss…"))
+	dlg := h.topDialog()
+	test.Tap(button(t, dlg, "Dismiss"))
+	h.settle(0)
+	if findLabelDeep(dlg, "Say why this does not need doing, so the next shift knows.") == nil {
+		t.Fatal("a dismissal without a reason is not explained")
+	}
+	note, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	test.Type(note, "Guest declined")
+	test.Tap(button(t, dlg, "Dismiss"))
+	h.settle(0)
+	h.ui.today.reload()
+	h.settle(0)
+	if got := len(h.ui.today.data.board.Prompts); got != before-1 {
+		t.Fatalf("prompts %d → %d after a dismissal", before, got)
+	}
+}
+
+func TestDueRequestsNotifyOncePerChange(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	overdue := requests.Historic{Request: requests.Request{GuestID: siti, Room: "1204", Category: "towels", Department: "housekeeping",
+		Description: "Towels, please", Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: h.ui.actor.ID,
+		Owner: h.ui.actor.ID, Status: requests.StatusNew, CreatedAt: time.Now().Add(-40 * time.Minute), PromisedAt: time.Now().Add(-25 * time.Minute)}}
+	admin := resources.WithActor(context.Background(), resources.Actor{Name: "Import", Role: resources.RoleAdministrator})
+	must(t, h.store.ImportRequests(admin, []requests.Historic{overdue}))
+	h.ui.tabs.SelectIndex(0)
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "⚠ Overdue 25 min", Content: "Towels, please · Room 1204 · Siti Rahayu"}, func() {
+		h.ui.ticked()
+		h.settle(0)
+	})
+	if !h.ui.dueButton.Visible() || h.ui.dueButton.Text != "⚠ 1 needs you" {
+		t.Fatalf("header shows %q (visible %v)", h.ui.dueButton.Text, h.ui.dueButton.Visible())
+	}
+	test.AssertNotificationSent(t, nil, func() {
+		h.ui.ticked()
+		h.settle(0)
+	})
+}
