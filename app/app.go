@@ -53,7 +53,7 @@ type UI struct {
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
 	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
-	now       func() time.Time // the clock, for what is due or overdue
+	now       func() time.Time  // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
