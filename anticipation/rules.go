@@ -381,6 +381,9 @@ func alreadyPreferred(prefs []guests.Preference, text string) bool {
 func recoveryPrompt(g GuestState) (Prompt, bool) {
 	last := Recognize(g).LastStay
 	for _, r := range g.Requests {
+		if r.Category == resources.CategoryRecovery {
+			continue // the recovery itself; the request it recovers tells what went wrong
+		}
 		inScope := within(r.CreatedAt, g.Stay) || (last != nil && within(r.CreatedAt, *last))
 		open := r.Status != requests.StatusClosed && r.Status != requests.StatusCancelled
 		unhappy := r.Outcome == requests.OutcomeNotSatisfied || (r.Recovery && open) || (r.Kind == requests.KindComplaint && open)
