@@ -214,7 +214,7 @@ func (rf *requestForm) quote() {
 		return
 	}
 	rf.quoteSeq++
-	seq, cat, dept, guestID := rf.quoteSeq, rf.chosen.Code, rf.departmentCode(), rf.guestID
+	seq, cat, dept, guestID, chosen := rf.quoteSeq, rf.chosen.Code, rf.departmentCode(), rf.guestID, rf.chosen.Name
 	guestTime, ok := parseGuestTime(rf.guestTime.Text, rf.u.now())
 	if rf.chosen.GuestNamesTime && !ok {
 		rf.promise.SetText(lang.L("Enter the time the guest asked for."))
@@ -226,7 +226,7 @@ func (rf *requestForm) quote() {
 		if seq != rf.quoteSeq {
 			return
 		}
-		rf.promise.SetText(quotedPromise(p, err, rf.u.now()))
+		rf.promise.SetText(chosen + " · " + quotedPromise(p, err, rf.u.now()))
 	})
 }
 

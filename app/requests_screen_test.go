@@ -88,7 +88,7 @@ func TestRequestLoggedByKeyboardFollowedUpUnhappyOpensRecovery(t *testing.T) {
 	test.Type(h.win.Canvas().Focused(), "towel")
 	h.settle(0)
 	if _, ok := findDeep(h.topDialog(), func(l *widget.Label) bool {
-		return strings.HasPrefix(l.Text, "By ") && strings.Contains(l.Text, "(in 15 min)")
+		return strings.HasPrefix(l.Text, "Extra towels · By ") && strings.Contains(l.Text, "(in 15 min)")
 	}); !ok {
 		t.Fatal("the promise does not show as the category is chosen")
 	}
