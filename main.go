@@ -77,7 +77,6 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 		return err
 	}
 	defer store.Close()
-	defer backup.Start(store, dbPath, keep)()
 	if withDemo {
 		n, err := demo.Fill(ctx, store, time.Now())
 		if err != nil {
@@ -87,6 +86,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 			log.Printf("demo: created %d guests in %s", n, dbPath)
 		}
 	}
+	defer backup.Start(store, dbPath, keep)()
 	w := newWindow(uiLang)
 	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
 	w.ShowAndRun()
