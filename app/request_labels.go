@@ -129,6 +129,9 @@ func scoreText(score int) string {
 // eventNote is a timeline note for people: an escalation's coded note becomes
 // "Level 3: Shift manager, Rina Kusuma".
 func eventNote(e requests.Event) string {
+	if e.Action == requests.ActTransfer {
+		return e.Note + " · " + lang.L("the owner lets the guest know")
+	}
 	if e.Action != requests.ActEscalate {
 		return e.Note
 	}
