@@ -21,6 +21,7 @@ type resourcesScreen struct {
 	staff     *staffView
 	rooms     *roomsView
 	audit     *auditView
+	guestIO   *importView // managers only
 	roster    *rosterView
 	escalate  *escalationView
 	reloaders map[*container.TabItem]func()
@@ -39,6 +40,10 @@ func newResourcesScreen(u *UI) *resourcesScreen {
 	s.addTab(lang.L("Rooms"), s.rooms.content, s.rooms.reload)
 	if u.actor.Role.Can(resources.PermBrowseAudit) {
 		s.addTab(lang.L("Audit log"), s.audit.content, s.audit.reload)
+	}
+	if u.actor.Role.Can(resources.PermTransferGuests) {
+		s.guestIO = newImportView(u)
+		s.addTab(lang.L("Guest import & export"), s.guestIO.content, s.guestIO.reload)
 	}
 	s.tabs.OnSelected = func(t *container.TabItem) { s.reloaders[t]() }
 	s.content = s.tabs

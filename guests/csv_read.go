@@ -84,7 +84,6 @@ const (
 	MsgImportNoRows     = "The file has no guests below the first row."
 	MsgImportTooMany    = "The file has more than {{.Max}} rows; split it into smaller files."
 	MsgImportTooBig     = "The file is larger than {{.Max}} MB; split it into smaller files."
-	MsgImportTwice      = "The columns '{{.First}}' and '{{.Second}}' both hold the {{.Field}}; remove one of them."
 )
 
 // Limits on one import: a PMS export for a large resort is split by the property.
