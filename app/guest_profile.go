@@ -62,6 +62,9 @@ func (pv *profileView) show(p *guests.Profile) {
 		notes.Wrapping = fyne.TextWrapWord
 		objs = append(objs, widget.NewCard("", lang.L("Notes"), notes))
 	}
+	if privacy := pv.u.privacyButtons(p, pv.reload); len(privacy.(*fyne.Container).Objects) > 0 {
+		objs = append(objs, widget.NewCard("", lang.L("The guest's data"), privacy))
+	}
 	pv.body.Objects = objs
 	pv.body.Refresh()
 	pv.scroll.ScrollToTop()
