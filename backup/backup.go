@@ -28,9 +28,9 @@ const (
 )
 
 // DefaultKeep is how many backups of each kind are kept when nothing else is configured:
-// with three shifts a day, 14 shift backups reach back almost five days, and 14 daily
-// backups two weeks.
-const DefaultKeep = 14
+// with three shifts a day, 7 shift backups reach back more than two days, and 7 daily
+// backups a week; 14 copies of the database in all.
+const DefaultKeep = 7
 
 // Info describes a verified backup.
 type Info struct {

@@ -5,6 +5,7 @@ import (
 	"log"
 	"time"
 
+	"frontdesk/errs"
 	"frontdesk/resources"
 )
 
@@ -158,6 +159,8 @@ func (s *Scheduler) dailyMissing(now time.Time) bool {
 func (s *Scheduler) take(ctx context.Context, kind Kind, now time.Time) {
 	f, info, err := Take(ctx, s.Source, s.DBPath, kind, now, s.Keep)
 	switch {
+	case errs.CodeOf(err) == errs.Conflict:
+		s.Logf("backup (%s): another Frontdesk on this database took it", kind)
 	case f.Path == "":
 		s.Logf("backup (%s) failed: %v", kind, err)
 	case err != nil:
