@@ -3,12 +3,14 @@ package backup
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"frontdesk/errs"
 	"frontdesk/resources"
 )
 
@@ -100,5 +102,29 @@ func TestNoDailyBackupAtStartWhenTodaysExists(t *testing.T) {
 	s.Run(context.Background())
 	if !slices.Equal(src.log, []string{"Nov 23 15:00 shift"}) || len(logged) != 1 || !strings.Contains(logged[0], "verified") {
 		t.Fatalf("backups %v, log %v", src.log, logged)
+	}
+}
+
+// refusingSource refuses to write over a backup that exists, as the real store does.
+type refusingSource struct{ fakeSource }
+
+func (r *refusingSource) Backup(ctx context.Context, dest string) (Info, error) {
+	if _, err := os.Stat(dest); err == nil {
+		return Info{}, errs.New(errs.Conflict, "exists", nil)
+	}
+	return r.fakeSource.Backup(ctx, dest)
+}
+
+func TestASecondFrontdeskOnTheSameFileSkipsABackupAlreadyTaken(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fd.db")
+	at := time.Date(2026, 11, 23, 15, 0, 0, 0, bali)
+	var logged []string
+	for range 2 {
+		s := &Scheduler{Source: &refusingSource{}, DBPath: db, Keep: 3,
+			Logf: func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }}
+		s.take(context.Background(), KindShift, at)
+	}
+	if files, _ := List(db); len(files) != 1 || len(logged) != 2 || !strings.Contains(logged[1], "another Frontdesk") {
+		t.Fatalf("files %v, log %v", files, logged)
 	}
 }
