@@ -129,22 +129,8 @@ func findLabel(obj fyne.CanvasObject, substr string) *widget.Label {
 
 // findLabelDeep looks through widgets' rendered objects too (dialogs, scrolls).
 func findLabelDeep(obj fyne.CanvasObject, substr string) *widget.Label {
-	if l, ok := obj.(*widget.Label); ok && strings.Contains(l.Text, substr) {
-		return l
-	}
-	var children []fyne.CanvasObject
-	switch o := obj.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
-		if l := findLabelDeep(c, substr); l != nil {
-			return l
-		}
-	}
-	return nil
+	l, _ := findDeep(obj, func(l *widget.Label) bool { return strings.Contains(l.Text, substr) })
+	return l
 }
 
 // message returns the text shown under field (empty when none); tests read it.

@@ -132,14 +132,7 @@ func (s *requestsScreen) reload() {
 	}
 	s.seq++
 	seq, f := s.seq, s.filter(0)
-	background(s.u, func(ctx context.Context) (queuePage, error) {
-		rows, err := s.u.svc.Requests.ListRequests(ctx, f)
-		if err != nil {
-			return queuePage{}, err
-		}
-		counts, err := s.u.svc.Requests.CountRequests(ctx, f)
-		return queuePage{rows, counts}, err
-	}, func(p queuePage, err error) {
+	background(s.u, s.loadPage(f), func(p queuePage, err error) {
 		if seq != s.seq {
 			return
 		}
@@ -190,17 +183,22 @@ func (s *requestsScreen) showCounts(c requests.Counts, f requests.Filter) {
 	}
 }
 
-// loadMore appends the next page.
-func (s *requestsScreen) loadMore() {
-	seq, f := s.seq, s.filter(len(s.rows))
-	background(s.u, func(ctx context.Context) (queuePage, error) {
+// loadPage reads a page of the queue and the counts of every view.
+func (s *requestsScreen) loadPage(f requests.Filter) func(context.Context) (queuePage, error) {
+	return func(ctx context.Context) (queuePage, error) {
 		rows, err := s.u.svc.Requests.ListRequests(ctx, f)
 		if err != nil {
 			return queuePage{}, err
 		}
 		counts, err := s.u.svc.Requests.CountRequests(ctx, f)
 		return queuePage{rows, counts}, err
-	}, func(p queuePage, err error) {
+	}
+}
+
+// loadMore appends the next page.
+func (s *requestsScreen) loadMore() {
+	seq, f := s.seq, s.filter(len(s.rows))
+	background(s.u, s.loadPage(f), func(p queuePage, err error) {
 		if seq != s.seq || err != nil {
 			return
 		}

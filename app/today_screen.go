@@ -171,19 +171,26 @@ func (s *todayScreen) promptsCard(ps []anticipation.Prompt) fyne.CanvasObject {
 		}
 	}
 	slices.SortStableFunc(mine, func(a, b anticipation.Prompt) int { return promptOrder[a.Kind] - promptOrder[b.Kind] })
-	rows := container.NewVBox()
-	for i, p := range mine {
-		if i == todayPrompts && !s.all["prompts"] {
-			rows.Add(s.showAll("prompts", len(mine)))
-			break
-		}
-		rows.Add(s.promptRow(p))
-	}
-	if len(mine) == 0 {
-		rows.Add(subtle(lang.L("Nothing to prepare right now.")))
-	}
+	rows := shortList(s, "prompts", todayPrompts, mine, s.promptRow, lang.L("Nothing to prepare right now."))
 	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": len(mine)})
 	return widget.NewCard(title, lang.L("Act before the guest has to ask"), rows)
+}
+
+// shortList shows the first n items as rows, then "Show all" (until it is pressed), or
+// empty when there are none.
+func shortList[T any](s *todayScreen, list string, n int, items []T, row func(T) fyne.CanvasObject, empty string) *fyne.Container {
+	rows := container.NewVBox()
+	for i, it := range items {
+		if i == n && !s.all[list] {
+			rows.Add(s.showAll(list, len(items)))
+			break
+		}
+		rows.Add(row(it))
+	}
+	if len(items) == 0 {
+		rows.Add(subtle(empty))
+	}
+	return rows
 }
 
 // showAll is the button that lists every row of a shortened list.
@@ -367,17 +374,7 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 // arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
 // greet a returning guest.
 func (s *todayScreen) arrivalsCard(as []anticipation.ArrivalCard) fyne.CanvasObject {
-	rows := container.NewVBox()
-	for i, a := range as {
-		if i == todayArrivals && !s.all["arrivals"] {
-			rows.Add(s.showAll("arrivals", len(as)))
-			break
-		}
-		rows.Add(s.arrivalRow(a))
-	}
-	if len(as) == 0 {
-		rows.Add(subtle(lang.L("No arrivals today or tomorrow.")))
-	}
+	rows := shortList(s, "arrivals", todayArrivals, as, s.arrivalRow, lang.L("No arrivals today or tomorrow."))
 	today, tomorrow := 0, 0
 	for _, a := range as {
 		if a.Tomorrow {
