@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +26,7 @@ type logbookPanel struct {
 	pin     *widget.Check
 	add     *widget.Button
 	problem *widget.Label
+	empty   *widget.Label
 	notes   []handover.Note
 	now     time.Time
 	list    *widget.List
@@ -32,7 +34,7 @@ type logbookPanel struct {
 }
 
 func newLogbookPanel(u *UI, changed func()) *logbookPanel {
-	p := &logbookPanel{u: u, changed: changed, problem: widget.NewLabel("")}
+	p := &logbookPanel{u: u, changed: changed, problem: widget.NewLabel(""), empty: subtle(lang.L("No logbook notes for this shift."))}
 	p.text = widget.NewMultiLineEntry()
 	p.text.SetPlaceHolder(lang.L("A note for the next shift…"))
 	p.text.Wrapping = fyne.TextWrapWord
@@ -51,25 +53,28 @@ func newLogbookPanel(u *UI, changed func()) *logbookPanel {
 	}
 	room := container.NewGridWrap(fyne.NewSize(130, p.room.MinSize().Height), p.room)
 	form := container.NewVBox(heading(lang.L("Logbook")), p.text, container.NewBorder(nil, nil, room, p.add, p.pin), p.problem)
-	p.content = container.NewBorder(form, nil, nil, nil, p.list)
+	p.content = container.NewBorder(form, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }
 
 // show lists the report's logbook: pinned notes first, then the shift's newest first.
 func (p *logbookPanel) show(r *handover.Report) {
 	p.notes, p.now = r.Logbook.Items, r.Now
+	p.empty.Hidden = len(p.notes) > 0
 	p.list.Refresh()
+	p.empty.Refresh()
 }
 
 func (p *logbookPanel) newRow() fyne.CanvasObject {
 	mark := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel("")
 	text.Truncation = fyne.TextTruncateEllipsis
-	detail := subtle("")
-	detail.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation, detail.SizeName = fyne.TextTruncateEllipsis, theme.SizeNameCaptionText
 	pin := widget.NewButton("", nil)
 	pin.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, pin, container.NewVBox(container.NewBorder(nil, nil, mark, nil, text), detail))
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-10), container.NewBorder(nil, nil, mark, nil, text), detail)
+	return container.NewBorder(nil, nil, nil, pin, lines)
 }
 
 func (p *logbookPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {

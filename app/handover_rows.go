@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,12 +15,14 @@ import (
 )
 
 // reportRow is one line of the handover report on screen: a section heading, an entry,
-// or a plain line (what changed, a department's load, "… and 3 more").
+// a row of the department table (cells), or a plain line (what changed, "… and 3 more").
 type reportRow struct {
 	heading string
 	entry   *handover.Entry
+	cells   []string // department, open, overdue and the four age buckets
+	bold    bool     // the table's header
 	text    string
-	alarm   bool // a plain line that needs attention
+	alarm   bool // a line or table row that needs attention
 }
 
 // reportRows flattens the report for the list, in print order. The logbook has its own
@@ -33,12 +36,18 @@ func reportRows(r *handover.Report, lg handover.Lang) []reportRow {
 	rows = append(rows, reportRow{heading: lang.L("Open requests by department and age")})
 	if len(r.Departments) == 0 {
 		rows = append(rows, reportRow{text: lang.L("No open requests.")})
+	} else {
+		ages := handover.AgeHeaders(lg)
+		rows = append(rows, reportRow{bold: true, cells: []string{lang.L("Department"), lang.L("Open"), lang.L("Overdue"),
+			ages[0], ages[1], ages[2], ages[3]}})
 	}
-	ages := handover.AgeHeaders(lg)
 	for _, d := range r.Departments {
-		rows = append(rows, reportRow{alarm: d.Overdue > 0, text: fmt.Sprintf("%s — %s · %s · %s %d · %s %d · %s %d · %s %d", d.Name,
-			lang.L("{{.N}} open", map[string]any{"N": d.Open}), lang.L("{{.N}} overdue", map[string]any{"N": d.Overdue}),
-			ages[0], d.Ages[0], ages[1], d.Ages[1], ages[2], d.Ages[2], ages[3], d.Ages[3])})
+		overdue := fmt.Sprint(d.Overdue)
+		if d.Overdue > 0 {
+			overdue = "⚠ " + overdue
+		}
+		rows = append(rows, reportRow{alarm: d.Overdue > 0, cells: []string{d.Name, fmt.Sprint(d.Open), overdue,
+			fmt.Sprint(d.Ages[0]), fmt.Sprint(d.Ages[1]), fmt.Sprint(d.Ages[2]), fmt.Sprint(d.Ages[3])}})
 	}
 	for _, b := range r.Blocks(lg) {
 		if b.Section == handover.SectionLogbook {
@@ -58,11 +67,15 @@ func reportRows(r *handover.Report, lg handover.Lang) []reportRow {
 	return rows
 }
 
-// entryRow shows a report row: a heading bar, an entry (mark, title, detail, NEW) or a line.
+// entryRow shows a report row: a heading bar, an entry (mark, title, detail, NEW), a
+// department table row or a line.
 type entryRow struct {
 	widget.BaseWidget
 	bar                         *canvas.Rectangle
 	heading, mark, title, extra *widget.Label
+	markCol                     *fyne.Container
+	cells                       []*widget.Label
+	table                       *fyne.Container
 	fresh                       *badge
 }
 
@@ -75,28 +88,47 @@ func newEntryRow() *entryRow {
 	for _, l := range []*widget.Label{r.heading, r.mark, r.title, r.extra} {
 		l.Truncation = fyne.TextTruncateEllipsis
 	}
+	r.extra.Importance, r.extra.SizeName = widget.MediumImportance, theme.SizeNameCaptionText
+	r.markCol = container.NewGridWrap(fyne.NewSize(markWidth, r.mark.MinSize().Height), r.mark)
+	numbers := container.NewGridWithColumns(6)
+	for i := range 7 {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		if i > 0 {
+			l.Alignment = fyne.TextAlignTrailing
+			numbers.Add(l)
+		}
+		r.cells = append(r.cells, l)
+	}
+	r.table = container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(deptNameWidth, r.mark.MinSize().Height), r.cells[0]), nil, numbers)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// markWidth is the width of the state column of entries.
-const markWidth = 190
+// Widths of the entries' state column and of the department table's name column.
+const (
+	markWidth     = 190
+	deptNameWidth = 220
+)
 
-// CreateRenderer stacks a heading bar over the entry's two lines beside its mark.
+// CreateRenderer stacks a heading bar, the department table row and the entry's two lines
+// beside its mark; set shows the one the row needs.
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	markCol := container.NewGridWrap(fyne.NewSize(markWidth, r.mark.MinSize().Height), r.mark)
-	lines := container.NewVBox(container.NewBorder(nil, nil, nil, r.fresh, r.title), r.extra)
-	entry := container.NewBorder(nil, nil, container.NewVBox(markCol), nil, lines)
-	return widget.NewSimpleRenderer(container.NewStack(r.bar, r.heading, entry))
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-10), r.title, r.extra)
+	left := container.New(layout.NewCustomPaddedVBoxLayout(-6), r.markCol, container.NewHBox(layout.NewSpacer(), r.fresh, layout.NewSpacer()))
+	entry := container.NewBorder(nil, nil, left, nil, lines)
+	return widget.NewSimpleRenderer(container.NewStack(r.bar, r.heading, r.table, entry))
 }
 
 // set shows row in the widget; the list gives heading and entry rows their own heights.
 func (r *entryRow) set(row reportRow) {
-	isHeading, isEntry := row.heading != "", row.entry != nil
-	r.bar.Hidden, r.heading.Hidden = !isHeading, !isHeading
+	isHeading, isEntry, isTable := row.heading != "", row.entry != nil, row.cells != nil
+	r.bar.Hidden, r.heading.Hidden, r.table.Hidden = !isHeading, !isHeading, !isTable
 	r.heading.SetText(row.heading)
-	r.mark.Hidden, r.fresh.Hidden = !isEntry, true
+	r.markCol.Hidden, r.fresh.Hidden = !isEntry, true
 	r.title.Importance, r.title.TextStyle = widget.MediumImportance, fyne.TextStyle{Bold: isEntry}
+	r.title.SetText("")
+	r.extra.SetText("")
 	switch {
 	case isEntry:
 		e := row.entry
@@ -108,15 +140,20 @@ func (r *entryRow) set(row reportRow) {
 		r.title.SetText(oneLineText(e.Title))
 		r.extra.SetText(e.Detail)
 		r.fresh.Hidden = !e.New
-	case isHeading:
-		r.title.SetText("")
-		r.extra.SetText("")
-	default:
+	case isTable:
+		for i, c := range r.cells {
+			c.TextStyle = fyne.TextStyle{Bold: row.bold}
+			c.Importance = widget.MediumImportance
+			if row.alarm && i == 2 {
+				c.Importance = widget.DangerImportance
+			}
+			c.SetText(row.cells[i])
+		}
+	case !isHeading:
 		if row.alarm {
 			r.title.Importance = widget.DangerImportance
 		}
 		r.title.SetText(row.text)
-		r.extra.SetText("")
 	}
 	r.Refresh()
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,7 +23,7 @@ import (
 // Row heights of the report list.
 const (
 	headingRowHeight = 40
-	entryRowHeight   = 62
+	entryRowHeight   = 54
 	textRowHeight    = 34
 )
 
@@ -50,7 +51,7 @@ type handoverScreen struct {
 
 func newHandoverScreen(u *UI) *handoverScreen {
 	s := &handoverScreen{u: u, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		who: subtle(""), ack: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		who: widget.NewLabel(""), ack: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		figures: container.NewGridWithColumns(4)}
 	s.title.SizeName = theme.SizeNameSubHeadingText
 	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject { return newEntryRow() },
@@ -58,7 +59,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
 	s.logbook = newLogbookPanel(u, s.reload)
 	bar := s.toolbar()
-	top := container.NewVBox(bar, container.NewBorder(nil, nil, nil, s.ackButton, container.NewVBox(s.title, s.who, s.ack)), s.figures)
+	top := container.NewVBox(bar, container.NewBorder(nil, nil, nil, container.NewVBox(s.ackButton), container.NewVBox(s.title, s.who, s.ack)), s.figures)
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.list), s.logbook.content)
 	split.SetOffset(0.66)
 	s.content = container.NewPadded(split)
@@ -82,7 +83,8 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 		exports.Add(widget.NewButtonWithIcon(f.label(), theme.DocumentSaveIcon(), func() { s.saveAs(f) }))
 	}
 	day := container.NewGridWrap(fyne.NewSize(130, s.day.MinSize().Height), s.day)
-	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Shift of")), day, s.shift, now, refresh), exports)
+	shift := container.NewGridWrap(fyne.NewSize(130, s.shift.MinSize().Height), s.shift)
+	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Shift of")), day, shift, now, refresh), exports)
 }
 
 // choose shows the shift typed in the day box and picked in the list.
@@ -187,20 +189,21 @@ func (s *handoverScreen) showFigures(fs []handover.Figure) {
 	s.figures.Refresh()
 }
 
-// newFigureTile is a big number over a small label in a light frame.
+// newFigureTile is a big number beside a short label in a light frame.
 func newFigureTile(value, label string, alarm bool) fyne.CanvasObject {
 	num := canvas.NewText(value, theme.Color(theme.ColorNameForeground))
-	num.TextSize, num.TextStyle = 24, fyne.TextStyle{Bold: true}
+	num.TextSize, num.TextStyle = 22, fyne.TextStyle{Bold: true}
 	var border color.Color = theme.Color(theme.ColorNameSeparator)
 	if alarm {
 		num.Color, border = colOverdue, colOverdue
 		label = "⚠ " + label
 	}
 	text := widget.NewLabel(label)
-	text.Truncation = fyne.TextTruncateEllipsis
+	text.Wrapping, text.SizeName = fyne.TextWrapWord, theme.SizeNameCaptionText
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor, frame.StrokeWidth, frame.CornerRadius = border, 1, 4
-	return container.NewStack(frame, container.NewPadded(container.NewVBox(num, text)))
+	return container.NewStack(frame, container.NewBorder(nil, nil, container.NewPadded(num), nil,
+		container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer())))
 }
 
 // showAckButton offers the acknowledgement to a manager while the shift has none.

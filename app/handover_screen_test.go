@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
 	"frontdesk/handover"
@@ -189,4 +190,7 @@ func TestHandoverAndInsightsJoinTheNavigation(t *testing.T) {
 	}
 	h.ui.tabs.SelectIndex(len(h.ui.tabs.Items) - 2)
 	h.settle(0)
+	if _, ok := findDeep(h.ui.tabs.Selected().Content, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Handover · ") }); !ok {
+		t.Error("the Handover tab does not load its report when shown")
+	}
 }

@@ -51,7 +51,7 @@ var presets = []struct {
 }{{"Last 7 days", 7}, {"Last 30 days", 30}, {"Last 90 days", 90}, {"Last 365 days", 365}}
 
 func newInsightsScreen(u *UI) *insightsScreen {
-	s := &insightsScreen{u: u, period: subtle(""), figures: container.NewGridWithColumns(4),
+	s := &insightsScreen{u: u, period: widget.NewLabel(""), figures: container.NewGridWithColumns(4),
 		weekly:  newBarChart(lang.L("Requests per week"), true),
 		weekOn:  newBarChart(lang.L("On time per week"), true),
 		deptOn:  newBarChart(lang.L("On time, by department"), false),

@@ -32,27 +32,31 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 	m := &handover.Measures{Period: p}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		args := []any{fmtTime(p.From), fmtTime(p.To), fmtTime(now)}
-		names, err := codeNames(ctx, tx)
+		depts, err := codeNames(ctx, tx, "departments")
 		if err != nil {
 			return err
 		}
-		rows, err := measureGroups(ctx, tx, "''", args, names)
+		cats, err := codeNames(ctx, tx, "categories")
+		if err != nil {
+			return err
+		}
+		rows, err := measureGroups(ctx, tx, "''", args, nil)
 		if err != nil {
 			return err
 		}
 		if len(rows) > 0 {
 			m.Total = rows[0]
 		}
-		if m.ByDepartment, err = measureGroups(ctx, tx, "r.department", args, names); err != nil {
+		if m.ByDepartment, err = measureGroups(ctx, tx, "r.department", args, depts); err != nil {
 			return err
 		}
-		if m.ByCategory, err = measureGroups(ctx, tx, "r.category", args, names); err != nil {
+		if m.ByCategory, err = measureGroups(ctx, tx, "r.category", args, cats); err != nil {
 			return err
 		}
 		if m.Weeks, err = measureWeeks(ctx, tx, p, args); err != nil {
 			return err
 		}
-		m.Repeats, err = repeatProblems(ctx, tx, p, names)
+		m.Repeats, err = repeatProblems(ctx, tx, p, cats)
 		return err
 	})
 	if err != nil {
@@ -61,10 +65,11 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 	return m, nil
 }
 
-// codeNames maps department and category codes to their names.
-func codeNames(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+// codeNames maps the codes of table (departments or categories) to their names; a
+// department and a category may share a code.
+func codeNames(ctx context.Context, tx *sql.Tx, table string) (map[string]string, error) {
 	out := map[string]string{}
-	err := eachRow(ctx, tx, "SELECT code, name FROM departments UNION ALL SELECT code, name FROM categories", nil,
+	err := eachRow(ctx, tx, "SELECT code, name FROM "+table, nil,
 		func(rows *sql.Rows) error {
 			var code, name string
 			err := rows.Scan(&code, &name)

@@ -96,7 +96,8 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 	if m.ByDepartment[0].Code != resources.DeptHousekeeping || len(m.ByDepartment) != 4 {
 		t.Errorf("departments = %+v, want housekeeping first of four", m.ByDepartment)
 	}
-	if mt := rowOf(t, m.ByDepartment, resources.DeptMaintenance); mt.OnTime != (handover.Share{Of: 0, Base: 1}) || mt.Resolve.N != 0 {
+	if mt := rowOf(t, m.ByDepartment, resources.DeptMaintenance); mt.OnTime != (handover.Share{Of: 0, Base: 1}) || mt.Resolve.N != 0 ||
+		mt.Name != "Maintenance & engineering" || rowOf(t, m.ByCategory, "maintenance").Name != "Maintenance" {
 		t.Errorf("maintenance = %+v: not done and past its promise counts as late", mt)
 	}
 	if c := rowOf(t, m.ByCategory, "towels"); c.Requests != 4 || c.Name != "Extra towels" {
