@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/requests"
 	"frontdesk/resources"
 )
 
@@ -94,4 +95,84 @@ func BenchmarkLend(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchResort is a bulk-loaded resort of realistic shape: 20,000 guests from many
+// cultures and 200,000 requests over three years, a few hundred of them open per
+// department. It is built once per benchmark.
+func benchResort(b *testing.B) *seeded {
+	b.Helper()
+	return seedStore(b, filepath.Join(b.TempDir(), "resort.db"), 20000, 200000)
+}
+
+func BenchmarkSearchGuestsGenerated(b *testing.B) {
+	sd := benchResort(b)
+	ctx := context.Background()
+	p := sd.gen.Profile(4242)
+	for name, text := range map[string]string{"2 letters": "ma", "3 letters": "wij", "2 words": "mu sa",
+		"full name": p.GivenName + " " + p.FamilyName, "phone": "0812", "loyalty": "FD1"} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := sd.s.SearchGuests(ctx, guests.Query{Text: text}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkCreateRequest(b *testing.B) {
+	sd := benchResort(b)
+	var agent resources.Actor
+	for _, st := range sd.prop.Staff {
+		if st.Role == resources.RoleAgent {
+			agent = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		}
+	}
+	ctx := resources.WithActor(context.Background(), agent)
+	rooms, err := sd.s.InHouseRooms(ctx, 50)
+	if err != nil || len(rooms) == 0 {
+		b.Fatalf("no guest in house to log requests for: %v", err)
+	}
+	var inHouse []*requests.Request
+	for _, room := range rooms {
+		ms, err := sd.s.SearchGuests(ctx, guests.Query{Text: room, Limit: 1})
+		if err != nil || len(ms) == 0 {
+			b.Fatalf("room %s: %v", room, err)
+		}
+		inHouse = append(inHouse, &requests.Request{GuestID: ms[0].ID, Room: room})
+	}
+	i := 0
+	for b.Loop() {
+		who := inHouse[i%len(inHouse)]
+		r := &requests.Request{GuestID: who.GuestID, Room: who.Room, Category: "towels", Description: "Two bath towels"}
+		if err := sd.s.CreateRequest(ctx, r, time.Time{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func BenchmarkRequestQueue(b *testing.B) {
+	sd := benchResort(b)
+	ctx := context.Background()
+	dept, open, err := sd.s.BusiestQueue(ctx)
+	if err != nil || open == 0 {
+		b.Fatalf("no open queue: %v", err)
+	}
+	f := requests.Filter{Department: dept}
+	b.Run("page", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := sd.s.ListRequests(ctx, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("counts", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := sd.s.CountRequests(ctx, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -1,0 +1,162 @@
+// Package bench measures Frontdesk's hot paths on a real database file (usually one
+// filled by `frontdesk seed`): guest search of every kind side by side with a naive
+// LIKE scan and the bare full-text query, opening a profile, logging a request with a
+// full fsync, a department's queue, the Today board, the handover report, 90 days of
+// measures, and opening the file. Each operation runs many times; the report gives its
+// p50, p95 and maximum.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"frontdesk/sqlite"
+)
+
+// Row is one operation's figures, in milliseconds. NaiveP95 and EngineP95 are set for
+// search rows only.
+type Row struct {
+	Operation string   `json:"operation"`
+	N         int      `json:"n"`
+	P50       float64  `json:"p50_ms"`
+	P95       float64  `json:"p95_ms"`
+	Max       float64  `json:"max_ms"`
+	NaiveP95  *float64 `json:"naive_p95_ms,omitempty"`
+	EngineP95 *float64 `json:"engine_p95_ms,omitempty"`
+}
+
+// Options tune a run. The zero value runs the default sizes.
+type Options struct {
+	Samples      int              // runs of each operation; 200 when zero
+	NaiveSamples int              // runs of each naive search (they scan the table); 10 when zero
+	HeavySamples int              // runs of Today, handover and measures; 20 when zero
+	Writes       int              // requests created; 100 when zero (each stays in the file)
+	Progress     func(op string)  // called before each operation, may be nil
+	Now          func() time.Time // the clock; time.Now when nil
+}
+
+func (o *Options) defaults() {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.Samples, 200)
+	def(&o.NaiveSamples, 10)
+	def(&o.HeavySamples, 20)
+	def(&o.Writes, 100)
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// op is one benchmarked operation: run(i) performs its i-th repetition.
+type op struct {
+	name string
+	n    int
+	run  func(ctx context.Context, i int) error
+	// For search rows: the same input through the naive query and the bare engine.
+	naive, engine func(ctx context.Context, i int) error
+	naiveN        int
+}
+
+// Run opens the database at path and measures every operation on it. It writes
+// opts.Writes requests into the file (the create-request row).
+func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
+	opts.defaults()
+	rows := []Row{}
+	startup := op{name: "startup: open file + migrations", n: max(opts.HeavySamples, 10), run: func(ctx context.Context, _ int) error {
+		s, err := sqlite.Open(ctx, path, sqlite.Options{})
+		if err != nil {
+			return err
+		}
+		return s.Close()
+	}}
+	s, err := sqlite.Open(ctx, path, sqlite.Options{Now: opts.Now})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	ops, err := plan(ctx, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range append([]op{startup}, ops...) {
+		if opts.Progress != nil {
+			opts.Progress(o.name)
+		}
+		r, err := measure(ctx, o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", o.name, err)
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// plan prepares the operations and their inputs from what the file holds.
+func plan(ctx context.Context, s *sqlite.Store, opts Options) ([]op, error) {
+	in, err := gatherInputs(ctx, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	ops := searchOps(s, in, opts)
+	ops = append(ops, profileOp(s, in, opts), createOp(s, in, opts))
+	if in.dept != "" {
+		ops = append(ops, queueOp(s, in, opts))
+	}
+	// Screens built on the store: each is one call, as the window makes it.
+	return append(ops, screenOps(s, opts)...), nil
+}
+
+// measure runs o after a short warm-up and returns its figures.
+func measure(ctx context.Context, o op) (Row, error) {
+	for i := range min(o.n, 3) {
+		if err := o.run(ctx, i); err != nil {
+			return Row{}, err
+		}
+	}
+	times, err := timeRuns(ctx, o.n, o.run)
+	if err != nil {
+		return Row{}, err
+	}
+	r := Row{Operation: o.name, N: o.n, P50: quantile(times, 0.50), P95: quantile(times, 0.95), Max: slices.Max(times)}
+	if o.naive != nil {
+		naive, err := timeRuns(ctx, o.naiveN, o.naive)
+		if err != nil {
+			return Row{}, err
+		}
+		engine, err := timeRuns(ctx, o.n, o.engine)
+		if err != nil {
+			return Row{}, err
+		}
+		np, ep := quantile(naive, 0.95), quantile(engine, 0.95)
+		r.NaiveP95, r.EngineP95 = &np, &ep
+	}
+	return r, nil
+}
+
+// timeRuns runs fn n times and returns each run's duration in milliseconds.
+func timeRuns(ctx context.Context, n int, fn func(context.Context, int) error) ([]float64, error) {
+	out := make([]float64, n)
+	for i := range n {
+		start := time.Now()
+		if err := fn(ctx, i); err != nil {
+			return nil, err
+		}
+		out[i] = float64(time.Since(start).Microseconds()) / 1000
+	}
+	return out, nil
+}
+
+// quantile is the nearest-rank q-quantile of xs.
+func quantile(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(xs))
+	k := int(q*float64(len(s))+0.999999) - 1
+	return s[min(max(k, 0), len(s)-1)]
+}

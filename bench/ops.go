@@ -1,0 +1,210 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"frontdesk/guests"
+	"frontdesk/handover"
+	"frontdesk/requests"
+	"frontdesk/resources"
+	"frontdesk/sqlite"
+)
+
+// inputs are what the operations search for, open and log, drawn from the file.
+type inputs struct {
+	sample  []guests.Guest
+	rooms   []string
+	inHouse []string // IDs of guests in the rooms
+	agent   resources.Actor
+	dept    string
+	open    int // open requests in dept
+}
+
+func gatherInputs(ctx context.Context, s *sqlite.Store, opts Options) (*inputs, error) {
+	in := &inputs{}
+	var err error
+	if in.sample, err = s.SampleGuests(ctx, opts.Samples, 1); err != nil {
+		return nil, err
+	}
+	if len(in.sample) == 0 {
+		return nil, fmt.Errorf("the database has no guests: fill it first with frontdesk seed")
+	}
+	if in.rooms, err = s.InHouseRooms(ctx, opts.Samples); err != nil {
+		return nil, err
+	}
+	for _, room := range in.rooms {
+		ms, err := s.SearchGuests(ctx, guests.Query{Text: room, Limit: 1})
+		if err != nil {
+			return nil, err
+		}
+		if len(ms) == 1 && ms[0].InHouse {
+			in.inHouse = append(in.inHouse, ms[0].ID)
+		}
+	}
+	staff, err := s.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000})
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range staff {
+		if st.Role == resources.RoleAgent || in.agent.ID == "" && st.Role.Can(resources.PermLogRequests) {
+			in.agent = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		}
+	}
+	in.dept, in.open, err = s.BusiestQueue(ctx)
+	return in, err
+}
+
+// searchCase is one kind of search and the text typed for the i-th run.
+type searchCase struct {
+	name string
+	text func(i int) string
+}
+
+func searchCases(in *inputs) []searchCase {
+	g := func(i int) guests.Guest { return in.sample[i%len(in.sample)] }
+	return []searchCase{
+		{"search: name, 1 word (2–4 letters)", func(i int) string {
+			return prefix(firstNonEmpty(g(i).FamilyName, g(i).GivenName, i%2 == 0), 2+i%3)
+		}},
+		{"search: name, 2 words (2–4 letters each)", func(i int) string {
+			p := withBothNames(in.sample, i)
+			return prefix(p.GivenName, 2+i%3) + " " + prefix(p.FamilyName, 2+(i/3)%3)
+		}},
+		{"search: phone digits (6–8)", func(i int) string {
+			forms := guests.PhoneSearchForms(withPhone(in.sample, i).Phone)
+			if len(forms) == 0 {
+				return ""
+			}
+			return prefix(forms[len(forms)-1], 6+i%3) // as dialled at home: 0812…
+		}},
+		{"search: e-mail fragment (name@dom)", func(i int) string {
+			local, domain, _ := strings.Cut(withEmail(in.sample, i).Email, "@")
+			return local + "@" + prefix(domain, 3)
+		}},
+		{"search: loyalty number", func(i int) string { return withLoyalty(in.sample, i).LoyaltyNumber }},
+		{"search: room (in house)", func(i int) string { return in.rooms[i%len(in.rooms)] }},
+	}
+}
+
+func searchOps(s *sqlite.Store, in *inputs, opts Options) []op {
+	var out []op
+	for _, c := range searchCases(in) {
+		if c.name == "search: room (in house)" && len(in.rooms) == 0 {
+			continue
+		}
+		out = append(out, op{name: c.name, n: opts.Samples, naiveN: opts.NaiveSamples,
+			run: func(ctx context.Context, i int) error {
+				_, err := s.SearchGuests(ctx, guests.Query{Text: c.text(i)})
+				return err
+			},
+			naive: func(ctx context.Context, i int) error {
+				_, err := s.NaiveGuestSearch(ctx, c.text(i))
+				return err
+			},
+			engine: func(ctx context.Context, i int) error {
+				_, err := s.EngineGuestSearch(ctx, c.text(i))
+				return err
+			}})
+	}
+	return out
+}
+
+func profileOp(s *sqlite.Store, in *inputs, opts Options) op {
+	return op{name: "open profile (FindGuestByID)", n: opts.Samples, run: func(ctx context.Context, i int) error {
+		_, err := s.FindGuestByID(ctx, in.sample[i%len(in.sample)].ID)
+		return err
+	}}
+}
+
+// createOp logs requests for in-house guests as a desk agent, each committed with the
+// durability the application ships (synchronous=FULL in WAL mode).
+func createOp(s *sqlite.Store, in *inputs, opts Options) op {
+	texts := []string{"Two extra bath towels", "Extra pillows", "Toothbrush and toothpaste", "Bottled water"}
+	return op{name: "create request (commit, full fsync)", n: opts.Writes, run: func(ctx context.Context, i int) error {
+		if in.agent.ID == "" {
+			return fmt.Errorf("the database has no staff who may log requests")
+		}
+		r := &requests.Request{Category: "towels", Description: "Benchmark: " + texts[i%len(texts)]}
+		if len(in.inHouse) > 0 {
+			r.GuestID, r.Room = in.inHouse[i%len(in.inHouse)], in.rooms[i%len(in.inHouse)]
+		} else {
+			r.GuestID = in.sample[i%len(in.sample)].ID
+		}
+		return s.CreateRequest(resources.WithActor(ctx, in.agent), r, time.Time{})
+	}}
+}
+
+// queueOp reads what a department's queue screen shows: its first page, oldest promise
+// first, and the count of every view.
+func queueOp(s *sqlite.Store, in *inputs, opts Options) op {
+	f := requests.Filter{Department: in.dept, View: requests.ViewOpen}
+	name := fmt.Sprintf("requests queue: %s, %d open (page + counts)", in.dept, in.open)
+	return op{name: name, n: opts.Samples, run: func(ctx context.Context, _ int) error {
+		if _, err := s.ListRequests(ctx, f); err != nil {
+			return err
+		}
+		_, err := s.CountRequests(ctx, f)
+		return err
+	}}
+}
+
+// screenOps are the screens that read many tables at once: the Today board, the
+// handover report of the shift on now, and the last 90 days of measures. A screen
+// added to the store gets its row here.
+func screenOps(s *sqlite.Store, opts Options) []op {
+	n := opts.HeavySamples
+	return []op{
+		{name: "Today board (Store.Today)", n: n, run: func(ctx context.Context, _ int) error {
+			_, err := s.Today(ctx, opts.Now())
+			return err
+		}},
+		{name: "handover report, shift on now (Store.Report)", n: n, run: func(ctx context.Context, _ int) error {
+			_, err := s.Report(ctx, time.Time{}, "")
+			return err
+		}},
+		{name: "measures, last 90 days (Store.Measures)", n: n, run: func(ctx context.Context, _ int) error {
+			_, err := s.Measures(ctx, handover.LastDays(opts.Now(), 90))
+			return err
+		}},
+	}
+}
+
+// prefix is the first n letters of s.
+func prefix(s string, n int) string {
+	r := []rune(s)
+	return string(r[:min(n, len(r))])
+}
+
+func firstNonEmpty(a, b string, preferA bool) string {
+	if preferA && a != "" || b == "" {
+		return a
+	}
+	return b
+}
+
+// The sample guest at or after i that has the thing a search needs (the first one when
+// none has).
+func withBothNames(gs []guests.Guest, i int) guests.Guest {
+	return find(gs, i, func(g guests.Guest) bool { return g.GivenName != "" && g.FamilyName != "" })
+}
+func withPhone(gs []guests.Guest, i int) guests.Guest {
+	return find(gs, i, func(g guests.Guest) bool { return g.Phone != "" })
+}
+func withEmail(gs []guests.Guest, i int) guests.Guest {
+	return find(gs, i, func(g guests.Guest) bool { return g.Email != "" })
+}
+func withLoyalty(gs []guests.Guest, i int) guests.Guest {
+	return find(gs, i, func(g guests.Guest) bool { return g.LoyaltyNumber != "" })
+}
+
+func find(gs []guests.Guest, i int, ok func(guests.Guest) bool) guests.Guest {
+	for k := range gs {
+		if g := gs[(i+k)%len(gs)]; ok(g) {
+			return g
+		}
+	}
+	return gs[i%len(gs)]
+}
