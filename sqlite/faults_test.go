@@ -135,9 +135,13 @@ func TestReadOnlyFileOrFolderIsExplainedAndLeftAlone(t *testing.T) {
 		path := closedDatabase(t, dir)
 		must(t, os.Chmod(dir, 0o500))
 		defer os.Chmod(dir, 0o700)
+		before := fileSum(t, path)
 		_, err := Open(context.Background(), path, Options{})
 		if errs.CodeOf(err) != errs.Unavailable || !strings.Contains(err.Error(), "cannot write in the folder "+dir) {
 			t.Fatalf("got %v", err)
+		}
+		if fileSum(t, path) != before {
+			t.Fatal("the file was changed")
 		}
 		_, err = Open(context.Background(), filepath.Join(dir, "new.db"), Options{})
 		if errs.CodeOf(err) != errs.Unavailable || !strings.Contains(err.Error(), "cannot create its database file") {
