@@ -39,8 +39,8 @@ func BackupFile(ctx context.Context, path, dest string) (backup.Info, error) {
 	if _, err := os.Stat(path); err != nil {
 		return backup.Info{}, errs.Wrap(err, errs.NotFound, "There is no database file {{.Path}}.", map[string]any{"Path": path})
 	}
-	if err := checkFile(path); err != nil {
-		return backup.Info{}, err
+	if ok, _ := isSQLite(path); !ok {
+		return backup.Info{}, errs.Wrap(errDamaged, errs.Unavailable, "The file {{.Path}} is not a Frontdesk database, or it is damaged. Nothing was changed; restore a backup or choose another file with --db.", map[string]any{"Path": path})
 	}
 	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+fmt.Sprintf("?_query_only=1&_busy_timeout=%d", defaultBusyTimeout.Milliseconds()))
 	if err != nil {
@@ -149,10 +149,9 @@ func copyDatabase(ctx context.Context, src *sql.Conn, dest string, busy time.Dur
 func VerifyBackup(ctx context.Context, path string) (backup.Info, error) {
 	args := map[string]any{"Path": path}
 	notOurs := errs.New(errs.Invalid, "The file {{.Path}} is not a Frontdesk backup. Nothing was changed; choose another file.", args)
-	head := make([]byte, 16)
-	if f, err := os.Open(path); err != nil {
+	if ok, err := isSQLite(path); err != nil {
 		return backup.Info{}, errs.Wrap(err, errs.NotFound, "Frontdesk cannot read the backup {{.Path}}. Check the name and its permissions.", args)
-	} else if n, _ := f.Read(head); f.Close() != nil || n < 16 || string(head) != "SQLite format 3\x00" {
+	} else if !ok {
 		return backup.Info{}, notOurs
 	}
 	db, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?mode=ro&_busy_timeout=5000")
@@ -182,6 +181,18 @@ func VerifyBackup(ctx context.Context, path string) (backup.Info, error) {
 		err = db.QueryRowContext(ctx, "SELECT count(*) FROM requests").Scan(&info.Requests)
 	}
 	return info, mapErr(err)
+}
+
+// isSQLite reports whether the file at path starts with SQLite's header.
+func isSQLite(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	return n == 16 && string(head) == "SQLite format 3\x00", nil
 }
 
 // knownVersion is the newest schema this program knows.
