@@ -90,7 +90,8 @@ func newTodayScreen(u *UI) *todayScreen {
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	refresh.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, heading(lang.L("Today")), container.NewHBox(s.status, refresh))
-	cols := container.NewGridWithColumns(2, container.NewVScroll(s.left), container.NewVScroll(s.right))
+	// Scrolling both ways keeps a long translation or name from widening the window.
+	cols := container.NewGridWithColumns(2, container.NewScroll(s.left), container.NewScroll(s.right))
 	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, cols)
 	return s
 }
@@ -173,7 +174,14 @@ func (s *todayScreen) promptsCard(ps []anticipation.Prompt) fyne.CanvasObject {
 	slices.SortStableFunc(mine, func(a, b anticipation.Prompt) int { return promptOrder[a.Kind] - promptOrder[b.Kind] })
 	rows := shortList(s, "prompts", todayPrompts, mine, s.promptRow, lang.L("Nothing to prepare right now."))
 	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": len(mine)})
-	return widget.NewCard(title, lang.L("Act before the guest has to ask"), rows)
+	return card(title, lang.L("Act before the guest has to ask"), rows)
+}
+
+// card is a Today card whose subtitle wraps (translations can be long).
+func card(title, subtitle string, content fyne.CanvasObject) *widget.Card {
+	sub := subtle(subtitle)
+	sub.Wrapping = fyne.TextWrapWord
+	return widget.NewCard(title, "", container.NewVBox(sub, content))
 }
 
 // shortList shows the first n items as rows, then "Show all" (until it is pressed), or
@@ -343,7 +351,7 @@ func (s *todayScreen) mineCard(d *todayData) fyne.CanvasObject {
 	}
 	sub := lang.L("{{.Overdue}} overdue · {{.Soon}} due soon · {{.FollowUp}} to follow up", map[string]any{
 		"Overdue": d.mineCounts[requests.ViewOverdue], "Soon": d.mineCounts[requests.ViewDueSoon], "FollowUp": d.mineCounts[requests.ViewFollowUp]})
-	return widget.NewCard(lang.L("My requests and follow-ups"), sub, rows)
+	return card(lang.L("My requests and follow-ups"), sub, rows)
 }
 
 // overdueCard shows a manager what is late across the property.
@@ -384,7 +392,7 @@ func (s *todayScreen) arrivalsCard(as []anticipation.ArrivalCard) fyne.CanvasObj
 		}
 	}
 	sub := lang.L("{{.Today}} today · {{.Tomorrow}} tomorrow", map[string]any{"Today": today, "Tomorrow": tomorrow})
-	return widget.NewCard(lang.L("Arrivals"), sub, rows)
+	return card(lang.L("Arrivals"), sub, rows)
 }
 
 func (s *todayScreen) arrivalRow(a anticipation.ArrivalCard) fyne.CanvasObject {
