@@ -111,7 +111,6 @@ type Week struct {
 	ClosedLoop Share
 	Scored     int
 	ScoreSum   int
-	ResolveP50 time.Duration
 	Complaints int
 }
 

@@ -18,7 +18,8 @@ type FontSet struct {
 }
 
 // Font files looked for, in order. Only TrueType outlines can be embedded, so the
-// OpenType CJK collections (.ttc) do not qualify; Droid Sans Fallback covers CJK.
+// OpenType CJK collections (.ttc) do not qualify: Droid Sans Fallback (Debian's
+// fonts-droid-fallback) covers Chinese and Japanese, Nanum Gothic (fonts-nanum) Korean.
 var (
 	regularFonts = []string{
 		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -37,6 +38,7 @@ var (
 	}
 	fallbackFonts = []string{
 		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+		"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
 		"/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
 		"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
 		"/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
@@ -45,7 +47,7 @@ var (
 )
 
 // SystemFonts finds the machine's fonts (DejaVu Sans on Debian's fonts-dejavu-core, CJK
-// from fonts-droid-fallback) and falls back to the Go fonts built into the program, which
+// from fonts-droid-fallback and fonts-nanum) and falls back to the Go fonts built into the program, which
 // cover Latin, Greek and Cyrillic, so a PDF can always be made.
 func SystemFonts() FontSet {
 	fs := BuiltinFonts()

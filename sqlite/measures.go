@@ -11,19 +11,62 @@ import (
 	"frontdesk/resources"
 )
 
-// inPeriod selects the requests created in [?1, ?2); every measures query reads the
-// requests_created index through it.
-const inPeriod = "r.created_at >= ?1 AND r.created_at < ?2"
+// The groupings of the measures, as the dim column of the queries below.
+const (
+	dimTotal      = "t"
+	dimDepartment = "d"
+	dimCategory   = "c"
+	dimWeek       = "w"
+)
 
-// groupCounts are the counted measures of a group; ?3 is now, for "already past the promise".
-const groupCounts = `count(*),
-	sum(r.status <> 'cancelled' AND (r.done_at <> '' OR r.promised_at <= ?3)),
-	sum(r.status <> 'cancelled' AND r.done_at <> '' AND r.done_at <= r.promised_at),
-	sum(r.status = 'closed'), sum(r.status = 'closed' AND r.outcome = 'satisfied'),
-	sum(r.score > 0), sum(r.score), sum(r.kind = 'complaint' AND r.recovery_of IS NULL),
-	sum(r.recovery = 1), sum(r.recovery = 1 AND r.status = 'closed' AND r.outcome = 'satisfied')`
+// periodRows reads the requests created in [?1, ?2) once, through the requests_created
+// index, with what every measure needs (?3 is now, for "already past the promise"), and
+// repeats each row under the total, its department, its category and its week (the week
+// key is filled in with the property's offset from UTC). Durations are milliseconds.
+const periodRows = `base AS MATERIALIZED (
+		SELECT r.department AS dept, r.category AS cat, %s AS week,
+			CASE WHEN r.ack_at <> '' THEN CAST(round((julianday(r.ack_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS ack,
+			CASE WHEN r.done_at <> '' THEN CAST(round((julianday(r.done_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS res,
+			r.status <> 'cancelled' AND (r.done_at <> '' OR r.promised_at <= ?3) AS ot_base,
+			r.status <> 'cancelled' AND r.done_at <> '' AND r.done_at <= r.promised_at AS ot,
+			r.status = 'closed' AS cl_base, r.status = 'closed' AND r.outcome = 'satisfied' AS cl,
+			r.score > 0 AS scored, r.score AS score, r.kind = 'complaint' AND r.recovery_of IS NULL AS complaint,
+			r.recovery = 1 AS rec, r.recovery = 1 AND r.status = 'closed' AND r.outcome = 'satisfied' AS won
+		FROM requests r WHERE r.created_at >= ?1 AND r.created_at < ?2
+	), keyed AS (
+		SELECT 't' AS dim, '' AS k, * FROM base
+		UNION ALL SELECT 'd', dept, * FROM base
+		UNION ALL SELECT 'c', cat, * FROM base
+		UNION ALL SELECT 'w', week, * FROM base
+	)`
+
+// groupCountsQuery counts per group.
+const groupCountsQuery = `WITH ` + periodRows + `
+	SELECT dim, k, count(*), sum(ot_base), sum(ot), sum(cl_base), sum(cl), sum(scored), sum(score),
+		sum(complaint), sum(rec), sum(won)
+	FROM keyed GROUP BY dim, k`
+
+// groupTimesQuery computes, for the total, each department and each category, the
+// nearest-rank median and 90th percentile of the time to acknowledge ('a') and to
+// resolve ('r'), sorting each set once. Weeks have no times: the trend shows counts and
+// shares, and sorting every week's times too would cost a third more.
+const groupTimesQuery = `WITH ` + periodRows + `, times AS (
+		SELECT 'a' AS m, 't' AS dim, '' AS k, ack AS ms FROM base WHERE ack IS NOT NULL
+		UNION ALL SELECT 'a', 'd', dept, ack FROM base WHERE ack IS NOT NULL
+		UNION ALL SELECT 'a', 'c', cat, ack FROM base WHERE ack IS NOT NULL
+		UNION ALL SELECT 'r', 't', '', res FROM base WHERE res IS NOT NULL
+		UNION ALL SELECT 'r', 'd', dept, res FROM base WHERE res IS NOT NULL
+		UNION ALL SELECT 'r', 'c', cat, res FROM base WHERE res IS NOT NULL
+	), ranked AS (
+		SELECT m, dim, k, ms, row_number() OVER w AS rn,
+			count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+		FROM times WINDOW w AS (PARTITION BY m, dim, k ORDER BY ms)
+	)
+	SELECT m, dim, k, n, max(CASE WHEN rn = (n + 1) / 2 THEN ms END), max(CASE WHEN rn = (9 * n + 9) / 10 THEN ms END)
+	FROM ranked GROUP BY m, dim, k`
 
 // Measures computes the service measures of the requests created in p, in one snapshot.
+// The period's requests are read twice (counts, then times), whatever the groupings.
 func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Measures, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
@@ -31,7 +74,6 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 	now := s.now()
 	m := &handover.Measures{Period: p}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		args := []any{fmtTime(p.From), fmtTime(p.To), fmtTime(now)}
 		depts, err := codeNames(ctx, tx, "departments")
 		if err != nil {
 			return err
@@ -40,22 +82,14 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 		if err != nil {
 			return err
 		}
-		rows, err := measureGroups(ctx, tx, "''", args, nil)
+		groups, err := measureGroups(ctx, tx, p, now)
 		if err != nil {
 			return err
 		}
-		if len(rows) > 0 {
-			m.Total = rows[0]
-		}
-		if m.ByDepartment, err = measureGroups(ctx, tx, "r.department", args, depts); err != nil {
-			return err
-		}
-		if m.ByCategory, err = measureGroups(ctx, tx, "r.category", args, cats); err != nil {
-			return err
-		}
-		if m.Weeks, err = measureWeeks(ctx, tx, p, args); err != nil {
-			return err
-		}
+		m.Total = groups.total()
+		m.ByDepartment = groups.rows(dimDepartment, depts)
+		m.ByCategory = groups.rows(dimCategory, cats)
+		m.Weeks = groups.weeks(p)
 		m.Repeats, err = repeatProblems(ctx, tx, p, cats)
 		return err
 	})
@@ -79,101 +113,100 @@ func codeNames(ctx context.Context, tx *sql.Tx, table string) (map[string]string
 	return out, err
 }
 
-// measureGroups computes the measures per value of key, an SQL expression over r (a
-// column, or a constant for the total), most requests first.
-func measureGroups(ctx context.Context, tx *sql.Tx, key string, args []any, names map[string]string) ([]handover.Row, error) {
-	byKey := map[string]*handover.Row{}
-	var out []*handover.Row
-	err := eachRow(ctx, tx, "SELECT "+key+", "+groupCounts+" FROM requests r WHERE "+inPeriod+" GROUP BY 1", args,
-		func(rows *sql.Rows) error {
-			row := &handover.Row{}
-			err := rows.Scan(&row.Code, &row.Requests, &row.OnTime.Base, &row.OnTime.Of, &row.ClosedLoop.Base,
-				&row.ClosedLoop.Of, &row.Scored, &row.ScoreSum, &row.Complaints, &row.Recoveries, &row.Recovered)
-			row.Name = names[row.Code]
-			byKey[row.Code] = row
-			out = append(out, row)
-			return err
-		})
+// groupKey is a grouping and a value of it: ("d", "housekeeping"), ("w", "2026-11-16").
+type groupKey struct{ dim, k string }
+
+// groupRows are the measures of every group of the period.
+type groupRows map[groupKey]*handover.Row
+
+func (g groupRows) row(dim, k string) *handover.Row {
+	key := groupKey{dim, k}
+	if g[key] == nil {
+		g[key] = &handover.Row{Code: k}
+	}
+	return g[key]
+}
+
+// measureGroups computes the counts and the times of every group.
+func measureGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time) (groupRows, error) {
+	args := []any{fmtTime(p.From), fmtTime(p.To), fmtTime(now)}
+	week := weekKey(p.From)
+	g := groupRows{}
+	err := eachRow(ctx, tx, fmt.Sprintf(groupCountsQuery, week), args, func(rows *sql.Rows) error {
+		var dim, k string
+		var row handover.Row
+		err := rows.Scan(&dim, &k, &row.Requests, &row.OnTime.Base, &row.OnTime.Of, &row.ClosedLoop.Base,
+			&row.ClosedLoop.Of, &row.Scored, &row.ScoreSum, &row.Complaints, &row.Recoveries, &row.Recovered)
+		row.Code = k
+		*g.row(dim, k) = row
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range []struct {
-		end  string
-		dest func(*handover.Row) *handover.Times
-	}{{"ack_at", func(r *handover.Row) *handover.Times { return &r.Ack }},
-		{"done_at", func(r *handover.Row) *handover.Times { return &r.Resolve }}} {
-		err := percentiles(ctx, tx, key, t.end, args, func(k string, times handover.Times) {
-			if row := byKey[k]; row != nil {
-				*t.dest(row) = times
-			}
-		})
-		if err != nil {
-			return nil, err
+	err = eachRow(ctx, tx, fmt.Sprintf(groupTimesQuery, week), args, func(rows *sql.Rows) error {
+		var m, dim, k string
+		var t handover.Times
+		var med, p90 int64
+		if err := rows.Scan(&m, &dim, &k, &t.N, &med, &p90); err != nil {
+			return err
+		}
+		t.Median, t.P90 = time.Duration(med)*time.Millisecond, time.Duration(p90)*time.Millisecond
+		if m == "a" {
+			g.row(dim, k).Ack = t
+		} else {
+			g.row(dim, k).Resolve = t
+		}
+		return nil
+	})
+	return g, err
+}
+
+func (g groupRows) total() handover.Row {
+	if r := g[groupKey{dimTotal, ""}]; r != nil {
+		return *r
+	}
+	return handover.Row{}
+}
+
+// rows are the groups of dim, named, most requests first.
+func (g groupRows) rows(dim string, names map[string]string) []handover.Row {
+	var out []handover.Row
+	for key, r := range g {
+		if key.dim == dim {
+			r.Name = names[key.k]
+			out = append(out, *r)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	sort.Slice(out, func(i, j int) bool {
 		if out[i].Requests != out[j].Requests {
 			return out[i].Requests > out[j].Requests
 		}
 		return out[i].Name < out[j].Name
 	})
-	rows := make([]handover.Row, len(out))
-	for i, r := range out {
-		rows[i] = *r
-	}
-	return rows, nil
+	return out
 }
 
-// percentiles computes, per value of key, the nearest-rank median and 90th percentile of
-// the time from creation to the column end (ack_at or done_at), in milliseconds.
-func percentiles(ctx context.Context, tx *sql.Tx, key, end string, args []any, put func(string, handover.Times)) error {
-	q := `WITH d AS (
-		SELECT ` + key + ` AS k, CAST(round((julianday(r.` + end + `) - julianday(r.created_at)) * 86400000) AS INTEGER) AS ms
-		FROM requests r WHERE ` + inPeriod + ` AND r.` + end + ` <> ''
-	), ranked AS (
-		SELECT k, ms, row_number() OVER (PARTITION BY k ORDER BY ms) AS rn, count(*) OVER (PARTITION BY k) AS n FROM d
-	)
-	SELECT k, n, max(CASE WHEN rn = (n + 1) / 2 THEN ms END), max(CASE WHEN rn = (9 * n + 9) / 10 THEN ms END)
-	FROM ranked GROUP BY k`
-	return eachRow(ctx, tx, q, args[:2], func(rows *sql.Rows) error {
-		var k string
-		var t handover.Times
-		var med, p90 int64
-		if err := rows.Scan(&k, &t.N, &med, &p90); err != nil {
-			return err
-		}
-		t.Median, t.P90 = time.Duration(med)*time.Millisecond, time.Duration(p90)*time.Millisecond
-		put(k, t)
-		return nil
-	})
-}
-
-// weekKey is the Monday (a local date) of a request's week, as SQL over r.
-func weekKey(loc *time.Location, at time.Time) string {
-	_, off := at.In(loc).Zone()
-	return fmt.Sprintf("date(r.created_at, '%+d seconds', 'weekday 0', '-6 days')", off)
-}
-
-// measureWeeks computes the weekly trend, with a row for every week of the period even
-// when it had no requests.
-func measureWeeks(ctx context.Context, tx *sql.Tx, p handover.Period, args []any) ([]handover.Week, error) {
-	loc := p.From.Location()
-	key := weekKey(loc, p.From)
-	rows, err := measureGroups(ctx, tx, key, args, nil)
-	if err != nil {
-		return nil, err
-	}
-	byDate := map[string]handover.Row{}
-	for _, r := range rows {
-		byDate[r.Code] = r
-	}
+// weeks is the weekly trend, with a row for every week of the period even when it had
+// no requests.
+func (g groupRows) weeks(p handover.Period) []handover.Week {
 	var out []handover.Week
 	for w := mondayOf(p.From); w.Before(p.To); w = w.AddDate(0, 0, 7) {
-		r := byDate[fmtDate(w)]
+		r := handover.Row{}
+		if got := g[groupKey{dimWeek, fmtDate(w)}]; got != nil {
+			r = *got
+		}
 		out = append(out, handover.Week{Start: w, Requests: r.Requests, OnTime: r.OnTime, ClosedLoop: r.ClosedLoop,
-			Scored: r.Scored, ScoreSum: r.ScoreSum, ResolveP50: r.Resolve.Median, Complaints: r.Complaints})
+			Scored: r.Scored, ScoreSum: r.ScoreSum, Complaints: r.Complaints})
 	}
-	return out, nil
+	return out
+}
+
+// weekKey is the Monday (a local date) of a request's week, as SQL over r, with the
+// property's offset from UTC at from.
+func weekKey(from time.Time) string {
+	_, off := from.Zone()
+	return fmt.Sprintf("date(r.created_at, '%+d seconds', 'weekday 0', '-6 days')", off)
 }
 
 // mondayOf is midnight at the start of t's week (weeks start on Monday), in t's location.

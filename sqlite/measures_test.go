@@ -108,7 +108,7 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 		t.Errorf("repeats = %+v, want maintenance three times in 1315 (towels are not a problem)", m.Repeats)
 	}
 	if len(m.Weeks) != 2 || !m.Weeks[0].Start.Equal(nov(16, 0, 0)) || m.Weeks[0].Requests != 7 || m.Weeks[1].Requests != 0 ||
-		m.Weeks[0].ResolveP50 != min(12) {
+		m.Weeks[0].OnTime != tot.OnTime {
 		t.Errorf("weeks = %+v", m.Weeks)
 	}
 }

@@ -1,0 +1,51 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"frontdesk/handover"
+)
+
+// handoverBenchStore is a seeded database: FRONTDESK_BENCH_DB names one made with
+// `frontdesk seed` (years of history at resort scale), else a small one is generated.
+func handoverBenchStore(b *testing.B) (*Store, time.Time) {
+	b.Helper()
+	if path := os.Getenv("FRONTDESK_BENCH_DB"); path != "" {
+		s, err := Open(context.Background(), path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s, time.Now()
+	}
+	return seedStore(b, filepath.Join(b.TempDir(), "bench.db"), 2000, 50000).s, testNow
+}
+
+func BenchmarkHandoverReport(b *testing.B) {
+	s, _ := handoverBenchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.Report(ctx, time.Time{}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMeasures(b *testing.B) {
+	s, now := handoverBenchStore(b)
+	ctx := context.Background()
+	for _, days := range []int{7, 30, 365} {
+		b.Run(time.Duration(days*24*int(time.Hour)).String(), func(b *testing.B) {
+			p := handover.LastDays(now, days)
+			for b.Loop() {
+				if _, err := s.Measures(ctx, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
