@@ -26,7 +26,7 @@ func TestTextReportShowsEverySectionInOrder(t *testing.T) {
 		"Not yet acknowledged by the incoming manager.",
 		"4 open requests · 3 overdue · 1 escalated · 1 complaints open",
 		"WHAT CHANGED SINCE THE LAST HANDOVER",
-		"Since Rina Kusuma took over Night shift at 07:04:",
+		"Since Rina Kusuma took over from the Night shift at 07:04:",
 		"open 2 → 4 · overdue 1 → 3",
 		"new requests: 9 · closed: 7",
 		"OPEN REQUESTS BY DEPARTMENT AND AGE",

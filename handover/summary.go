@@ -71,7 +71,7 @@ func (r *Report) ChangeLines(lg Lang) []string {
 	was, now := ch.Since.Counts, r.Counts
 	arrow := func(label string, a, b int) string { return fmt.Sprintf("%s %d → %d", label, a, b) }
 	return []string{
-		lg.L("Since {{.Name}} took over {{.Shift}} at {{.Time}}:", map[string]any{"Name": ch.Since.ByName,
+		lg.L("Since {{.Name}} took over from the {{.Shift}} at {{.Time}}:", map[string]any{"Name": ch.Since.ByName,
 			"Shift": lg.ShiftName(ch.Since.Shift.Shift), "Time": lg.Clock(ch.Since.At, r.Now)}),
 		joinParts(arrow(lg.L("open"), was.Open, now.Open), arrow(lg.L("overdue"), was.Overdue, now.Overdue),
 			arrow(lg.L("escalated"), was.Escalated, now.Escalated), arrow(lg.L("complaints"), was.Complaints, now.Complaints),
