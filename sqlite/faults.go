@@ -19,10 +19,6 @@ import (
 // errDamaged is the cause of every "damaged file" error, so IsDamaged can find it.
 var errDamaged = errors.New("database file damaged")
 
-// damagedMessage is what staff read when the file fails its check; the start-up screen
-// then offers the latest good backup.
-const damagedMessage = "The database file {{.Path}} is damaged, so Frontdesk did not open it. Nothing was changed; restore the latest backup."
-
 // IsDamaged reports whether err says the database file is damaged or is not a database
 // at all: the faults restoring a backup repairs. A file from a newer Frontdesk, a locked
 // or read-only file are not damaged.
@@ -34,9 +30,11 @@ func IsDamaged(err error) bool {
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
 }
 
-// damaged returns the error for a damaged file at path, keeping what was found for IT.
+// damaged returns the error for a damaged file at path, keeping what was found for IT;
+// the start-up screen then offers the latest good backup.
 func damaged(path string, found error) error {
-	return errs.Wrap(fmt.Errorf("%w: %w", errDamaged, found), errs.Unavailable, damagedMessage, map[string]any{"Path": path})
+	return errs.Wrap(fmt.Errorf("%w: %w", errDamaged, found), errs.Unavailable,
+		"The database file {{.Path}} is damaged, so Frontdesk did not open it. Nothing was changed; restore the latest backup.", map[string]any{"Path": path})
 }
 
 // checkIntegrity runs SQLite's quick check on an existing database before anything
