@@ -59,7 +59,7 @@ func newImportView(u *UI) *importView {
 	help := subtle(lang.L("Columns are found by their names, in English or Indonesian (Name, E-mail, Phone, Loyalty number, Arrival, Departure, Room…). The file is checked first; nothing is stored until you confirm, and then all of it or nothing."))
 	help.Wrapping = fyne.TextWrapWord
 	buttons := container.NewHBox(v.choose, widget.NewSeparator(), v.export, v.stays)
-	top := container.NewVBox(buttons, help, v.progress, v.summary, v.confirm, v.columns)
+	top := container.NewVBox(buttons, help, v.progress, v.summary, container.NewHBox(v.confirm), v.columns)
 	v.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.list))
 	return v
 }
@@ -169,7 +169,7 @@ func (v *importView) show(res guestImportResult) {
 	}
 	counts := map[string]any{"Rows": rep.Rows, "Created": rep.Created, "Merged": rep.Merged, "Rejected": rep.Rejected, "Stays": rep.StaysAdded}
 	if rep.DryRun {
-		v.summary.SetText(lang.L("Checked {{.Rows}} rows: {{.Created}} new guests, {{.Merged}} merged into guests already known, {{.Rejected}} rejected, {{.Stays}} stays to add. Nothing is stored yet.", counts))
+		v.summary.SetText(lang.L("Checked {{.Rows}} rows: {{.Created}} new guests, {{.Merged}} rows merged into a known guest or an earlier row, {{.Rejected}} rejected, {{.Stays}} stays to add. Nothing is stored yet.", counts))
 		if rep.Created+rep.Merged > 0 {
 			v.data = res.data
 			v.confirm.SetText(lang.L("Import {{.Count}} rows now", map[string]any{"Count": rep.Created + rep.Merged}))

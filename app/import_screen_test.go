@@ -60,7 +60,7 @@ func TestGuestImportChecksFirstThenImportsWithProgress(t *testing.T) {
 	if searchCount(t, h, "silva") != 0 {
 		t.Fatal("the check stored guests")
 	}
-	if !strings.Contains(v.summary.Text, "Checked 3 rows: 1 new guests, 1 merged into guests already known, 1 rejected, 2 stays to add.") {
+	if !strings.Contains(v.summary.Text, "Checked 3 rows: 1 new guests, 1 rows merged into a known guest or an earlier row, 1 rejected, 2 stays to add.") {
 		t.Fatalf("summary %q", v.summary.Text)
 	}
 	if !v.confirm.Visible() || v.confirm.Text != "Import 2 rows now" {
