@@ -69,7 +69,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 		}
 	}
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region})
+	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region, CheckLater: true})
 	if err != nil {
 		w := newWindow(uiLang)
 		app.ShowRecovery(w, app.Recovery{Path: dbPath, Err: err, Damaged: sqlite.IsDamaged(err), Files: sqlite.BackupFiles{}})
@@ -89,8 +89,23 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	defer backup.Start(store, dbPath, keep)()
 	w := newWindow(uiLang)
 	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
+	go checkInBackground(ctx, store, dbPath, w)
 	w.ShowAndRun()
 	return nil
+}
+
+// checkInBackground runs the database's quick check once the window is up (it reads the
+// whole file, so it would make start-up grow with the database); a damaged file closes
+// the store and shows the recovery screen, which offers the latest good backup.
+func checkInBackground(ctx context.Context, store *sqlite.Store, dbPath string, w fyne.Window) {
+	err := store.QuickCheck(ctx)
+	if err == nil || !sqlite.IsDamaged(err) {
+		return
+	}
+	fyne.Do(func() {
+		store.Close()
+		app.ShowRecovery(w, app.Recovery{Path: dbPath, Err: err, Damaged: true, Files: sqlite.BackupFiles{}})
+	})
 }
 
 // newWindow starts the Fyne app in the chosen language and returns its main window.

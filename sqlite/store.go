@@ -26,6 +26,10 @@ type Options struct {
 	PhoneRegion string           // country for phones typed without a country code; "ID" when empty
 	ReadConns   int              // size of the read pool; 4 when zero
 	BusyTimeout time.Duration    // how long a write waits for another program's; 10 s when zero
+	// CheckLater skips SQLite's quick check at open: it reads the whole file, so its time
+	// grows with the database, and the window must be usable at once. The caller runs
+	// QuickCheck in the background instead.
+	CheckLater bool
 }
 
 // Store is Frontdesk's database. It is safe for concurrent use.
@@ -58,8 +62,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	if err := checkIntegrity(ctx, path, s.busy); err != nil {
-		return nil, err
+	if !opts.CheckLater {
+		if err := checkIntegrity(ctx, path, s.busy); err != nil {
+			return nil, err
+		}
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -143,6 +149,12 @@ func createPrivate(path string) error {
 		return f.Close()
 	}
 	return nil
+}
+
+// QuickCheck runs SQLite's quick check over a read-only connection; a damaged file is
+// reported so that IsDamaged recognises it.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	return checkIntegrity(ctx, s.path, s.busy)
 }
 
 // Close closes both pools.
