@@ -13,7 +13,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk \
 	fonts-dejavu-core fonts-droid-fallback fonts-nanum
 
-.PHONY: run build test deps vet fmt-check package clean-demo
+.PHONY: run build test deps vet fmt-check package clean-demo bench bench-go
 
 ## run: install what is missing, build, and open Frontdesk on a demo database
 run: deps build
@@ -33,6 +33,16 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## bench: seed $(BENCH_DB) with 1M guests and 5M requests (once) and measure it (BENCHMARKS.md)
+BENCH_DB ?= /tmp/frontdesk-scale.db
+bench: build
+	@[ -s $(BENCH_DB) ] || ./$(BIN) seed --db $(BENCH_DB) --guests 1000000 --requests 5000000
+	./$(BIN) bench --db $(BENCH_DB)
+
+## bench-go: the store's Go benchmarks (search, profile, create request, queue)
+bench-go:
+	go test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./sqlite/
 
 ## deps: install the Debian packages the build needs (only those missing)
 deps:

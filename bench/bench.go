@@ -33,6 +33,7 @@ type Options struct {
 	NaiveSamples int              // runs of each naive search (they scan the table); 10 when zero
 	HeavySamples int              // runs of Today, handover and measures; 20 when zero
 	Writes       int              // requests created; 100 when zero (each stays in the file)
+	Budget       time.Duration    // time an operation may take in all before it stops early; 30 s when zero
 	Progress     func(op string)  // called before each operation, may be nil
 	Now          func() time.Time // the clock; time.Now when nil
 }
@@ -47,6 +48,9 @@ func (o *Options) defaults() {
 	def(&o.NaiveSamples, 10)
 	def(&o.HeavySamples, 20)
 	def(&o.Writes, 100)
+	if o.Budget <= 0 {
+		o.Budget = 30 * time.Second
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -87,7 +91,7 @@ func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
 		if opts.Progress != nil {
 			opts.Progress(o.name)
 		}
-		r, err := measure(ctx, o)
+		r, err := measure(ctx, o, opts.Budget)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", o.name, err)
 		}
@@ -111,24 +115,23 @@ func plan(ctx context.Context, s *sqlite.Store, opts Options) ([]op, error) {
 	return append(ops, screenOps(s, opts)...), nil
 }
 
-// measure runs o after a short warm-up and returns its figures.
-func measure(ctx context.Context, o op) (Row, error) {
-	for i := range min(o.n, 3) {
-		if err := o.run(ctx, i); err != nil {
-			return Row{}, err
-		}
+// measure runs o once to warm up, then up to o.n times (fewer when they take longer than
+// budget in all), and returns its figures. N is the number of timed runs.
+func measure(ctx context.Context, o op, budget time.Duration) (Row, error) {
+	if err := o.run(ctx, o.n); err != nil {
+		return Row{}, err
 	}
-	times, err := timeRuns(ctx, o.n, o.run)
+	times, err := timeRuns(ctx, o.n, budget, o.run)
 	if err != nil {
 		return Row{}, err
 	}
-	r := Row{Operation: o.name, N: o.n, P50: quantile(times, 0.50), P95: quantile(times, 0.95), Max: slices.Max(times)}
+	r := Row{Operation: o.name, N: len(times), P50: quantile(times, 0.50), P95: quantile(times, 0.95), Max: slices.Max(times)}
 	if o.naive != nil {
-		naive, err := timeRuns(ctx, o.naiveN, o.naive)
+		naive, err := timeRuns(ctx, o.naiveN, budget, o.naive)
 		if err != nil {
 			return Row{}, err
 		}
-		engine, err := timeRuns(ctx, o.n, o.engine)
+		engine, err := timeRuns(ctx, o.n, budget, o.engine)
 		if err != nil {
 			return Row{}, err
 		}
@@ -138,15 +141,17 @@ func measure(ctx context.Context, o op) (Row, error) {
 	return r, nil
 }
 
-// timeRuns runs fn n times and returns each run's duration in milliseconds.
-func timeRuns(ctx context.Context, n int, fn func(context.Context, int) error) ([]float64, error) {
-	out := make([]float64, n)
-	for i := range n {
+// timeRuns runs fn up to n times, stopping early once budget is spent, and returns each
+// run's duration in milliseconds.
+func timeRuns(ctx context.Context, n int, budget time.Duration, fn func(context.Context, int) error) ([]float64, error) {
+	out := make([]float64, 0, n)
+	began := time.Now()
+	for i := 0; i < n && (i == 0 || time.Since(began) < budget); i++ {
 		start := time.Now()
 		if err := fn(ctx, i); err != nil {
 			return nil, err
 		}
-		out[i] = float64(time.Since(start).Microseconds()) / 1000
+		out = append(out, float64(time.Since(start).Microseconds())/1000)
 	}
 	return out, nil
 }

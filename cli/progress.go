@@ -8,7 +8,8 @@ import (
 )
 
 // progressBar draws one line of progress on a terminal, redrawn in place at most a few
-// times a second; on anything else (a log file, a test) it writes one line per stage.
+// times a second; on anything else (a log file, a test) it writes a line when a stage
+// starts and every ten seconds.
 type progressBar struct {
 	w        io.Writer
 	tty      bool
@@ -30,16 +31,19 @@ func (p *progressBar) update(stage string, done, total int) {
 	now := time.Now()
 	if stage != p.stage {
 		p.endStage(now)
-		p.stage, p.stageAt = stage, now
+		p.stage, p.stageAt, p.lastDraw = stage, now, now
 		if !p.tty {
 			fmt.Fprintf(p.w, "%-13s started at %s\n", stage, round(now.Sub(p.start)))
 		}
 	}
-	if !p.tty || now.Sub(p.lastDraw) < 150*time.Millisecond && done < total {
-		return
+	switch {
+	case !p.tty && now.Sub(p.lastDraw) >= 10*time.Second:
+		p.lastDraw = now
+		fmt.Fprintln(p.w, p.line(done, total, now))
+	case p.tty && (now.Sub(p.lastDraw) >= 150*time.Millisecond || done >= total):
+		p.lastDraw = now
+		fmt.Fprintf(p.w, "\r%s\033[K", p.line(done, total, now))
 	}
-	p.lastDraw = now
-	fmt.Fprintf(p.w, "\r%s\033[K", p.line(done, total, now))
 }
 
 func (p *progressBar) line(done, total int, now time.Time) string {

@@ -83,8 +83,8 @@ func seedDB(path string, cfg scale.Config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Seeded %s: %s guests, %s stays, %s rooms, %s requests with %s timeline events in %s (seed %d).\n",
+	fmt.Fprintf(stdout, "Seeded %s: %s guests, %s stays, %s rooms, %s requests with %s timeline events in %s, %s of processor time (seed %d).\n",
 		path, thousands(last.Guests), thousands(gen.Stays()), thousands(len(gen.Rooms())), thousands(last.Requests),
-		thousands(last.Events), took.Round(time.Second), cfg.Seed)
+		thousands(last.Events), took.Round(time.Second), cpuTime().Round(time.Second), cfg.Seed)
 	return nil
 }

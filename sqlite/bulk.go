@@ -48,11 +48,11 @@ type BulkProgress struct {
 }
 
 // bulkTables are the tables a bulk load fills; their secondary indexes are built last.
-var bulkTables = []string{"guests", "guest_alerts", "guest_preferences", "guest_occasions", "stays", "requests", "request_events"}
+var bulkTables = []bulkTable{guestRows, alertRows, preferenceRows, occasionRows, stayRows, requestRows, eventRows}
 
-// bulkTriggers keep the search index in step row by row; the load fills the index in
-// one pass instead.
-var bulkTriggers = []string{"guests_ai", "stays_ai"}
+// bulkTriggers keep the search index and the request tally in step row by row; the load
+// fills them in one pass instead.
+var bulkTriggers = []string{"guests_ai", "stays_ai", "requests_tally_ai"}
 
 // bulkMarker names the settings row that holds the schema a bulk load took down while
 // it runs, so an interrupted load is recognised.
@@ -68,7 +68,7 @@ func (s *Store) BulkLoad(ctx context.Context, data BulkData, progress func(BulkP
 		return mapErr(err)
 	}
 	defer conn.Close()
-	b := &bulk{s: s, ctx: ctx, conn: conn, progress: progress}
+	b := &bulk{s: s, ctx: ctx, conn: conn, progress: progress, tally: map[tallyKey]int{}}
 	if err := b.begin(); err != nil {
 		return err
 	}
@@ -88,6 +88,12 @@ type bulk struct {
 	pragmas  map[string]string // connection settings to put back
 	ddl      []string          // indexes and triggers taken down, to build again
 	firstSeq int64             // the last guest seq before the load
+	tally    map[tallyKey]int  // requests loaded per department, open or not
+}
+
+type tallyKey struct {
+	department string
+	open       bool
 }
 
 func (b *bulk) report(stage BulkStage) {
@@ -130,7 +136,7 @@ func (b *bulk) begin() error {
 func (b *bulk) takeDown(tx *sql.Tx) error {
 	args := []any{}
 	for _, t := range bulkTables {
-		args = append(args, t)
+		args = append(args, t.name)
 	}
 	for _, t := range bulkTriggers {
 		args = append(args, t)
@@ -162,7 +168,7 @@ func (b *bulk) takeDown(tx *sql.Tx) error {
 // commit (the file is new; a crash means loading it again), no foreign-key lookups per
 // row (the generator's references are checked by the tests), and a large page cache for
 // the unique ID indexes.
-var bulkPragmas = map[string]string{"synchronous": "OFF", "foreign_keys": "OFF", "cache_size": "-1048576"}
+var bulkPragmas = map[string]string{"synchronous": "OFF", "foreign_keys": "OFF", "cache_size": "-1048576", "temp_store": "2", "wal_autocheckpoint": "16384"}
 
 func (b *bulk) setPragmas() error {
 	b.pragmas = map[string]string{}
@@ -244,6 +250,12 @@ func (b *bulk) finish() error {
 	err := b.write(func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(b.ctx, fillSearchSQL, b.firstSeq); err != nil {
 			return err
+		}
+		for k, n := range b.tally {
+			if _, err := tx.ExecContext(b.ctx, `INSERT INTO request_tally (department, open, n) VALUES (?, ?, ?)
+				ON CONFLICT (department, open) DO UPDATE SET n = n + excluded.n`, k.department, k.open, n); err != nil {
+				return err
+			}
 		}
 		for _, ddl := range triggers {
 			if _, err := tx.ExecContext(b.ctx, ddl); err != nil {

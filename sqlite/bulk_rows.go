@@ -2,69 +2,134 @@ package sqlite
 
 import (
 	"database/sql"
+	"fmt"
 	"slices"
+	"strings"
 
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
 )
 
-// bulkInserts are the prepared statements of one bulk transaction, by table.
-var bulkInserts = map[string]string{
-	"guests": `INSERT INTO guests (id, salutation, given_name, family_name, email, phone, phone_search, language,
-		loyalty_number, tier, vip, casino_tier, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"alerts":      `INSERT INTO guest_alerts (id, guest_id, kind, text, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-	"preferences": `INSERT INTO guest_preferences (id, guest_id, category, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
-	"occasions":   `INSERT INTO guest_occasions (id, guest_id, kind, label, month, day, year) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	"stays":       `INSERT INTO stays (id, guest_id, arrival, departure, room, status, party_size) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-	"requests": `INSERT INTO requests (id, guest_id, room, category, department, description, priority, kind,
-		created_by, owner, assignee, status, open, top_tier, created_at, promised_at, due_at, ack_at, started_at,
-		done_at, closed_at, next_follow_up, score, outcome, recovery, recovery_of, escalation_level,
-		escalation_target, escalated_to, escalated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"events": `INSERT INTO request_events (request_id, at, actor_id, actor_name, action, from_status, to_status, note,
-		outcome, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+// bulkTable is one table a bulk load writes, with the columns it fills.
+type bulkTable struct {
+	name string
+	cols []string
 }
 
-// prepare readies the named statements in tx; close them with closeAll.
-func (b *bulk) prepare(tx *sql.Tx, names ...string) (map[string]*sql.Stmt, error) {
-	out := map[string]*sql.Stmt{}
-	for _, n := range names {
-		st, err := tx.PrepareContext(b.ctx, bulkInserts[n])
+var (
+	guestRows = bulkTable{"guests", []string{"id", "salutation", "given_name", "family_name", "email", "phone",
+		"phone_search", "language", "loyalty_number", "tier", "vip", "casino_tier", "notes", "created_at", "updated_at"}}
+	alertRows      = bulkTable{"guest_alerts", []string{"id", "guest_id", "kind", "text", "created_by", "created_at"}}
+	preferenceRows = bulkTable{"guest_preferences", []string{"id", "guest_id", "category", "text", "recorded_by", "recorded_at"}}
+	occasionRows   = bulkTable{"guest_occasions", []string{"id", "guest_id", "kind", "label", "month", "day", "year"}}
+	stayRows       = bulkTable{"stays", []string{"id", "guest_id", "arrival", "departure", "room", "status", "party_size"}}
+	requestRows    = bulkTable{"requests", []string{"id", "guest_id", "room", "category", "department", "description",
+		"priority", "kind", "created_by", "owner", "assignee", "status", "open", "top_tier", "created_at", "promised_at",
+		"due_at", "ack_at", "started_at", "done_at", "closed_at", "next_follow_up", "score", "outcome", "recovery",
+		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
+	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
+		"from_status", "to_status", "note", "outcome", "score"}}
+)
+
+// paramsPerInsert bounds the values one INSERT statement carries (a few dozen rows).
+// Each statement run costs a fixed setup (SQLite builds a small table for every
+// CHECK … IN (…) of the row type), so many rows per statement are much cheaper than one.
+const paramsPerInsert = 960
+
+// inserter writes the rows of one table in multi-row INSERT statements.
+type inserter struct {
+	b    *bulk
+	tx   *sql.Tx
+	t    bulkTable
+	per  int // rows per full statement
+	full *sql.Stmt
+	args []any
+}
+
+func (b *bulk) inserter(tx *sql.Tx, t bulkTable) (*inserter, error) {
+	in := &inserter{b: b, tx: tx, t: t, per: paramsPerInsert / len(t.cols)}
+	var err error
+	in.full, err = tx.PrepareContext(b.ctx, t.insertSQL(in.per))
+	in.args = make([]any, 0, in.per*len(t.cols))
+	return in, err
+}
+
+// insertSQL is the INSERT of rows rows.
+func (t bulkTable) insertSQL(rows int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(t.cols)), ",") + ")"
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", t.name, strings.Join(t.cols, ", "),
+		strings.TrimSuffix(strings.Repeat(one+",", rows), ","))
+}
+
+// add queues one row, writing a full statement's worth when there is one.
+func (in *inserter) add(row ...any) error {
+	in.args = append(in.args, row...)
+	if len(in.args) < in.per*len(in.t.cols) {
+		return nil
+	}
+	_, err := in.full.ExecContext(in.b.ctx, in.args...)
+	in.args = in.args[:0]
+	return err
+}
+
+// flush writes the rows still queued and releases the statement.
+func (in *inserter) flush() error {
+	defer in.full.Close()
+	if len(in.args) == 0 {
+		return nil
+	}
+	_, err := in.tx.ExecContext(in.b.ctx, in.t.insertSQL(len(in.args)/len(in.t.cols)), in.args...)
+	in.args = in.args[:0]
+	return err
+}
+
+// inserters opens an inserter per table; close them with flushAll.
+func (b *bulk) inserters(tx *sql.Tx, tables ...bulkTable) ([]*inserter, error) {
+	var out []*inserter
+	for _, t := range tables {
+		in, err := b.inserter(tx, t)
 		if err != nil {
-			closeAll(out)
+			for _, o := range out {
+				o.full.Close()
+			}
 			return nil, err
 		}
-		out[n] = st
+		out = append(out, in)
 	}
 	return out, nil
 }
 
-func closeAll(stmts map[string]*sql.Stmt) {
-	for _, st := range stmts {
-		st.Close()
+func flushAll(ins []*inserter) error {
+	var first error
+	for _, in := range ins {
+		if err := in.flush(); err != nil && first == nil {
+			first = err
+		}
 	}
+	return first
 }
 
 // profiles checks and stores one batch of profiles with their parts.
 func (b *bulk) profiles(tx *sql.Tx, batch []guests.Profile) error {
-	st, err := b.prepare(tx, "guests", "alerts", "preferences", "occasions", "stays")
+	ins, err := b.inserters(tx, guestRows, alertRows, preferenceRows, occasionRows, stayRows)
 	if err != nil {
 		return err
 	}
-	defer closeAll(st)
 	for i := range batch {
 		p := &batch[i]
 		if err := checkBulkProfile(p, b.s.region); err != nil {
+			flushAll(ins)
 			return errs.Wrap(err, errs.Invalid, "Profile {{.N}} ({{.Name}}): {{.Problem}}",
 				map[string]any{"N": b.p.Guests + i + 1, "Name": p.FullName(), "Problem": err.Error()})
 		}
-		if err := b.profile(st, p); err != nil {
+		if err := profileRows(ins, p); err != nil {
+			flushAll(ins)
 			return err
 		}
 	}
 	b.p.Guests += len(batch)
-	return nil
+	return flushAll(ins)
 }
 
 // checkBulkProfile normalises a profile as an import would and checks that it and its
@@ -92,62 +157,56 @@ func checkBulkProfile(p *guests.Profile, region string) error {
 	return nil
 }
 
-func (b *bulk) profile(st map[string]*sql.Stmt, p *guests.Profile) error {
+// profileRows queues a profile's rows: ins are the guest, alert, preference, occasion
+// and stay inserters, in that order.
+func profileRows(ins []*inserter, p *guests.Profile) error {
 	g := &p.Guest
-	if _, err := st["guests"].ExecContext(b.ctx, g.ID, g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone,
-		phoneSearch(g.Phone), g.Language, nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes,
-		fmtTime(g.CreatedAt), fmtTime(g.UpdatedAt)); err != nil {
-		return err
-	}
+	err := ins[0].add(g.ID, g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone),
+		g.Language, nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.CreatedAt), fmtTime(g.UpdatedAt))
 	for _, a := range p.Alerts {
-		if _, err := st["alerts"].ExecContext(b.ctx, a.ID, g.ID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt)); err != nil {
-			return err
-		}
+		err = firstErr(err, ins[1].add(a.ID, g.ID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt)))
 	}
 	for _, pr := range p.Preferences {
-		if _, err := st["preferences"].ExecContext(b.ctx, pr.ID, g.ID, pr.Category, pr.Text, pr.RecordedBy, fmtTime(pr.RecordedAt)); err != nil {
-			return err
-		}
+		err = firstErr(err, ins[2].add(pr.ID, g.ID, pr.Category, pr.Text, pr.RecordedBy, fmtTime(pr.RecordedAt)))
 	}
 	for _, o := range p.Occasions {
-		if _, err := st["occasions"].ExecContext(b.ctx, o.ID, g.ID, o.Kind, o.Label, int(o.Month), o.Day, o.Year); err != nil {
-			return err
-		}
+		err = firstErr(err, ins[3].add(o.ID, g.ID, o.Kind, o.Label, int(o.Month), o.Day, o.Year))
 	}
 	for _, s := range p.Stays {
-		if _, err := st["stays"].ExecContext(b.ctx, s.ID, g.ID, fmtDate(s.Arrival), fmtDate(s.Departure), s.Room, s.Status, s.PartySize); err != nil {
-			return err
-		}
+		err = firstErr(err, ins[4].add(s.ID, g.ID, fmtDate(s.Arrival), fmtDate(s.Departure), s.Room, s.Status, s.PartySize))
 	}
-	return nil
+	return err
+}
+
+func firstErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // requests checks and stores one batch of requests with their timelines.
 func (b *bulk) requests(tx *sql.Tx, batch []requests.Detail) error {
-	st, err := b.prepare(tx, "requests", "events")
+	ins, err := b.inserters(tx, requestRows, eventRows)
 	if err != nil {
 		return err
 	}
-	defer closeAll(st)
 	for i := range batch {
 		d := &batch[i]
 		if err := checkBulkRequest(&d.Request, d.Timeline); err != nil {
+			flushAll(ins)
 			return errs.Wrap(err, errs.Invalid, "Request {{.N}}: {{.Problem}}",
 				map[string]any{"N": b.p.Requests + i + 1, "Problem": err.Error()})
 		}
-		if err := b.request(st, &d.Request); err != nil {
+		if err := requestRowsOf(ins, d); err != nil {
+			flushAll(ins)
 			return err
 		}
-		for _, e := range d.Timeline {
-			if _, err := st["events"].ExecContext(b.ctx, d.ID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To,
-				e.Note, e.Outcome, e.Score); err != nil {
-				return err
-			}
-		}
 		b.p.Events += len(d.Timeline)
+		b.tally[tallyKey{d.Department, d.Open()}]++
 	}
 	b.p.Requests += len(batch)
-	return nil
+	return flushAll(ins)
 }
 
 // checkBulkRequest cleans a request as logging it would and checks what the store
@@ -162,12 +221,18 @@ func checkBulkRequest(r *requests.Request, timeline []requests.Event) error {
 	return nil
 }
 
-func (b *bulk) request(st map[string]*sql.Stmt, r *requests.Request) error {
-	_, err := st["requests"].ExecContext(b.ctx, r.ID, null(r.GuestID), null(r.Room), r.Category, r.Department,
+// requestRowsOf queues a request's row and its timeline: ins are the request and event
+// inserters.
+func requestRowsOf(ins []*inserter, d *requests.Detail) error {
+	r := &d.Request
+	err := ins[0].add(r.ID, null(r.GuestID), null(r.Room), r.Category, r.Department,
 		r.Description, r.Priority, r.Kind, r.CreatedBy, r.Owner, null(r.Assignee), r.Status, r.Open(), r.TopTier,
 		fmtTime(r.CreatedAt), fmtTime(r.PromisedAt), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
 		fmtOptionalTime(r.StartedAt), fmtOptionalTime(r.DoneAt), fmtOptionalTime(r.ClosedAt),
 		fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome, r.Recovery, null(r.RecoveryOf), r.EscalationLevel,
 		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt))
+	for _, e := range d.Timeline {
+		err = firstErr(err, ins[1].add(r.ID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score))
+	}
 	return err
 }

@@ -66,6 +66,7 @@ func TestBulkLoadStoresEveryRowWithIndexesTriggersAndReferencesIntact(t *testing
 	if problems != 0 || marker != 0 {
 		t.Errorf("%d foreign-key problems, marker left: %d", problems, marker)
 	}
+	checkTally(t, s)
 	var inHouse, indexedInHouse int
 	must(t, s.reader.QueryRow("SELECT count(DISTINCT guest_id) FROM stays WHERE status = 'in_house'").Scan(&inHouse))
 	must(t, s.reader.QueryRow("SELECT count(*) FROM guest_fts WHERE inhouse = 'y'").Scan(&indexedInHouse))
