@@ -73,6 +73,13 @@ func TestErasingNeedsTheGuestsNameTyped(t *testing.T) {
 	if n := len(buttons(h.ui.privacyButtons(p, nil))); n != 0 {
 		t.Errorf("an erased profile still offers %d privacy buttons", n)
 	}
+	h.ui.guests.profile.show(p)
+	if findLabelDeep(h.ui.guests.profile.body, "erased at their request") == nil {
+		t.Error("the erased profile does not say so")
+	}
+	if _, ok := findDeep(h.ui.guests.profile.body, func(b *widget.Button) bool { return true }); ok {
+		t.Error("an erased profile still offers buttons to edit or add to it")
+	}
 }
 
 func TestErasingAGuestInHouseIsRefusedWithAReason(t *testing.T) {

@@ -52,6 +52,10 @@ func (pv *profileView) showEmpty() {
 // show replaces the view with profile p.
 func (pv *profileView) show(p *guests.Profile) {
 	pv.profile = p
+	if p.IsErased() {
+		pv.showErased(p)
+		return
+	}
 	objs := []fyne.CanvasObject{pv.header(p)}
 	if len(p.Alerts) > 0 {
 		objs = append(objs, pv.alerts(p))
@@ -62,10 +66,29 @@ func (pv *profileView) show(p *guests.Profile) {
 		notes.Wrapping = fyne.TextWrapWord
 		objs = append(objs, widget.NewCard("", lang.L("Notes"), notes))
 	}
-	if privacy := pv.u.privacyButtons(p, pv.reload); len(privacy.(*fyne.Container).Objects) > 0 {
+	if privacy := pv.u.privacyButtons(p, pv.afterErasure); len(privacy.(*fyne.Container).Objects) > 0 {
 		objs = append(objs, widget.NewCard("", lang.L("The guest's data"), privacy))
 	}
 	pv.body.Objects = objs
+	pv.body.Refresh()
+	pv.scroll.ScrollToTop()
+}
+
+// afterErasure shows the erased profile and searches again, so the old name leaves the
+// results list too.
+func (pv *profileView) afterErasure() {
+	pv.reload()
+	if g := pv.u.guests; g != nil {
+		g.onSearchChanged(g.search.Text)
+	}
+}
+
+// showErased shows what is left of an erased profile: nothing to edit or add to, only
+// the fact, so no one rebuilds a profile the guest asked to be forgotten.
+func (pv *profileView) showErased(p *guests.Profile) {
+	note := widget.NewLabel(lang.L("This guest's data was erased at their request. Nothing can be added to this profile; a returning guest gets a new one."))
+	note.Wrapping = fyne.TextWrapWord
+	pv.body.Objects = []fyne.CanvasObject{heading(p.DisplayName()), note}
 	pv.body.Refresh()
 	pv.scroll.ScrollToTop()
 }

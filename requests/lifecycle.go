@@ -123,6 +123,9 @@ func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, 
 	if err := r.checkDetails(a, actor); err != nil {
 		return Event{}, err
 	}
+	if a.Kind == ActFollowUp && a.Outcome == OutcomeUnreachable && !a.NextAttempt.After(now) {
+		return Event{}, errs.FieldError(FieldNextAttempt, "Choose a time to try the guest again that is still to come.", nil)
+	}
 	ev := Event{At: now, ActorID: actor.ID, Actor: actor.Name, Action: a.Kind, From: r.Status, Note: strings.TrimSpace(a.Reason)}
 	r.step(a, now, &ev)
 	ev.To = r.Status

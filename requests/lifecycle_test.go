@@ -229,3 +229,11 @@ func TestEscalationNoteReadsBack(t *testing.T) {
 		}
 	}
 }
+
+func TestUnreachableGuestIsTriedAgainLaterNotEarlier(t *testing.T) {
+	r := newRequest(StatusDone)
+	_, err := r.Apply(Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: t0.Add(-time.Minute)}, t0, agent)
+	if errs.AsFields(err).For(FieldNextAttempt) == nil || r.Status != StatusDone || !r.NextFollowUp.IsZero() {
+		t.Fatalf("a next attempt in the past: %v, %+v", err, r)
+	}
+}
