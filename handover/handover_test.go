@@ -8,26 +8,30 @@ import (
 	"frontdesk/errs"
 )
 
-func TestNearestRankIsTheSmallestRankCoveringTheShare(t *testing.T) {
+func TestQuantileInterpolatesBetweenTheNearestValues(t *testing.T) {
+	min := func(ms ...int) []time.Duration {
+		out := make([]time.Duration, len(ms))
+		for i, m := range ms {
+			out[i] = time.Duration(m) * time.Minute
+		}
+		return out
+	}
 	cases := []struct {
-		p    float64
-		n    int
-		want int
+		values []time.Duration
+		p      float64
+		want   time.Duration
 	}{
-		{0.5, 1, 1}, {0.5, 2, 1}, {0.5, 3, 2}, {0.5, 4, 2}, {0.5, 5, 3},
-		{0.9, 1, 1}, {0.9, 4, 4}, {0.9, 10, 9}, {0.9, 11, 10}, {0.9, 100, 90},
+		{nil, 0.5, 0},
+		{min(7), 0.9, 7 * time.Minute},
+		{min(2, 4, 6, 20), 0.5, 5 * time.Minute},
+		{min(2, 4, 6, 20), 0.9, 15*time.Minute + 48*time.Second},
+		{min(1, 2, 4, 5, 6, 20), 0.5, 4*time.Minute + 30*time.Second},
+		{min(1, 2, 3), 0.5, 2 * time.Minute},
+		{min(1, 2, 3), 1, 3 * time.Minute},
 	}
 	for _, c := range cases {
-		if got := NearestRank(c.p, c.n); got != c.want {
-			t.Errorf("NearestRank(%v, %d) = %d, want %d", c.p, c.n, got, c.want)
-		}
-		// The store's SQL computes the same ranks as (n+1)/2 and (9n+9)/10.
-		sql := (c.n + 1) / 2
-		if c.p == 0.9 {
-			sql = (9*c.n + 9) / 10
-		}
-		if sql != c.want {
-			t.Errorf("the SQL rank for p=%v n=%d is %d, want %d", c.p, c.n, sql, c.want)
+		if got := Quantile(c.values, c.p); got != c.want {
+			t.Errorf("Quantile(%v, %v) = %v, want %v", c.values, c.p, got, c.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package handover
 
 import (
+	"math"
 	"time"
 
 	"frontdesk/errs"
@@ -73,8 +74,8 @@ func (r Row) Satisfaction() float64 {
 	return float64(r.ScoreSum) / float64(r.Scored)
 }
 
-// Times are the median and 90th percentile of a duration over N requests (nearest rank:
-// the smallest value at least that share of the requests reached).
+// Times are the median and 90th percentile of a duration over N requests, interpolated
+// between the two nearest values as Quantile defines.
 type Times struct {
 	N           int
 	Median, P90 time.Duration
@@ -122,12 +123,16 @@ func (w Week) Satisfaction() float64 {
 	return float64(w.ScoreSum) / float64(w.Scored)
 }
 
-// NearestRank is the 1-based rank of the p-quantile (0 < p ≤ 1) among n sorted values.
-// The store computes the same rank in SQL; this is its definition.
-func NearestRank(p float64, n int) int {
-	r := int(p * float64(n))
-	if float64(r) < p*float64(n) {
-		r++
+// Quantile is the p-quantile (0 ≤ p ≤ 1) of sorted values, interpolated linearly between
+// the two values around position p×(n−1) (as spreadsheets' PERCENTILE.INC and SQL's
+// percentile_cont do). The store computes the same in SQL; this is its definition.
+func Quantile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
 	}
-	return max(r, 1)
+	pos := p * float64(len(sorted)-1)
+	lo := int(pos)
+	hi := min(lo+1, len(sorted)-1)
+	v := float64(sorted[lo]) + float64(sorted[hi]-sorted[lo])*(pos-float64(lo))
+	return time.Duration(math.Round(v))
 }

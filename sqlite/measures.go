@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"frontdesk/handover"
@@ -19,11 +21,11 @@ const (
 	dimWeek       = "w"
 )
 
-// periodRows reads the requests created in [?1, ?2) once, through the requests_created
-// index, with what every measure needs (?3 is now, for "already past the promise"), and
-// repeats each row under the total, its department, its category and its week (the week
-// key is filled in with the property's offset from UTC). Durations are milliseconds.
-const periodRows = `base AS MATERIALIZED (
+// periodBase reads the requests created in [?1, ?2) once, through the covering index
+// requests_measures, with what every measure needs (?3 is now, for "already past the
+// promise"; the week key is filled in with the property's offset from UTC). Durations
+// are milliseconds.
+const periodBase = `WITH base AS MATERIALIZED (
 		SELECT r.department AS dept, r.category AS cat, %s AS week,
 			CASE WHEN r.ack_at <> '' THEN CAST(round((julianday(r.ack_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS ack,
 			CASE WHEN r.done_at <> '' THEN CAST(round((julianday(r.done_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS res,
@@ -33,24 +35,34 @@ const periodRows = `base AS MATERIALIZED (
 			r.score > 0 AS scored, r.score AS score, r.kind = 'complaint' AND r.recovery_of IS NULL AS complaint,
 			r.recovery = 1 AS rec, r.recovery = 1 AND r.status = 'closed' AND r.outcome = 'satisfied' AS won
 		FROM requests r WHERE r.created_at >= ?1 AND r.created_at < ?2
-	), keyed AS (
-		SELECT 't' AS dim, '' AS k, * FROM base
-		UNION ALL SELECT 'd', dept, * FROM base
-		UNION ALL SELECT 'c', cat, * FROM base
-		UNION ALL SELECT 'w', week, * FROM base
 	)`
 
-// groupCountsQuery counts per group.
-const groupCountsQuery = `WITH ` + periodRows + `
-	SELECT dim, k, count(*), sum(ot_base), sum(ot), sum(cl_base), sum(cl), sum(scored), sum(score),
-		sum(complaint), sum(rec), sum(won)
-	FROM keyed GROUP BY dim, k`
+// groupColumns are the counted measures of a group of base.
+const groupColumns = `count(*), COALESCE(sum(ot_base), 0), COALESCE(sum(ot), 0), COALESCE(sum(cl_base), 0),
+	COALESCE(sum(cl), 0), COALESCE(sum(scored), 0), COALESCE(sum(score), 0), COALESCE(sum(complaint), 0),
+	COALESCE(sum(rec), 0), COALESCE(sum(won), 0), count(ack), count(res)`
 
-// groupTimesQuery computes, for the total, each department and each category, the
-// nearest-rank median and 90th percentile of the time to acknowledge ('a') and to
-// resolve ('r'), sorting each set once. Weeks have no times: the trend shows counts and
-// shares, and sorting every week's times too would cost a third more.
-const groupTimesQuery = `WITH ` + periodRows + `, times AS (
+// Percentiles of a group: with SQLite's percentile functions (build tag
+// sqlite_percentile, as the Makefile builds), or left empty for groupTimesQuery.
+const (
+	withPercentiles = `percentile_cont(ack, 0.5), percentile_cont(ack, 0.9), percentile_cont(res, 0.5), percentile_cont(res, 0.9)`
+	noPercentiles   = `NULL, NULL, NULL, NULL`
+)
+
+// groupsQuery measures the total, each department, each category and each week (weeks
+// have no times: the trend shows counts and shares) from one read of the period.
+func groupsQuery(times string) string {
+	return periodBase + `
+	SELECT 't', '', ` + groupColumns + `, ` + times + ` FROM base
+	UNION ALL SELECT 'd', dept, ` + groupColumns + `, ` + times + ` FROM base GROUP BY dept
+	UNION ALL SELECT 'c', cat, ` + groupColumns + `, ` + times + ` FROM base GROUP BY cat
+	UNION ALL SELECT 'w', week, ` + groupColumns + `, ` + noPercentiles + ` FROM base GROUP BY week`
+}
+
+// groupTimesQuery computes the same percentiles with window functions, for builds without
+// SQLite's percentile functions: the two values around position p×(n−1) of each sorted
+// set, interpolated as percentile_cont does. It is several times slower on long periods.
+const groupTimesQuery = periodBase + `, times AS (
 		SELECT 'a' AS m, 't' AS dim, '' AS k, ack AS ms FROM base WHERE ack IS NOT NULL
 		UNION ALL SELECT 'a', 'd', dept, ack FROM base WHERE ack IS NOT NULL
 		UNION ALL SELECT 'a', 'c', cat, ack FROM base WHERE ack IS NOT NULL
@@ -61,12 +73,32 @@ const groupTimesQuery = `WITH ` + periodRows + `, times AS (
 		SELECT m, dim, k, ms, row_number() OVER w AS rn,
 			count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
 		FROM times WINDOW w AS (PARTITION BY m, dim, k ORDER BY ms)
+	), ends AS (
+		SELECT m, dim, k, n,
+			max(CASE WHEN rn = CAST(0.5 * (n - 1) AS INTEGER) + 1 THEN ms END) AS lo50,
+			max(CASE WHEN rn = min(CAST(0.5 * (n - 1) AS INTEGER) + 2, n) THEN ms END) AS hi50,
+			max(CASE WHEN rn = CAST(0.9 * (n - 1) AS INTEGER) + 1 THEN ms END) AS lo90,
+			max(CASE WHEN rn = min(CAST(0.9 * (n - 1) AS INTEGER) + 2, n) THEN ms END) AS hi90
+		FROM ranked GROUP BY m, dim, k
 	)
-	SELECT m, dim, k, n, max(CASE WHEN rn = (n + 1) / 2 THEN ms END), max(CASE WHEN rn = (9 * n + 9) / 10 THEN ms END)
-	FROM ranked GROUP BY m, dim, k`
+	SELECT m, dim, k, lo50 + (hi50 - lo50) * (0.5 * (n - 1) - CAST(0.5 * (n - 1) AS INTEGER)),
+		lo90 + (hi90 - lo90) * (0.9 * (n - 1) - CAST(0.9 * (n - 1) AS INTEGER))
+	FROM ends`
 
-// Measures computes the service measures of the requests created in p, in one snapshot.
-// The period's requests are read twice (counts, then times), whatever the groupings.
+// percentileFunctions reports whether this build of SQLite has percentile_cont; the
+// answer is fixed at build time, so it is asked once, of an in-memory database.
+var percentileFunctions = sync.OnceValue(func() bool {
+	db, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var v sql.NullFloat64
+	return db.QueryRow("SELECT percentile_cont(1, 0.5)").Scan(&v) == nil
+})
+
+// Measures computes the service measures of the requests created in p, in one snapshot,
+// reading the period once (twice in builds without percentile functions).
 func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Measures, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
@@ -82,7 +114,7 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 		if err != nil {
 			return err
 		}
-		groups, err := measureGroups(ctx, tx, p, now)
+		groups, err := measureGroups(ctx, tx, p, now, percentileFunctions())
 		if err != nil {
 			return err
 		}
@@ -127,39 +159,53 @@ func (g groupRows) row(dim, k string) *handover.Row {
 	return g[key]
 }
 
-// measureGroups computes the counts and the times of every group.
-func measureGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time) (groupRows, error) {
+// measureGroups computes the counts and the times of every group, with SQLite's
+// percentile functions when pct, else with window functions.
+func measureGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time, pct bool) (groupRows, error) {
 	args := []any{fmtTime(p.From), fmtTime(p.To), fmtTime(now)}
 	week := weekKey(p.From)
+	times := noPercentiles
+	if pct {
+		times = withPercentiles
+	}
 	g := groupRows{}
-	err := eachRow(ctx, tx, fmt.Sprintf(groupCountsQuery, week), args, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, fmt.Sprintf(groupsQuery(times), week), args, func(rows *sql.Rows) error {
 		var dim, k string
 		var row handover.Row
+		var a50, a90, r50, r90 sql.NullFloat64
 		err := rows.Scan(&dim, &k, &row.Requests, &row.OnTime.Base, &row.OnTime.Of, &row.ClosedLoop.Base,
-			&row.ClosedLoop.Of, &row.Scored, &row.ScoreSum, &row.Complaints, &row.Recoveries, &row.Recovered)
+			&row.ClosedLoop.Of, &row.Scored, &row.ScoreSum, &row.Complaints, &row.Recoveries, &row.Recovered,
+			&row.Ack.N, &row.Resolve.N, &a50, &a90, &r50, &r90)
 		row.Code = k
+		row.Ack.Median, row.Ack.P90, row.Resolve.Median, row.Resolve.P90 = ms(a50), ms(a90), ms(r50), ms(r90)
 		*g.row(dim, k) = row
 		return err
 	})
-	if err != nil {
-		return nil, err
+	if err != nil || pct {
+		return g, err
 	}
 	err = eachRow(ctx, tx, fmt.Sprintf(groupTimesQuery, week), args, func(rows *sql.Rows) error {
 		var m, dim, k string
-		var t handover.Times
-		var med, p90 int64
-		if err := rows.Scan(&m, &dim, &k, &t.N, &med, &p90); err != nil {
+		var p50, p90 sql.NullFloat64
+		if err := rows.Scan(&m, &dim, &k, &p50, &p90); err != nil {
 			return err
 		}
-		t.Median, t.P90 = time.Duration(med)*time.Millisecond, time.Duration(p90)*time.Millisecond
-		if m == "a" {
-			g.row(dim, k).Ack = t
-		} else {
-			g.row(dim, k).Resolve = t
+		t := &g.row(dim, k).Ack
+		if m == "r" {
+			t = &g.row(dim, k).Resolve
 		}
+		t.Median, t.P90 = ms(p50), ms(p90)
 		return nil
 	})
 	return g, err
+}
+
+// ms turns milliseconds from SQL into a duration; NULL is zero.
+func ms(v sql.NullFloat64) time.Duration {
+	if !v.Valid {
+		return 0
+	}
+	return time.Duration(math.Round(v.Float64 * float64(time.Millisecond)))
 }
 
 func (g groupRows) total() handover.Row {

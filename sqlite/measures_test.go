@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 	"time"
 
@@ -35,8 +36,9 @@ func measuresFixture(t *testing.T) *desk {
 	happy := func(score int) requests.Action {
 		return requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: score}
 	}
-	// Towels, promised 15 minutes after: acknowledged after 2, 4, 6, 20 min; done after
-	// 10, 12, 60 (done again after the guest was unhappy), 40 min.
+	// Towels, promised 15 minutes after: acknowledged after 2, 4, 6, 20 min (median 5,
+	// 90th percentile 6 + 0.7 × 14 = 15.8); done after 10, 12, 60 (done again after the
+	// guest was unhappy), 40 min (median 26, 90th percentile 40 + 0.7 × 20 = 54).
 	h1 := d.logAt(t, nov(17, 10, 0), "1204", "towels", "h1")
 	d.step(t, nov(17, 10, 2), d.dewi, h1.ID, ack)
 	d.step(t, nov(17, 10, 10), d.dewi, h1.ID, done)
@@ -77,8 +79,8 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 	min := func(n int) time.Duration { return time.Duration(n) * time.Minute }
 	hk := rowOf(t, m.ByDepartment, resources.DeptHousekeeping)
 	want := handover.Row{Code: resources.DeptHousekeeping, Name: "Housekeeping", Requests: 4,
-		Ack:     handover.Times{N: 4, Median: min(4), P90: min(20)},
-		Resolve: handover.Times{N: 4, Median: min(12), P90: min(60)},
+		Ack:     handover.Times{N: 4, Median: min(5), P90: min(15) + 48*time.Second},
+		Resolve: handover.Times{N: 4, Median: min(26), P90: min(54)},
 		OnTime:  handover.Share{Of: 2, Base: 4}, ClosedLoop: handover.Share{Of: 3, Base: 4},
 		Scored: 3, ScoreSum: 13, Recoveries: 1, Recovered: 1}
 	if hk != want {
@@ -86,11 +88,12 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 	}
 	// All seven: the four towels, the maintenance, the complaint and the recovery the
 	// unhappy guest started. On time: h1, h2 and the complaint, of everything done or
-	// past its promise. Acknowledged: 1, 2, 4, 5, 6, 20 min.
+	// past its promise. Acknowledged after 1, 2, 4, 5, 6, 20 min: the median halfway
+	// between 4 and 5, the 90th percentile halfway between 6 and 20.
 	tot := m.Total
 	if tot.Requests != 7 || tot.Complaints != 1 || tot.OnTime != (handover.Share{Of: 3, Base: 7}) ||
 		tot.ClosedLoop != (handover.Share{Of: 4, Base: 5}) || tot.Satisfaction() != 4 ||
-		tot.Ack != (handover.Times{N: 6, Median: min(4), P90: min(20)}) {
+		tot.Ack != (handover.Times{N: 6, Median: min(4) + 30*time.Second, P90: min(13)}) {
 		t.Errorf("total = %+v", tot)
 	}
 	if m.ByDepartment[0].Code != resources.DeptHousekeeping || len(m.ByDepartment) != 4 {
@@ -143,4 +146,29 @@ func TestWeeksStartOnMondayInThePropertysZone(t *testing.T) {
 	if len(m.Weeks) != 2 || m.Weeks[0].Requests != 0 || m.Weeks[1].Requests != 1 || m.Weeks[1].Start.Day() != 23 {
 		t.Fatalf("weeks = %+v", m.Weeks)
 	}
+}
+
+func TestPercentilesAreTheSameWithAndWithoutSQLitesPercentileFunctions(t *testing.T) {
+	if !percentileFunctions() {
+		t.Skip("built without the sqlite_percentile tag: only the window-function path exists")
+	}
+	d := measuresFixture(t)
+	p := handover.Period{From: nov(16, 0, 0), To: nov(24, 0, 0)}
+	err := d.s.read(context.Background(), func(tx *sql.Tx) error {
+		fast, err := measureGroups(context.Background(), tx, p, testNow, true)
+		if err != nil {
+			return err
+		}
+		slow, err := measureGroups(context.Background(), tx, p, testNow, false)
+		if err != nil {
+			return err
+		}
+		for key, row := range fast {
+			if *slow[key] != *row {
+				t.Errorf("%v: percentile_cont %+v, window functions %+v", key, *row, *slow[key])
+			}
+		}
+		return nil
+	})
+	must(t, err)
 }
