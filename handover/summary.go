@@ -79,8 +79,8 @@ func (r *Report) ChangeLines(lg Lang) []string {
 		joinParts(lg.L("new requests: {{.N}}", map[string]any{"N": ch.NewRequests}),
 			lg.L("closed: {{.N}}", map[string]any{"N": ch.Closed}),
 			lg.L("escalated: {{.N}}", map[string]any{"N": ch.Escalated}),
-			lg.L("new complaints: {{.N}}", map[string]any{"N": ch.NewComplaints}),
-			lg.L("guests not satisfied: {{.N}}", map[string]any{"N": ch.NotSatisfied}),
+			lg.L("new complaints: {{.N}}", map[string]any{"N": ch.NewComplaints})),
+		joinParts(lg.L("guests not satisfied: {{.N}}", map[string]any{"N": ch.NotSatisfied}),
 			lg.L("logbook notes: {{.N}}", map[string]any{"N": ch.Notes}),
 			lg.L("items lent: {{.N}}, returned: {{.M}}", map[string]any{"N": ch.Lent, "M": ch.Returned})),
 	}
