@@ -52,7 +52,7 @@ func newLogbookPanel(u *UI, changed func()) *logbookPanel {
 		p.read(p.notes[id])
 	}
 	room := container.NewGridWrap(fyne.NewSize(130, p.room.MinSize().Height), p.room)
-	form := container.NewVBox(heading(lang.L("Logbook")), p.text, container.NewBorder(nil, nil, room, p.add, p.pin), p.problem)
+	form := container.NewVBox(heading(lang.L("Logbook")), p.text, container.NewBorder(nil, nil, room, p.add), p.pin, p.problem)
 	p.content = container.NewBorder(form, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }

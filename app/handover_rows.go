@@ -107,7 +107,7 @@ func newEntryRow() *entryRow {
 
 // Widths of the entries' state column and of the department table's name column.
 const (
-	markWidth     = 190
+	markWidth     = 235
 	deptNameWidth = 220
 )
 

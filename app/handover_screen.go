@@ -78,12 +78,12 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.ackButton = widget.NewButtonWithIcon(lang.L("Acknowledge handover"), theme.ConfirmIcon(), s.confirmAck)
 	s.ackButton.Importance = widget.HighImportance
 	s.ackButton.Hide()
-	exports := container.NewHBox(widget.NewLabel(lang.L("Export:")))
+	exports := container.NewHBox()
 	for _, f := range exportFormats {
 		exports.Add(widget.NewButtonWithIcon(f.label(), theme.DocumentSaveIcon(), func() { s.saveAs(f) }))
 	}
-	day := container.NewGridWrap(fyne.NewSize(130, s.day.MinSize().Height), s.day)
-	shift := container.NewGridWrap(fyne.NewSize(130, s.shift.MinSize().Height), s.shift)
+	day := container.NewGridWrap(fyne.NewSize(120, s.day.MinSize().Height), s.day)
+	shift := container.NewGridWrap(fyne.NewSize(120, s.shift.MinSize().Height), s.shift)
 	return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("Shift of")), day, shift, now, refresh), exports)
 }
 
