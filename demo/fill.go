@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/handover"
 	"frontdesk/requests"
 	"frontdesk/resources"
 )
@@ -25,6 +26,8 @@ type Target interface {
 	ImportRequests(ctx context.Context, rs []requests.Historic) error
 	Act(ctx context.Context, id string, a requests.Action) (*requests.Detail, error)
 	EscalateDue(ctx context.Context) ([]requests.Escalated, error)
+	AddNote(ctx context.Context, n *handover.Note) error
+	SetPinned(ctx context.Context, id string, pinned bool) (*handover.Note, error)
 }
 
 // Fill loads the demo property into an empty database and returns how many guests it
@@ -54,5 +57,8 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	if err := fillItems(ctx, t, ps, today); err != nil {
 		return 0, err
 	}
-	return n, fillRequests(ctx, t, ps, now)
+	if err := fillRequests(ctx, t, ps, now); err != nil {
+		return 0, err
+	}
+	return n, fillLogbook(ctx, t, ps)
 }

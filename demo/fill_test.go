@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/handover"
+	"frontdesk/requests"
 	"frontdesk/resources"
 	"frontdesk/sqlite"
 )
@@ -34,6 +36,14 @@ func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
 	overdue, _ := store.ListLoans(ctx, resources.LoanFilter{OverdueOnly: true})
 	if len(loans) != 40 || len(overdue) == 0 {
 		t.Errorf("%d loans out, %d overdue", len(loans), len(overdue))
+	}
+	notes, err := store.ListNotes(ctx, handover.NoteFilter{})
+	if err != nil || len(notes) != len(logbook) || !notes[0].Pinned || notes[0].Author != "Rina Kusuma" {
+		t.Errorf("logbook %+v, %v", notes, err)
+	}
+	open, _ := store.CountRequests(ctx, requests.Filter{})
+	if open[requests.ViewOverdue] == 0 || open[requests.ViewFollowUp] == 0 || open[requests.ViewHistory] < 1000 {
+		t.Errorf("demo requests by view %v", open)
 	}
 	if _, err := store.SignIn(ctx, mustStaffID(t, store, "Dewi Lestari"), "4829"); err != nil {
 		t.Errorf("the README's demo PIN does not work: %v", err)
