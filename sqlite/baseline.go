@@ -46,14 +46,14 @@ func (s *Store) NaiveGuestSearch(ctx context.Context, text string) (int, error) 
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-// EngineGuestSearch runs the store's full-text query for text on its own (best rank
-// first, a page) and returns how many guests the page holds.
+// EngineGuestSearch runs the store's widest full-text query for text on its own (every
+// match in profile order, a page) and returns how many guests the page holds.
 func (s *Store) EngineGuestSearch(ctx context.Context, text string) (int, error) {
 	terms := guests.ParseTerms(text)
 	if terms.Empty() {
 		return 0, nil
 	}
-	return s.countRows(ctx, `SELECT rowid FROM guest_fts WHERE guest_fts MATCH ? ORDER BY rank LIMIT ?`,
+	return s.countRows(ctx, `SELECT rowid FROM guest_fts WHERE guest_fts MATCH ? ORDER BY rowid LIMIT ?`,
 		[]any{matchExpr(terms), guests.DefaultSearchLimit})
 }
 

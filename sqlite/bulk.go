@@ -50,9 +50,9 @@ type BulkProgress struct {
 // bulkTables are the tables a bulk load fills; their secondary indexes are built last.
 var bulkTables = []bulkTable{guestRows, alertRows, preferenceRows, occasionRows, stayRows, requestRows, eventRows}
 
-// bulkTriggers keep the search index and the request tally in step row by row; the load
-// fills them in one pass instead.
-var bulkTriggers = []string{"guests_ai", "stays_ai", "requests_tally_ai"}
+// bulkTriggers keep the search indexes and the request tally in step row by row; the
+// load fills them in one pass instead.
+var bulkTriggers = []string{"guests_ai", "stays_ai", "stays_house_ai", "requests_tally_ai"}
 
 // bulkMarker names the settings row that holds the schema a bulk load took down while
 // it runs, so an interrupted load is recognised.
@@ -251,6 +251,9 @@ func (b *bulk) finish() error {
 		if _, err := tx.ExecContext(b.ctx, fillSearchSQL, b.firstSeq); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(b.ctx, fillHouseSQL, b.firstSeq); err != nil {
+			return err
+		}
 		for k, n := range b.tally {
 			if _, err := tx.ExecContext(b.ctx, `INSERT INTO request_tally (department, open, n) VALUES (?, ?, ?)
 				ON CONFLICT (department, open) DO UPDATE SET n = n + excluded.n`, k.department, k.open, n); err != nil {
@@ -272,8 +275,10 @@ func (b *bulk) finish() error {
 		return err
 	}
 	// One segment per column instead of hundreds: every search reads one b-tree.
-	if _, err := b.conn.ExecContext(b.ctx, "INSERT INTO guest_fts (guest_fts) VALUES ('optimize')"); err != nil {
-		return mapErr(err)
+	for _, fts := range []string{"guest_fts", "guest_house_fts"} {
+		if _, err := b.conn.ExecContext(b.ctx, "INSERT INTO "+fts+" ("+fts+") VALUES ('optimize')"); err != nil {
+			return mapErr(err)
+		}
 	}
 	if _, err := b.conn.ExecContext(b.ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		return mapErr(err)
@@ -291,3 +296,8 @@ FROM guests g
 LEFT JOIN (SELECT guest_id, group_concat(room, ' ') AS rooms FROM stays WHERE status = 'in_house' GROUP BY guest_id) h
        ON h.guest_id = g.id
 WHERE g.seq > ?`
+
+// fillHouseSQL indexes the loaded guests in house in guest_house_fts.
+const fillHouseSQL = `INSERT INTO guest_house_fts (rowid, name, email, phone, loyalty, room)
+SELECT seq, name, email, phone, loyalty, room FROM guest_house_rows
+WHERE id IN (SELECT guest_id FROM stays WHERE status = 'in_house') AND seq > ?`

@@ -63,3 +63,49 @@ func TestCountsFromTheTallyEqualCountsOfTheRows(t *testing.T) {
 		}
 	}
 }
+
+func TestMineCountsEqualTheRowsOwnedAssignedOrEscalated(t *testing.T) {
+	sd := seedStore(t, filepath.Join(t.TempDir(), "bulk.db"), 300, 3000)
+	ctx := context.Background()
+	for _, st := range sd.prop.Staff {
+		f := requests.Filter{Mine: st.ID, MineRole: st.Role}
+		for _, v := range requests.Views {
+			f.View = v
+			got, err := sd.s.CountRequests(ctx, f)
+			must(t, err)
+			cond, args, _ := viewCondition(v, sd.s.now())
+			q := "SELECT count(*) FROM requests r WHERE " + cond + " AND (r.owner = ? OR r.assignee = ? OR r.escalated_to = ?"
+			args = append(args, st.ID, st.ID, st.ID)
+			if target := roleTarget(st.Role); target != "" {
+				q += " OR (r.escalated_to IS NULL AND r.escalation_target = ?)"
+				args = append(args, target)
+			}
+			var want int
+			must(t, sd.s.reader.QueryRow(q+")", args...).Scan(&want))
+			if got[v] != want {
+				t.Fatalf("%s (%s) %s: counted %d, rows %d", st.Name, st.Role, v, got[v], want)
+			}
+			page, err := sd.s.ListRequests(ctx, requests.Filter{Mine: st.ID, MineRole: st.Role, View: v, Limit: requests.MaxPage})
+			must(t, err)
+			if len(page) != min(want, requests.MaxPage) {
+				t.Fatalf("%s %s: page of %d, want %d", st.Name, v, len(page), min(want, requests.MaxPage))
+			}
+		}
+	}
+}
+
+func TestHistoryOfAPersonIsCountedOnlyWhenItIsTheView(t *testing.T) {
+	d := newDesk(t)
+	r := d.log(t, d.dewi, d.siti, "1204", "towels", "Two bath towels")
+	d.act(t, d.rina, r.ID, requests.Action{Kind: requests.ActCancel, Reason: "Logged twice"})
+	c, err := d.s.CountRequests(context.Background(), requests.Filter{Mine: d.dewi.ID})
+	must(t, err)
+	if _, counted := c[requests.ViewHistory]; counted {
+		t.Fatalf("history counted for the open view: %v", c)
+	}
+	c, err = d.s.CountRequests(context.Background(), requests.Filter{Mine: d.dewi.ID, View: requests.ViewHistory})
+	must(t, err)
+	if c[requests.ViewHistory] != 1 {
+		t.Fatalf("history view: %v", c)
+	}
+}
