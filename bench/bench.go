@@ -71,8 +71,10 @@ type op struct {
 func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
 	opts.defaults()
 	rows := []Row{}
+	// Opened as the application opens it: SQLite's quick check reads the whole file, so
+	// the application runs it in the background once the window is up (CheckLater).
 	startup := op{name: "startup: open file + migrations", n: max(opts.HeavySamples, 10), run: func(ctx context.Context, _ int) error {
-		s, err := sqlite.Open(ctx, path, sqlite.Options{})
+		s, err := sqlite.Open(ctx, path, sqlite.Options{CheckLater: true})
 		if err != nil {
 			return err
 		}
