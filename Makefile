@@ -15,7 +15,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk \
 	fonts-dejavu-core fonts-droid-fallback fonts-nanum
 
-.PHONY: run build test deps vet fmt-check package clean-demo bench bench-go
+.PHONY: run build test deps vet fmt-check package clean-demo bench bench-go bench-ui
 
 ## run: install what is missing, build, and open Frontdesk on a demo database
 run: deps build
@@ -42,9 +42,13 @@ bench: build
 	@[ -s $(BENCH_DB) ] || ./$(BIN) seed --db $(BENCH_DB) --guests 1000000 --requests 5000000
 	./$(BIN) bench --db $(BENCH_DB)
 
-## bench-go: the store's Go benchmarks (search, profile, create request, queue)
+## bench-go: the store's Go benchmarks (search, profile, create request, queue, Today, handover, measures)
 bench-go:
 	go test -tags $(TAGS) -run '^$$' -bench . -benchtime 2s ./sqlite/
+
+## bench-ui: the Guests screen typed into on $(BENCH_DB): keystroke to list, and memory after 1,000 searches
+bench-ui:
+	FRONTDESK_BENCH_DB=$(BENCH_DB) go test -tags $(TAGS) -run '^$$' -bench GuestsScreenKeystrokes -benchtime 1000x ./app/
 
 ## deps: install the Debian packages the build needs (only those missing)
 deps:

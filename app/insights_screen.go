@@ -131,6 +131,8 @@ func (s *insightsScreen) reload() {
 	}
 	s.seq++
 	seq := s.seq
+	// A long period takes a second or more at a resort: say so until the numbers come.
+	s.period.SetText(lang.L("Calculating the measures…"))
 	background(s.u, func(ctx context.Context) (*handover.Measures, error) {
 		return s.u.svc.Handover.Measures(ctx, p)
 	}, func(m *handover.Measures, err error) {

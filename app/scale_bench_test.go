@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -78,6 +79,10 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 	if rss := residentMB(); rss > 0 {
 		b.ReportMetric(rss, "rss-MB")
 	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	b.ReportMetric(float64(m.Sys)/(1<<20), "go-sys-MB")
+	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "go-heap-MB")
 }
 
 // benchUI is the main window signed in as an agent, with background results handed to

@@ -49,3 +49,15 @@ func BenchmarkMeasures(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkToday gathers the Today board: every guest in house or arriving with their
+// profile and history, and the rules applied.
+func BenchmarkToday(b *testing.B) {
+	s, now := handoverBenchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := s.Today(ctx, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
