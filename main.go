@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -43,6 +44,7 @@ func main() {
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { usage(fs) }
 	fs.Parse(os.Args[1:])
+	limitMemory()
 	if *showVersion {
 		fmt.Println("frontdesk", version)
 		return
@@ -90,6 +92,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	w := newWindow(uiLang)
 	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
 	go checkInBackground(ctx, store, dbPath, w)
+	go releaseMemory(ctx)
 	w.ShowAndRun()
 	return nil
 }
@@ -116,4 +119,32 @@ func newWindow(uiLang string) fyne.Window {
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 800))
 	return w
+}
+
+// memoryLimit is the memory the Go runtime aims to stay under: the window runs all shift,
+// and without a limit the heap may grow to twice what is live before the collector runs
+// (BENCHMARKS.md, memory). GOMEMLIMIT overrides it.
+const memoryLimit = 192 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+}
+
+// releaseMemory returns freed memory to the system every minute while the window is open:
+// the Go heap's (loading the Today board of a resort allocates a hundred megabytes that
+// are garbage a moment later) and the C heap's (SQLite, the graphics driver).
+func releaseMemory(ctx context.Context) {
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			debug.FreeOSMemory()
+			sqlite.ReleaseMemory()
+		}
+	}
 }

@@ -73,13 +73,14 @@ type RequestBrief struct {
 type GuestState struct {
 	Guest       guests.Guest
 	Stay        guests.Stay   // the arriving or current stay
-	Stays       []guests.Stay // every stay, oldest first (includes Stay)
+	Stays       []guests.Stay // every stay, oldest first (includes Stay); not kept on the board
 	Preferences []guests.Preference
 	Alerts      []guests.Alert
 	Occasions   []guests.Occasion
-	Requests    []RequestBrief // this and earlier stays, newest first
+	Requests    []RequestBrief // this and earlier stays, newest first; not kept on the board
 	PrepTotal   int            // preparation tasks logged for Stay
 	PrepDone    int            // of which done or closed
+	Analysis    *Analysis      // Analyse(g) kept from an earlier board; computed when nil
 }
 
 // Snapshot is everything Build reads, gathered in one read transaction.

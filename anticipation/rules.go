@@ -63,19 +63,27 @@ func Build(s Snapshot) *Board {
 	}
 	for _, g := range s.InHouse {
 		if g.Guest.IsTopTier() {
-			b.VIPs = append(b.VIPs, g)
+			b.VIPs = append(b.VIPs, g.card())
 		}
 	}
 	for _, g := range append(slices.Clone(s.InHouse), s.Arrivals...) {
-		b.Occasions = append(b.Occasions, occasionsDuring(g, today)...)
+		b.Occasions = append(b.Occasions, occasionsDuring(g.card(), today)...)
 	}
 	slices.SortStableFunc(b.Occasions, func(a, c OccasionCard) int { return a.On.Compare(c.On) })
 	b.Prompts = prompts(s, b)
 	return b
 }
 
+// card is what a card on the board keeps of a guest: the board stays on screen all
+// shift, and at a resort the histories the rules read run to tens of thousands of
+// requests, so they are dropped once the rules have run.
+func (g GuestState) card() GuestState {
+	g.Stays, g.Requests, g.Analysis = nil, nil, nil
+	return g
+}
+
 func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
-	c := ArrivalCard{GuestState: g, Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: Recognize(g)}
+	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: Recognize(g)}
 	c.Tasks = PrepTasks(g, s.Now, s.Hours)
 	switch {
 	case len(c.Tasks) == 0:
@@ -160,7 +168,12 @@ func Recognize(g GuestState) Recognition {
 		}
 	}
 	if r.LastStay != nil {
-		r.LastIssue = telling(g.Requests, *r.LastStay)
+		last := *r.LastStay // copies: the recognition must not hold the whole history
+		r.LastStay = &last
+		if issue := telling(g.Requests, last); issue != nil {
+			i := *issue
+			r.LastIssue = &i
+		}
 	}
 	return r
 }
@@ -255,18 +268,36 @@ func prompts(s Snapshot, b *Board) []Prompt {
 		add(occasionPrompt(o, today))
 	}
 	for _, g := range s.InHouse {
-		for _, p := range repeatPrompts(g) {
+		a := g.Analysis
+		if a == nil {
+			a = Analyse(g)
+		}
+		for _, p := range a.Repeats {
 			add(p)
 		}
-		if p, ok := recoveryPrompt(g); ok {
-			add(p)
+		if a.Recovery != nil {
+			add(*a.Recovery)
 		}
 		if g.Guest.IsTopTier() {
 			add(Prompt{Key: "welcome:" + g.Stay.ID, Kind: KindWelcome, GuestID: g.Guest.ID, GuestName: g.Guest.DisplayName(),
 				Room: g.Stay.Room, When: g.Stay.Arrival})
 		}
 	}
-	slices.SortStableFunc(out, func(a, c Prompt) int { return a.When.Compare(c.When) })
+	return sortedByWhen(out)
+}
+
+// sortedByWhen orders prompts by time, keeping the order they were raised in for equal
+// times. Thousands of prompts at a resort: the positions are sorted, not the prompts.
+func sortedByWhen(ps []Prompt) []Prompt {
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return ps[a].When.Compare(ps[b].When) })
+	out := make([]Prompt, len(ps))
+	for i, k := range order {
+		out[i] = ps[k]
+	}
 	return out
 }
 
@@ -300,16 +331,31 @@ const (
 	RepeatMinInStay = 3
 )
 
-// repeatPrompts proposes saving as a preference what the guest asked for on two or more
-// stays, or three times in this one, unless a preference already says it.
-func repeatPrompts(g GuestState) []Prompt {
-	type habit struct {
-		stays   map[string]bool
-		inStay  int
-		text    map[string]int
-		lastAsk time.Time
+// Analysis is what the rules conclude from an in-house guest's history, which does not
+// depend on the time: the habits worth saving as preferences and an unhappy stay to put
+// right. It changes only when the guest's data does, so a caller that keeps guests between
+// boards may keep it with them (GuestState.Analysis); reading thousands of histories on
+// every refresh is what makes a resort's board slow.
+type Analysis struct {
+	Repeats  []Prompt
+	Recovery *Prompt
+}
+
+// Analyse reads g's history for the prompts that come from it.
+func Analyse(g GuestState) *Analysis {
+	a := &Analysis{Repeats: repeatPrompts(g)}
+	if p, ok := recoveryPrompt(g); ok {
+		a.Recovery = &p
 	}
-	habits := map[string]*habit{}
+	return a
+}
+
+// repeatPrompts proposes saving as a preference what the guest asked for on two or more
+// stays, or three times in this one, unless a preference already says it. A guest asks
+// for few categories and few texts, so they are kept in short slices: the board runs this
+// for every guest in house, thousands at a resort.
+func repeatPrompts(g GuestState) []Prompt {
+	var habits []*habit
 	for _, r := range g.Requests {
 		if r.Kind == requests.KindComplaint || r.Status == requests.StatusCancelled || r.Category == resources.CategoryRecovery {
 			continue
@@ -318,13 +364,11 @@ func repeatPrompts(g GuestState) []Prompt {
 		if stay == "" {
 			continue
 		}
-		h := habits[r.Category]
-		if h == nil {
-			h = &habit{stays: map[string]bool{}, text: map[string]int{}}
-			habits[r.Category] = h
+		h := habitFor(&habits, r.Category)
+		if !slices.Contains(h.stays, stay) {
+			h.stays = append(h.stays, stay)
 		}
-		h.stays[stay] = true
-		h.text[r.Description]++
+		h.count(r.Description)
 		if stay == g.Stay.ID {
 			h.inStay++
 		}
@@ -333,19 +377,55 @@ func repeatPrompts(g GuestState) []Prompt {
 		}
 	}
 	var out []Prompt
-	for cat, h := range habits {
+	for _, h := range habits {
 		if len(h.stays) < RepeatMinStays && h.inStay < RepeatMinInStay {
 			continue
 		}
-		text := mostCommon(h.text)
+		text := h.mostCommon()
 		if alreadyPreferred(g.Preferences, text) {
 			continue
 		}
-		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + cat, Kind: KindRepeat, GuestID: g.Guest.ID, Category: cat,
-			GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
+		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + h.category, Kind: KindRepeat, GuestID: g.Guest.ID,
+			Category: h.category, GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
 	}
 	slices.SortFunc(out, func(a, b Prompt) int { return strings.Compare(a.Key, b.Key) })
 	return out
+}
+
+// habit is what a guest asked for in one category: on which stays, how often this stay,
+// in which words, and when last.
+type habit struct {
+	category string
+	stays    []string
+	inStay   int
+	texts    []textCount
+	lastAsk  time.Time
+}
+
+type textCount struct {
+	text string
+	n    int
+}
+
+func habitFor(habits *[]*habit, category string) *habit {
+	for _, h := range *habits {
+		if h.category == category {
+			return h
+		}
+	}
+	h := &habit{category: category}
+	*habits = append(*habits, h)
+	return h
+}
+
+func (h *habit) count(text string) {
+	for i := range h.texts {
+		if h.texts[i].text == text {
+			h.texts[i].n++
+			return
+		}
+	}
+	h.texts = append(h.texts, textCount{text, 1})
 }
 
 func stayOf(stays []guests.Stay, t time.Time) string {
@@ -357,11 +437,12 @@ func stayOf(stays []guests.Stay, t time.Time) string {
 	return ""
 }
 
-func mostCommon(counts map[string]int) string {
+// mostCommon is the words asked most often; on a tie, the first in text order.
+func (h *habit) mostCommon() string {
 	best, n := "", 0
-	for text, c := range counts {
-		if c > n || c == n && text < best {
-			best, n = text, c
+	for _, c := range h.texts {
+		if c.n > n || c.n == n && c.text < best {
+			best, n = c.text, c.n
 		}
 	}
 	return best

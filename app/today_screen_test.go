@@ -15,16 +15,27 @@ import (
 	"frontdesk/resources"
 )
 
-// demoHarness is the demo property, signed in as the shift manager, opening on Today.
+// demoHarness is the demo property, signed in as the shift manager on duty, opening on Today.
 func demoHarness(t *testing.T) *harness {
 	h := newBareHarness(t, nil)
 	if _, err := demo.Fill(context.Background(), h.store, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	staff, err := h.store.ListStaff(context.Background(), resources.StaffFilter{NamePrefix: "Rina"})
+	// The shift manager on duty now (Rina in the morning and at night, Wayan in the
+	// evening): the demo's service recovery is theirs.
+	_, _, _, mgr, err := h.store.OnShift(context.Background(), time.Now())
 	must(t, err)
-	h.ui.svc.Today = h.store
-	h.ui.showMain(resources.Actor{ID: staff[0].ID, Name: staff[0].Name, Role: staff[0].Role})
+	if mgr == nil {
+		t.Fatal("the demo rosters a shift manager on every shift")
+	}
+	staff, err := h.store.ListStaff(context.Background(), resources.StaffFilter{Limit: 100})
+	must(t, err)
+	for _, st := range staff {
+		if st.ID == mgr.StaffID {
+			h.ui.svc.Today = h.store
+			h.ui.showMain(resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role})
+		}
+	}
 	h.settle(0)
 	return h
 }

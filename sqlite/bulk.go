@@ -51,8 +51,10 @@ type BulkProgress struct {
 var bulkTables = []bulkTable{guestRows, alertRows, preferenceRows, occasionRows, stayRows, requestRows, eventRows}
 
 // bulkTriggers keep the search indexes and the request tally in step row by row; the
-// load fills them in one pass instead.
-var bulkTriggers = []string{"guests_ai", "stays_ai", "stays_house_ai", "requests_tally_ai"}
+// load fills them in one pass instead. The change log for the Today board (chg_*) is
+// left empty: a Frontdesk reads every guest it has not read before anyway.
+var bulkTriggers = []string{"guests_ai", "stays_ai", "stays_house_ai", "requests_tally_ai",
+	"chg_preferences_ai", "chg_alerts_ai", "chg_occasions_ai", "chg_stays_ai", "chg_stays_au", "chg_requests_ai", "chg_requests_au"}
 
 // bulkMarker names the settings row that holds the schema a bulk load took down while
 // it runs, so an interrupted load is recognised.

@@ -15,3 +15,11 @@ func keepHeap() {
 	C.mallopt(C.M_TRIM_THRESHOLD, 256<<20)
 	C.mallopt(C.M_TOP_PAD, 16<<20)
 }
+
+// ReleaseMemory hands the C heap's free pages back to the kernel. glibc keeps memory that
+// SQLite and the graphics driver have freed (a software-rendered window frees its text
+// textures a minute after they leave the screen) for reuse, so without this a window open
+// all shift holds on to its busiest minute.
+func ReleaseMemory() {
+	C.malloc_trim(0)
+}

@@ -4,3 +4,6 @@ package sqlite
 
 // keepHeap is needed only with glibc's allocator; see heap_linux.go.
 func keepHeap() {}
+
+// ReleaseMemory is needed only with glibc's allocator; see heap_linux.go.
+func ReleaseMemory() {}

@@ -40,6 +40,7 @@ type Store struct {
 	now    func() time.Time
 	region string
 	busy   time.Duration
+	board  *boardCache // the Today board's guests as last read
 }
 
 // Connection settings. The writer takes its lock when a transaction begins
@@ -55,7 +56,7 @@ const (
 // It refuses, changing nothing, a file that is not a Frontdesk database, that a newer
 // Frontdesk wrote, or that fails SQLite's quick check (see IsDamaged).
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion, busy: opts.BusyTimeout}
+	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion, busy: opts.BusyTimeout, board: newBoardCache()}
 	if s.busy <= 0 {
 		s.busy = defaultBusyTimeout
 	}

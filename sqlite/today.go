@@ -28,10 +28,11 @@ const hereCTE = `WITH here(guest_id) AS MATERIALIZED (
 	UNION SELECT guest_id FROM stays INDEXED BY stays_arrival WHERE status = 'expected' AND arrival BETWEEN ? AND ?) `
 
 // Today gathers the snapshot for the board in one read transaction and applies the rules.
+// Guests whose data has not changed since the last board are not read again (boardCache).
 func (s *Store) Today(ctx context.Context, now time.Time) (*anticipation.Board, error) {
 	var snap anticipation.Snapshot
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		snap, err = loadSnapshot(ctx, tx, now)
+		snap, err = s.board.snapshot(ctx, tx, now)
 		return err
 	})
 	if err != nil {
@@ -40,27 +41,50 @@ func (s *Store) Today(ctx context.Context, now time.Time) (*anticipation.Board, 
 	return anticipation.Build(snap), nil
 }
 
-// todayState is the snapshot being gathered: every concerned guest's profile and history.
+// todayState is the snapshot being gathered: the concerned guests' profiles and history.
+// cte names them as here(guest_id), with args.
 type todayState struct {
-	args     []any // the two arrival dates for hereCTE
+	cte      string
+	args     []any
 	profiles map[string]*guests.Profile
 	requests map[string][]anticipation.RequestBrief
 	prep     map[string][2]int // stay ID → total, done
+	handled  map[string][]string
+	// analysis, when set, gives an in-house guest's history analysis kept from an earlier
+	// board (boardCache); without it the rules analyse every guest again.
+	analysis func(g anticipation.GuestState) *anticipation.Analysis
 }
 
-func loadSnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	st := &todayState{args: []any{fmtDate(today), fmtDate(today.AddDate(0, 0, 1))},
-		profiles: map[string]*guests.Profile{}, requests: map[string][]anticipation.RequestBrief{}, prep: map[string][2]int{}}
-	loaders := []func(context.Context, *sql.Tx, *todayState) error{loadHereGuests, loadHereParts, loadHereStays, loadHereRequests, loadHerePrep}
+func newTodayState(cte string, args ...any) *todayState {
+	return &todayState{cte: cte, args: args, profiles: map[string]*guests.Profile{},
+		requests: map[string][]anticipation.RequestBrief{}, prep: map[string][2]int{}, handled: map[string][]string{}}
+}
+
+// load reads everything the rules need of the guests named by st.cte.
+func (st *todayState) load(ctx context.Context, tx *sql.Tx) error {
+	loaders := []func(context.Context, *sql.Tx, *todayState) error{loadHereGuests, loadHereParts, loadHereStays,
+		loadHereRequests, loadHerePrep, loadHandled}
 	for _, load := range loaders {
 		if err := load(ctx, tx, st); err != nil {
-			return anticipation.Snapshot{}, err
+			return err
 		}
 	}
+	return nil
+}
+
+// boardDay is the board's date and the arguments of hereCTE for it.
+func boardDay(now time.Time) (time.Time, []any) {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return today, []any{fmtDate(today), fmtDate(today.AddDate(0, 0, 1))}
+}
+
+// snapshot assembles st's guests into the rules' snapshot at now.
+func (st *todayState) snapshot(ctx context.Context, tx *sql.Tx, now, today time.Time) (anticipation.Snapshot, error) {
 	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
-	if err := loadHandled(ctx, tx, st, snap.Handled); err != nil {
-		return snap, err
+	for _, keys := range st.handled {
+		for _, k := range keys {
+			snap.Handled[k] = true
+		}
 	}
 	if err := loadHours(ctx, tx, snap.Hours); err != nil {
 		return snap, err
@@ -70,7 +94,7 @@ func loadSnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.
 }
 
 func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, hereCTE+"SELECT "+guestColumns+" FROM guests WHERE id IN (SELECT guest_id FROM here)", st.args,
+	return eachRow(ctx, tx, st.cte+"SELECT "+guestColumns+" FROM guests WHERE id IN (SELECT guest_id FROM here)", st.args,
 		func(r *sql.Rows) error {
 			p := &guests.Profile{}
 			err := scanGuest(r, &p.Guest)
@@ -81,7 +105,7 @@ func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 
 // loadHereParts reads preferences, alerts and occasions of every concerned guest.
 func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	err := eachRow(ctx, tx, hereCTE+`SELECT p.guest_id, p.id, p.category, p.text, p.recorded_by, p.recorded_at
+	err := eachRow(ctx, tx, st.cte+`SELECT p.guest_id, p.id, p.category, p.text, p.recorded_by, p.recorded_at
 		FROM here h CROSS JOIN guest_preferences p ON h.guest_id = p.guest_id ORDER BY p.category, p.recorded_at`, st.args, func(r *sql.Rows) error {
 		var pr guests.Preference
 		var at string
@@ -93,7 +117,7 @@ func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(ctx, tx, hereCTE+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at
+	err = eachRow(ctx, tx, st.cte+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at
 		FROM here h CROSS JOIN guest_alerts a ON h.guest_id = a.guest_id ORDER BY a.created_at`, st.args, func(r *sql.Rows) error {
 		var a guests.Alert
 		var at string
@@ -105,7 +129,7 @@ func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	if err != nil {
 		return err
 	}
-	return eachRow(ctx, tx, hereCTE+`SELECT o.guest_id, o.id, o.kind, o.label, o.month, o.day, o.year
+	return eachRow(ctx, tx, st.cte+`SELECT o.guest_id, o.id, o.kind, o.label, o.month, o.day, o.year
 		FROM here h CROSS JOIN guest_occasions o ON h.guest_id = o.guest_id`, st.args, func(r *sql.Rows) error {
 		var o guests.Occasion
 		err := r.Scan(&o.GuestID, &o.ID, &o.Kind, &o.Label, &o.Month, &o.Day, &o.Year)
@@ -121,7 +145,7 @@ func (st *todayState) add(guestID string, fn func(*guests.Profile)) {
 }
 
 func loadHereStays(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, hereCTE+"SELECT "+prefixed("s.", stayColumns)+` FROM stays s JOIN here h ON h.guest_id = s.guest_id
+	return eachRow(ctx, tx, st.cte+"SELECT "+prefixed("s.", stayColumns)+` FROM stays s JOIN here h ON h.guest_id = s.guest_id
 		ORDER BY s.arrival`, st.args, func(r *sql.Rows) error {
 		var s guests.Stay
 		err := scanStay(r, &s)
@@ -143,7 +167,7 @@ func prefixed(alias, columns string) string {
 const maxHistory = 200
 
 func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, hereCTE+`SELECT r.guest_id, r.id, r.category, c.name, r.description, r.kind, r.status,
+	return eachRow(ctx, tx, st.cte+`SELECT r.guest_id, r.id, r.category, c.name, r.description, r.kind, r.status,
 		r.outcome, r.score, r.recovery, r.created_at
 		FROM here h CROSS JOIN requests r ON r.guest_id = h.guest_id JOIN categories c ON c.code = r.category
 		ORDER BY r.guest_id, r.created_at DESC`, st.args, func(r *sql.Rows) error {
@@ -160,7 +184,7 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 }
 
 func loadHerePrep(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, hereCTE+`SELECT pt.stay_id, count(*), sum(r.status IN ('done','closed'))
+	return eachRow(ctx, tx, st.cte+`SELECT pt.stay_id, count(*), sum(r.status IN ('done','closed'))
 		FROM here h CROSS JOIN stays s ON s.guest_id = h.guest_id CROSS JOIN prep_tasks pt ON pt.stay_id = s.id
 		JOIN requests r ON r.id = pt.request_id GROUP BY pt.stay_id`, st.args, func(r *sql.Rows) error {
 		var stay string
@@ -171,12 +195,12 @@ func loadHerePrep(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	})
 }
 
-func loadHandled(ctx context.Context, tx *sql.Tx, st *todayState, handled map[string]bool) error {
-	return eachRow(ctx, tx, hereCTE+`SELECT p.key FROM here h CROSS JOIN prompt_actions p ON h.guest_id = p.guest_id`, st.args,
+func loadHandled(ctx context.Context, tx *sql.Tx, st *todayState) error {
+	return eachRow(ctx, tx, st.cte+`SELECT p.guest_id, p.key FROM here h CROSS JOIN prompt_actions p ON h.guest_id = p.guest_id`, st.args,
 		func(r *sql.Rows) error {
-			var key string
-			err := r.Scan(&key)
-			handled[key] = true
+			var guestID, key string
+			err := r.Scan(&guestID, &key)
+			st.handled[guestID] = append(st.handled[guestID], key)
 			return err
 		})
 }
@@ -204,23 +228,41 @@ func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 				Alerts: p.Alerts, Occasions: p.Occasions, Requests: st.requests[p.ID]}
 			g.PrepTotal, g.PrepDone = st.prep[stay.ID][0], st.prep[stay.ID][1]
 			if in {
+				if st.analysis != nil {
+					g.Analysis = st.analysis(g)
+				}
 				snap.InHouse = append(snap.InHouse, g)
 			} else {
 				snap.Arrivals = append(snap.Arrivals, g)
 			}
 		}
 	}
-	byArrival := func(a, b anticipation.GuestState) int {
+	byArrival := func(a, b *anticipation.GuestState) int {
 		if c := a.Stay.Arrival.Compare(b.Stay.Arrival); c != 0 {
 			return c
 		}
-		return compareNames(a.Guest, b.Guest)
+		return compareNames(&a.Guest, &b.Guest)
 	}
-	slices.SortFunc(snap.Arrivals, byArrival)
-	slices.SortFunc(snap.InHouse, func(a, b anticipation.GuestState) int { return compareNames(a.Guest, b.Guest) })
+	snap.Arrivals = sortedCopy(snap.Arrivals, byArrival)
+	snap.InHouse = sortedCopy(snap.InHouse, func(a, b *anticipation.GuestState) int { return compareNames(&a.Guest, &b.Guest) })
 }
 
-func compareNames(a, b guests.Guest) int {
+// sortedCopy sorts positions rather than the values themselves: a guest's state is
+// hundreds of bytes, and a resort's board holds thousands.
+func sortedCopy[T any](xs []T, cmp func(a, b *T) int) []T {
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return cmp(&xs[i], &xs[j]) })
+	out := make([]T, len(xs))
+	for i, k := range order {
+		out[i] = xs[k]
+	}
+	return out
+}
+
+func compareNames(a, b *guests.Guest) int {
 	return cmp.Or(strings.Compare(a.FamilyName, b.FamilyName), strings.Compare(a.GivenName, b.GivenName))
 }
 
@@ -233,7 +275,13 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 	now := s.now()
 	logged := 0
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		snap, err := loadSnapshot(ctx, tx, now)
+		// Only this stay's guest is read: the write lock is held meanwhile.
+		st := newTodayState(`WITH here(guest_id) AS MATERIALIZED (SELECT guest_id FROM stays WHERE id = ?) `, stayID)
+		if err := st.load(ctx, tx); err != nil {
+			return err
+		}
+		today, _ := boardDay(now)
+		snap, err := st.snapshot(ctx, tx, now, today)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,160 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"frontdesk/anticipation"
+	"frontdesk/guests"
+)
+
+// boardCache keeps what the Today board's rules read of each guest on the board, so a
+// refresh reads again only the guests whose data changed since the last one (the
+// guest_changes log that triggers keep, migration 0010, in the writer's transaction,
+// whichever desk wrote) and the guests new to the board. At a resort the board concerns
+// thousands of guests and tens of thousands of requests; a refresh reads a handful.
+type boardCache struct {
+	mu     sync.Mutex
+	rev    int64                  // the newest change the entries include
+	guests map[string]*boardGuest // by guest ID
+}
+
+// boardGuest is one guest as the rules read them.
+type boardGuest struct {
+	profile  *guests.Profile
+	requests []anticipation.RequestBrief
+	prep     map[string][2]int                 // by stay ID: tasks logged, done
+	handled  []string                          // keys of the guest's prompts already dealt with
+	analysis map[string]*anticipation.Analysis // by current stay ID, computed when first needed
+}
+
+func newBoardCache() *boardCache { return &boardCache{guests: map[string]*boardGuest{}} }
+
+// forGuestsCTE names the guests of a JSON list as here(guest_id).
+const forGuestsCTE = `WITH here(guest_id) AS MATERIALIZED (SELECT value FROM json_each(?)) `
+
+// snapshot gathers the board's snapshot at now in tx, reading only what the cache lacks.
+// Calls take turns, so two refreshes never update the cache at once.
+func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	today, args := boardDay(now)
+	var rev int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM guest_changes").Scan(&rev); err != nil {
+		return anticipation.Snapshot{}, err
+	}
+	if rev < c.rev { // the file was replaced by an older one (a restore): start again
+		c.guests = map[string]*boardGuest{}
+	}
+	ids, err := boardGuestIDs(ctx, tx, args)
+	if err != nil {
+		return anticipation.Snapshot{}, err
+	}
+	changed, err := c.changedSince(ctx, tx)
+	if err != nil {
+		return anticipation.Snapshot{}, err
+	}
+	kept := make(map[string]*boardGuest, len(ids))
+	var stale []string
+	for _, id := range ids {
+		if g := c.guests[id]; g != nil && !changed[id] {
+			kept[id] = g
+		} else {
+			stale = append(stale, id)
+		}
+	}
+	if err := readGuests(ctx, tx, stale, kept); err != nil {
+		return anticipation.Snapshot{}, err
+	}
+	c.guests, c.rev = kept, rev
+	return c.state().snapshot(ctx, tx, now, today)
+}
+
+// boardGuestIDs are the guests in house or arriving on the board's two dates.
+func boardGuestIDs(ctx context.Context, tx *sql.Tx, args []any) ([]string, error) {
+	var ids []string
+	err := eachRow(ctx, tx, hereCTE+"SELECT guest_id FROM here", args, func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		ids = append(ids, id)
+		return err
+	})
+	return ids, err
+}
+
+// changedSince is the set of guests changed after the cache's revision (none to ask about
+// while the cache is empty).
+func (c *boardCache) changedSince(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+	changed := map[string]bool{}
+	if len(c.guests) == 0 {
+		return changed, nil
+	}
+	err := eachRow(ctx, tx, "SELECT guest_id FROM guest_changes WHERE rev > ?", []any{c.rev}, func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		changed[id] = true
+		return err
+	})
+	return changed, err
+}
+
+// readGuests reads the guests ids from the database into into.
+func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*boardGuest) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	st := newTodayState(forGuestsCTE, string(list))
+	if err := st.load(ctx, tx); err != nil {
+		return err
+	}
+	for id, p := range st.profiles {
+		g := &boardGuest{profile: p, requests: st.requests[id], prep: map[string][2]int{}, handled: st.handled[id]}
+		for _, s := range p.Stays {
+			if n, ok := st.prep[s.ID]; ok {
+				g.prep[s.ID] = n
+			}
+		}
+		into[id] = g
+	}
+	return nil
+}
+
+// state is the cached guests as a gathered snapshot, with their analyses kept.
+func (c *boardCache) state() *todayState {
+	st := newTodayState("")
+	st.analysis = c.analysis
+	for id, g := range c.guests {
+		st.profiles[id] = g.profile
+		st.requests[id] = g.requests
+		st.handled[id] = g.handled
+		for stay, n := range g.prep {
+			st.prep[stay] = n
+		}
+	}
+	return st
+}
+
+// analysis is the guest's history analysis for their current stay, computed once for each
+// version of the guest read (a change replaces the cached guest, and with it this).
+func (c *boardCache) analysis(g anticipation.GuestState) *anticipation.Analysis {
+	bg := c.guests[g.Guest.ID]
+	if bg == nil {
+		return anticipation.Analyse(g)
+	}
+	if a := bg.analysis[g.Stay.ID]; a != nil {
+		return a
+	}
+	if bg.analysis == nil {
+		bg.analysis = map[string]*anticipation.Analysis{}
+	}
+	a := anticipation.Analyse(g)
+	bg.analysis[g.Stay.ID] = a
+	return a
+}
