@@ -161,6 +161,17 @@ func screenOps(s *sqlite.Store, opts Options) []op {
 			_, err := s.Today(ctx, opts.Now())
 			return err
 		}},
+		// The first board after the application opens reads every guest on it; later ones
+		// read only the guests changed since.
+		{name: "Today board, first after opening", n: max(n/4, 3), run: func(ctx context.Context, _ int) error {
+			fresh, err := sqlite.Open(ctx, s.Path(), sqlite.Options{CheckLater: true, Now: opts.Now})
+			if err != nil {
+				return err
+			}
+			defer fresh.Close()
+			_, err = fresh.Today(ctx, opts.Now())
+			return err
+		}},
 		{name: "handover report, shift on now (Store.Report)", n: n, run: func(ctx context.Context, _ int) error {
 			_, err := s.Report(ctx, time.Time{}, "")
 			return err
