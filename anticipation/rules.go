@@ -252,7 +252,7 @@ func calendarDay(t time.Time) time.Time {
 
 // prompts applies the prompting rules and leaves out what was handled.
 func prompts(s Snapshot, b *Board) []Prompt {
-	var out []Prompt
+	out := make([]Prompt, 0, len(b.Arrivals)+len(s.InHouse))
 	add := func(p Prompt) {
 		if !s.Handled[p.Key] {
 			out = append(out, p)

@@ -139,12 +139,39 @@ func Take(ctx context.Context, src Writer, dbPath string, kind Kind, now time.Ti
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return File{}, Info{}, errs.Wrap(err, errs.Unavailable, "Frontdesk cannot create the backup folder {{.Dir}}. Ask IT to check that it can write there.", map[string]any{"Dir": dir})
 	}
+	removeStalePartials(dir, baseFor(dbPath), now)
 	f := File{Path: filepath.Join(dir, Name(dbPath, kind, now)), Taken: now.UTC().Truncate(time.Second), Kind: kind}
 	info, err := src.Backup(ctx, f.Path)
 	if err != nil {
 		return File{}, Info{}, err
 	}
 	return f, info, rotate(dbPath, kind, keep)
+}
+
+// StaleAfter is how long a backup being written may go untouched before it counts as left
+// behind by a Frontdesk that was stopped while writing it. Writing touches the file every
+// moment; checking a resort's file takes a few minutes at most.
+const StaleAfter = time.Hour
+
+// removeStalePartials deletes the hidden files of backups of base that were being written
+// when their Frontdesk stopped (power cut, killed): each is as big as the database, and
+// nothing else would ever remove them.
+func removeStalePartials(dir, base string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, "."+base+"-")
+		if !ok || rest == "" || rest[0] < '0' || rest[0] > '9' || !strings.Contains(rest, ".partial-") {
+			continue // not a backup of this database being written
+		}
+		info, err := e.Info()
+		if err == nil && now.Sub(info.ModTime()) > StaleAfter {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // rotate removes the oldest backups of kind beyond the newest keep (at least one is kept).

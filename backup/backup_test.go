@@ -125,3 +125,33 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A backup being written when its Frontdesk was stopped leaves a hidden file as big as
+// the database; the next backup removes it once it has been untouched for StaleAfter, and
+// leaves alone one another desk is still writing and other databases' files.
+func TestTakeRemovesBackupsLeftHalfWritten(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "fd.db")
+	dir := DirFor(db)
+	must(t, os.MkdirAll(dir, 0o700))
+	now := time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
+	files := map[string]time.Time{
+		".fd-20261123T070000Z-shift.db.partial-111":         now.Add(-3 * time.Hour),
+		".fd-20261123T070000Z-shift.db.partial-111-journal": now.Add(-3 * time.Hour),
+		".fd-20261123T145500Z-daily.db.partial-222":         now.Add(-time.Minute),
+		".fd-old-20261123T070000Z-shift.db.partial-333":     now.Add(-3 * time.Hour),
+	}
+	for name, mod := range files {
+		p := filepath.Join(dir, name)
+		must(t, os.WriteFile(p, []byte("half"), 0o600))
+		must(t, os.Chtimes(p, mod, mod))
+	}
+	_, _, err := Take(context.Background(), &fakeSource{}, db, KindShift, now, 2)
+	must(t, err)
+	for name := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		gone := errors.Is(err, os.ErrNotExist)
+		if want := strings.Contains(name, "-111"); gone != want {
+			t.Errorf("%s: removed %v, want %v", name, gone, want)
+		}
+	}
+}

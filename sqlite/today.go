@@ -217,6 +217,7 @@ func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]resources.Servi
 
 // assemble sorts the gathered guests into arrivals and in-house guests.
 func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
+	snap.InHouse = make([]anticipation.GuestState, 0, len(st.profiles))
 	for _, p := range st.profiles {
 		for _, stay := range p.Stays {
 			in := stay.Status == guests.StayInHouse
