@@ -91,10 +91,22 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	defer backup.Start(store, dbPath, keep)()
 	w := newWindow(uiLang)
 	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
-	go checkInBackground(ctx, store, dbPath, w)
+	go func() {
+		warmToday(ctx, store)
+		checkInBackground(ctx, store, dbPath, w)
+	}()
 	go releaseMemory(ctx)
 	w.ShowAndRun()
 	return nil
+}
+
+// warmToday reads the Today board while the agent signs in: the first board reads every
+// guest in house or arriving (most of a second at a resort), later ones only the guests
+// changed since, so the screen the app opens on after sign-in comes at once.
+func warmToday(ctx context.Context, store *sqlite.Store) {
+	if _, err := store.Today(ctx, time.Now()); err != nil {
+		log.Printf("today: %v", err)
+	}
 }
 
 // checkInBackground runs the database's quick check once the window is up (it reads the

@@ -83,7 +83,11 @@ func (g GuestState) card() GuestState {
 }
 
 func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
-	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: Recognize(g)}
+	a := g.Analysis
+	if a == nil {
+		a = Analyse(g)
+	}
+	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: a.Recognition}
 	c.Tasks = PrepTasks(g, s.Now, s.Hours)
 	switch {
 	case len(c.Tasks) == 0:
@@ -331,19 +335,21 @@ const (
 	RepeatMinInStay = 3
 )
 
-// Analysis is what the rules conclude from an in-house guest's history, which does not
-// depend on the time: the habits worth saving as preferences and an unhappy stay to put
-// right. It changes only when the guest's data does, so a caller that keeps guests between
+// Analysis is what the rules conclude from a guest's history for a stay, which does not
+// depend on the time: how to greet them, the habits worth saving as preferences and an
+// unhappy stay to put right. It changes only when the guest's data does, so a caller that keeps guests between
 // boards may keep it with them (GuestState.Analysis); reading thousands of histories on
 // every refresh is what makes a resort's board slow.
 type Analysis struct {
-	Repeats  []Prompt
-	Recovery *Prompt
+	Recognition Recognition
+	Repeats     []Prompt
+	Recovery    *Prompt
 }
 
-// Analyse reads g's history for the prompts that come from it.
+// Analyse reads g's history for the greeting and the prompts that come from it. Once a
+// guest's analysis for a stay is kept, the rules no longer read their history.
 func Analyse(g GuestState) *Analysis {
-	a := &Analysis{Repeats: repeatPrompts(g)}
+	a := &Analysis{Recognition: Recognize(g), Repeats: repeatPrompts(g)}
 	if p, ok := recoveryPrompt(g); ok {
 		a.Recovery = &p
 	}

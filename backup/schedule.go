@@ -21,6 +21,9 @@ type Scheduler struct {
 	DBPath  string        // the database file; backups go in DirFor(DBPath)
 	Keep    int           // backups of each kind to keep; DefaultKeep when zero
 	DailyAt time.Duration // the daily backup's time after local midnight; 03:00 when zero
+	// StartDelay holds the first backup back after start, so the desk's first screens load
+	// before a copy of the whole file competes with them for the disk (Start: a minute).
+	StartDelay time.Duration
 
 	// The clock, injectable for tests: Now is the property's local time; Sleep waits d
 	// or until ctx ends, returning ctx's error then.
@@ -35,7 +38,7 @@ type Scheduler struct {
 func Start(src Source, dbPath string, keep int) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	s := &Scheduler{Source: src, DBPath: dbPath, Keep: keep}
+	s := &Scheduler{Source: src, DBPath: dbPath, Keep: keep, StartDelay: time.Minute}
 	go func() {
 		defer close(done)
 		s.Run(ctx)
@@ -51,6 +54,11 @@ func Start(src Source, dbPath string, keep int) (stop func()) {
 // daily time). When several changes were missed while asleep, one backup covers them.
 func (s *Scheduler) Run(ctx context.Context) {
 	s.defaults()
+	if s.StartDelay > 0 {
+		if err := s.Sleep(ctx, s.StartDelay); err != nil {
+			return
+		}
+	}
 	last := s.Now()
 	if s.dailyMissing(last) {
 		s.take(ctx, KindDaily, last)

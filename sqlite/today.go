@@ -50,7 +50,7 @@ type todayState struct {
 	requests map[string][]anticipation.RequestBrief
 	prep     map[string][2]int // stay ID → total, done
 	handled  map[string][]string
-	// analysis, when set, gives an in-house guest's history analysis kept from an earlier
+	// analysis, when set, gives a guest's history analysis for a stay kept from an earlier
 	// board (boardCache); without it the rules analyse every guest again.
 	analysis func(g anticipation.GuestState) *anticipation.Analysis
 }
@@ -220,18 +220,17 @@ func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 	snap.InHouse = make([]anticipation.GuestState, 0, len(st.profiles))
 	for _, p := range st.profiles {
 		for _, stay := range p.Stays {
-			in := stay.Status == guests.StayInHouse
-			arriving := stay.Status == guests.StayExpected && !stay.Arrival.Before(today) && !stay.Arrival.After(today.AddDate(0, 0, 1))
+			in, arriving := boardStay(stay, today)
 			if !in && !arriving {
 				continue
 			}
 			g := anticipation.GuestState{Guest: p.Guest, Stay: stay, Stays: p.Stays, Preferences: p.Preferences,
 				Alerts: p.Alerts, Occasions: p.Occasions, Requests: st.requests[p.ID]}
 			g.PrepTotal, g.PrepDone = st.prep[stay.ID][0], st.prep[stay.ID][1]
+			if st.analysis != nil {
+				g.Analysis = st.analysis(g)
+			}
 			if in {
-				if st.analysis != nil {
-					g.Analysis = st.analysis(g)
-				}
 				snap.InHouse = append(snap.InHouse, g)
 			} else {
 				snap.Arrivals = append(snap.Arrivals, g)
@@ -246,6 +245,14 @@ func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 	}
 	snap.Arrivals = sortedCopy(snap.Arrivals, byArrival)
 	snap.InHouse = sortedCopy(snap.InHouse, func(a, b *anticipation.GuestState) int { return compareNames(&a.Guest, &b.Guest) })
+}
+
+// boardStay tells whether a stay puts its guest on the board of today: in house, or
+// arriving today or tomorrow.
+func boardStay(stay guests.Stay, today time.Time) (in, arriving bool) {
+	in = stay.Status == guests.StayInHouse
+	arriving = stay.Status == guests.StayExpected && !stay.Arrival.Before(today) && !stay.Arrival.After(today.AddDate(0, 0, 1))
+	return in, arriving
 }
 
 // sortedCopy sorts positions rather than the values themselves: a guest's state is

@@ -60,7 +60,7 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (a
 	kept := make(map[string]*boardGuest, len(ids))
 	var stale []string
 	for _, id := range ids {
-		if g := c.guests[id]; g != nil && !changed[id] {
+		if g := c.guests[id]; g != nil && !changed[id] && g.complete(today) {
 			kept[id] = g
 		} else {
 			stale = append(stale, id)
@@ -70,7 +70,35 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (a
 		return anticipation.Snapshot{}, err
 	}
 	c.guests, c.rev = kept, rev
-	return c.state().snapshot(ctx, tx, now, today)
+	snap, err := c.state().snapshot(ctx, tx, now, today)
+	c.forgetHistories()
+	return snap, err
+}
+
+// complete reports whether the kept guest has what the rules need today: their history,
+// or the analysis of every stay that puts them on today's board (a stay booked for the
+// day after tomorrow comes onto the board with the date, with no change to the guest).
+func (g *boardGuest) complete(today time.Time) bool {
+	if g.requests != nil {
+		return true
+	}
+	for _, s := range g.profile.Stays {
+		if in, arriving := boardStay(s, today); (in || arriving) && g.analysis[s.ID] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// forgetHistories drops the request history of guests whose every stay on the board has
+// its analysis kept: the rules read it no more until the guest changes, and a resort's
+// board would otherwise keep tens of thousands of requests in memory all shift.
+func (c *boardCache) forgetHistories() {
+	for _, g := range c.guests {
+		if len(g.analysis) > 0 {
+			g.requests = nil
+		}
+	}
 }
 
 // boardGuestIDs are the guests in house or arriving on the board's two dates.

@@ -111,3 +111,27 @@ func TestTodayBoardStartsAgainOnAnOlderFile(t *testing.T) {
 		t.Fatalf("kept a guest from before the restore: %q", name)
 	}
 }
+
+// A stay comes onto the board with the date, with no change to its guest: a guest whose
+// history the board no longer keeps is read again for it.
+func TestTodayBoardReadsAGuestAgainForAStayTheDateBringsOn(t *testing.T) {
+	d := newDesk(t)
+	ctx := context.Background()
+	d.stay(t, d.siti, 21, 2, "1204", guests.StayInHouse)
+	d.log(t, d.dewi, d.siti, "1204", "towels", "Towels were not replaced")
+	next := d.stay(t, d.siti, 25, 2, "1315", guests.StayExpected)
+	b, err := d.s.Today(ctx, d.now)
+	must(t, err)
+	if len(b.Arrivals) != 0 {
+		t.Fatalf("arriving on the 25th is not on the board of the 23rd: %+v", b.Arrivals)
+	}
+	b, err = d.s.Today(ctx, d.now.AddDate(0, 0, 1))
+	must(t, err)
+	if len(b.Arrivals) != 1 || b.Arrivals[0].Stay.ID != next.ID {
+		t.Fatalf("arrivals on the 24th: %+v", b.Arrivals)
+	}
+	r := b.Arrivals[0].Recognition
+	if r.Visit != 2 || r.LastIssue == nil || r.LastIssue.Description != "Towels were not replaced" {
+		t.Fatalf("recognition without the history: %+v", r)
+	}
+}
