@@ -66,8 +66,10 @@ func Build(s Snapshot) *Board {
 			b.VIPs = append(b.VIPs, g.card())
 		}
 	}
-	for _, g := range append(slices.Clone(s.InHouse), s.Arrivals...) {
-		b.Occasions = append(b.Occasions, occasionsDuring(g.card(), today)...)
+	for _, gs := range [][]GuestState{s.InHouse, s.Arrivals} {
+		for _, g := range gs {
+			b.Occasions = append(b.Occasions, occasionsDuring(g.card(), today)...)
+		}
 	}
 	slices.SortStableFunc(b.Occasions, func(a, c OccasionCard) int { return a.On.Compare(c.On) })
 	b.Prompts = prompts(s, b)
@@ -256,7 +258,7 @@ func calendarDay(t time.Time) time.Time {
 
 // prompts applies the prompting rules and leaves out what was handled.
 func prompts(s Snapshot, b *Board) []Prompt {
-	out := make([]Prompt, 0, len(b.Arrivals)+len(s.InHouse))
+	out := make([]Prompt, 0, promptRoom(s, b))
 	add := func(p Prompt) {
 		if !s.Handled[p.Key] {
 			out = append(out, p)
@@ -303,6 +305,19 @@ func sortedByWhen(ps []Prompt) []Prompt {
 		out[i] = ps[k]
 	}
 	return out
+}
+
+// promptRoom is about how many prompts a board raises, so the list is allocated once:
+// a resort's board raises over ten thousand.
+func promptRoom(s Snapshot, b *Board) int {
+	n := len(b.Arrivals) + len(b.Occasions)
+	for _, g := range s.InHouse {
+		n += 2 // recovery, welcome
+		if g.Analysis != nil {
+			n += len(g.Analysis.Repeats)
+		}
+	}
+	return n
 }
 
 func preparePrompt(a ArrivalCard) (Prompt, bool) {
