@@ -9,10 +9,11 @@ export LANG ?= en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
 
 # Debian packages a cgo build of Fyne and SQLite needs.
-# fonts-noto-cjk lets the window show Chinese, Japanese and Korean guest names; the PDF
+# fonts-noto-cjk lets the window show Chinese, Japanese and Korean guest names, fonts-noto-core
+# Thai, Arabic, Devanagari, Hebrew and the other scripts guests' names come in; the PDF
 # handover embeds TrueType fonts: DejaVu Sans, Droid Sans Fallback (CJK), Nanum (Korean).
 DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
-	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk fonts-noto-core \
 	fonts-dejavu-core fonts-droid-fallback fonts-nanum
 
 .PHONY: run build test deps vet fmt-check package clean-demo bench bench-go bench-ui

@@ -47,11 +47,14 @@ func promptColour(k anticipation.PromptKind) color.Color {
 
 // Sizes of the Today lists; the full lists are a click away.
 const (
-	todayMine     = 12
-	todayOverdue  = 10
-	todayLoans    = 8
-	todayPrompts  = 10
-	todayArrivals = 15
+	todayMine      = 12
+	todayOverdue   = 10
+	todayLoans     = 8
+	todayPrompts   = 10
+	todayArrivals  = 15
+	todayVIPs      = 10
+	todayOccasions = 10
+	todayAllCap    = 200 // rows a list shows after "Show all"
 )
 
 // promptOrder puts what matters most first: an unhappy guest, then preparing arrivals,
@@ -191,6 +194,11 @@ func shortList[T any](s *todayScreen, list string, n int, items []T, row func(T)
 	for i, it := range items {
 		if i == n && !s.all[list] {
 			rows.Add(s.showAll(list, len(items)))
+			break
+		}
+		if i == todayAllCap {
+			// A resort raises thousands of prompts; thousands of rows would stall the window.
+			rows.Add(subtle(lang.L("… and {{.Count}} more", map[string]any{"Count": len(items) - i})))
 			break
 		}
 		rows.Add(row(it))
@@ -451,33 +459,29 @@ func recognitionText(r anticipation.Recognition) string {
 	return text
 }
 
+// vipCard lists the top-tier guests in house: a resort has hundreds, so the first few
+// show until "Show all" is pressed, like every long list on this screen.
 func (s *todayScreen) vipCard(vips []anticipation.GuestState) fyne.CanvasObject {
-	rows := container.NewVBox()
-	for _, g := range vips {
-		b := widget.NewButton(g.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": g.Stay.Room}), func() { s.u.openGuest(g.Guest.ID) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		rows.Add(b)
-	}
-	if len(vips) == 0 {
-		rows.Add(subtle(lang.L("No VIPs in house.")))
-	}
+	rows := shortList(s, "vips", todayVIPs, vips, func(g anticipation.GuestState) fyne.CanvasObject {
+		return s.guestButton(g.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": g.Stay.Room}), g.Guest.ID)
+	}, lang.L("No VIPs in house."))
 	return widget.NewCard(lang.L("VIPs in house ({{.Count}})", map[string]any{"Count": len(vips)}), "", rows)
 }
 
 func (s *todayScreen) occasionsCard(os []anticipation.OccasionCard) fyne.CanvasObject {
-	rows := container.NewVBox()
-	for _, o := range os {
+	rows := shortList(s, "occasions", todayOccasions, os, func(o anticipation.OccasionCard) fyne.CanvasObject {
 		text := fmt.Sprintf("%s · %s · %s", dayMonth(o.On.Month(), o.On.Day()), occasionSubject(occasionLabel(o.Occasion)), o.Guest.DisplayName())
-		b := widget.NewButton(text, func() { s.u.openGuest(o.Guest.ID) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		rows.Add(b)
-	}
-	if len(os) == 0 {
-		rows.Add(subtle(lang.L("No birthdays or anniversaries today or tomorrow.")))
-	}
+		return s.guestButton(text, o.Guest.ID)
+	}, lang.L("No birthdays or anniversaries today or tomorrow."))
 	return widget.NewCard(lang.L("Occasions"), "", rows)
+}
+
+// guestButton is a plain row that opens the guest's profile.
+func (s *todayScreen) guestButton(text, guestID string) fyne.CanvasObject {
+	b := widget.NewButton(text, func() { s.u.openGuest(guestID) })
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.LowImportance
+	return b
 }
 
 func occasionLabel(o guests.Occasion) string {

@@ -150,3 +150,20 @@ func TestDueRequestsNotifyOncePerChange(t *testing.T) {
 		h.settle(0)
 	})
 }
+
+// At a resort the board holds hundreds of VIPs and thousands of prompts: lists show a few
+// rows, "Show all" at most todayAllCap, and say how many more there are.
+func TestLongTodayListsStayShort(t *testing.T) {
+	s := &todayScreen{all: map[string]bool{}}
+	items := make([]int, 500)
+	row := func(int) fyne.CanvasObject { return widget.NewLabel("row") }
+	if got := shortList(s, "vips", todayVIPs, items, row, "none"); len(got.Objects) != todayVIPs+1 {
+		t.Fatalf("short: %d rows", len(got.Objects))
+	}
+	s.all["vips"] = true
+	got := shortList(s, "vips", todayVIPs, items, row, "none")
+	last, ok := got.Objects[len(got.Objects)-1].(*widget.Label)
+	if len(got.Objects) != todayAllCap+1 || !ok || last.Text != "… and 300 more" {
+		t.Fatalf("all: %d rows, last %#v", len(got.Objects), got.Objects[len(got.Objects)-1])
+	}
+}
