@@ -218,25 +218,40 @@ func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]resources.Servi
 // assemble sorts the gathered guests into arrivals and in-house guests.
 func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 	snap.InHouse = make([]anticipation.GuestState, 0, len(st.profiles))
-	for _, p := range st.profiles {
-		for _, stay := range p.Stays {
-			in, arriving := boardStay(stay, today)
-			if !in && !arriving {
-				continue
-			}
-			g := anticipation.GuestState{Guest: p.Guest, Stay: stay, Stays: p.Stays, Preferences: p.Preferences,
-				Alerts: p.Alerts, Occasions: p.Occasions, Requests: st.requests[p.ID]}
-			g.PrepTotal, g.PrepDone = st.prep[stay.ID][0], st.prep[stay.ID][1]
-			if st.analysis != nil {
-				g.Analysis = st.analysis(g)
-			}
-			if in {
-				snap.InHouse = append(snap.InHouse, g)
-			} else {
-				snap.Arrivals = append(snap.Arrivals, g)
-			}
+	for id, p := range st.profiles {
+		in, arriving := guestStates(p, st.requests[id], st.prep, today, st.analysis)
+		snap.InHouse = append(snap.InHouse, in...)
+		snap.Arrivals = append(snap.Arrivals, arriving...)
+	}
+	sortBoard(snap)
+}
+
+// guestStates are a guest's places on the board of today: the stays that have them in
+// house, and those that bring them today or tomorrow. prep counts tasks by stay ID.
+func guestStates(p *guests.Profile, history []anticipation.RequestBrief, prep map[string][2]int, today time.Time,
+	analysis func(anticipation.GuestState) *anticipation.Analysis) (in, arriving []anticipation.GuestState) {
+	for _, stay := range p.Stays {
+		isIn, isArriving := boardStay(stay, today)
+		if !isIn && !isArriving {
+			continue
+		}
+		g := anticipation.GuestState{Guest: p.Guest, Stay: stay, Stays: p.Stays, Preferences: p.Preferences,
+			Alerts: p.Alerts, Occasions: p.Occasions, Requests: history}
+		g.PrepTotal, g.PrepDone = prep[stay.ID][0], prep[stay.ID][1]
+		if analysis != nil {
+			g.Analysis = analysis(g)
+		}
+		if isIn {
+			in = append(in, g)
+		} else {
+			arriving = append(arriving, g)
 		}
 	}
+	return in, arriving
+}
+
+// sortBoard puts arrivals in order of date, then name, and the guests in house by name.
+func sortBoard(snap *anticipation.Snapshot) {
 	byArrival := func(a, b *anticipation.GuestState) int {
 		if c := a.Stay.Arrival.Compare(b.Stay.Arrival); c != 0 {
 			return c

@@ -9,6 +9,7 @@ import (
 
 	"frontdesk/anticipation"
 	"frontdesk/guests"
+	"frontdesk/resources"
 )
 
 // boardCache keeps what the Today board's rules read of each guest on the board, so a
@@ -29,6 +30,10 @@ type boardGuest struct {
 	prep     map[string][2]int                 // by stay ID: tasks logged, done
 	handled  []string                          // keys of the guest's prompts already dealt with
 	analysis map[string]*anticipation.Analysis // by current stay ID, computed when first needed
+
+	// The guest's places on the board of day, kept until the day or the guest changes.
+	day          time.Time
+	in, arriving []anticipation.GuestState
 }
 
 func newBoardCache() *boardCache { return &boardCache{guests: map[string]*boardGuest{}} }
@@ -70,9 +75,42 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (a
 		return anticipation.Snapshot{}, err
 	}
 	c.guests, c.rev = kept, rev
-	snap, err := c.state().snapshot(ctx, tx, now, today)
+	snap, err := c.board(ctx, tx, now, today)
 	c.forgetHistories()
 	return snap, err
+}
+
+// board assembles the kept guests into the rules' snapshot at now. Each guest's places on
+// the board are kept for the day, so only the guests read again are put together again.
+func (c *boardCache) board(ctx context.Context, tx *sql.Tx, now, today time.Time) (anticipation.Snapshot, error) {
+	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
+	if err := loadHours(ctx, tx, snap.Hours); err != nil {
+		return snap, err
+	}
+	snap.InHouse = make([]anticipation.GuestState, 0, len(c.guests))
+	for _, g := range c.guests {
+		if !g.day.Equal(today) {
+			g.in, g.arriving = guestStates(g.profile, g.requests, g.prep, today, c.analysis)
+			g.day = today
+			withoutHistory(g.in)
+			withoutHistory(g.arriving)
+		}
+		snap.InHouse = append(snap.InHouse, g.in...)
+		snap.Arrivals = append(snap.Arrivals, g.arriving...)
+		for _, k := range g.handled {
+			snap.Handled[k] = true
+		}
+	}
+	sortBoard(&snap)
+	return snap, nil
+}
+
+// withoutHistory drops the request history from kept guest states: their analysis is
+// attached, and the rules read nothing else of it.
+func withoutHistory(gs []anticipation.GuestState) {
+	for i := range gs {
+		gs[i].Requests = nil
+	}
 }
 
 // complete reports whether the kept guest has what the rules need today: their history,
@@ -152,21 +190,6 @@ func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*
 		into[id] = g
 	}
 	return nil
-}
-
-// state is the cached guests as a gathered snapshot, with their analyses kept.
-func (c *boardCache) state() *todayState {
-	st := newTodayState("")
-	st.analysis = c.analysis
-	for id, g := range c.guests {
-		st.profiles[id] = g.profile
-		st.requests[id] = g.requests
-		st.handled[id] = g.handled
-		for stay, n := range g.prep {
-			st.prep[stay] = n
-		}
-	}
-	return st
 }
 
 // analysis is the guest's history analysis for their current stay, computed once for each
