@@ -352,9 +352,9 @@ const (
 
 // Analysis is what the rules conclude from a guest's history for a stay, which does not
 // depend on the time: how to greet them, the habits worth saving as preferences and an
-// unhappy stay to put right. It changes only when the guest's data does, so a caller that keeps guests between
-// boards may keep it with them (GuestState.Analysis); reading thousands of histories on
-// every refresh is what makes a resort's board slow.
+// unhappy stay to put right. It changes only when the guest's data does, so a caller that
+// keeps guests between boards may keep it with them (GuestState.Analysis); reading
+// thousands of histories on every refresh is what makes a resort's board slow.
 type Analysis struct {
 	Recognition Recognition
 	Repeats     []Prompt

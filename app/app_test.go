@@ -20,7 +20,7 @@ var testToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
 // harness is a UI on a real temp-dir database.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	ui    *UI
 	store *sqlite.Store
 	win   fyne.Window
@@ -30,12 +30,18 @@ type harness struct {
 // newBareHarness is a UI on a real temp-dir database before anyone signed in.
 func newBareHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	t.Helper()
-	test.NewTempApp(t)
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fd.db"), sqlite.Options{PhoneRegion: "ID"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	return harnessOn(t, store, svc)
+}
+
+// harnessOn is a UI before anyone signed in, on an open store (a benchmark's seeded file).
+func harnessOn(t testing.TB, store *sqlite.Store, svc func(*sqlite.Store) guests.Service) *harness {
+	t.Helper()
+	test.NewTempApp(t)
 	SetLanguage("en")
 	h := &harness{t: t, store: store, queue: make(chan func(), 64)}
 	h.win = test.NewTempWindow(t, widget.NewLabel(""))

@@ -11,11 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/guests"
 	"frontdesk/resources"
 	"frontdesk/scale"
 	"frontdesk/sqlite"
@@ -34,8 +31,6 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 	if path == "" {
 		path = seedTemp(b, 20000)
 	}
-	test.NewTempApp(b)
-	SetLanguage("en")
 	store, err := sqlite.Open(context.Background(), path, sqlite.Options{CheckLater: true})
 	if err != nil {
 		b.Fatal(err)
@@ -45,8 +40,9 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 	if err != nil || len(sample) == 0 {
 		b.Fatalf("no guests to search for: %v", err)
 	}
-	ui, queue := benchUI(b, store)
-	s := ui.guests
+	h := harnessOn(b, store, nil)
+	h.ui.showMain(resources.Actor{Name: "Bench Agent", Role: resources.RoleAgent})
+	s := h.ui.guests
 	var lat []time.Duration
 	opened := 0
 	b.ResetTimer()
@@ -60,12 +56,12 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 		for _, r := range []rune(name)[:min(4, len([]rune(name)))] {
 			start := time.Now()
 			test.Type(s.search, string(r))
-			waitIdle(b, ui, queue)
+			h.settle(0)
 			lat = append(lat, time.Since(start))
 		}
 		if len(s.results) > 0 {
 			s.onSelected(0)
-			waitIdle(b, ui, queue)
+			h.settle(0)
 			opened++
 		}
 	}
@@ -83,32 +79,6 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 	runtime.ReadMemStats(&m)
 	b.ReportMetric(float64(m.Sys)/(1<<20), "go-sys-MB")
 	b.ReportMetric(float64(m.HeapInuse)/(1<<20), "go-heap-MB")
-}
-
-// benchUI is the main window signed in as an agent, with background results handed to
-// the benchmark's goroutine (which plays the UI goroutine) through the returned queue.
-func benchUI(b *testing.B, store *sqlite.Store) (*UI, chan func()) {
-	win := test.NewTempWindow(b, widget.NewLabel(""))
-	win.Resize(fyne.NewSize(1280, 800))
-	ui := newUI(win, Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store,
-		Escalation: store, Roster: store, Requests: store})
-	queue := make(chan func(), 64)
-	ui.do = func(f func()) { queue <- f }
-	ui.showMain(resources.Actor{Name: "Bench Agent", Role: resources.RoleAgent})
-	return ui, queue
-}
-
-// waitIdle applies background results until none is in flight.
-func waitIdle(b *testing.B, ui *UI, queue chan func()) {
-	deadline := time.After(30 * time.Second)
-	for ui.inflight > 0 {
-		select {
-		case f := <-queue:
-			f()
-		case <-deadline:
-			b.Fatal("the screen did not settle")
-		}
-	}
 }
 
 // seedTemp fills a temp-dir database with n synthetic guests (and five requests each).
@@ -146,5 +116,3 @@ func residentMB() float64 {
 	}
 	return 0
 }
-
-var _ guests.Service = (*sqlite.Store)(nil)

@@ -50,9 +50,6 @@ type todayState struct {
 	requests map[string][]anticipation.RequestBrief
 	prep     map[string][2]int // stay ID → total, done
 	handled  map[string][]string
-	// analysis, when set, gives a guest's history analysis for a stay kept from an earlier
-	// board (boardCache); without it the rules analyse every guest again.
-	analysis func(g anticipation.GuestState) *anticipation.Analysis
 }
 
 func newTodayState(cte string, args ...any) *todayState {
@@ -80,17 +77,23 @@ func boardDay(now time.Time) (time.Time, []any) {
 
 // snapshot assembles st's guests into the rules' snapshot at now.
 func (st *todayState) snapshot(ctx context.Context, tx *sql.Tx, now, today time.Time) (anticipation.Snapshot, error) {
-	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
+	snap, err := emptySnapshot(ctx, tx, now)
+	if err != nil {
+		return snap, err
+	}
 	for _, keys := range st.handled {
 		for _, k := range keys {
 			snap.Handled[k] = true
 		}
 	}
-	if err := loadHours(ctx, tx, snap.Hours); err != nil {
-		return snap, err
-	}
 	st.assemble(&snap, today)
 	return snap, nil
+}
+
+// emptySnapshot is a snapshot at now with the departments' hours and no guests yet.
+func emptySnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
+	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
+	return snap, loadHours(ctx, tx, snap.Hours)
 }
 
 func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
@@ -145,7 +148,7 @@ func (st *todayState) add(guestID string, fn func(*guests.Profile)) {
 }
 
 func loadHereStays(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, st.cte+"SELECT "+prefixed("s.", stayColumns)+` FROM stays s JOIN here h ON h.guest_id = s.guest_id
+	return eachRow(ctx, tx, st.cte+"SELECT "+prefixed("s.", stayColumns)+` FROM here h CROSS JOIN stays s ON s.guest_id = h.guest_id
 		ORDER BY s.arrival`, st.args, func(r *sql.Rows) error {
 		var s guests.Stay
 		err := scanStay(r, &s)
@@ -219,7 +222,7 @@ func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]resources.Servi
 func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 	snap.InHouse = make([]anticipation.GuestState, 0, len(st.profiles))
 	for id, p := range st.profiles {
-		in, arriving := guestStates(p, st.requests[id], st.prep, today, st.analysis)
+		in, arriving := guestStates(p, st.requests[id], st.prep, today, nil)
 		snap.InHouse = append(snap.InHouse, in...)
 		snap.Arrivals = append(snap.Arrivals, arriving...)
 	}
@@ -227,7 +230,8 @@ func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 }
 
 // guestStates are a guest's places on the board of today: the stays that have them in
-// house, and those that bring them today or tomorrow. prep counts tasks by stay ID.
+// house, and those that bring them today or tomorrow. prep counts tasks by stay ID;
+// analysis, when set, gives each state its history analysis (kept by boardCache).
 func guestStates(p *guests.Profile, history []anticipation.RequestBrief, prep map[string][2]int, today time.Time,
 	analysis func(anticipation.GuestState) *anticipation.Analysis) (in, arriving []anticipation.GuestState) {
 	for _, stay := range p.Stays {

@@ -9,7 +9,6 @@ import (
 
 	"frontdesk/anticipation"
 	"frontdesk/guests"
-	"frontdesk/resources"
 )
 
 // boardCache keeps what the Today board's rules read of each guest on the board, so a
@@ -75,16 +74,17 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (a
 		return anticipation.Snapshot{}, err
 	}
 	c.guests, c.rev = kept, rev
-	snap, err := c.board(ctx, tx, now, today)
-	c.forgetHistories()
-	return snap, err
+	return c.board(ctx, tx, now, today)
 }
 
 // board assembles the kept guests into the rules' snapshot at now. Each guest's places on
-// the board are kept for the day, so only the guests read again are put together again.
+// the board are kept for the day, so only the guests read again are put together again;
+// once their analyses are attached, their request history is dropped: the rules read it
+// no more until the guest changes, and a resort's board would otherwise keep tens of
+// thousands of requests in memory all shift.
 func (c *boardCache) board(ctx context.Context, tx *sql.Tx, now, today time.Time) (anticipation.Snapshot, error) {
-	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
-	if err := loadHours(ctx, tx, snap.Hours); err != nil {
+	snap, err := emptySnapshot(ctx, tx, now)
+	if err != nil {
 		return snap, err
 	}
 	snap.InHouse = make([]anticipation.GuestState, 0, len(c.guests))
@@ -92,6 +92,7 @@ func (c *boardCache) board(ctx context.Context, tx *sql.Tx, now, today time.Time
 		if !g.day.Equal(today) {
 			g.in, g.arriving = guestStates(g.profile, g.requests, g.prep, today, c.analysis)
 			g.day = today
+			g.requests = nil
 			withoutHistory(g.in)
 			withoutHistory(g.arriving)
 		}
@@ -126,17 +127,6 @@ func (g *boardGuest) complete(today time.Time) bool {
 		}
 	}
 	return true
-}
-
-// forgetHistories drops the request history of guests whose every stay on the board has
-// its analysis kept: the rules read it no more until the guest changes, and a resort's
-// board would otherwise keep tens of thousands of requests in memory all shift.
-func (c *boardCache) forgetHistories() {
-	for _, g := range c.guests {
-		if len(g.analysis) > 0 {
-			g.requests = nil
-		}
-	}
 }
 
 // boardGuestIDs are the guests in house or arriving on the board's two dates.
