@@ -15,7 +15,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 // PromptKind names a rule.
@@ -89,7 +89,7 @@ type Snapshot struct {
 	Arrivals []GuestState    // expected today and tomorrow
 	InHouse  []GuestState    // in house now
 	Handled  map[string]bool // prompt keys already acted on or dismissed
-	Hours    map[string]resources.ServiceHours
+	Hours    map[string]standards.ServiceHours
 }
 
 // Resolution is what staff did with a prompt: acted (the action's own record, a task or

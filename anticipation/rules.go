@@ -8,7 +8,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 // The property's standard check-in time, which preparation aims before: tasks are due
@@ -106,28 +106,28 @@ func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
 
 // prefDepartment is who prepares for a standing wish of each category.
 var prefDepartment = map[guests.PreferenceCategory]string{
-	guests.PrefRoom: resources.DeptFrontDesk, guests.PrefBedding: resources.DeptHousekeeping,
-	guests.PrefAmenities: resources.DeptHousekeeping, guests.PrefFood: resources.DeptFood,
-	guests.PrefCasino: resources.DeptCasinoHost, guests.PrefService: resources.DeptFrontDesk,
-	guests.PrefOther: resources.DeptFrontDesk,
+	guests.PrefRoom: standards.DeptFrontDesk, guests.PrefBedding: standards.DeptHousekeeping,
+	guests.PrefAmenities: standards.DeptHousekeeping, guests.PrefFood: standards.DeptFood,
+	guests.PrefCasino: standards.DeptCasinoHost, guests.PrefService: standards.DeptFrontDesk,
+	guests.PrefOther: standards.DeptFrontDesk,
 }
 
 // alertDepartments is who must prepare for an alert; an allergy concerns the kitchen
 // and the room alike. Complaints are followed through by managers (KindRecovery).
 var alertDepartments = map[guests.AlertKind][]string{
-	guests.AlertAllergy:       {resources.DeptFood, resources.DeptHousekeeping},
-	guests.AlertAccessibility: {resources.DeptHousekeeping, resources.DeptFrontDesk},
-	guests.AlertMedical:       {resources.DeptFrontDesk},
-	guests.AlertSecurity:      {resources.DeptSecurity},
-	guests.AlertOther:         {resources.DeptFrontDesk},
+	guests.AlertAllergy:       {standards.DeptFood, standards.DeptHousekeeping},
+	guests.AlertAccessibility: {standards.DeptHousekeeping, standards.DeptFrontDesk},
+	guests.AlertMedical:       {standards.DeptFrontDesk},
+	guests.AlertSecurity:      {standards.DeptSecurity},
+	guests.AlertOther:         {standards.DeptFrontDesk},
 }
 
 // PrepTasks lists the preparation tasks an arrival needs, one per preference and one per
 // department an alert concerns, each due before the expected arrival.
-func PrepTasks(g GuestState, now time.Time, hours map[string]resources.ServiceHours) []Task {
+func PrepTasks(g GuestState, now time.Time, hours map[string]standards.ServiceHours) []Task {
 	var out []Task
 	for _, p := range g.Preferences {
-		dept := cmp.Or(prefDepartment[p.Category], resources.DeptFrontDesk)
+		dept := cmp.Or(prefDepartment[p.Category], standards.DeptFrontDesk)
 		out = append(out, Task{SourceID: p.ID, Department: dept, Description: p.Text,
 			Due: PrepDue(g.Stay.Arrival, now, hours[dept])})
 	}
@@ -143,7 +143,7 @@ func PrepTasks(g GuestState, now time.Time, hours map[string]resources.ServiceHo
 // PrepDue is when a preparation task for an arrival on arrivalDate is due: an hour
 // before the standard check-in, but at least PrepLead from now (a guest booked late, or
 // arriving at 23:50, still gets a real promise), moved into the department's hours.
-func PrepDue(arrivalDate, now time.Time, hours resources.ServiceHours) time.Time {
+func PrepDue(arrivalDate, now time.Time, hours standards.ServiceHours) time.Time {
 	y, m, d := arrivalDate.Date()
 	due := time.Date(y, m, d, CheckInHour, 0, 0, 0, now.Location()).Add(-PrepBefore)
 	if earliest := now.Add(PrepLead); due.Before(earliest) {
@@ -378,7 +378,7 @@ func Analyse(g GuestState) *Analysis {
 func repeatPrompts(g GuestState) []Prompt {
 	var habits []*habit
 	for _, r := range g.Requests {
-		if r.Kind == requests.KindComplaint || r.Status == requests.StatusCancelled || r.Category == resources.CategoryRecovery {
+		if r.Kind == requests.KindComplaint || r.Status == requests.StatusCancelled || r.Category == standards.CategoryRecovery {
 			continue
 		}
 		stay := stayOf(g.Stays, r.CreatedAt)
@@ -483,7 +483,7 @@ func alreadyPreferred(prefs []guests.Preference, text string) bool {
 func recoveryPrompt(g GuestState) (Prompt, bool) {
 	last := Recognize(g).LastStay
 	for _, r := range g.Requests {
-		if r.Category == resources.CategoryRecovery {
+		if r.Category == standards.CategoryRecovery {
 			continue // the recovery itself; the request it recovers tells what went wrong
 		}
 		inScope := within(r.CreatedAt, g.Stay) || (last != nil && within(r.CreatedAt, *last))

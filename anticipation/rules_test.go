@@ -6,7 +6,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 var wita = time.FixedZone("WITA", 8*3600)
@@ -15,21 +15,21 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 
 func at(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, wita) }
 
-var housekeeping = resources.ServiceHours{Open: 6 * 60, Close: 23 * 60}
+var housekeeping = standards.ServiceHours{Open: 6 * 60, Close: 23 * 60}
 
 func TestPrepDueBeforeArrivalAndInsideServiceHours(t *testing.T) {
 	cases := []struct {
 		name    string
 		arrival time.Time
 		now     time.Time
-		hours   resources.ServiceHours
+		hours   standards.ServiceHours
 		want    time.Time
 	}{
 		{"arriving tomorrow", date(2026, 11, 24), at(2026, 11, 23, 9, 0), housekeeping, at(2026, 11, 24, 13, 0)},
 		{"arriving today, morning", date(2026, 11, 23), at(2026, 11, 23, 9, 0), housekeeping, at(2026, 11, 23, 13, 0)},
 		{"booked at 12:45 for today", date(2026, 11, 23), at(2026, 11, 23, 12, 45), housekeeping, at(2026, 11, 23, 13, 15)},
 		{"arrival at 23:50, housekeeping closed", date(2026, 11, 23), at(2026, 11, 23, 23, 50), housekeeping, at(2026, 11, 24, 6, 0)},
-		{"arrival at 23:50, kitchen open all night", date(2026, 11, 23), at(2026, 11, 23, 23, 50), resources.ServiceHours{}, at(2026, 11, 24, 0, 20)},
+		{"arrival at 23:50, kitchen open all night", date(2026, 11, 23), at(2026, 11, 23, 23, 50), standards.ServiceHours{}, at(2026, 11, 24, 0, 20)},
 	}
 	for _, c := range cases {
 		if got := PrepDue(c.arrival, c.now, c.hours); !got.Equal(c.want) {
@@ -47,9 +47,9 @@ func arriving(prefs []guests.Preference, alerts []guests.Alert) GuestState {
 func TestPrepTasksGoToTheRightDepartments(t *testing.T) {
 	g := arriving([]guests.Preference{{ID: "p1", Category: guests.PrefBedding, Text: "Feather-free pillows"}},
 		[]guests.Alert{{ID: "a1", Kind: guests.AlertAllergy, Text: "Peanut allergy"}})
-	tasks := PrepTasks(g, at(2026, 11, 23, 9, 0), map[string]resources.ServiceHours{resources.DeptHousekeeping: housekeeping})
+	tasks := PrepTasks(g, at(2026, 11, 23, 9, 0), map[string]standards.ServiceHours{standards.DeptHousekeeping: housekeeping})
 	want := []struct{ source, dept string }{
-		{"p1", resources.DeptHousekeeping}, {"a1:" + resources.DeptFood, resources.DeptFood}, {"a1:" + resources.DeptHousekeeping, resources.DeptHousekeeping},
+		{"p1", standards.DeptHousekeeping}, {"a1:" + standards.DeptFood, standards.DeptFood}, {"a1:" + standards.DeptHousekeeping, standards.DeptHousekeeping},
 	}
 	if len(tasks) != len(want) {
 		t.Fatalf("tasks %+v", tasks)

@@ -17,22 +17,27 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/anticipation"
+	"frontdesk/audit"
+	"frontdesk/escalation"
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // Services are the domain services the UI works with.
 type Services struct {
 	Guests     guests.Service
-	Staff      resources.StaffService
-	Standards  resources.Service
-	Loans      resources.LoanService
-	Rooms      resources.RoomService
-	Audit      resources.AuditService
-	Escalation resources.EscalationService
-	Roster     resources.RosterService
+	Staff      staff.Service
+	Standards  standards.Service
+	Loans      loans.Service
+	Rooms      property.RoomService
+	Audit      audit.Service
+	Escalation escalation.Service
+	Roster     property.RosterService
 	Requests   requests.Service
 	Today      anticipation.Service
 	Handover   handover.Service
@@ -42,7 +47,7 @@ type Services struct {
 type UI struct {
 	win       fyne.Window
 	svc       Services
-	actor     resources.Actor
+	actor     staff.Actor
 	tabs      *container.AppTabs
 	guests    *guestsScreen
 	signIn    *signInScreen
@@ -116,7 +121,7 @@ func (u *UI) ticked() {
 const dueLimit = 50
 
 // checkDue escalates what is overdue and returns the actor's requests overdue or due soon.
-func checkDue(ctx context.Context, svc requests.Service, actor resources.Actor) ([]requests.Summary, error) {
+func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) ([]requests.Summary, error) {
 	if _, err := svc.EscalateDue(ctx); err != nil {
 		return nil, err
 	}
@@ -205,7 +210,7 @@ func (u *UI) start() {
 }
 
 // showMain builds the main screens for the person who signed in.
-func (u *UI) showMain(actor resources.Actor) {
+func (u *UI) showMain(actor staff.Actor) {
 	u.actor, u.notified = actor, map[string]string{}
 	u.guests = newGuestsScreen(u)
 	u.resources = newResourcesScreen(u)
@@ -296,7 +301,7 @@ func (u *UI) requestLogged(*requests.Request) {
 
 // ctx returns the context for service calls: changes are attributed to the actor at the desk.
 func (u *UI) ctx() context.Context {
-	return resources.WithActor(context.Background(), u.actor)
+	return staff.WithActor(context.Background(), u.actor)
 }
 
 // background runs work off the UI goroutine, then apply on it with the result.

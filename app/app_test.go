@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 var testToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
@@ -58,19 +58,19 @@ func harnessOn(t testing.TB, store *sqlite.Store, svc func(*sqlite.Store) guests
 // newHarness is a UI already signed in as an agent, on the Guests screen.
 func newHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	h := newBareHarness(t, svc)
-	h.ui.showMain(resources.Actor{Name: "Dewi Lestari", Role: resources.RoleAgent})
+	h.ui.showMain(staff.Actor{Name: "Dewi Lestari", Role: staff.RoleAgent})
 	return h
 }
 
 // staff creates an active member of staff and returns them as an actor.
-func (h *harness) staff(name string, role resources.Role) resources.Actor {
+func (h *harness) staff(name string, role staff.Role) staff.Actor {
 	h.t.Helper()
-	st := &resources.Staff{Name: name, Role: role, Active: true}
-	boss := resources.WithActor(context.Background(), resources.Actor{Name: "Test setup", Role: resources.RoleAdministrator})
+	st := &staff.Staff{Name: name, Role: role, Active: true}
+	boss := staff.WithActor(context.Background(), staff.Actor{Name: "Test setup", Role: staff.RoleAdministrator})
 	if err := h.store.CreateStaff(boss, st, "4829"); err != nil {
 		h.t.Fatal(err)
 	}
-	return resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+	return staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 }
 
 // settle applies background results, as the UI goroutine would, until only n are

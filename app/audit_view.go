@@ -12,9 +12,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // auditPage is how many audit entries the view shows at once.
@@ -26,7 +27,7 @@ type auditView struct {
 	content fyne.CanvasObject
 	person  *widget.Entry
 	day     *widget.Entry
-	entries []resources.AuditEntry
+	entries []audit.Entry
 	list    *widget.List
 	status  *widget.Label
 	loadNo  int
@@ -50,7 +51,7 @@ func newAuditView(u *UI) *auditView {
 }
 
 // auditLine is "14:05 · Dewi Lestari · create preference · Feather-free pillows".
-func auditLine(e resources.AuditEntry) string {
+func auditLine(e audit.Entry) string {
 	parts := []string{e.At.Local().Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
 	if e.Summary != "" {
 		parts = append(parts, e.Summary)
@@ -59,10 +60,10 @@ func auditLine(e resources.AuditEntry) string {
 }
 
 func (v *auditView) reload() {
-	if !v.u.actor.Role.Can(resources.PermBrowseAudit) {
+	if !v.u.actor.Role.Can(staff.PermBrowseAudit) {
 		v.entries = nil
 		v.list.Refresh()
-		v.status.SetText(lang.L(resources.MsgManagerOnly))
+		v.status.SetText(lang.L(staff.MsgManagerOnly))
 		return
 	}
 	var problems errs.Fields
@@ -72,12 +73,12 @@ func (v *auditView) reload() {
 		return
 	}
 	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
-	f := resources.AuditFilter{ActorName: strings.TrimSpace(v.person.Text), From: from, To: from.AddDate(0, 0, 1), Limit: auditPage}
+	f := audit.Filter{ActorName: strings.TrimSpace(v.person.Text), From: from, To: from.AddDate(0, 0, 1), Limit: auditPage}
 	v.loadNo++
 	no := v.loadNo
-	background(v.u, func(ctx context.Context) ([]resources.AuditEntry, error) {
+	background(v.u, func(ctx context.Context) ([]audit.Entry, error) {
 		return v.u.svc.Audit.ListAudit(ctx, f)
-	}, func(es []resources.AuditEntry, err error) {
+	}, func(es []audit.Entry, err error) {
 		if no != v.loadNo {
 			return
 		}
@@ -94,9 +95,9 @@ func (v *auditView) reload() {
 // showGuestHistory lists every recorded change to a guest's profile, newest first, for a
 // manager.
 func (u *UI) showGuestHistory(g guests.Guest) {
-	background(u, func(ctx context.Context) ([]resources.AuditEntry, error) {
-		return u.svc.Audit.ListAudit(ctx, resources.AuditFilter{GuestID: g.ID, Limit: auditPage})
-	}, func(es []resources.AuditEntry, err error) {
+	background(u, func(ctx context.Context) ([]audit.Entry, error) {
+		return u.svc.Audit.ListAudit(ctx, audit.Filter{GuestID: g.ID, Limit: auditPage})
+	}, func(es []audit.Entry, err error) {
 		if err != nil {
 			u.showError("guest history", err)
 			return

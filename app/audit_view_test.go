@@ -7,13 +7,13 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func TestManagerSeesWhoChangedWhatToday(t *testing.T) {
 	h := newHarness(t, nil)
 	h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "")
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := h.ui.resources.audit
 	v.reload()
 	h.settle(0)
@@ -38,7 +38,7 @@ func TestAgentsCannotBrowseTheAuditLog(t *testing.T) {
 	v := h.ui.resources.audit
 	v.reload()
 	h.settle(0)
-	if len(v.entries) != 0 || v.status.Text != resources.MsgManagerOnly {
+	if len(v.entries) != 0 || v.status.Text != staff.MsgManagerOnly {
 		t.Fatalf("agent view: %d entries, %q", len(v.entries), v.status.Text)
 	}
 }
@@ -46,7 +46,7 @@ func TestAgentsCannotBrowseTheAuditLog(t *testing.T) {
 func TestManagerSeesAGuestsChangeHistory(t *testing.T) {
 	h := newHarness(t, nil)
 	id := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	h.ui.showGuestHistory(guests.Guest{ID: id, GivenName: "Siti", FamilyName: "Rahayu"})
 	h.settle(0)
 	top := h.win.Canvas().Overlays().Top()

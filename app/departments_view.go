@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // departmentsView lists the departments with their service hours and who to call now;
@@ -20,7 +21,7 @@ import (
 type departmentsView struct {
 	u       *UI
 	content fyne.CanvasObject
-	depts   []resources.Department
+	depts   []standards.Department
 	list    *widget.List
 	add     *widget.Button
 	open    *departmentForm
@@ -36,16 +37,16 @@ type departmentForm struct {
 func newDepartmentsView(u *UI) *departmentsView {
 	v := &departmentsView{u: u}
 	v.list = widget.NewList(func() int { return len(v.depts) }, func() fyne.CanvasObject { return newEditRow(260) }, v.updateRow)
-	v.add = widget.NewButtonWithIcon(lang.L("Department"), theme.ContentAddIcon(), func() { v.edit(resources.Department{}) })
+	v.add = widget.NewButtonWithIcon(lang.L("Department"), theme.ContentAddIcon(), func() { v.edit(standards.Department{}) })
 	note := subtle(lang.L("Requests outside a department's hours are promised from its next opening."))
 	v.content = container.NewPadded(container.NewBorder(container.NewBorder(nil, nil, nil, v.add, note), nil, nil, nil, v.list))
 	return v
 }
 
 func (v *departmentsView) reload() {
-	v.add.Hidden = !v.u.actor.Role.Can(resources.PermEditDepartments)
+	v.add.Hidden = !v.u.actor.Role.Can(staff.PermEditDepartments)
 	v.add.Refresh()
-	background(v.u, v.u.svc.Standards.ListDepartments, func(depts []resources.Department, err error) {
+	background(v.u, v.u.svc.Standards.ListDepartments, func(depts []standards.Department, err error) {
 		if err != nil {
 			v.u.showError("load departments", err)
 			return
@@ -65,11 +66,11 @@ func (v *departmentsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if contact == "" {
 		contact = lang.L("no on-duty contact set")
 	}
-	o.(*editRow).set(d.Name, hours+" · "+contact, v.u.actor.Role.Can(resources.PermEditDepartments), func() { v.edit(d) })
+	o.(*editRow).set(d.Name, hours+" · "+contact, v.u.actor.Role.Can(staff.PermEditDepartments), func() { v.edit(d) })
 }
 
 // edit opens a department (empty code for a new one) for a manager.
-func (v *departmentsView) edit(d resources.Department) {
+func (v *departmentsView) edit(d standards.Department) {
 	df := &departmentForm{code: entryWith(d.Code, lang.L("e.g. spa")), name: entryWith(d.Name, ""),
 		contact: entryWith(d.OnDutyContact, lang.L("name or extension, e.g. ext. 4410")),
 		open:    entryWith(clock(d.Hours.Open), "06:00"), close: entryWith(clock(d.Hours.Close), "23:00"),
@@ -79,21 +80,21 @@ func (v *departmentsView) edit(d resources.Department) {
 		df.code.Disable() // requests refer to the code
 	}
 	f := newForm()
-	f.add(resources.FieldCode, lang.L("Code"), df.code)
-	f.add(resources.FieldName, lang.L("Name"), df.name)
-	f.add(resources.FieldContact, lang.L("On-duty contact"), df.contact)
+	f.add(standards.FieldCode, lang.L("Code"), df.code)
+	f.add(standards.FieldName, lang.L("Name"), df.name)
+	f.add(standards.FieldContact, lang.L("On-duty contact"), df.contact)
 	f.add("all_day", "", df.allDay)
-	f.add(resources.FieldHours, lang.L("Opens – closes"), container.NewGridWithColumns(2, df.open, df.close))
+	f.add(standards.FieldHours, lang.L("Opens – closes"), container.NewGridWithColumns(2, df.open, df.close))
 	v.open = df
 	df.dialog = v.u.showForm(lang.L("Department"), lang.L("Save"), f, func() func(context.Context) error {
-		up := resources.Department{Code: strings.TrimSpace(df.code.Text), Name: df.name.Text, OnDutyContact: df.contact.Text}
+		up := standards.Department{Code: strings.TrimSpace(df.code.Text), Name: df.name.Text, OnDutyContact: df.contact.Text}
 		if !df.allDay.Checked {
 			o, ok1 := parseClock(df.open.Text)
 			c, ok2 := parseClock(df.close.Text)
 			if !ok1 || !ok2 {
-				return fail(fieldProblem(resources.FieldHours, "Type the hours as HH:MM, e.g. 06:00 and 23:00."))
+				return fail(fieldProblem(standards.FieldHours, "Type the hours as HH:MM, e.g. 06:00 and 23:00."))
 			}
-			up.Hours = resources.ServiceHours{Open: o, Close: c}
+			up.Hours = standards.ServiceHours{Open: o, Close: c}
 		}
 		return func(ctx context.Context) error { return v.u.svc.Standards.SaveDepartment(ctx, &up) }
 	}, v.reload)

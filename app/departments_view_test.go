@@ -6,18 +6,19 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func TestManagerChangesDepartmentHoursWithClearMessages(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := h.ui.resources.depts
 	v.reload()
 	h.settle(0)
-	var hk resources.Department
+	var hk standards.Department
 	for _, d := range v.depts {
-		if d.Code == resources.DeptHousekeeping {
+		if d.Code == standards.DeptHousekeeping {
 			hk = d
 		}
 	}
@@ -26,7 +27,7 @@ func TestManagerChangesDepartmentHoursWithClearMessages(t *testing.T) {
 	df.open.SetText("7pm")
 	test.Tap(df.dialog.save)
 	h.settle(0)
-	if got := df.dialog.form.message(resources.FieldHours); got != "Type the hours as HH:MM, e.g. 06:00 and 23:00." {
+	if got := df.dialog.form.message(standards.FieldHours); got != "Type the hours as HH:MM, e.g. 06:00 and 23:00." {
 		t.Fatalf("message beside the hours = %q", got)
 	}
 	df.open.SetText("07:00")
@@ -36,7 +37,7 @@ func TestManagerChangesDepartmentHoursWithClearMessages(t *testing.T) {
 	h.settle(0)
 	depts, _ := h.store.ListDepartments(context.Background())
 	for _, d := range depts {
-		if d.Code == resources.DeptHousekeeping && (d.Hours.Open != 420 || d.Hours.Close != 1320 || d.OnDutyContact != "ext. 4410") {
+		if d.Code == standards.DeptHousekeeping && (d.Hours.Open != 420 || d.Hours.Close != 1320 || d.OnDutyContact != "ext. 4410") {
 			t.Fatalf("saved %+v", d)
 		}
 	}

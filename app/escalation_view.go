@@ -13,18 +13,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
 )
 
 // The English names of escalation classes and targets; each is also its translation key.
 var (
-	escalationClassNames = map[resources.EscalationClass]string{
-		resources.ClassStandard: "Standard", resources.ClassUrgent: "Urgent",
-		resources.ClassComplaint: "Complaint", resources.ClassVIP: "VIP guest",
+	escalationClassNames = map[escalation.Class]string{
+		escalation.ClassStandard: "Standard", escalation.ClassUrgent: "Urgent",
+		escalation.ClassComplaint: "Complaint", escalation.ClassVIP: "VIP guest",
 	}
-	escalationTargetNames = map[resources.EscalationTarget]string{
-		resources.TargetOwner: "Owner", resources.TargetDepartmentOnDuty: "Department on duty",
-		resources.TargetShiftManager: "Shift manager", resources.TargetManagement: "Management",
+	escalationTargetNames = map[escalation.Target]string{
+		escalation.TargetOwner: "Owner", escalation.TargetDepartmentOnDuty: "Department on duty",
+		escalation.TargetShiftManager: "Shift manager", escalation.TargetManagement: "Management",
 	}
 )
 
@@ -41,14 +42,14 @@ func escalationRowField(i int) string {
 type escalationView struct {
 	u       *UI
 	content fyne.CanvasObject
-	rules   resources.EscalationRules
+	rules   escalation.Rules
 	list    *widget.List
 	open    *escalationForm
 }
 
 // escalationForm is an open escalation dialog's inputs, one row per possible level.
 type escalationForm struct {
-	class   resources.EscalationClass
+	class   escalation.Class
 	minutes []*widget.Entry
 	targets []*widget.Select
 	dialog  *formDialog
@@ -56,7 +57,7 @@ type escalationForm struct {
 
 func newEscalationView(u *UI) *escalationView {
 	v := &escalationView{u: u}
-	v.list = widget.NewList(func() int { return len(resources.EscalationClasses) }, func() fyne.CanvasObject { return newEditRow(160) }, v.updateRow)
+	v.list = widget.NewList(func() int { return len(escalation.Classes) }, func() fyne.CanvasObject { return newEditRow(160) }, v.updateRow)
 	note := subtle(lang.L("Overdue requests climb these levels, minutes after the promised time."))
 	note.Wrapping = fyne.TextWrapWord
 	v.content = container.NewPadded(container.NewBorder(note, nil, nil, nil, v.list))
@@ -64,7 +65,7 @@ func newEscalationView(u *UI) *escalationView {
 }
 
 func (v *escalationView) reload() {
-	background(v.u, v.u.svc.Escalation.ListEscalationRules, func(rules resources.EscalationRules, err error) {
+	background(v.u, v.u.svc.Escalation.ListEscalationRules, func(rules escalation.Rules, err error) {
 		if err != nil {
 			v.u.showError("load escalation rules", err)
 			return
@@ -75,13 +76,13 @@ func (v *escalationView) reload() {
 }
 
 func (v *escalationView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	class := resources.EscalationClasses[id]
+	class := escalation.Classes[id]
 	o.(*editRow).set(label(escalationClassNames, class), levelsText(v.rules.ForClass(class)),
-		v.u.actor.Role.Can(resources.PermEditStandards), func() { v.edit(class) })
+		v.u.actor.Role.Can(staff.PermEditStandards), func() { v.edit(class) })
 }
 
 // levelsText is "at the promise: Owner · +10 min: Department on duty · …".
-func levelsText(levels resources.EscalationRules) string {
+func levelsText(levels escalation.Rules) string {
 	if len(levels) == 0 {
 		return lang.L("no escalation levels set")
 	}
@@ -98,12 +99,12 @@ func levelsText(levels resources.EscalationRules) string {
 }
 
 // edit opens the levels of class for a manager: one row per level, an empty row unused.
-func (v *escalationView) edit(class resources.EscalationClass) {
+func (v *escalationView) edit(class escalation.Class) {
 	current := v.rules.ForClass(class)
-	names, targetOf := options(escalationTargetNames, resources.EscalationTargets)
+	names, targetOf := options(escalationTargetNames, escalation.Targets)
 	ef := &escalationForm{class: class}
 	f := newForm()
-	for i := range resources.MaxEscalationLevels {
+	for i := range escalation.MaxLevels {
 		minutes := entryWith("", lang.L("minutes after the promise"))
 		target := widget.NewSelect(names, nil)
 		target.PlaceHolder = lang.L("Who is told")
@@ -121,7 +122,7 @@ func (v *escalationView) edit(class resources.EscalationClass) {
 	v.open = ef
 	title := lang.L("Escalation: {{.Class}}", map[string]any{"Class": label(escalationClassNames, class)})
 	ef.dialog = v.u.showForm(title, lang.L("Save"), f, func() func(context.Context) error {
-		var levels []resources.EscalationLevel
+		var levels []escalation.Level
 		var rows []int // rows[n] is the row of level n+1
 		for i, e := range ef.minutes {
 			text := strings.TrimSpace(e.Text)
@@ -132,11 +133,11 @@ func (v *escalationView) edit(class resources.EscalationClass) {
 			if err != nil {
 				return fail(fieldProblem(escalationRowField(i), "Type the minutes as a whole number, e.g. 10."))
 			}
-			var t resources.EscalationTarget
+			var t escalation.Target
 			if ef.targets[i].SelectedIndex() >= 0 {
 				t = targetOf(ef.targets[i].Selected)
 			}
-			levels = append(levels, resources.EscalationLevel{Class: class, Level: len(levels) + 1,
+			levels = append(levels, escalation.Level{Class: class, Level: len(levels) + 1,
 				After: time.Duration(n) * time.Minute, Target: t})
 			rows = append(rows, i)
 		}
@@ -159,7 +160,7 @@ func placeEscalationProblems(err error, rows []int) error {
 		c := *e
 		field := c.Field
 		switch field {
-		case resources.FieldEscalationClass, resources.FieldEscalationLevel, resources.FieldEscalationAfter, resources.FieldEscalationTarget:
+		case escalation.FieldEscalationClass, escalation.FieldEscalationLevel, escalation.FieldEscalationAfter, escalation.FieldEscalationTarget:
 		default:
 			out[i] = &c
 			continue
@@ -170,9 +171,9 @@ func placeEscalationProblems(err error, rows []int) error {
 			args[k] = a
 		}
 		if cl, ok := args["Class"].(string); ok {
-			args["Class"] = label(escalationClassNames, resources.EscalationClass(cl))
+			args["Class"] = label(escalationClassNames, escalation.Class(cl))
 		}
-		if lv, ok := args["Level"].(int); ok && lv >= 1 && lv <= len(rows) && field != resources.FieldEscalationClass {
+		if lv, ok := args["Level"].(int); ok && lv >= 1 && lv <= len(rows) && field != escalation.FieldEscalationClass {
 			c.Field = escalationRowField(rows[lv-1])
 			args["Level"] = rows[lv-1] + 1
 			if p, ok := args["Prev"].(int); ok && p >= 1 && p <= len(rows) {

@@ -9,7 +9,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
 )
 
 // escalationRows renders every row of v's list as the list would and returns them.
@@ -50,7 +51,7 @@ func TestEscalationRulesListedAfterReload(t *testing.T) {
 
 func TestManagerEditsEscalationWithMessagesBesideTheRows(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := newEscalationView(h.ui)
 	v.reload()
 	h.settle(0)
@@ -62,7 +63,7 @@ func TestManagerEditsEscalationWithMessagesBesideTheRows(t *testing.T) {
 	ctx := context.Background()
 	before, _ := h.store.ListEscalationRules(ctx)
 
-	v.edit(resources.ClassComplaint)
+	v.edit(escalation.ClassComplaint)
 	ef := v.open
 	if ef.minutes[1].Text != "5" || ef.targets[1].Selected != "Shift manager" || ef.minutes[3].Text != "" {
 		t.Fatalf("dialog opened with %q/%q, row 4 %q", ef.minutes[1].Text, ef.targets[1].Selected, ef.minutes[3].Text)
@@ -128,17 +129,17 @@ func TestManagerEditsEscalationWithMessagesBesideTheRows(t *testing.T) {
 		t.Fatalf("the dialog stayed open: row messages %q %q %q", msg(0), msg(3), ef.dialog.form.message(fieldEscalationRules))
 	}
 	m := time.Minute
-	want := resources.EscalationRules{
-		{Class: resources.ClassComplaint, Level: 1, After: 0, Target: resources.TargetOwner},
-		{Class: resources.ClassComplaint, Level: 2, After: 5 * m, Target: resources.TargetShiftManager},
-		{Class: resources.ClassComplaint, Level: 3, After: 15 * m, Target: resources.TargetDepartmentOnDuty},
-		{Class: resources.ClassComplaint, Level: 4, After: 45 * m, Target: resources.TargetManagement},
+	want := escalation.Rules{
+		{Class: escalation.ClassComplaint, Level: 1, After: 0, Target: escalation.TargetOwner},
+		{Class: escalation.ClassComplaint, Level: 2, After: 5 * m, Target: escalation.TargetShiftManager},
+		{Class: escalation.ClassComplaint, Level: 3, After: 15 * m, Target: escalation.TargetDepartmentOnDuty},
+		{Class: escalation.ClassComplaint, Level: 4, After: 45 * m, Target: escalation.TargetManagement},
 	}
 	all, _ := h.store.ListEscalationRules(ctx)
-	if got := all.ForClass(resources.ClassComplaint); !slices.Equal(got, want) {
+	if got := all.ForClass(escalation.ClassComplaint); !slices.Equal(got, want) {
 		t.Fatalf("stored %+v, want %+v", got, want)
 	}
-	if got := all.ForClass(resources.ClassStandard); !slices.Equal(got, before.ForClass(resources.ClassStandard)) {
+	if got := all.ForClass(escalation.ClassStandard); !slices.Equal(got, before.ForClass(escalation.ClassStandard)) {
 		t.Errorf("standard rules changed: %+v", got)
 	}
 	want2 := "at the promise: Owner · +5 min: Shift manager · +15 min: Department on duty · +45 min: Management"

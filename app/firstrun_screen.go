@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // firstRunScreen creates the administrator of a new database.
@@ -25,8 +25,8 @@ func (u *UI) showFirstRun() {
 	u.firstRun = s
 	s.name = entryWith("", lang.L("e.g. Wayan Sudarma"))
 	s.pin, s.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	s.form.add(resources.FieldName, lang.L("Your name"), s.name)
-	s.form.add(resources.FieldPIN, lang.L("PIN (4–8 digits)"), s.pin)
+	s.form.add(staff.FieldName, lang.L("Your name"), s.name)
+	s.form.add(staff.FieldPIN, lang.L("PIN (4–8 digits)"), s.pin)
 	s.form.add("pin_again", lang.L("PIN again"), s.again)
 	for _, e := range []*widget.Entry{s.name, s.pin, s.again} {
 		e.OnSubmitted = func(string) { s.create() }
@@ -45,13 +45,13 @@ func (s *firstRunScreen) create() {
 		s.form.show(fieldProblem("pin_again", "The two PINs differ."))
 		return
 	}
-	st := resources.Staff{Name: s.name.Text}
+	st := staff.Staff{Name: s.name.Text}
 	pin := s.pin.Text
 	s.button.Disable()
-	background(s.u, func(ctx context.Context) (resources.Staff, error) {
+	background(s.u, func(ctx context.Context) (staff.Staff, error) {
 		err := s.u.svc.Staff.CreateFirstAdministrator(ctx, &st, pin)
 		return st, err
-	}, func(created resources.Staff, err error) {
+	}, func(created staff.Staff, err error) {
 		s.button.Enable()
 		if err != nil {
 			if !s.form.show(err) {
@@ -59,6 +59,6 @@ func (s *firstRunScreen) create() {
 			}
 			return
 		}
-		s.u.showMain(resources.Actor{ID: created.ID, Name: created.Name, Role: created.Role})
+		s.u.showMain(staff.Actor{ID: created.ID, Name: created.Name, Role: created.Role})
 	})
 }

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // privacy is the service that exports and erases a guest's data: the guest service
@@ -30,7 +30,7 @@ func (u *UI) privacy() (guests.Privacy, bool) {
 // already erased. erased runs after an erasure, to show the profile again.
 func (u *UI) privacyButtons(p *guests.Profile, erased func()) fyne.CanvasObject {
 	box := container.NewHBox()
-	if _, ok := u.privacy(); !ok || !u.actor.Role.Can(resources.PermGuestPrivacy) || p.IsErased() {
+	if _, ok := u.privacy(); !ok || !u.actor.Role.Can(staff.PermGuestPrivacy) || p.IsErased() {
 		return box
 	}
 	g := p.Guest

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func profileOf(t *testing.T, h *harness, id string) *guests.Profile {
@@ -40,7 +40,7 @@ func TestPrivacyButtonsAreForManagersOnly(t *testing.T) {
 	if n := len(buttons(h.ui.privacyButtons(p, nil))); n != 0 {
 		t.Fatalf("an agent sees %d privacy buttons", n)
 	}
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	bs := buttons(h.ui.privacyButtons(p, nil))
 	if len(bs) != 2 || bs[0].Text != "Guest's data" || bs[1].Text != "Erase…" || bs[1].Importance != widget.DangerImportance {
 		t.Fatalf("manager's buttons %+v", bs)
@@ -49,7 +49,7 @@ func TestPrivacyButtonsAreForManagersOnly(t *testing.T) {
 
 func TestErasingNeedsTheGuestsNameTyped(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	id := h.addGuest(guests.Guest{GivenName: "Ana", FamilyName: "Silva", Email: "ana@example.com"}, "")
 	reloaded := false
 	ed := h.ui.confirmErase(profileOf(t, h, id).Guest, func() { reloaded = true })
@@ -84,7 +84,7 @@ func TestErasingNeedsTheGuestsNameTyped(t *testing.T) {
 
 func TestErasingAGuestInHouseIsRefusedWithAReason(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	id := h.addGuest(guests.Guest{GivenName: "Ana", FamilyName: "Silva"}, "1204")
 	ed := h.ui.confirmErase(profileOf(t, h, id).Guest, nil)
 	test.Type(ed.name, "Ana Silva")
@@ -100,7 +100,7 @@ func TestErasingAGuestInHouseIsRefusedWithAReason(t *testing.T) {
 
 func TestAGuestsDataIsSavedAsOwnerOnlyJSON(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	id := h.addGuest(guests.Guest{GivenName: "Ana", FamilyName: "Silva", Email: "ana@example.com"}, "1204")
 	path := filepath.Join(t.TempDir(), "ana.json")
 	h.ui.exportGuestData(profileOf(t, h, id).Guest, fileWriter(t, path))

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // maxStaysShown keeps a long-standing guest's profile readable; older stays are counted.
@@ -111,7 +111,7 @@ func (pv *profileView) header(p *guests.Profile) fyne.CanvasObject {
 		pv.u.editGuest(p.Guest, func(string) { pv.reload() })
 	})
 	actions := container.NewHBox(edit)
-	if pv.u.actor.Role.Can(resources.PermBrowseAudit) {
+	if pv.u.actor.Role.Can(staff.PermBrowseAudit) {
 		actions.Add(widget.NewButtonWithIcon(lang.L("History"), theme.HistoryIcon(), func() { pv.u.showGuestHistory(p.Guest) }))
 	}
 	top := container.NewBorder(nil, nil, nil, actions, container.NewHBox(name, container.NewCenter(badges)))

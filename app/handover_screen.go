@@ -17,7 +17,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // Row heights of the report list.
@@ -37,7 +37,7 @@ type handoverScreen struct {
 
 	day     *widget.Entry
 	shift   *widget.Select
-	shiftOf func(string) resources.Shift
+	shiftOf func(string) property.Shift
 	chosen  bool // a shift was chosen; else the shift on now
 	syncing bool // the shift list is being set to the report's, not chosen
 
@@ -70,7 +70,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.day = entryWith("", lang.L("DD/MM/YYYY"))
 	s.day.OnSubmitted = func(string) { s.choose() }
-	names, shiftOf := options(shiftNames, resources.Shifts)
+	names, shiftOf := options(shiftNames, property.Shifts)
 	s.shift, s.shiftOf = widget.NewSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)
@@ -105,7 +105,7 @@ func (s *handoverScreen) showNow() {
 // reload reads the report of the chosen shift, or of the shift on now.
 func (s *handoverScreen) reload() {
 	var day time.Time
-	var shift resources.Shift
+	var shift property.Shift
 	if s.chosen {
 		var fs errs.Fields
 		d := parseDateField(&fs, "day", s.day.Text)
@@ -147,7 +147,7 @@ func (s *handoverScreen) show(r *handover.Report) {
 	if !s.chosen {
 		s.syncing = true
 		s.day.SetText(r.Shift.Day.Format("02/01/2006"))
-		s.shift.SetSelectedIndex(indexOf(resources.Shifts, r.Shift.Shift))
+		s.shift.SetSelectedIndex(indexOf(property.Shifts, r.Shift.Shift))
 		s.syncing = false
 	}
 	s.showFigures(r.Figures(lg))

@@ -13,21 +13,23 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // handoverHarness is a desk with a shift manager and an agent, a guest in room 1204 and
 // one open maintenance request, signed in as the manager.
-func handoverHarness(t *testing.T) (h *harness, rina, dewi resources.Actor, req *requests.Request) {
+func handoverHarness(t *testing.T) (h *harness, rina, dewi staff.Actor, req *requests.Request) {
 	h = newBareHarness(t, nil)
 	h.ui.svc.Handover = h.store
-	rina = h.staff("Rina Kusuma", resources.RoleShiftManager)
-	dewi = h.staff("Dewi Lestari", resources.RoleAgent)
-	must(t, h.store.SaveRoom(managerCtx(), &resources.Room{Number: "1204", Floor: 12}))
+	rina = h.staff("Rina Kusuma", staff.RoleShiftManager)
+	dewi = h.staff("Dewi Lestari", staff.RoleAgent)
+	must(t, h.store.SaveRoom(managerCtx(), &property.Room{Number: "1204", Floor: 12}))
 	siti := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
 	req = &requests.Request{GuestID: siti, Room: "1204", Category: "maintenance", Description: "Shower drains slowly"}
-	must(t, h.store.CreateRequest(resources.WithActor(context.Background(), dewi), req, time.Time{}))
+	must(t, h.store.CreateRequest(staff.WithActor(context.Background(), dewi), req, time.Time{}))
 	h.ui.actor = rina
 	return h, rina, dewi, req
 }
@@ -145,7 +147,7 @@ func TestHandoverExportsCSVAndPDF(t *testing.T) {
 
 func TestInsightsShowTheMeasuresOfThePeriod(t *testing.T) {
 	h, _, dewi, req := handoverHarness(t)
-	_, err := h.store.Act(resources.WithActor(context.Background(), dewi), req.ID, requests.Action{Kind: requests.ActDone})
+	_, err := h.store.Act(staff.WithActor(context.Background(), dewi), req.ID, requests.Action{Kind: requests.ActDone})
 	must(t, err)
 	s := newInsightsScreen(h.ui)
 	s.reload()
@@ -158,7 +160,7 @@ func TestInsightsShowTheMeasuresOfThePeriod(t *testing.T) {
 			t.Errorf("no tile shows %q", want)
 		}
 	}
-	if len(s.depts.rows) != 1 || s.depts.rows[0].Code != resources.DeptMaintenance {
+	if len(s.depts.rows) != 1 || s.depts.rows[0].Code != standards.DeptMaintenance {
 		t.Errorf("departments %+v", s.depts.rows)
 	}
 	if len(s.deptOn.bars) != 1 || s.deptOn.bars[0].text != "100% (1 of 1)" || s.deptOn.bars[0].alarm {

@@ -18,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // importView lets a manager bring guests and their stays in from the property-management
@@ -66,14 +66,14 @@ func newImportView(u *UI) *importView {
 
 // reload shows the buttons only to those who may use them.
 func (v *importView) reload() {
-	if v.u.actor.Role.Can(resources.PermTransferGuests) {
+	if v.u.actor.Role.Can(staff.PermTransferGuests) {
 		v.choose.Enable()
 		v.export.Enable()
 		return
 	}
 	v.choose.Disable()
 	v.export.Disable()
-	v.summary.SetText(lang.L(resources.MsgManagerOnly))
+	v.summary.SetText(lang.L(staff.MsgManagerOnly))
 }
 
 // transfer is the guest import and export service: the guest service offers it.

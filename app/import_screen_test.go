@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 const pmsFile = "Nama Tamu;Surel;Tanggal Datang;Tanggal Berangkat;Kamar;Rate Code\n" +
@@ -23,7 +23,7 @@ const pmsFile = "Nama Tamu;Surel;Tanggal Datang;Tanggal Berangkat;Kamar;Rate Cod
 	"Ben Lee;not-an-email;;;;\n"
 
 func asManager(h *harness) {
-	h.ui.showMain(resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager})
+	h.ui.showMain(staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager})
 }
 
 func searchCount(t *testing.T, h *harness, text string) int {

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // The English names of domain values; each is also its translation key.
@@ -34,9 +34,9 @@ var (
 	stayNames = map[guests.StayStatus]string{
 		guests.StayExpected: "Expected", guests.StayInHouse: "In house", guests.StayDeparted: "Departed", guests.StayCancelled: "Cancelled",
 	}
-	roleNames = map[resources.Role]string{
-		resources.RoleAgent: "Front-desk agent", resources.RoleConcierge: "Concierge", resources.RoleDepartment: "Department staff",
-		resources.RoleShiftManager: "Shift manager", resources.RoleAdministrator: "Administrator",
+	roleNames = map[staff.Role]string{
+		staff.RoleAgent: "Front-desk agent", staff.RoleConcierge: "Concierge", staff.RoleDepartment: "Department staff",
+		staff.RoleShiftManager: "Shift manager", staff.RoleAdministrator: "Administrator",
 	}
 	monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 )

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/loans"
 )
 
 // checkOutHour is when a loan falls due on the guest's departure day.
@@ -24,8 +24,8 @@ const checkOutHour = 12
 type loansView struct {
 	u        *UI
 	content  fyne.CanvasObject
-	items    []resources.ItemStock
-	loans    []resources.Loan
+	items    []loans.ItemStock
+	loans    []loans.Loan
 	stock    *widget.List
 	out      *widget.List
 	summary  *widget.Label
@@ -40,8 +40,8 @@ type lendForm struct {
 }
 
 type loanData struct {
-	items []resources.ItemStock
-	loans []resources.Loan
+	items []loans.ItemStock
+	loans []loans.Loan
 }
 
 func newLoansView(u *UI) *loansView {
@@ -64,7 +64,7 @@ func (v *loansView) reload() {
 		if err != nil {
 			return loanData{}, err
 		}
-		loans, err := v.u.svc.Loans.ListLoans(ctx, resources.LoanFilter{OutOnly: true, Limit: 500})
+		loans, err := v.u.svc.Loans.ListLoans(ctx, loans.Filter{OutOnly: true, Limit: 500})
 		return loanData{items, loans}, err
 	}, func(d loanData, err error) {
 		if err != nil {
@@ -79,7 +79,7 @@ func (v *loansView) reload() {
 }
 
 func (v *loansView) outSummary() string {
-	overdue := len(resources.Overdue(v.loans, v.u.now()))
+	overdue := len(loans.Overdue(v.loans, v.u.now()))
 	return lang.L("{{.Out}} loans out, {{.Overdue}} past the guest's departure", map[string]any{"Out": len(v.loans), "Overdue": overdue})
 }
 
@@ -157,9 +157,9 @@ func (v *loansView) lend(itemCode string) {
 		lf.item.SetSelected(v.itemName(itemCode))
 	}
 	f := newForm()
-	f.add(resources.FieldItem, lang.L("Item"), lf.item)
-	f.add(resources.FieldRoom, lang.L("Room"), lf.room)
-	f.add(resources.FieldQty, lang.L("How many"), lf.qty)
+	f.add(loans.FieldItem, lang.L("Item"), lf.item)
+	f.add(loans.FieldRoom, lang.L("Room"), lf.room)
+	f.add(loans.FieldQty, lang.L("How many"), lf.qty)
 	f.add("due_back", lang.L("Due back"), lf.due)
 	v.lendForm = lf
 	lf.dialog = v.u.showForm(lang.L("Lend an item"), lang.L("Lend"), f, func() func(context.Context) error {
@@ -170,7 +170,7 @@ func (v *loansView) lend(itemCode string) {
 
 // loanWork reads the lend form (on the UI goroutine) and returns the lending to do.
 func (v *loansView) loanWork(lf *lendForm) func(context.Context) error {
-	l := resources.Loan{Room: lf.room.Text}
+	l := loans.Loan{Room: lf.room.Text}
 	if i := lf.item.SelectedIndex(); i >= 0 {
 		l.ItemCode = v.items[i].Code
 	}
@@ -185,7 +185,7 @@ func (v *loansView) loanWork(lf *lendForm) func(context.Context) error {
 	return func(ctx context.Context) error { return v.u.svc.Loans.Lend(ctx, &l) }
 }
 
-func (v *loansView) returnLoan(l resources.Loan) {
+func (v *loansView) returnLoan(l loans.Loan) {
 	background(v.u, func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, v.u.svc.Loans.ReturnLoan(ctx, l.ID)
 	}, func(_ struct{}, err error) {

@@ -14,7 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // requestDetail shows one request: what was asked and for whom, where it stands, the
@@ -142,7 +143,7 @@ func (d *requestDetail) facts(r *requests.Detail, now time.Time) fyne.CanvasObje
 func (d *requestDetail) actions(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewGridWithColumns(3)
 	for _, a := range r.Legal() {
-		if a == requests.ActClose && !d.u.actor.Role.Can(resources.PermCloseWithoutFollowUp) {
+		if a == requests.ActClose && !d.u.actor.Role.Can(staff.PermCloseWithoutFollowUp) {
 			continue
 		}
 		b := widget.NewButton(label(actionNames, a), func() { d.start(a) })
@@ -266,7 +267,7 @@ func (d *requestDetail) followUp() {
 
 // transfer hands the request to another department; the owner stays accountable.
 func (d *requestDetail) transfer() {
-	background(d.u, d.u.svc.Standards.ListDepartments, func(ds []resources.Department, err error) {
+	background(d.u, d.u.svc.Standards.ListDepartments, func(ds []standards.Department, err error) {
 		if err != nil {
 			d.u.showError("load departments", err)
 			return
@@ -295,9 +296,9 @@ func (d *requestDetail) transfer() {
 
 // assign names who in the department does the work.
 func (d *requestDetail) assign() {
-	background(d.u, func(ctx context.Context) ([]resources.Staff, error) {
-		return d.u.svc.Staff.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true})
-	}, func(staff []resources.Staff, err error) {
+	background(d.u, func(ctx context.Context) ([]staff.Staff, error) {
+		return d.u.svc.Staff.ListStaff(ctx, staff.Filter{ActiveOnly: true})
+	}, func(staff []staff.Staff, err error) {
 		if err != nil {
 			d.u.showError("load staff", err)
 			return

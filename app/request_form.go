@@ -12,7 +12,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 // requestForm is the quick "new request" dialog: room (or the guest it was opened for),
@@ -33,9 +33,9 @@ type requestForm struct {
 	promise    *widget.Label
 	dialog     *formDialog
 
-	cats              []resources.Category
-	depts             []resources.Department
-	chosen            *resources.Category
+	cats              []standards.Category
+	depts             []standards.Department
+	chosen            *standards.Category
 	priorityOf        func(string) requests.Priority
 	quoteSeq, roomSeq int
 }
@@ -136,9 +136,9 @@ func (rf *requestForm) categoryNames(typed string) []string {
 
 // matches returns the categories whose name or code has a word starting with typed
 // (case-insensitive); all of them when typed is empty.
-func (rf *requestForm) matches(typed string) []resources.Category {
+func (rf *requestForm) matches(typed string) []standards.Category {
 	typed = strings.ToLower(strings.TrimSpace(typed))
-	var out []resources.Category
+	var out []standards.Category
 	for _, c := range rf.cats {
 		if typed == "" || strings.ToLower(c.Name) == typed || wordPrefix(c.Name, typed) || strings.HasPrefix(c.Code, typed) {
 			out = append(out, c)
@@ -160,7 +160,7 @@ func wordPrefix(name, typed string) bool {
 func (rf *requestForm) onCategoryTyped(text string) {
 	found := rf.matches(text)
 	rf.category.SetOptions(rf.categoryNames(text))
-	var chosen *resources.Category
+	var chosen *standards.Category
 	for i := range found {
 		if strings.EqualFold(found[i].Name, strings.TrimSpace(text)) {
 			chosen = &found[i]
@@ -173,7 +173,7 @@ func (rf *requestForm) onCategoryTyped(text string) {
 }
 
 // choose sets the category and with it the department and whether the guest names a time.
-func (rf *requestForm) choose(c *resources.Category) {
+func (rf *requestForm) choose(c *standards.Category) {
 	if c != nil && rf.chosen != nil && c.Code == rf.chosen.Code {
 		return
 	}
@@ -220,9 +220,9 @@ func (rf *requestForm) quote() {
 		rf.promise.SetText(lang.L("Enter the time the guest asked for."))
 		return
 	}
-	background(rf.u, func(ctx context.Context) (resources.Promise, error) {
+	background(rf.u, func(ctx context.Context) (standards.Promise, error) {
 		return rf.u.svc.Requests.Quote(ctx, cat, dept, guestID, guestTime)
-	}, func(p resources.Promise, err error) {
+	}, func(p standards.Promise, err error) {
 		if seq != rf.quoteSeq {
 			return
 		}
@@ -231,7 +231,7 @@ func (rf *requestForm) quote() {
 }
 
 // quotedPromise is what the agent tells the guest: "By 14:35 (in 15 min)".
-func quotedPromise(p resources.Promise, err error, now time.Time) string {
+func quotedPromise(p standards.Promise, err error, now time.Time) string {
 	if err != nil {
 		return message(err)
 	}

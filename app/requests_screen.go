@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 // requestsScreen is the queue: standing views with their counts (open, overdue, due
@@ -28,7 +28,7 @@ type requestsScreen struct {
 	department *widget.Select
 	status     *widget.Select
 	statusOf   func(string) requests.Status
-	depts      []resources.Department
+	depts      []standards.Department
 
 	rows   []requests.Summary
 	list   *widget.List
@@ -148,7 +148,7 @@ func (s *requestsScreen) reload() {
 }
 
 func (s *requestsScreen) loadDepartments() {
-	background(s.u, s.u.svc.Standards.ListDepartments, func(ds []resources.Department, err error) {
+	background(s.u, s.u.svc.Standards.ListDepartments, func(ds []standards.Department, err error) {
 		if err != nil {
 			s.u.showError("load departments", err)
 			return

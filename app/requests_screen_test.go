@@ -12,8 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // findDeep returns the first object of type T under obj that matches.
@@ -59,15 +60,15 @@ func (h *harness) topDialog() fyne.CanvasObject {
 
 // deskHarness is signed in as a real agent, with a room, an in-house guest and a shift
 // manager on the roster now.
-func deskHarness(t *testing.T) (*harness, string, resources.Actor) {
+func deskHarness(t *testing.T) (*harness, string, staff.Actor) {
 	h := newBareHarness(t, nil)
-	rina := h.staff("Rina Kusuma", resources.RoleShiftManager)
-	dewi := h.staff("Dewi Lestari", resources.RoleAgent)
+	rina := h.staff("Rina Kusuma", staff.RoleShiftManager)
+	dewi := h.staff("Dewi Lestari", staff.RoleAgent)
 	boss := managerCtx()
-	must(t, h.store.SaveRoom(boss, &resources.Room{Number: "1204", Floor: 12}))
+	must(t, h.store.SaveRoom(boss, &property.Room{Number: "1204", Floor: 12}))
 	shift, _, _, _, err := h.store.OnShift(context.Background(), time.Now())
 	must(t, err)
-	must(t, h.store.SetRoster(boss, resources.DayOf(time.Now()), shift, []resources.RosterEntry{{StaffID: rina.ID, Manager: true}}))
+	must(t, h.store.SetRoster(boss, property.DayOf(time.Now()), shift, []property.RosterEntry{{StaffID: rina.ID, Manager: true}}))
 	siti := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
 	h.ui.showMain(dewi)
 	return h, siti, rina

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // resourcesScreen holds what the property serves with: items on loan, the service
@@ -38,10 +38,10 @@ func newResourcesScreen(u *UI) *resourcesScreen {
 	s.addTab(lang.L("Staff"), s.staff.content, s.staff.reload)
 	s.addTab(lang.L("Roster"), s.roster.content, s.roster.reload)
 	s.addTab(lang.L("Rooms"), s.rooms.content, s.rooms.reload)
-	if u.actor.Role.Can(resources.PermBrowseAudit) {
+	if u.actor.Role.Can(staff.PermBrowseAudit) {
 		s.addTab(lang.L("Audit log"), s.audit.content, s.audit.reload)
 	}
-	if u.actor.Role.Can(resources.PermTransferGuests) {
+	if u.actor.Role.Can(staff.PermTransferGuests) {
 		s.guestIO = newImportView(u)
 		s.addTab(lang.L("Guest import & export"), s.guestIO.content, s.guestIO.reload)
 	}

@@ -8,16 +8,18 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/loans"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func managerCtx() context.Context {
-	return resources.WithActor(context.Background(), resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager})
+	return staff.WithActor(context.Background(), staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager})
 }
 
 func TestLendingFromTheLoansViewCountsDownAndReturnRestores(t *testing.T) {
 	h := newHarness(t, nil)
-	must(t, h.store.SaveItem(managerCtx(), &resources.Item{Code: "crib", Name: "Baby cribs", Total: 1}))
+	must(t, h.store.SaveItem(managerCtx(), &loans.Item{Code: "crib", Name: "Baby cribs", Total: 1}))
 	v := h.ui.resources.loans
 	v.reload()
 	h.settle(0)
@@ -56,8 +58,8 @@ func TestLendingFromTheLoansViewCountsDownAndReturnRestores(t *testing.T) {
 
 func TestOverdueLoansAreMarkedInWords(t *testing.T) {
 	h := newHarness(t, nil)
-	must(t, h.store.SaveItem(managerCtx(), &resources.Item{Code: "umbrella", Name: "Umbrellas", Total: 5}))
-	must(t, h.store.Lend(managerCtx(), &resources.Loan{ItemCode: "umbrella", Room: "301", Qty: 1, DueBack: time.Now().Add(-time.Hour)}))
+	must(t, h.store.SaveItem(managerCtx(), &loans.Item{Code: "umbrella", Name: "Umbrellas", Total: 5}))
+	must(t, h.store.Lend(managerCtx(), &loans.Loan{ItemCode: "umbrella", Room: "301", Qty: 1, DueBack: time.Now().Add(-time.Hour)}))
 	v := h.ui.resources.loans
 	v.reload()
 	h.settle(0)
@@ -73,14 +75,14 @@ func TestOverdueLoansAreMarkedInWords(t *testing.T) {
 
 func TestServiceStandardEditShowsProblemBesideTheField(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := h.ui.resources.standards
 	v.reload()
 	h.settle(0)
 	if len(v.cats) == 0 {
 		t.Fatal("no service standards listed")
 	}
-	var towels resources.Category
+	var towels standards.Category
 	for _, c := range v.cats {
 		if c.Code == "towels" {
 			towels = c
@@ -91,7 +93,7 @@ func TestServiceStandardEditShowsProblemBesideTheField(t *testing.T) {
 	fd.fields["top_tier_promise"].SetText("30")
 	test.Tap(fd.dialog.save)
 	h.settle(0)
-	if got := fd.dialog.form.message(resources.FieldTopTier); got != "The VIP promise must be no longer than the standard one." {
+	if got := fd.dialog.form.message(standards.FieldTopTier); got != "The VIP promise must be no longer than the standard one." {
 		t.Fatalf("message beside the VIP promise = %q", got)
 	}
 	fd.fields["top_tier_promise"].SetText("5")

@@ -15,7 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 // roomsPage is how many rooms the list holds at once; type a number to narrow.
@@ -28,25 +29,25 @@ type roomsView struct {
 	content  fyne.CanvasObject
 	prefix   *widget.Entry
 	status   *widget.Select
-	statusOf func(string) resources.RoomStatus
+	statusOf func(string) property.RoomStatus
 	count    *widget.Label
 	list     *widget.List
-	rooms    []resources.Room
+	rooms    []property.Room
 	manage   *fyne.Container
 	loadNo   int
 }
 
 type roomsData struct {
-	rooms []resources.Room
+	rooms []property.Room
 	total int
 }
 
-var roomFeatureNames = map[resources.RoomFeature]string{
-	resources.FeatureAccessible: "accessible", resources.FeatureConnecting: "connecting", resources.FeatureSmoking: "smoking",
+var roomFeatureNames = map[property.RoomFeature]string{
+	property.FeatureAccessible: "accessible", property.FeatureConnecting: "connecting", property.FeatureSmoking: "smoking",
 }
 
-var roomStatusNames = map[resources.RoomStatus]string{
-	"": "All rooms", resources.RoomVacant: "Vacant", resources.RoomOccupied: "Occupied", resources.RoomOutOfOrder: "Out of order",
+var roomStatusNames = map[property.RoomStatus]string{
+	"": "All rooms", property.RoomVacant: "Vacant", property.RoomOccupied: "Occupied", property.RoomOutOfOrder: "Out of order",
 }
 
 func newRoomsView(u *UI) *roomsView {
@@ -55,12 +56,12 @@ func newRoomsView(u *UI) *roomsView {
 	v.prefix.SetPlaceHolder(lang.L("Room number"))
 	v.prefix.OnChanged = func(string) { v.reload() }
 	var names []string
-	names, v.statusOf = options(roomStatusNames, append([]resources.RoomStatus{""}, resources.RoomStatuses...))
+	names, v.statusOf = options(roomStatusNames, append([]property.RoomStatus{""}, property.RoomStatuses...))
 	v.status = widget.NewSelect(names, nil)
 	v.status.SetSelected(names[0])
 	v.status.OnChanged = func(string) { v.reload() }
 	v.list = widget.NewList(func() int { return len(v.rooms) }, func() fyne.CanvasObject { return newEditRow(90) }, v.updateRow)
-	add := widget.NewButtonWithIcon(lang.L("Room"), theme.ContentAddIcon(), func() { v.edit(resources.Room{}) })
+	add := widget.NewButtonWithIcon(lang.L("Room"), theme.ContentAddIcon(), func() { v.edit(property.Room{}) })
 	imp := widget.NewButtonWithIcon(lang.L("Import CSV"), theme.UploadIcon(), v.chooseImport)
 	v.manage = container.NewHBox(add, imp)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(v.status, v.manage), v.prefix)
@@ -68,13 +69,13 @@ func newRoomsView(u *UI) *roomsView {
 	return v
 }
 
-func (v *roomsView) filter() resources.RoomFilter {
-	return resources.RoomFilter{NumberPrefix: v.prefix.Text, Status: v.statusOf(v.status.Selected), Limit: roomsPage}
+func (v *roomsView) filter() property.RoomFilter {
+	return property.RoomFilter{NumberPrefix: v.prefix.Text, Status: v.statusOf(v.status.Selected), Limit: roomsPage}
 }
 
 // reload fetches the page and the count for the current filter; older loads are dropped.
 func (v *roomsView) reload() {
-	if v.u.actor.Role.Can(resources.PermEditRooms) {
+	if v.u.actor.Role.Can(staff.PermEditRooms) {
 		v.manage.Show()
 	} else {
 		v.manage.Hide()
@@ -105,16 +106,16 @@ func (v *roomsView) reload() {
 func (v *roomsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := v.rooms[id]
 	row := o.(*editRow)
-	row.set(r.Number, roomDetail(r), v.u.actor.Role.Can(resources.PermEditRooms), func() { v.edit(r) })
+	row.set(r.Number, roomDetail(r), v.u.actor.Role.Can(staff.PermEditRooms), func() { v.edit(r) })
 	row.detail.Importance = widget.MediumImportance
-	if r.Status == resources.RoomOutOfOrder {
+	if r.Status == property.RoomOutOfOrder {
 		row.detail.Importance = widget.WarningImportance
 	}
 	row.detail.Refresh()
 }
 
 // roomDetail is "Floor 12 · Deluxe King · accessible · Occupied".
-func roomDetail(r resources.Room) string {
+func roomDetail(r property.Room) string {
 	parts := []string{lang.L("Floor {{.Floor}}", map[string]any{"Floor": r.Floor})}
 	if r.Type != "" {
 		parts = append(parts, r.Type)
@@ -126,29 +127,29 @@ func roomDetail(r resources.Room) string {
 }
 
 // edit opens a room (empty number for a new one) for a manager.
-func (v *roomsView) edit(r resources.Room) {
+func (v *roomsView) edit(r property.Room) {
 	number := entryWith(r.Number, lang.L("e.g. 1204"))
 	floor := entryWith("", "")
 	if r.Number != "" {
 		floor.SetText(strconv.Itoa(r.Floor))
 	}
 	kind := entryWith(r.Type, lang.L("e.g. Deluxe King"))
-	featureNames, featureOf := options(roomFeatureNames, resources.RoomFeatures)
+	featureNames, featureOf := options(roomFeatureNames, property.RoomFeatures)
 	features := widget.NewCheckGroup(featureNames, nil)
 	for _, f := range r.Features {
 		features.Selected = append(features.Selected, label(roomFeatureNames, f))
 	}
-	statuses, statusOf := options(roomStatusNames, resources.RoomStatuses)
+	statuses, statusOf := options(roomStatusNames, property.RoomStatuses)
 	status := widget.NewSelect(statuses, nil)
 	status.SetSelected(label(roomStatusNames, orRoomStatus(r.Status)))
 	f := newForm()
-	f.add(resources.FieldRoom, lang.L("Number"), number)
-	f.add(resources.FieldFloor, lang.L("Floor"), floor)
-	f.add(resources.FieldType, lang.L("Type"), kind)
-	f.add(resources.FieldFeatures, lang.L("Features"), features)
-	f.add(resources.FieldStatus, lang.L("Status"), status)
+	f.add(property.FieldRoom, lang.L("Number"), number)
+	f.add(property.FieldFloor, lang.L("Floor"), floor)
+	f.add(property.FieldType, lang.L("Type"), kind)
+	f.add(property.FieldFeatures, lang.L("Features"), features)
+	f.add(property.FieldStatus, lang.L("Status"), status)
 	v.u.showForm(lang.L("Room"), lang.L("Save"), f, func() func(context.Context) error {
-		up := resources.Room{Number: number.Text, Type: kind.Text, Status: statusOf(status.Selected)}
+		up := property.Room{Number: number.Text, Type: kind.Text, Status: statusOf(status.Selected)}
 		up.Floor, _ = strconv.Atoi(strings.TrimSpace(floor.Text))
 		for _, s := range features.Selected {
 			up.Features = append(up.Features, featureOf(s))
@@ -158,9 +159,9 @@ func (v *roomsView) edit(r resources.Room) {
 	v.u.win.Canvas().Focus(number)
 }
 
-func orRoomStatus(s resources.RoomStatus) resources.RoomStatus {
+func orRoomStatus(s property.RoomStatus) property.RoomStatus {
 	if s == "" {
-		return resources.RoomVacant
+		return property.RoomVacant
 	}
 	return s
 }
@@ -196,7 +197,7 @@ func (v *roomsView) importRooms(rc io.ReadCloser, dryRun bool) {
 }
 
 type importResult struct {
-	report resources.RoomImportReport
+	report property.RoomImportReport
 	data   []byte
 }
 

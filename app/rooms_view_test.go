@@ -8,15 +8,16 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 func TestRoomsListFiltersAndCountsFromTheDatabase(t *testing.T) {
 	h := newHarness(t, nil)
 	for n, floor := range map[string]int{"1201": 12, "1202": 12, "815": 8} {
-		must(t, h.store.SaveRoom(managerCtx(), &resources.Room{Number: n, Floor: floor, Status: resources.RoomVacant}))
+		must(t, h.store.SaveRoom(managerCtx(), &property.Room{Number: n, Floor: floor, Status: property.RoomVacant}))
 	}
-	must(t, h.store.SaveRoom(managerCtx(), &resources.Room{Number: "1203", Floor: 12, Status: resources.RoomOutOfOrder}))
+	must(t, h.store.SaveRoom(managerCtx(), &property.Room{Number: "1203", Floor: 12, Status: property.RoomOutOfOrder}))
 	v := h.ui.resources.rooms
 	v.reload()
 	h.settle(0)
@@ -40,18 +41,18 @@ func TestRoomsListFiltersAndCountsFromTheDatabase(t *testing.T) {
 
 func TestRoomImportChecksFirstAndStoresNothingOnProblems(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := h.ui.resources.rooms
 	bad := "number,floor\n1201,12\n1202,abc\n"
 	v.importRooms(io.NopCloser(strings.NewReader(bad)), true)
 	h.settle(0)
-	if n, _ := h.store.CountRooms(context.Background(), resources.RoomFilter{}); n != 0 {
+	if n, _ := h.store.CountRooms(context.Background(), property.RoomFilter{}); n != 0 {
 		t.Fatalf("%d rooms stored from a file with problems", n)
 	}
 	good := "number,floor,type\n1201,12,Deluxe King\n1202,12,Deluxe Twin\n"
 	v.importRooms(io.NopCloser(strings.NewReader(good)), false)
 	h.settle(0)
-	if n, _ := h.store.CountRooms(context.Background(), resources.RoomFilter{}); n != 2 {
+	if n, _ := h.store.CountRooms(context.Background(), property.RoomFilter{}); n != 2 {
 		t.Fatalf("%d rooms after import", n)
 	}
 	if len(v.rooms) != 2 {

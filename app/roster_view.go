@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 // rosterView shows who is on shift now and the roster of a day; managers set who works
@@ -24,18 +25,18 @@ type rosterView struct {
 	now     *widget.Label
 	times   *widget.Label
 	day     *widget.Entry
-	shifts  map[resources.Shift]*widget.Label
+	shifts  map[property.Shift]*widget.Label
 	edits   []*widget.Button
 	data    rosterData
 	open    *rosterForm
 }
 
 type rosterData struct {
-	times   resources.ShiftTimes
-	roster  []resources.RosterEntry
-	staff   []resources.Staff
-	current resources.Shift
-	manager *resources.RosterEntry
+	times   property.ShiftTimes
+	roster  []property.RosterEntry
+	staff   []staff.Staff
+	current property.Shift
+	manager *property.RosterEntry
 	people  int
 }
 
@@ -46,16 +47,16 @@ type rosterForm struct {
 	dialog  *formDialog
 }
 
-var shiftNames = map[resources.Shift]string{
-	resources.ShiftMorning: "Morning", resources.ShiftEvening: "Evening", resources.ShiftNight: "Night",
+var shiftNames = map[property.Shift]string{
+	property.ShiftMorning: "Morning", property.ShiftEvening: "Evening", property.ShiftNight: "Night",
 }
 
 func newRosterView(u *UI) *rosterView {
-	v := &rosterView{u: u, now: heading(""), times: subtle(""), shifts: map[resources.Shift]*widget.Label{}}
+	v := &rosterView{u: u, now: heading(""), times: subtle(""), shifts: map[property.Shift]*widget.Label{}}
 	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
 	v.day.OnChanged = func(string) { v.reload() }
-	columns := container.NewGridWithColumns(len(resources.Shifts))
-	for _, s := range resources.Shifts {
+	columns := container.NewGridWithColumns(len(property.Shifts))
+	for _, s := range property.Shifts {
 		s := s
 		people := widget.NewLabel("")
 		people.Wrapping = fyne.TextWrapWord
@@ -74,7 +75,7 @@ func newRosterView(u *UI) *rosterView {
 
 func (v *rosterView) reload() {
 	for _, b := range v.edits {
-		b.Hidden = !v.u.actor.Role.Can(resources.PermEditStaff)
+		b.Hidden = !v.u.actor.Role.Can(staff.PermEditStaff)
 		b.Refresh()
 	}
 	var problems errs.Fields
@@ -93,10 +94,10 @@ func (v *rosterView) reload() {
 		if d.roster, err = v.u.svc.Roster.Roster(ctx, day); err != nil {
 			return d, err
 		}
-		if d.staff, err = v.u.svc.Staff.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000}); err != nil {
+		if d.staff, err = v.u.svc.Staff.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000}); err != nil {
 			return d, err
 		}
-		var people []resources.RosterEntry
+		var people []property.RosterEntry
 		d.current, _, people, d.manager, err = v.u.svc.Roster.OnShift(ctx, now)
 		d.people = len(people)
 		return d, err
@@ -120,7 +121,7 @@ func (v *rosterView) show() {
 		map[string]any{"Shift": label(shiftNames, d.current), "Manager": manager, "Count": d.people}))
 	v.times.SetText(fmt.Sprintf("%s %s · %s %s · %s %s", lang.L("Morning"), clock(d.times.MorningStart),
 		lang.L("Evening"), clock(d.times.EveningStart), lang.L("Night"), clock(d.times.NightStart)))
-	for _, s := range resources.Shifts {
+	for _, s := range property.Shifts {
 		var names []string
 		for _, e := range d.roster {
 			if e.Shift != s {
@@ -140,7 +141,7 @@ func (v *rosterView) show() {
 }
 
 // edit sets who works shift s on the chosen day and who manages it.
-func (v *rosterView) edit(s resources.Shift) {
+func (v *rosterView) edit(s property.Shift) {
 	var names, managers []string
 	for _, st := range v.data.staff {
 		names = append(names, st.Name)
@@ -159,8 +160,8 @@ func (v *rosterView) edit(s resources.Shift) {
 		}
 	}
 	f := newForm()
-	f.add(resources.FieldManager, lang.L("Shift manager"), rf.manager)
-	f.add(resources.FieldRoster, lang.L("Working"), rf.people)
+	f.add(property.FieldManager, lang.L("Shift manager"), rf.manager)
+	f.add(property.FieldRoster, lang.L("Working"), rf.people)
 	v.open = rf
 	day := v.day.Text
 	rf.dialog = v.u.showForm(lang.L("{{.Shift}} shift", map[string]any{"Shift": label(shiftNames, s)}), lang.L("Save"), f,
@@ -175,8 +176,8 @@ func (v *rosterView) edit(s resources.Shift) {
 
 // entriesFrom turns the ticked names into roster entries; the chosen manager is on the
 // shift even when not ticked.
-func (v *rosterView) entriesFrom(rf *rosterForm) []resources.RosterEntry {
-	var out []resources.RosterEntry
+func (v *rosterView) entriesFrom(rf *rosterForm) []property.RosterEntry {
+	var out []property.RosterEntry
 	for _, st := range v.data.staff {
 		isManager := rf.manager.SelectedIndex() > 0 && rf.manager.Selected == st.Name
 		ticked := false
@@ -184,7 +185,7 @@ func (v *rosterView) entriesFrom(rf *rosterForm) []resources.RosterEntry {
 			ticked = ticked || n == st.Name
 		}
 		if ticked || isManager {
-			out = append(out, resources.RosterEntry{StaffID: st.ID, StaffName: st.Name, Manager: isManager})
+			out = append(out, property.RosterEntry{StaffID: st.ID, StaffName: st.Name, Manager: isManager})
 		}
 	}
 	return out
@@ -195,17 +196,17 @@ func (v *rosterView) editTimes() {
 	t := v.data.times
 	morning, evening, night := entryWith(clock(t.MorningStart), "07:00"), entryWith(clock(t.EveningStart), "15:00"), entryWith(clock(t.NightStart), "23:00")
 	f := newForm()
-	f.add(resources.FieldMorningStart, lang.L("Morning starts"), morning)
-	f.add(resources.FieldEveningStart, lang.L("Evening starts"), evening)
-	f.add(resources.FieldNightStart, lang.L("Night starts"), night)
+	f.add(property.FieldMorningStart, lang.L("Morning starts"), morning)
+	f.add(property.FieldEveningStart, lang.L("Evening starts"), evening)
+	f.add(property.FieldNightStart, lang.L("Night starts"), night)
 	v.u.showForm(lang.L("Shift times"), lang.L("Save"), f, func() func(context.Context) error {
-		var up resources.ShiftTimes
+		var up property.ShiftTimes
 		var ok [3]bool
 		up.MorningStart, ok[0] = parseClock(morning.Text)
 		up.EveningStart, ok[1] = parseClock(evening.Text)
 		up.NightStart, ok[2] = parseClock(night.Text)
 		if !ok[0] || !ok[1] || !ok[2] {
-			return fail(fieldProblem(resources.FieldMorningStart, "Type the hours as HH:MM, e.g. 06:00 and 23:00."))
+			return fail(fieldProblem(property.FieldMorningStart, "Type the hours as HH:MM, e.g. 06:00 and 23:00."))
 		}
 		return func(ctx context.Context) error { return v.u.svc.Roster.SaveShiftTimes(ctx, up) }
 	}, v.reload)

@@ -7,17 +7,17 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func TestManagerRostersAShiftAndSeesWhoIsOn(t *testing.T) {
 	h := newHarness(t, nil)
 	ctx := context.Background()
-	admin := resources.Staff{Name: "Wayan Sudarma"}
+	admin := staff.Staff{Name: "Wayan Sudarma"}
 	must(t, h.store.CreateFirstAdministrator(ctx, &admin, "1357"))
-	asAdmin := resources.WithActor(ctx, resources.Actor{Name: admin.Name, Role: admin.Role})
-	must(t, h.store.CreateStaff(asAdmin, &resources.Staff{Name: "Dewi Lestari", Role: resources.RoleAgent, Active: true}, "4829"))
-	h.ui.actor = resources.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role}
+	asAdmin := staff.WithActor(ctx, staff.Actor{Name: admin.Name, Role: admin.Role})
+	must(t, h.store.CreateStaff(asAdmin, &staff.Staff{Name: "Dewi Lestari", Role: staff.RoleAgent, Active: true}, "4829"))
+	h.ui.actor = staff.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role}
 	v := h.ui.resources.roster
 	v.reload()
 	h.settle(0)

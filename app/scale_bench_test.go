@@ -13,9 +13,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
 	"frontdesk/scale"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // The Guests screen at scale, measured through the screen itself: a name typed one
@@ -41,7 +41,7 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 		b.Fatalf("no guests to search for: %v", err)
 	}
 	h := harnessOn(b, store, nil)
-	h.ui.showMain(resources.Actor{Name: "Bench Agent", Role: resources.RoleAgent})
+	h.ui.showMain(staff.Actor{Name: "Bench Agent", Role: staff.RoleAgent})
 	s := h.ui.guests
 	var lat []time.Duration
 	opened := 0

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // signInScreen asks who is at the desk: pick your name (type to filter), enter your PIN.
@@ -17,9 +17,9 @@ type signInScreen struct {
 	u       *UI
 	filter  *searchEntry
 	list    *widget.List
-	staff   []resources.Staff // active staff; a property has hundreds at most
-	shown   []resources.Staff // those matching the filter
-	chosen  *resources.Staff
+	staff   []staff.Staff // active staff; a property has hundreds at most
+	shown   []staff.Staff // those matching the filter
+	chosen  *staff.Staff
 	who     *widget.Label
 	pin     *widget.Entry
 	message *widget.Label
@@ -28,14 +28,14 @@ type signInScreen struct {
 
 // showSignIn replaces the window's content with the sign-in screen.
 func (u *UI) showSignIn() {
-	u.actor, u.tabs = resources.Actor{}, nil
+	u.actor, u.tabs = staff.Actor{}, nil
 	s := &signInScreen{u: u}
 	u.signIn = s
 	u.win.SetContent(s.build())
 	u.win.Canvas().Focus(s.filter)
-	background(u, func(ctx context.Context) ([]resources.Staff, error) {
-		return u.svc.Staff.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000})
-	}, func(staff []resources.Staff, err error) {
+	background(u, func(ctx context.Context) ([]staff.Staff, error) {
+		return u.svc.Staff.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000})
+	}, func(staff []staff.Staff, err error) {
 		if err != nil {
 			u.showError("list staff", err)
 			return
@@ -103,9 +103,9 @@ func (s *signInScreen) submit() {
 	}
 	id, pin := s.chosen.ID, s.pin.Text
 	s.button.Disable()
-	background(s.u, func(ctx context.Context) (resources.Actor, error) {
+	background(s.u, func(ctx context.Context) (staff.Actor, error) {
 		return s.u.svc.Staff.SignIn(ctx, id, pin)
-	}, func(a resources.Actor, err error) {
+	}, func(a staff.Actor, err error) {
 		s.button.Enable()
 		s.pin.SetText("")
 		if err != nil {

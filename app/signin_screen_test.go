@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func TestFreshDatabaseCreatesTheAdministratorAndSignsIn(t *testing.T) {
@@ -29,7 +29,7 @@ func TestFreshDatabaseCreatesTheAdministratorAndSignsIn(t *testing.T) {
 	s.again.SetText("1357")
 	test.Tap(s.button)
 	h.settle(0)
-	if h.ui.actor.Name != "Wayan Sudarma" || h.ui.actor.Role != resources.RoleAdministrator || h.ui.tabs == nil {
+	if h.ui.actor.Name != "Wayan Sudarma" || h.ui.actor.Role != staff.RoleAdministrator || h.ui.tabs == nil {
 		t.Fatalf("not signed in as the administrator: %+v", h.ui.actor)
 	}
 	if findLabel(h.win.Content(), "At the desk: Wayan Sudarma (Administrator)") == nil {
@@ -40,10 +40,10 @@ func TestFreshDatabaseCreatesTheAdministratorAndSignsIn(t *testing.T) {
 func TestSignInWithWrongThenRightPIN(t *testing.T) {
 	h := newBareHarness(t, nil)
 	ctx := context.Background()
-	admin := resources.Staff{Name: "Wayan Sudarma"}
+	admin := staff.Staff{Name: "Wayan Sudarma"}
 	must(t, h.store.CreateFirstAdministrator(ctx, &admin, "1357"))
-	asAdmin := resources.WithActor(ctx, resources.Actor{Name: admin.Name, Role: admin.Role})
-	must(t, h.store.CreateStaff(asAdmin, &resources.Staff{Name: "Dewi Lestari", Role: resources.RoleAgent, Active: true}, "4829"))
+	asAdmin := staff.WithActor(ctx, staff.Actor{Name: admin.Name, Role: admin.Role})
+	must(t, h.store.CreateStaff(asAdmin, &staff.Staff{Name: "Dewi Lestari", Role: staff.RoleAgent, Active: true}, "4829"))
 
 	h.ui.start()
 	h.settle(0)

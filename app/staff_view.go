@@ -10,7 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // staffView lists who works here; managers add people, change roles and departments,
@@ -19,9 +20,9 @@ type staffView struct {
 	u       *UI
 	content fyne.CanvasObject
 	filter  *widget.Entry
-	all     []resources.Staff
-	shown   []resources.Staff
-	depts   []resources.Department
+	all     []staff.Staff
+	shown   []staff.Staff
+	depts   []standards.Department
 	list    *widget.List
 	add     *widget.Button
 	open    *staffForm // the open dialog, if any
@@ -37,8 +38,8 @@ type staffForm struct {
 }
 
 type staffData struct {
-	staff []resources.Staff
-	depts []resources.Department
+	staff []staff.Staff
+	depts []standards.Department
 }
 
 func newStaffView(u *UI) *staffView {
@@ -47,20 +48,20 @@ func newStaffView(u *UI) *staffView {
 	v.filter.SetPlaceHolder(lang.L("Filter by name"))
 	v.filter.OnChanged = func(string) { v.applyFilter() }
 	v.list = widget.NewList(func() int { return len(v.shown) }, v.newRow, v.updateRow)
-	v.add = widget.NewButtonWithIcon(lang.L("New member of staff"), theme.ContentAddIcon(), func() { v.edit(resources.Staff{Active: true}) })
+	v.add = widget.NewButtonWithIcon(lang.L("New member of staff"), theme.ContentAddIcon(), func() { v.edit(staff.Staff{Active: true}) })
 	v.add.Importance = widget.HighImportance
 	v.content = container.NewPadded(container.NewBorder(container.NewBorder(nil, nil, nil, v.add, v.filter), nil, nil, nil, v.list))
 	return v
 }
 
 func (v *staffView) reload() {
-	if v.u.actor.Role.Can(resources.PermEditStaff) {
+	if v.u.actor.Role.Can(staff.PermEditStaff) {
 		v.add.Show()
 	} else {
 		v.add.Hide()
 	}
 	background(v.u, func(ctx context.Context) (staffData, error) {
-		staff, err := v.u.svc.Staff.ListStaff(ctx, resources.StaffFilter{Limit: 1000})
+		staff, err := v.u.svc.Staff.ListStaff(ctx, staff.Filter{Limit: 1000})
 		if err != nil {
 			return staffData{}, err
 		}
@@ -104,7 +105,7 @@ func (v *staffView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	buttons := row.Objects[2].(*fyne.Container)
 	buttons.Objects[0].(*widget.Button).OnTapped = func() { v.resetPIN(st) }
 	buttons.Objects[1].(*widget.Button).OnTapped = func() { v.edit(st) }
-	if v.u.actor.Role.Can(resources.PermEditStaff) {
+	if v.u.actor.Role.Can(staff.PermEditStaff) {
 		buttons.Show()
 	} else {
 		buttons.Hide()
@@ -112,7 +113,7 @@ func (v *staffView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // describe is "Front-desk agent · Front desk", with "switched off" or "locked" in words.
-func (v *staffView) describe(st resources.Staff) string {
+func (v *staffView) describe(st staff.Staff) string {
 	parts := []string{label(roleNames, st.Role)}
 	for _, code := range st.Departments {
 		parts = append(parts, v.deptName(code))
@@ -136,8 +137,8 @@ func (v *staffView) deptName(code string) string {
 }
 
 // edit opens a member of staff (ID empty for a new one).
-func (v *staffView) edit(st resources.Staff) {
-	roles, roleOf := options(roleNames, resources.Roles)
+func (v *staffView) edit(st staff.Staff) {
+	roles, roleOf := options(roleNames, staff.Roles)
 	names := make([]string, len(v.depts))
 	for i, d := range v.depts {
 		names[i] = d.Name
@@ -150,11 +151,11 @@ func (v *staffView) edit(st resources.Staff) {
 	}
 	sf.active.SetChecked(st.Active)
 	f := newForm()
-	f.add(resources.FieldName, lang.L("Name"), sf.name)
-	f.add(resources.FieldRole, lang.L("Role"), sf.role)
-	f.add(resources.FieldDepartments, lang.L("Departments"), sf.depts)
+	f.add(staff.FieldName, lang.L("Name"), sf.name)
+	f.add(staff.FieldRole, lang.L("Role"), sf.role)
+	f.add(staff.FieldDepartments, lang.L("Departments"), sf.depts)
 	if st.ID == "" {
-		f.add(resources.FieldPIN, lang.L("PIN (4–8 digits)"), sf.pin)
+		f.add(staff.FieldPIN, lang.L("PIN (4–8 digits)"), sf.pin)
 	}
 	f.add("active", "", sf.active)
 	title := lang.L("Edit member of staff")
@@ -190,10 +191,10 @@ func (v *staffView) codesOf(names []string) []string {
 }
 
 // resetPIN gives someone a new PIN and lifts a lock.
-func (v *staffView) resetPIN(st resources.Staff) {
+func (v *staffView) resetPIN(st staff.Staff) {
 	sf := &staffForm{pin: widget.NewPasswordEntry()}
 	f := newForm()
-	f.add(resources.FieldPIN, lang.L("New PIN"), sf.pin)
+	f.add(staff.FieldPIN, lang.L("New PIN"), sf.pin)
 	v.open = sf
 	sf.dialog = v.u.showForm(lang.L("Reset PIN for {{.Name}}", map[string]any{"Name": st.Name}), lang.L("Save"), f,
 		func() func(context.Context) error {

@@ -6,16 +6,16 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func TestManagerAddsStaffWithInlinePINCheck(t *testing.T) {
 	h := newHarness(t, nil)
-	h.ui.actor = resources.Actor{Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	h.ui.actor = staff.Actor{Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 	v := h.ui.resources.staff
 	v.reload()
 	h.settle(0)
-	v.edit(resources.Staff{Active: true})
+	v.edit(staff.Staff{Active: true})
 	sf := v.open
 	test.Type(sf.name, "Putu Ayu")
 	sf.role.SetSelected("Concierge")
@@ -23,13 +23,13 @@ func TestManagerAddsStaffWithInlinePINCheck(t *testing.T) {
 	test.Type(sf.pin, "1234")
 	test.Tap(sf.dialog.save)
 	h.settle(0)
-	if got := sf.dialog.form.message(resources.FieldPIN); got == "" {
+	if got := sf.dialog.form.message(staff.FieldPIN); got == "" {
 		t.Fatal("a guessable PIN was accepted without a message")
 	}
 	sf.pin.SetText("7391")
 	test.Tap(sf.dialog.save)
 	h.settle(0)
-	if len(v.shown) != 1 || v.shown[0].Name != "Putu Ayu" || v.shown[0].Role != resources.RoleConcierge {
+	if len(v.shown) != 1 || v.shown[0].Name != "Putu Ayu" || v.shown[0].Role != staff.RoleConcierge {
 		t.Fatalf("listed: %+v", v.shown)
 	}
 	if got := v.describe(v.shown[0]); got != "Concierge · Concierge" {

@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // standardsView lists each request category with its department and promise; managers
@@ -20,19 +21,19 @@ import (
 type standardsView struct {
 	u       *UI
 	content fyne.CanvasObject
-	cats    []resources.Category
-	depts   []resources.Department
+	cats    []standards.Category
+	depts   []standards.Department
 	list    *widget.List
 }
 
 // standardsData is the categories and departments, loaded together.
 type standardsData struct {
-	cats  []resources.Category
-	depts []resources.Department
+	cats  []standards.Category
+	depts []standards.Department
 }
 
 // loadStandards reads the categories and departments in one go.
-func loadStandards(svc resources.Service) func(context.Context) (standardsData, error) {
+func loadStandards(svc standards.Service) func(context.Context) (standardsData, error) {
 	return func(ctx context.Context) (standardsData, error) {
 		cats, err := svc.ListCategories(ctx)
 		if err != nil {
@@ -66,11 +67,11 @@ func (v *standardsView) reload() {
 func (v *standardsView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	c := v.cats[id]
 	o.(*editRow).set(c.Name, v.deptWithHours(c.Department)+" · "+promiseText(c),
-		v.u.actor.Role.Can(resources.PermEditStandards), func() { v.edit(c) })
+		v.u.actor.Role.Can(staff.PermEditStandards), func() { v.edit(c) })
 }
 
 // promiseText is "15 min, VIP 10 min" or "at the time the guest names".
-func promiseText(c resources.Category) string {
+func promiseText(c standards.Category) string {
 	if c.GuestNamesTime {
 		return lang.L("at the time the guest names")
 	}
@@ -107,7 +108,7 @@ type standardForm struct {
 }
 
 // edit opens the service standard of c for a manager.
-func (v *standardsView) edit(c resources.Category) *standardForm {
+func (v *standardsView) edit(c standards.Category) *standardForm {
 	names := make([]string, len(v.depts))
 	for i, d := range v.depts {
 		names[i] = d.Name
@@ -120,12 +121,12 @@ func (v *standardsView) edit(c resources.Category) *standardForm {
 	guestTime := widget.NewCheck(lang.L("The guest names the time (wake-up call, transport)"), nil)
 	guestTime.SetChecked(c.GuestNamesTime)
 	f := newForm()
-	f.add(resources.FieldName, lang.L("Name"), name)
-	f.add(resources.FieldDepartment, lang.L("Department"), dept)
-	f.add(resources.FieldPromise, lang.L("Promise"), promise)
-	f.add(resources.FieldTopTier, lang.L("VIP promise"), vip)
+	f.add(standards.FieldName, lang.L("Name"), name)
+	f.add(standards.FieldDepartment, lang.L("Department"), dept)
+	f.add(standards.FieldPromise, lang.L("Promise"), promise)
+	f.add(standards.FieldTopTier, lang.L("VIP promise"), vip)
 	f.add("guest_names_time", "", guestTime)
-	sf := &standardForm{fields: map[string]*widget.Entry{resources.FieldName: name, resources.FieldPromise: promise, resources.FieldTopTier: vip}}
+	sf := &standardForm{fields: map[string]*widget.Entry{standards.FieldName: name, standards.FieldPromise: promise, standards.FieldTopTier: vip}}
 	sf.dialog = v.u.showForm(lang.L("Service standard"), lang.L("Save"), f, func() func(context.Context) error {
 		up := c
 		up.Name, up.GuestNamesTime = name.Text, guestTime.Checked

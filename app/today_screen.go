@@ -16,8 +16,10 @@ import (
 
 	"frontdesk/anticipation"
 	"frontdesk/guests"
+	"frontdesk/loans"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // The English names of prompt kinds and their actions; each is also its translation key.
@@ -85,7 +87,7 @@ type todayData struct {
 	mineCounts   requests.Counts
 	overdue      []requests.Summary
 	overdueCount int
-	loans        []resources.Loan
+	loans        []loans.Loan
 }
 
 func newTodayScreen(u *UI) *todayScreen {
@@ -124,7 +126,7 @@ func (s *todayScreen) reload() {
 	})
 }
 
-func loadToday(ctx context.Context, svc Services, now time.Time, actor resources.Actor) (*todayData, error) {
+func loadToday(ctx context.Context, svc Services, now time.Time, actor staff.Actor) (*todayData, error) {
 	d := &todayData{}
 	var err error
 	if d.board, err = svc.Today.Today(ctx, now); err != nil {
@@ -148,7 +150,7 @@ func loadToday(ctx context.Context, svc Services, now time.Time, actor resources
 		}
 		d.overdueCount = counts[requests.ViewOverdue]
 	}
-	d.loans, err = svc.Loans.ListLoans(ctx, resources.LoanFilter{OverdueOnly: true, Limit: todayLoans})
+	d.loans, err = svc.Loans.ListLoans(ctx, loans.Filter{OverdueOnly: true, Limit: todayLoans})
 	return d, err
 }
 
@@ -304,7 +306,7 @@ func resolutionFor(p anticipation.Prompt, now time.Time) anticipation.Resolution
 	switch p.Kind {
 	case anticipation.KindOccasion:
 		res.Note = "Task logged"
-		res.Request = &requests.Request{GuestID: p.GuestID, Room: p.Room, Category: "other", Department: resources.DeptFood,
+		res.Request = &requests.Request{GuestID: p.GuestID, Room: p.Room, Category: "other", Department: standards.DeptFood,
 			Description: fmt.Sprintf("%s %s: cake and a card", occasionSubject(p.Subject), dayMonth(p.When.Month(), p.When.Day()))}
 	case anticipation.KindRepeat:
 		res.Note = "Saved as a preference"
@@ -491,7 +493,7 @@ func occasionLabel(o guests.Occasion) string {
 	return string(o.Kind)
 }
 
-func (s *todayScreen) loansCard(loans []resources.Loan) fyne.CanvasObject {
+func (s *todayScreen) loansCard(loans []loans.Loan) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for _, l := range loans {
 		rows.Add(widget.NewLabel(fmt.Sprintf("%s · %s · %s", lang.L("Room {{.Room}}", map[string]any{"Room": l.Room}), l.ItemCode,

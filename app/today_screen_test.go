@@ -12,7 +12,8 @@ import (
 
 	"frontdesk/demo"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // demoHarness is the demo property, signed in as the shift manager on duty, opening on Today.
@@ -28,12 +29,12 @@ func demoHarness(t *testing.T) *harness {
 	if mgr == nil {
 		t.Fatal("the demo rosters a shift manager on every shift")
 	}
-	staff, err := h.store.ListStaff(context.Background(), resources.StaffFilter{Limit: 100})
+	people, err := h.store.ListStaff(context.Background(), staff.Filter{Limit: 100})
 	must(t, err)
-	for _, st := range staff {
+	for _, st := range people {
 		if st.ID == mgr.StaffID {
 			h.ui.svc.Today = h.store
-			h.ui.showMain(resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role})
+			h.ui.showMain(staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role})
 		}
 	}
 	h.settle(0)
@@ -100,7 +101,7 @@ func TestActingOnAPromptCreatesTheTasksAndRemovesIt(t *testing.T) {
 	must(t, err)
 	n := 0
 	for _, r := range tasks {
-		if r.Category == resources.CategoryArrivalPrep {
+		if r.Category == standards.CategoryArrivalPrep {
 			n++
 		}
 	}
@@ -135,7 +136,7 @@ func TestDueRequestsNotifyOncePerChange(t *testing.T) {
 	overdue := requests.Historic{Request: requests.Request{GuestID: siti, Room: "1204", Category: "towels", Department: "housekeeping",
 		Description: "Towels, please", Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: h.ui.actor.ID,
 		Owner: h.ui.actor.ID, Status: requests.StatusNew, CreatedAt: time.Now().Add(-40 * time.Minute), PromisedAt: time.Now().Add(-25 * time.Minute)}}
-	admin := resources.WithActor(context.Background(), resources.Actor{Name: "Import", Role: resources.RoleAdministrator})
+	admin := staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator})
 	must(t, h.store.ImportRequests(admin, []requests.Historic{overdue}))
 	h.ui.tabs.SelectIndex(0)
 	test.AssertNotificationSent(t, &fyne.Notification{Title: "⚠ Overdue 25 min", Content: "Towels, please · Room 1204 · Siti Rahayu"}, func() {

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // Kind says why a backup was taken; each kind is rotated on its own.
@@ -56,7 +56,7 @@ type Writer interface {
 type Source interface {
 	Writer
 	// ShiftTimes returns when the shifts start, so backups follow shift changes.
-	ShiftTimes(ctx context.Context) (resources.ShiftTimes, error)
+	ShiftTimes(ctx context.Context) (property.ShiftTimes, error)
 }
 
 // Restorer checks backup files and puts one back in place of a database file.

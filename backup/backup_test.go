@@ -9,13 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // fakeSource writes a small file for each backup and counts them.
 type fakeSource struct {
 	taken  []string
-	shifts resources.ShiftTimes
+	shifts property.ShiftTimes
 	fail   bool
 }
 
@@ -27,7 +27,7 @@ func (f *fakeSource) Backup(_ context.Context, dest string) (Info, error) {
 	return Info{Guests: 1}, os.WriteFile(dest, []byte("backup"), 0o600)
 }
 
-func (f *fakeSource) ShiftTimes(context.Context) (resources.ShiftTimes, error) { return f.shifts, nil }
+func (f *fakeSource) ShiftTimes(context.Context) (property.ShiftTimes, error) { return f.shifts, nil }
 
 func TestNamesSortByTimeAndListSkipsOtherFiles(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "frontdesk.db")

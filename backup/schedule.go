@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // maxNap is the longest the scheduler sleeps without looking at the clock again, so a
@@ -109,17 +109,17 @@ func sleep(ctx context.Context, d time.Duration) error {
 
 // shiftTimes reads the shift times, falling back to the defaults (and saying so) when
 // the database cannot be read: backups must not stop because of it.
-func (s *Scheduler) shiftTimes(ctx context.Context) resources.ShiftTimes {
+func (s *Scheduler) shiftTimes(ctx context.Context) property.ShiftTimes {
 	st, err := s.Source.ShiftTimes(ctx)
 	if err != nil {
 		s.Logf("backup: reading shift times: %v; using the defaults", err)
-		return resources.DefaultShiftTimes()
+		return property.DefaultShiftTimes()
 	}
 	return st
 }
 
 // due returns the kinds of backup whose time came after last and by now.
-func (s *Scheduler) due(last, now time.Time, st resources.ShiftTimes) []Kind {
+func (s *Scheduler) due(last, now time.Time, st property.ShiftTimes) []Kind {
 	var kinds []Kind
 	if _, _, change := st.Next(last); !change.After(now) {
 		kinds = append(kinds, KindShift)
@@ -131,7 +131,7 @@ func (s *Scheduler) due(last, now time.Time, st resources.ShiftTimes) []Kind {
 }
 
 // next is when the next backup after now is due.
-func (s *Scheduler) next(now time.Time, st resources.ShiftTimes) time.Time {
+func (s *Scheduler) next(now time.Time, st property.ShiftTimes) time.Time {
 	_, _, change := st.Next(now)
 	if daily := s.nextDaily(now); daily.Before(change) {
 		return daily

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 var bali = time.FixedZone("WITA", 8*3600)
@@ -53,7 +53,7 @@ func (s *clockedSource) Backup(ctx context.Context, dest string) (Info, error) {
 func runScheduler(t *testing.T, start time.Time, days int, jump time.Duration) *clockedSource {
 	t.Helper()
 	clock := &fakeClock{now: start, end: start.AddDate(0, 0, days), jump: jump}
-	src := &clockedSource{fakeSource: fakeSource{shifts: resources.DefaultShiftTimes()}, clock: clock}
+	src := &clockedSource{fakeSource: fakeSource{shifts: property.DefaultShiftTimes()}, clock: clock}
 	src.db = filepath.Join(t.TempDir(), "fd.db")
 	s := &Scheduler{Source: src, DBPath: src.db, Keep: 3, Now: clock.Now, Sleep: clock.Sleep,
 		Logf: func(string, ...any) {}}
@@ -95,7 +95,7 @@ func TestNoDailyBackupAtStartWhenTodaysExists(t *testing.T) {
 	_, _, err := Take(context.Background(), &fakeSource{}, db, KindDaily, start.Add(-7*time.Hour), 3)
 	must(t, err)
 	clock := &fakeClock{now: start, end: start.Add(6 * time.Hour)}
-	src := &clockedSource{fakeSource: fakeSource{shifts: resources.DefaultShiftTimes()}, clock: clock}
+	src := &clockedSource{fakeSource: fakeSource{shifts: property.DefaultShiftTimes()}, clock: clock}
 	var logged []string
 	s := &Scheduler{Source: src, DBPath: db, Now: clock.Now, Sleep: clock.Sleep,
 		Logf: func(f string, a ...any) { logged = append(logged, fmt.Sprintf(f, a...)) }}

@@ -9,8 +9,8 @@ import (
 	"frontdesk/guests"
 	"frontdesk/handover"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // inputs are what the operations search for, open and log, drawn from the file.
@@ -18,7 +18,7 @@ type inputs struct {
 	sample  []guests.Guest
 	rooms   []string
 	inHouse []string // IDs of guests in the rooms
-	agent   resources.Actor
+	agent   staff.Actor
 	dept    string
 	open    int // open requests in dept
 }
@@ -44,13 +44,13 @@ func gatherInputs(ctx context.Context, s *sqlite.Store, opts Options) (*inputs, 
 			in.inHouse = append(in.inHouse, ms[0].ID)
 		}
 	}
-	staff, err := s.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000})
+	people, err := s.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000})
 	if err != nil {
 		return nil, err
 	}
-	for _, st := range staff {
-		if st.Role == resources.RoleAgent || in.agent.ID == "" && st.Role.Can(resources.PermLogRequests) {
-			in.agent = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+	for _, st := range people {
+		if st.Role == staff.RoleAgent || in.agent.ID == "" && st.Role.Can(staff.PermLogRequests) {
+			in.agent = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 		}
 	}
 	in.dept, in.open, err = s.BusiestQueue(ctx)
@@ -133,7 +133,7 @@ func createOp(s *sqlite.Store, in *inputs, opts Options) op {
 		} else {
 			r.GuestID = in.sample[i%len(in.sample)].ID
 		}
-		return s.CreateRequest(resources.WithActor(ctx, in.agent), r, time.Time{})
+		return s.CreateRequest(staff.WithActor(ctx, in.agent), r, time.Time{})
 	}}
 }
 

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/property"
 	"frontdesk/sqlite"
 )
 
@@ -28,7 +28,7 @@ func init() {
 type handoverArgs struct {
 	db, format, out string
 	day             time.Time // zero: the shift on now
-	shift           resources.Shift
+	shift           property.Shift
 }
 
 func runHandover(args []string, stdout, stderr io.Writer) int {
@@ -74,7 +74,7 @@ func parseHandoverArgs(args []string, stderr io.Writer) (handoverArgs, bool) {
 		if err != nil {
 			return fail("--day is a date like 2026-11-23")
 		}
-		a.day, a.shift = d, resources.Shift(*shift)
+		a.day, a.shift = d, property.Shift(*shift)
 	}
 	return a, true
 }

@@ -11,9 +11,10 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // handoverDB is a database with a manager, a room and one open request from a guest.
@@ -26,10 +27,10 @@ func handoverDB(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	admin := &resources.Staff{Name: "Wayan Sudarma"}
+	admin := &staff.Staff{Name: "Wayan Sudarma"}
 	check(t, s.CreateFirstAdministrator(ctx, admin, "1357"))
-	boss := resources.WithActor(ctx, resources.Actor{ID: admin.ID, Name: admin.Name, Role: resources.RoleAdministrator})
-	check(t, s.SaveRoom(boss, &resources.Room{Number: "1204", Floor: 12}))
+	boss := staff.WithActor(ctx, staff.Actor{ID: admin.ID, Name: admin.Name, Role: staff.RoleAdministrator})
+	check(t, s.SaveRoom(boss, &property.Room{Number: "1204", Floor: 12}))
 	g := &guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}
 	check(t, s.CreateGuest(ctx, g))
 	check(t, s.CreateRequest(boss, &requests.Request{GuestID: g.ID, Room: "1204", Category: "maintenance",

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 func init() {
@@ -79,7 +79,7 @@ func operator(command string) context.Context {
 	if u, err := user.Current(); err == nil && u.Username != "" {
 		name += " (" + u.Username + ")"
 	}
-	return resources.WithActor(context.Background(), resources.Actor{Name: "frontdesk " + command + ", " + name, Role: resources.RoleAdministrator})
+	return staff.WithActor(context.Background(), staff.Actor{Name: "frontdesk " + command + ", " + name, Role: staff.RoleAdministrator})
 }
 
 func importGuests(a importArgs, stderr io.Writer) (guests.ImportReport, error) {

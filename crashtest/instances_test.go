@@ -10,8 +10,8 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // Two Frontdesk processes and a third instance in this one (the app plus the CLI, or
@@ -55,8 +55,8 @@ func TestFrontdesksSharingOneFileWriteTogetherWithoutLockErrors(t *testing.T) {
 }
 
 // logHere logs n requests through s, failing the test on any error.
-func (p *property) logHere(t *testing.T, s *sqlite.Store, n int) []string {
-	ctx := resources.WithActor(context.Background(), resources.Actor{ID: p.agent, Name: "Dewi Lestari", Role: resources.RoleAgent})
+func (p *testProperty) logHere(t *testing.T, s *sqlite.Store, n int) []string {
+	ctx := staff.WithActor(context.Background(), staff.Actor{ID: p.agent, Name: "Dewi Lestari", Role: staff.RoleAgent})
 	var ids []string
 	for i := range n {
 		r := &requests.Request{GuestID: p.guestID, Room: room, Category: "towels", Description: fmt.Sprintf("Towels here %d", i)}

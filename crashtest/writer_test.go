@@ -16,9 +16,10 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // The writer process is this test binary started with these variables set.
@@ -49,7 +50,7 @@ func writeRequests(db string) int {
 		return 2
 	}
 	defer s.Close()
-	ctx := resources.WithActor(context.Background(), resources.Actor{ID: os.Getenv(envActor), Name: "Dewi Lestari", Role: resources.RoleAgent})
+	ctx := staff.WithActor(context.Background(), staff.Actor{ID: os.Getenv(envActor), Name: "Dewi Lestari", Role: staff.RoleAgent})
 	count, _ := strconv.Atoi(os.Getenv(envCount))
 	fmt.Println("ready")
 	var mu sync.Mutex
@@ -82,25 +83,25 @@ func writeRequests(db string) int {
 	return 0
 }
 
-// property is a database with what a request needs: an agent, a room and a guest.
-type property struct {
+// testProperty is a database with what a request needs: an agent, a room and a guest.
+type testProperty struct {
 	path           string
 	agent, guestID string
 }
 
-func newProperty(t *testing.T) *property {
+func newProperty(t *testing.T) *testProperty {
 	t.Helper()
 	ctx := context.Background()
-	p := &property{path: filepath.Join(t.TempDir(), "fd.db")}
+	p := &testProperty{path: filepath.Join(t.TempDir(), "fd.db")}
 	s, err := sqlite.Open(ctx, p.path, sqlite.Options{})
 	must(t, err)
 	defer s.Close()
-	admin := &resources.Staff{Name: "Wayan Sudarma"}
+	admin := &staff.Staff{Name: "Wayan Sudarma"}
 	must(t, s.CreateFirstAdministrator(ctx, admin, "1357"))
-	boss := resources.WithActor(ctx, resources.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role})
-	agent := &resources.Staff{Name: "Dewi Lestari", Role: resources.RoleAgent, Active: true}
+	boss := staff.WithActor(ctx, staff.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role})
+	agent := &staff.Staff{Name: "Dewi Lestari", Role: staff.RoleAgent, Active: true}
 	must(t, s.CreateStaff(boss, agent, "4829"))
-	must(t, s.SaveRoom(boss, &resources.Room{Number: room, Floor: 12}))
+	must(t, s.SaveRoom(boss, &property.Room{Number: room, Floor: 12}))
 	g := &guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}
 	must(t, s.CreateGuest(ctx, g))
 	p.agent, p.guestID = agent.ID, g.ID
@@ -116,7 +117,7 @@ type writer struct {
 }
 
 // startWriter starts a writer process on p logging count requests (0: until killed).
-func (p *property) startWriter(t *testing.T, count int) *writer {
+func (p *testProperty) startWriter(t *testing.T, count int) *writer {
 	t.Helper()
 	w := &writer{ready: make(chan struct{}), lines: make(chan string, 1<<16)}
 	w.cmd = exec.Command(os.Args[0], "-test.run=^$")

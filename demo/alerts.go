@@ -60,7 +60,7 @@ func (g *gen) alerts(d *draft) {
 		used = append(used, kind)
 		d.p.Alerts = append(d.p.Alerts, guests.Alert{
 			Kind: kind, Text: g.pickFor(d, alertOptions[kind]),
-			CreatedBy: g.one(staff), CreatedAt: g.recorded(d),
+			CreatedBy: g.one(recorders), CreatedAt: g.recorded(d),
 		})
 	}
 }

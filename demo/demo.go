@@ -27,8 +27,8 @@ const (
 // pcgStream is fixed so that the seed alone decides the output.
 const pcgStream = 0x6672_6f6e_7464_736b // "frontdsk"
 
-// staff record preferences and alerts; a small cast keeps the demo looking like one hotel.
-var staff = []string{"Dewi Lestari", "Agus Pratama", "Maria Santos", "Kenji Watanabe"}
+// recorders record preferences and alerts; a small cast keeps the demo looking like one hotel.
+var recorders = []string{"Dewi Lestari", "Agus Pratama", "Maria Santos", "Kenji Watanabe"}
 
 // Generate returns deterministic demo profiles relative to today (a calendar date,
 // midnight UTC) from seed. The profiles carry no IDs: storing them assigns those.

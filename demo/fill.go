@@ -7,8 +7,10 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // Target is a store that can take demo data.
@@ -16,13 +18,13 @@ type Target interface {
 	guests.Importer
 	HasGuests(ctx context.Context) (bool, error)
 	CountStaff(ctx context.Context) (int, error)
-	CreateFirstAdministrator(ctx context.Context, s *resources.Staff, pin string) error
-	CreateStaff(ctx context.Context, s *resources.Staff, pin string) error
-	SaveItem(ctx context.Context, it *resources.Item) error
-	Lend(ctx context.Context, l *resources.Loan) error
-	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error)
-	ListStaff(ctx context.Context, f resources.StaffFilter) ([]resources.Staff, error)
-	SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error
+	CreateFirstAdministrator(ctx context.Context, s *staff.Staff, pin string) error
+	CreateStaff(ctx context.Context, s *staff.Staff, pin string) error
+	SaveItem(ctx context.Context, it *loans.Item) error
+	Lend(ctx context.Context, l *loans.Loan) error
+	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (property.RoomImportReport, error)
+	ListStaff(ctx context.Context, f staff.Filter) ([]staff.Staff, error)
+	SetRoster(ctx context.Context, day time.Time, shift property.Shift, entries []property.RosterEntry) error
 	ImportRequests(ctx context.Context, rs []requests.Historic) error
 	Act(ctx context.Context, id string, a requests.Action) (*requests.Detail, error)
 	EscalateDue(ctx context.Context) ([]requests.Escalated, error)
@@ -37,7 +39,7 @@ func Fill(ctx context.Context, t Target, now time.Time) (int, error) {
 	if err := fillStaff(ctx, t); err != nil {
 		return 0, err
 	}
-	ctx = resources.WithActor(ctx, resources.Actor{Name: "Frontdesk demo", Role: resources.RoleAdministrator})
+	ctx = staff.WithActor(ctx, staff.Actor{Name: "Frontdesk demo", Role: staff.RoleAdministrator})
 	has, err := t.HasGuests(ctx)
 	if err != nil || has {
 		return 0, err

@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"frontdesk/handover"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
@@ -27,15 +29,15 @@ func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
 	if staff, _ := store.CountStaff(ctx); staff != len(Staff) {
 		t.Errorf("%d staff", staff)
 	}
-	rooms, _ := store.CountRooms(ctx, resources.RoomFilter{})
-	occupied, _ := store.CountRooms(ctx, resources.RoomFilter{Status: resources.RoomOccupied})
+	rooms, _ := store.CountRooms(ctx, property.RoomFilter{})
+	occupied, _ := store.CountRooms(ctx, property.RoomFilter{Status: property.RoomOccupied})
 	if rooms != 300 || occupied < 150 {
 		t.Errorf("%d rooms, %d occupied", rooms, occupied)
 	}
-	loans, _ := store.ListLoans(ctx, resources.LoanFilter{OutOnly: true})
-	overdue, _ := store.ListLoans(ctx, resources.LoanFilter{OverdueOnly: true})
-	if len(loans) != 40 || len(overdue) == 0 {
-		t.Errorf("%d loans out, %d overdue", len(loans), len(overdue))
+	out, _ := store.ListLoans(ctx, loans.Filter{OutOnly: true})
+	overdue, _ := store.ListLoans(ctx, loans.Filter{OverdueOnly: true})
+	if len(out) != 40 || len(overdue) == 0 {
+		t.Errorf("%d loans out, %d overdue", len(out), len(overdue))
 	}
 	notes, err := store.ListNotes(ctx, handover.NoteFilter{})
 	if err != nil || len(notes) != len(logbook) || !notes[0].Pinned || notes[0].Author != "Rina Kusuma" {
@@ -60,7 +62,7 @@ func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
 
 func mustStaffID(t *testing.T, s *sqlite.Store, name string) string {
 	t.Helper()
-	list, err := s.ListStaff(context.Background(), resources.StaffFilter{NamePrefix: name})
+	list, err := s.ListStaff(context.Background(), staff.Filter{NamePrefix: name})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("staff %q: %v %v", name, list, err)
 	}

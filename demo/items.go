@@ -7,11 +7,13 @@ import (
 	"time"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/loans"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 // items are the demo property's loanable things and how many it owns.
-var items = []resources.Item{
+var items = []loans.Item{
 	{Code: "crib", Name: "Baby cribs", Total: 12},
 	{Code: "rollaway", Name: "Rollaway beds", Total: 20},
 	{Code: "charger", Name: "Phone chargers", Total: 40},
@@ -29,7 +31,7 @@ func fillItems(ctx context.Context, t Target, ps []guests.Profile, today time.Ti
 			return err
 		}
 	}
-	desk := resources.WithActor(ctx, resources.Actor{Name: Staff[2].Name, Role: Staff[2].Role})
+	desk := staff.WithActor(ctx, staff.Actor{Name: Staff[2].Name, Role: Staff[2].Role})
 	n := 0
 	for _, p := range ps {
 		st := p.CurrentStay()
@@ -40,7 +42,7 @@ func fillItems(ctx context.Context, t Target, ps []guests.Profile, today time.Ti
 		if n%9 == 0 {
 			due = today.Add(-12 * time.Hour) // left behind by an earlier guest of the room
 		}
-		loan := resources.Loan{ItemCode: items[n%len(items)].Code, Room: st.Room, GuestID: p.ID, Qty: 1, DueBack: due}
+		loan := loans.Loan{ItemCode: items[n%len(items)].Code, Room: st.Room, GuestID: p.ID, Qty: 1, DueBack: due}
 		if err := t.Lend(desk, &loan); err != nil {
 			return err
 		}
@@ -62,7 +64,7 @@ func fillRooms(ctx context.Context, t Target, ps []guests.Profile, today time.Ti
 	b.WriteString("number,floor,type,features,status\n")
 	for _, r := range RoomList(today) {
 		if occupied[r.Number] { // a guest is in it, whatever the generator said
-			r.Status = resources.RoomOccupied
+			r.Status = property.RoomOccupied
 		}
 		features := make([]string, len(r.Features))
 		for i, f := range r.Features {

@@ -5,7 +5,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // logbook is what the demo's desk wrote for the next shift; the first one stays pinned.
@@ -22,13 +22,13 @@ var logbook = []struct {
 
 // fillLogbook writes the demo's logbook notes, so the handover looks lived-in.
 func fillLogbook(ctx context.Context, t Target, ps []guests.Profile) error {
-	staff, err := t.ListStaff(ctx, resources.StaffFilter{})
+	people, err := t.ListStaff(ctx, staff.Filter{})
 	if err != nil {
 		return err
 	}
-	ids := map[string]resources.Actor{}
-	for _, st := range staff {
-		ids[st.Name] = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+	ids := map[string]staff.Actor{}
+	for _, st := range people {
+		ids[st.Name] = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 	}
 	var inHouse *guests.Profile
 	for i := range ps {
@@ -38,7 +38,7 @@ func fillLogbook(ctx context.Context, t Target, ps []guests.Profile) error {
 		}
 	}
 	for _, l := range logbook {
-		author := resources.WithActor(ctx, ids[l.author])
+		author := staff.WithActor(ctx, ids[l.author])
 		n := &handover.Note{Text: l.text}
 		if l.room && inHouse != nil {
 			n.GuestID, n.Room = inHouse.ID, inHouse.CurrentStay().Room

@@ -104,7 +104,7 @@ func (g *gen) preferences(d *draft) {
 		used = append(used, cat)
 		d.p.Preferences = append(d.p.Preferences, guests.Preference{
 			Category: cat, Text: g.pickFor(d, prefOptions[cat]),
-			RecordedBy: g.one(staff), RecordedAt: g.recorded(d),
+			RecordedBy: g.one(recorders), RecordedAt: g.recorded(d),
 		})
 	}
 }

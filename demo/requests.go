@@ -7,7 +7,8 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // asks are what demo guests ask for, per category code.
@@ -52,24 +53,24 @@ var scenarios = []scenario{
 type reqGen struct {
 	r     *rand.Rand
 	now   time.Time
-	cats  map[string]resources.Category
-	staff map[string]resources.Actor // by name
+	cats  map[string]standards.Category
+	staff map[string]staff.Actor // by name
 	out   []requests.Historic
 }
 
 // fillRequests loads today's queue and years of history, then lets the clock escalate
 // what is overdue and records one unhappy guest so that service recovery shows.
 func fillRequests(ctx context.Context, t Target, ps []guests.Profile, now time.Time) error {
-	staff, err := t.ListStaff(ctx, resources.StaffFilter{})
+	people, err := t.ListStaff(ctx, staff.Filter{})
 	if err != nil {
 		return err
 	}
-	g := &reqGen{r: rand.New(rand.NewPCG(7, 11)), now: now.UTC(), cats: map[string]resources.Category{}, staff: map[string]resources.Actor{}}
-	for _, c := range resources.DefaultCategories() {
+	g := &reqGen{r: rand.New(rand.NewPCG(7, 11)), now: now.UTC(), cats: map[string]standards.Category{}, staff: map[string]staff.Actor{}}
+	for _, c := range standards.DefaultCategories() {
 		g.cats[c.Code] = c
 	}
-	for _, st := range staff {
-		g.staff[st.Name] = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+	for _, st := range people {
+		g.staff[st.Name] = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 	}
 	g.today(ps)
 	g.history(ps)
@@ -125,7 +126,7 @@ func (g *reqGen) todays(p guests.Profile, room string, s scenario) {
 }
 
 // category picks a category with a fixed promise; slow ones make the overdue cases.
-func (g *reqGen) category(late bool) resources.Category {
+func (g *reqGen) category(late bool) standards.Category {
 	codes := []string{"towels", "amenities", "maintenance", "room_service", "luggage", "complaint", "other"}
 	if late {
 		codes = []string{"towels", "amenities", "maintenance", "complaint"}
@@ -134,7 +135,7 @@ func (g *reqGen) category(late bool) resources.Category {
 }
 
 // request starts a request logged at created by a desk agent.
-func (g *reqGen) request(p guests.Profile, room string, cat resources.Category, created time.Time) requests.Historic {
+func (g *reqGen) request(p guests.Profile, room string, cat standards.Category, created time.Time) requests.Historic {
 	desk := g.staff[[]string{"Dewi Lestari", "Agus Pratama", "Maria Santos"}[g.r.IntN(3)]]
 	texts := asks[cat.Code]
 	promise := cat.Promise
@@ -180,7 +181,7 @@ func (g *reqGen) progress(h *requests.Historic) {
 	g.step(h, requests.Action{Kind: requests.ActDone}, 12)
 }
 
-func nameOf(staff map[string]resources.Actor, id string) string {
+func nameOf(staff map[string]staff.Actor, id string) string {
 	for name, a := range staff {
 		if a.ID == id {
 			return name
@@ -202,7 +203,7 @@ func (g *reqGen) history(ps []guests.Profile) {
 			cat := g.category(false)
 			h := g.request(p, st.Room, cat, created)
 			if repeat {
-				h.Request.Category, h.Request.Department, h.Request.Description = "amenities", resources.DeptHousekeeping, "Feather-free pillows"
+				h.Request.Category, h.Request.Department, h.Request.Description = "amenities", standards.DeptHousekeeping, "Feather-free pillows"
 			}
 			g.progress(&h)
 			outcome, score := requests.OutcomeSatisfied, 3+g.r.IntN(3)
@@ -227,7 +228,7 @@ func (g *reqGen) unhappyGuest(ctx context.Context, t Target) error {
 		if r.Status != requests.StatusDone || r.Outcome != "" || r.CreatedAt.Before(g.now.Add(-24*time.Hour)) {
 			continue
 		}
-		agent := resources.WithActor(ctx, g.staff[nameOf(g.staff, r.Owner)])
+		agent := staff.WithActor(ctx, g.staff[nameOf(g.staff, r.Owner)])
 		_, err := t.Act(agent, r.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeNotSatisfied, Score: 2,
 			Reason: "Says it is still not right and is disappointed nobody came back sooner."})
 		return err

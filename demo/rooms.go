@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // The demo property's room layout: which position on a floor is which kind of room.
@@ -26,7 +26,7 @@ const (
 // smoking rooms, and two out of order: one being refurbished and one, changing with
 // today, waiting for maintenance. Every other room is vacant; the caller marks the
 // occupied ones from the stays.
-func RoomList(today time.Time) []resources.Room {
+func RoomList(today time.Time) []property.Room {
 	numbers := Rooms()
 	// The room waiting for maintenance moves from day to day, never onto the refurbished one.
 	days := int(today.Unix() / 86400)
@@ -34,12 +34,12 @@ func RoomList(today time.Time) []resources.Room {
 	if broken == renovatedRoom {
 		broken = numbers[0]
 	}
-	rooms := make([]resources.Room, 0, len(numbers))
+	rooms := make([]property.Room, 0, len(numbers))
 	for floor := firstFloor; floor <= lastFloor; floor++ {
 		for pos := 1; pos <= roomsPerFloor; pos++ {
 			r := demoRoom(floor, pos)
 			if r.Number == renovatedRoom || r.Number == broken {
-				r.Status = resources.RoomOutOfOrder
+				r.Status = property.RoomOutOfOrder
 			}
 			rooms = append(rooms, r)
 		}
@@ -48,8 +48,8 @@ func RoomList(today time.Time) []resources.Room {
 }
 
 // demoRoom is the room at pos on floor, vacant.
-func demoRoom(floor, pos int) resources.Room {
-	r := resources.Room{Number: fmt.Sprintf("%d%02d", floor, pos), Floor: floor, Status: resources.RoomVacant}
+func demoRoom(floor, pos int) property.Room {
+	r := property.Room{Number: fmt.Sprintf("%d%02d", floor, pos), Floor: floor, Status: property.RoomVacant}
 	top := floor >= topFloorsFrom
 	switch {
 	case top && pos <= premierSuiteUntil:
@@ -58,7 +58,7 @@ func demoRoom(floor, pos int) resources.Room {
 		r.Type = "Junior Suite"
 	case pos == accessiblePos && floor <= accessibleUpTo:
 		r.Type = "Accessible King"
-		r.Features = append(r.Features, resources.FeatureAccessible)
+		r.Features = append(r.Features, property.FeatureAccessible)
 	case top && pos%2 == 1:
 		r.Type = "Premier King"
 	case top:
@@ -69,10 +69,10 @@ func demoRoom(floor, pos int) resources.Room {
 		r.Type = "Deluxe Twin"
 	}
 	if pos == connectingA || pos == connectingB {
-		r.Features = append(r.Features, resources.FeatureConnecting)
+		r.Features = append(r.Features, property.FeatureConnecting)
 	}
 	if floor == smokingFloor && pos >= smokingFrom {
-		r.Features = append(r.Features, resources.FeatureSmoking)
+		r.Features = append(r.Features, property.FeatureSmoking)
 	}
 	return r
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"frontdesk/resources"
+	"frontdesk/csvfile"
 )
 
 // ImportFile is a guest file read and checked, before anything is stored.
@@ -16,7 +16,7 @@ type ImportFile struct {
 	Columns   []ColumnMapping
 	Ignored   []string
 	Rows      []ImportRow
-	Problems  []resources.RowProblem // with the file as a whole: nothing can be imported
+	Problems  []csvfile.Problem // with the file as a whole: nothing can be imported
 }
 
 // ImportRow is one row of the file: a normalised guest and the stay the row describes,
@@ -25,7 +25,7 @@ type ImportRow struct {
 	Row      int
 	Guest    Guest
 	Stay     *Stay // nil when the row has no dates
-	Problems []resources.RowProblem
+	Problems []csvfile.Problem
 }
 
 // Messages about one row of an imported guest file. They are translation keys too: keep
@@ -52,31 +52,23 @@ const (
 // blank; anything else wrong is a problem of that row. region is the property's country
 // for phone numbers without a country code.
 func ParseGuestsCSV(r io.Reader, region string, today time.Time) ImportFile {
-	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
-	if err != nil {
-		return ImportFile{Problems: []resources.RowProblem{rowProblem(1, "", MsgImportUnreadable, nil)}}
-	}
-	if len(data) > MaxImportBytes {
-		return ImportFile{Problems: []resources.RowProblem{rowProblem(1, "", MsgImportTooBig, map[string]any{"Max": MaxImportBytes >> 20})}}
-	}
-	text, encoding := decodeText(data)
-	f := ImportFile{Encoding: encoding, DateOrder: DayFirst}
-	recs, problems := readRecords(text)
-	f.Problems = problems
+	in := csvfile.Read(r, importLimits)
+	f := ImportFile{Encoding: in.Encoding, DateOrder: DayFirst, Problems: in.Problems}
+	recs := in.Records
 	if len(recs) == 0 {
 		if len(f.Problems) == 0 {
-			f.Problems = append(f.Problems, rowProblem(1, "", MsgImportNoHeader, nil))
+			f.Problems = append(f.Problems, csvfile.NewProblem(1, "", MsgImportNoHeader, nil))
 		}
 		return f
 	}
 	p := newRowParser(recs[0], region, today)
 	f.Columns, f.Ignored = p.mapping, p.ignored
 	if !p.hasName() {
-		f.Problems = append(f.Problems, rowProblem(recs[0].row, "", MsgImportNoName, nil))
+		f.Problems = append(f.Problems, csvfile.NewProblem(recs[0].Row, "", MsgImportNoName, nil))
 		return f
 	}
 	if len(recs) == 1 && len(f.Problems) == 0 {
-		f.Problems = append(f.Problems, rowProblem(recs[0].row+1, "", MsgImportNoRows, nil))
+		f.Problems = append(f.Problems, csvfile.NewProblem(recs[0].Row+1, "", MsgImportNoRows, nil))
 	}
 	p.order = detectDateOrder(p.dateCells(recs[1:]))
 	f.DateOrder = p.order
@@ -97,9 +89,9 @@ type rowParser struct {
 	order   DateOrder
 }
 
-func newRowParser(header record, region string, today time.Time) *rowParser {
+func newRowParser(header csvfile.Record, region string, today time.Time) *rowParser {
 	p := &rowParser{columns: map[string]int{}, headers: map[string]string{}, region: region, today: today}
-	for i, h := range header.cells {
+	for i, h := range header.Cells {
 		h = strings.TrimSpace(h)
 		field := FieldForHeader(h)
 		if _, taken := p.columns[field]; field == "" || taken {
@@ -124,12 +116,12 @@ func (p *rowParser) hasName() bool {
 }
 
 // cell returns a column's value, trimmed; line breaks become spaces except in notes.
-func (p *rowParser) cell(rec record, field string) string {
+func (p *rowParser) cell(rec csvfile.Record, field string) string {
 	i, ok := p.columns[field]
-	if !ok || i >= len(rec.cells) {
+	if !ok || i >= len(rec.Cells) {
 		return ""
 	}
-	v := strings.TrimSpace(rec.cells[i])
+	v := strings.TrimSpace(rec.Cells[i])
 	if len(v) > 1 && v[0] == '\'' && strings.ContainsRune("=+-@", rune(v[1])) {
 		v = v[1:] // the apostrophe CSVWriter puts before what a spreadsheet would run
 	}
@@ -139,7 +131,7 @@ func (p *rowParser) cell(rec record, field string) string {
 	return v
 }
 
-func (p *rowParser) dateCells(recs []record) []string {
+func (p *rowParser) dateCells(recs []csvfile.Record) []string {
 	var out []string
 	for _, rec := range recs {
 		out = append(out, p.cell(rec, ColArrival), p.cell(rec, ColDeparture))
@@ -147,10 +139,10 @@ func (p *rowParser) dateCells(recs []record) []string {
 	return out
 }
 
-func (p *rowParser) parse(rec record) ImportRow {
-	row := ImportRow{Row: rec.row}
+func (p *rowParser) parse(rec csvfile.Record) ImportRow {
+	row := ImportRow{Row: rec.Row}
 	add := func(field, tmpl string, args map[string]any) {
-		row.Problems = append(row.Problems, rowProblem(rec.row, p.headers[field], tmpl, args))
+		row.Problems = append(row.Problems, csvfile.NewProblem(rec.Row, p.headers[field], tmpl, args))
 	}
 	row.Guest = p.guest(rec, add)
 	for _, e := range row.Guest.Normalize(p.region) {
@@ -183,7 +175,7 @@ func (p *rowParser) columnOf(field string) string {
 
 type addFunc func(field, tmpl string, args map[string]any)
 
-func (p *rowParser) guest(rec record, add addFunc) Guest {
+func (p *rowParser) guest(rec csvfile.Record, add addFunc) Guest {
 	g := Guest{
 		Salutation:    salutationOf[headerKey(p.cell(rec, ColSalutation))],
 		GivenName:     p.cell(rec, ColGivenName),
@@ -228,7 +220,7 @@ func (p *rowParser) phone(v string) string {
 	return v
 }
 
-func (p *rowParser) stay(rec record, add addFunc) *Stay {
+func (p *rowParser) stay(rec csvfile.Record, add addFunc) *Stay {
 	st := &Stay{Room: p.cell(rec, ColRoom)}
 	notDate := map[string]bool{}
 	for _, d := range []struct {
@@ -258,7 +250,7 @@ func (p *rowParser) stay(rec record, add addFunc) *Stay {
 
 // stayStatus reads the status column; without one, a stay that has ended is departed, one
 // running today with a room is in house, and the rest are expected.
-func (p *rowParser) stayStatus(rec record, st *Stay, add addFunc) StayStatus {
+func (p *rowParser) stayStatus(rec csvfile.Record, st *Stay, add addFunc) StayStatus {
 	if v := p.cell(rec, ColStayStatus); v != "" {
 		s, ok := stayStatusOf[headerKey(v)]
 		if !ok {
@@ -278,7 +270,7 @@ func (p *rowParser) stayStatus(rec record, st *Stay, add addFunc) StayStatus {
 }
 
 // count reads a whole number of people; blank is def.
-func (p *rowParser) count(rec record, field string, def int, add addFunc) int {
+func (p *rowParser) count(rec csvfile.Record, field string, def int, add addFunc) int {
 	v := p.cell(rec, field)
 	if v == "" {
 		return def

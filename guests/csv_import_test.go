@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"frontdesk/csvfile"
 )
 
 var importToday = time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)
@@ -30,7 +32,7 @@ func onlyRow(t *testing.T, f ImportFile) ImportRow {
 func TestIndonesianHeadersWithSemicolonsAndABOM(t *testing.T) {
 	f := parse(t, "\uFEFFGelar;Nama Depan;Nama Belakang;Surel;No. HP;Nomor Member;Tanggal Datang;Tanggal Berangkat;No Kamar;Jumlah Tamu;Keterangan;Rate Code\n"+
 		"Bpk;Budi;Santoso;Budi@Example.co.id;0812-3456-7890;gld 1234;23/11/2026;26/11/2026;1204;2;Kamar lantai atas;BAR\n")
-	if f.Encoding != EncodingUTF8BOM {
+	if f.Encoding != csvfile.EncodingUTF8BOM {
 		t.Errorf("encoding %q", f.Encoding)
 	}
 	r := onlyRow(t, f)
@@ -51,7 +53,7 @@ func TestIndonesianHeadersWithSemicolonsAndABOM(t *testing.T) {
 
 func TestWindows1252AndUTF16FilesAreRead(t *testing.T) {
 	f := ParseGuestsCSV(bytes.NewReader([]byte("Last Name,First Name\r\nM\xfcller,J\xfcrgen\r\nGar\xe7on,Fran\xe7ois\r\n")), "ID", importToday)
-	if f.Encoding != EncodingWindows1252 || len(f.Rows) != 2 || f.Rows[0].Guest.FamilyName != "Müller" || f.Rows[1].Guest.GivenName != "François" {
+	if f.Encoding != csvfile.EncodingWindows1252 || len(f.Rows) != 2 || f.Rows[0].Guest.FamilyName != "Müller" || f.Rows[1].Guest.GivenName != "François" {
 		t.Fatalf("windows-1252: %s %+v", f.Encoding, f.Rows)
 	}
 	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("Name\tEmail\r\n王 小明\twang@example.cn\r\n")
@@ -60,7 +62,7 @@ func TestWindows1252AndUTF16FilesAreRead(t *testing.T) {
 	}
 	f = parse(t, utf16)
 	r := onlyRow(t, f)
-	if f.Encoding != EncodingUTF16 || r.Guest.FamilyName != "小明" || r.Guest.GivenName != "王" || r.Guest.Email != "wang@example.cn" {
+	if f.Encoding != csvfile.EncodingUTF16 || r.Guest.FamilyName != "小明" || r.Guest.GivenName != "王" || r.Guest.Email != "wang@example.cn" {
 		t.Fatalf("utf-16: %s %+v", f.Encoding, r.Guest)
 	}
 }
@@ -118,7 +120,7 @@ func TestFileProblemsStopTheImport(t *testing.T) {
 		"only blanks":    {"\n\n,,\n", MsgImportNoHeader},
 		"no name column": {"Email,Phone\na@b.co,0812\n", MsgImportNoName},
 		"header only":    {"Name,Email\n", MsgImportNoRows},
-		"stray quote":    {"Name,Email\nAna,a@b.co\n\"Ben,b@c.co\n", MsgImportUnreadable},
+		"stray quote":    {"Name,Email\nAna,a@b.co\n\"Ben,b@c.co\n", csvfile.MsgUnreadable},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"io"
 
-	"frontdesk/resources"
+	"frontdesk/csvfile"
 )
 
 // Transfer moves guest profiles in and out of Frontdesk as CSV files: the exports of a
@@ -45,10 +45,10 @@ const (
 type ImportLine struct {
 	Row      int
 	Outcome  ImportOutcome
-	Name     string                 // the guest's name as the row gives it
-	Into     string                 // merged: the name of the guest it was merged into
-	InFile   int                    // merged into a guest created from this earlier row; 0 when stored before
-	Problems []resources.RowProblem // rejected: why
+	Name     string            // the guest's name as the row gives it
+	Into     string            // merged: the name of the guest it was merged into
+	InFile   int               // merged into a guest created from this earlier row; 0 when stored before
+	Problems []csvfile.Problem // rejected: why
 }
 
 // ColumnMapping says which guest field a column of the file was read as.
@@ -73,7 +73,7 @@ type ImportReport struct {
 	Lines []ImportLine
 	// Problems are with the file as a whole (no name column, unreadable, too many rows):
 	// when there are any, nothing was imported.
-	Problems []resources.RowProblem
+	Problems []csvfile.Problem
 }
 
 // MaxReportLines bounds the rows a report lists; the counts are always complete.

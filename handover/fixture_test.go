@@ -5,15 +5,16 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 )
 
 var (
 	testNow = time.Date(2026, 11, 23, 14, 50, 0, 0, time.UTC)
-	morning = ShiftRef{Day: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Shift: resources.ShiftMorning,
+	morning = ShiftRef{Day: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), Shift: property.ShiftMorning,
 		Start: time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC), End: time.Date(2026, 11, 23, 15, 0, 0, 0, time.UTC)}
-	evening = ShiftRef{Day: morning.Day, Shift: resources.ShiftEvening, Start: morning.End,
+	evening = ShiftRef{Day: morning.Day, Shift: property.ShiftEvening, Start: morning.End,
 		End: time.Date(2026, 11, 23, 23, 0, 0, 0, time.UTC)}
 )
 
@@ -50,14 +51,14 @@ func fixtureReport() *Report {
 			Arrival: morning.Day, Departure: morning.Day.AddDate(0, 0, 3), PartySize: 3}}, Total: 1},
 		Occasions: Section[OccasionLine]{Items: []OccasionLine{{Occasion: guests.Occasion{ID: "o1", GuestID: "g2",
 			Kind: guests.OccasionBirthday, Month: 11, Day: 23}, Name: "Maria Santos", Arriving: true}}, Total: 1},
-		Loans: Section[LoanLine]{Items: []LoanLine{{Loan: resources.Loan{ID: "l1", ItemCode: "crib", Room: "1204", Qty: 1,
+		Loans: Section[LoanLine]{Items: []LoanLine{{Loan: loans.Loan{ID: "l1", ItemCode: "crib", Room: "1204", Qty: 1,
 			LentBy: "Dewi Lestari", LentAt: clock(8, 0), DueBack: clock(12, 0).AddDate(0, 0, -1)}, ItemName: "Crib", Overdue: true}}, Total: 1},
 		Logbook: Section[Note]{Items: []Note{
 			{ID: "n1", At: clock(6, 0).AddDate(0, 0, -2), Author: "Rina Kusuma", Text: "Pool closed until Friday", Pinned: true},
 			{ID: "n2", At: clock(9, 5), Author: "Dewi Lestari", Text: "Late check-out for 1315\nagreed with the duty manager", Room: "1315"}}, Total: 2},
 	}
 	r.Counts = Counts{Open: 4, Overdue: 3, Escalated: 1, Complaints: 1, CallBacks: 1, InHouse: 3, Arrivals: 1, Loans: 1, LoansOverdue: 1, Notes: 2}
-	since := &Ack{ID: "a0", Shift: ShiftRef{Shift: resources.ShiftNight}, ByName: "Rina Kusuma", At: clock(7, 4),
+	since := &Ack{ID: "a0", Shift: ShiftRef{Shift: property.ShiftNight}, ByName: "Rina Kusuma", At: clock(7, 4),
 		Counts: Counts{Open: 2, Overdue: 1}}
 	r.Changes = Changes{Since: since, NewRequests: 9, Closed: 7, Escalated: 1, NewComplaints: 1, NotSatisfied: 1, Notes: 1, Lent: 1}
 	return r

@@ -10,8 +10,9 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 )
 
 // SectionLimit is the most items a report section lists; its Total still counts all, so
@@ -21,7 +22,7 @@ const SectionLimit = 200
 // ShiftRef is one shift of one roster day and when it runs.
 type ShiftRef struct {
 	Day        time.Time // the roster day (midnight, local): a night shift belongs to the day it starts
-	Shift      resources.Shift
+	Shift      property.Shift
 	Start, End time.Time
 }
 
@@ -136,7 +137,7 @@ type OccasionLine struct {
 
 // LoanLine is an item out to a room.
 type LoanLine struct {
-	resources.Loan
+	loans.Loan
 	ItemName string
 	Overdue  bool // past the guest's departure
 }

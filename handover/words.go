@@ -7,8 +7,8 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
 )
 
 // Lang turns the report's English texts into the reader's language. L has the signature
@@ -70,13 +70,13 @@ func (lg Lang) Duration(d time.Duration) string {
 }
 
 // ShiftName is "Morning shift", "Evening shift" or "Night shift".
-func (lg Lang) ShiftName(s resources.Shift) string {
+func (lg Lang) ShiftName(s property.Shift) string {
 	switch s {
-	case resources.ShiftMorning:
+	case property.ShiftMorning:
 		return lg.L("Morning shift")
-	case resources.ShiftEvening:
+	case property.ShiftEvening:
 		return lg.L("Evening shift")
-	case resources.ShiftNight:
+	case property.ShiftNight:
 		return lg.L("Night shift")
 	}
 	return string(s)

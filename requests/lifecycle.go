@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
 )
 
 // ActionKind names a step in a request's life.
@@ -46,7 +47,7 @@ type Action struct {
 // who it reached (ToStaff is empty when the target is not one person).
 type Escalation struct {
 	Level   int
-	Target  resources.EscalationTarget
+	Target  escalation.Target
 	ToStaff string
 	ToName  string
 }
@@ -113,7 +114,7 @@ func (r *Request) Legal() []ActionKind {
 
 // Apply performs a on the request at now on behalf of actor and returns the timeline
 // event to append. A refused action changes nothing and says why.
-func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, error) {
+func (r *Request) Apply(a Action, now time.Time, actor staff.Actor) (Event, error) {
 	if !slices.Contains(from[a.Kind], r.Status) {
 		if _, known := from[a.Kind]; !known {
 			return Event{}, invalid("Unknown action.", nil)
@@ -133,7 +134,7 @@ func (r *Request) Apply(a Action, now time.Time, actor resources.Actor) (Event, 
 }
 
 // checkDetails refuses actions that lack what they need.
-func (r *Request) checkDetails(a Action, actor resources.Actor) error {
+func (r *Request) checkDetails(a Action, actor staff.Actor) error {
 	switch a.Kind {
 	case ActEscalate:
 		if a.Escalation.Level <= r.EscalationLevel {
@@ -150,7 +151,7 @@ func (r *Request) checkDetails(a Action, actor resources.Actor) error {
 			return errs.FieldError(FieldDepartment, "Choose the department to transfer to.", nil)
 		}
 	case ActClose:
-		if !actor.Role.Can(resources.PermCloseWithoutFollowUp) {
+		if !actor.Role.Can(staff.PermCloseWithoutFollowUp) {
 			return invalid("Only a shift manager or an administrator may close a request without a follow-up.", nil)
 		}
 		if strings.TrimSpace(a.Reason) == "" {
@@ -243,14 +244,14 @@ func EscalationNote(e Escalation, reason string) string {
 
 // ReadEscalationNote returns the level, the target and the rest (who it reached and
 // why) of an escalation note; ok is false for any other text.
-func ReadEscalationNote(note string) (level int, target resources.EscalationTarget, rest string, ok bool) {
+func ReadEscalationNote(note string) (level int, target escalation.Target, rest string, ok bool) {
 	head, tail, _ := strings.Cut(note, " ")
 	if _, err := fmt.Sscanf(head, "L%d", &level); err != nil || level < 1 {
 		return 0, "", "", false
 	}
 	t, rest, _ := strings.Cut(tail, " ")
-	target = resources.EscalationTarget(t)
-	if !slices.Contains(resources.EscalationTargets, target) {
+	target = escalation.Target(t)
+	if !slices.Contains(escalation.Targets, target) {
 		return 0, "", "", false
 	}
 	return level, target, rest, true

@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
 )
 
 var (
 	t0      = time.Date(2026, 11, 23, 14, 20, 0, 0, time.UTC)
-	agent   = resources.Actor{ID: "s-agent", Name: "Dewi Lestari", Role: resources.RoleAgent}
-	manager = resources.Actor{ID: "s-mgr", Name: "Rina Kusuma", Role: resources.RoleShiftManager}
+	agent   = staff.Actor{ID: "s-agent", Name: "Dewi Lestari", Role: staff.RoleAgent}
+	manager = staff.Actor{ID: "s-mgr", Name: "Rina Kusuma", Role: staff.RoleShiftManager}
 )
 
 func newRequest(s Status) *Request {
@@ -28,7 +29,7 @@ func actionFor(k ActionKind) Action {
 	case ActTransfer:
 		a.Department = "maintenance"
 	case ActEscalate:
-		a.Escalation = Escalation{Level: 1, Target: resources.TargetOwner, ToStaff: agent.ID, ToName: agent.Name}
+		a.Escalation = Escalation{Level: 1, Target: escalation.TargetOwner, ToStaff: agent.ID, ToName: agent.Name}
 	case ActAssign:
 		a.Assignee = "s-hk"
 	}
@@ -154,19 +155,19 @@ func TestTransferKeepsTheOwnerAndRecordsFromTo(t *testing.T) {
 func TestEscalationClassFollowsPriorityKindAndVIP(t *testing.T) {
 	r := newRequest(StatusNew)
 	r.Priority, r.Kind = PriorityNormal, KindRequest
-	if r.EscalationClass() != resources.ClassStandard {
+	if r.EscalationClass() != escalation.ClassStandard {
 		t.Error("standard")
 	}
 	r.TopTier = true
-	if r.EscalationClass() != resources.ClassVIP {
+	if r.EscalationClass() != escalation.ClassVIP {
 		t.Error("vip")
 	}
 	r.Kind = KindComplaint
-	if r.EscalationClass() != resources.ClassComplaint {
+	if r.EscalationClass() != escalation.ClassComplaint {
 		t.Error("a complaint outranks VIP")
 	}
 	r.Priority = PriorityUrgent
-	if r.EscalationClass() != resources.ClassUrgent {
+	if r.EscalationClass() != escalation.ClassUrgent {
 		t.Error("urgent outranks everything")
 	}
 }
@@ -180,7 +181,7 @@ func must(t *testing.T, r *Request, a Action, at time.Time) {
 
 func TestEscalationOnlyClimbs(t *testing.T) {
 	r := newRequest(StatusAcknowledged)
-	up := Action{Kind: ActEscalate, Escalation: Escalation{Level: 2, Target: resources.TargetShiftManager, ToStaff: manager.ID, ToName: manager.Name}}
+	up := Action{Kind: ActEscalate, Escalation: Escalation{Level: 2, Target: escalation.TargetShiftManager, ToStaff: manager.ID, ToName: manager.Name}}
 	ev, err := r.Apply(up, t0.Add(40*time.Minute), agent)
 	if err != nil || r.EscalationLevel != 2 || r.EscalatedTo != manager.ID || !r.EscalatedAt.Equal(t0.Add(40*time.Minute)) {
 		t.Fatalf("escalate: %+v %v", r, err)
@@ -217,10 +218,10 @@ func TestDueAtAndDueSoon(t *testing.T) {
 }
 
 func TestEscalationNoteReadsBack(t *testing.T) {
-	e := Escalation{Level: 3, Target: resources.TargetShiftManager, ToName: "Rina Kusuma"}
+	e := Escalation{Level: 3, Target: escalation.TargetShiftManager, ToName: "Rina Kusuma"}
 	note := EscalationNote(e, "guest called twice")
 	level, target, rest, ok := ReadEscalationNote(note)
-	if !ok || level != 3 || target != resources.TargetShiftManager || rest != "Rina Kusuma guest called twice" {
+	if !ok || level != 3 || target != escalation.TargetShiftManager || rest != "Rina Kusuma guest called twice" {
 		t.Fatalf("%q read as %d %s %q %v", note, level, target, rest, ok)
 	}
 	for _, other := range []string{"", "housekeeping → maintenance", "L0 owner x", "Lx owner", "L2 nobody Rina"} {

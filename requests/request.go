@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/escalation"
 )
 
 // Status is where a request stands.
@@ -83,7 +83,7 @@ type Request struct {
 
 	// Escalation: the highest level reached and who it reached.
 	EscalationLevel  int
-	EscalationTarget resources.EscalationTarget
+	EscalationTarget escalation.Target
 	EscalatedTo      string // staff ID, when the target is a person
 	EscalatedAt      time.Time
 }
@@ -118,8 +118,8 @@ func since(from, to time.Time) time.Duration {
 }
 
 // EscalationClass picks the escalation rules that apply to the request.
-func (r *Request) EscalationClass() resources.EscalationClass {
-	return resources.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, r.TopTier)
+func (r *Request) EscalationClass() escalation.Class {
+	return escalation.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, r.TopTier)
 }
 
 // DueAt is when the request next needs someone: the promised time while the department

@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 	"frontdesk/textcheck"
 )
 
@@ -99,7 +100,7 @@ type Filter struct {
 	Status     Status
 	OwnerID    string
 	Mine       string // staff ID: owned by, assigned to or escalated to this person
-	MineRole   resources.Role
+	MineRole   staff.Role
 	GuestID    string
 	Room       string
 	Limit      int // default 50, at most 200
@@ -152,7 +153,7 @@ type Service interface {
 	// Quote returns the promise for a request of category served by department (the
 	// category's when empty) for guestID (may be empty) logged now; guestTime is the
 	// time the guest named for categories that take one.
-	Quote(ctx context.Context, category, department, guestID string, guestTime time.Time) (resources.Promise, error)
+	Quote(ctx context.Context, category, department, guestID string, guestTime time.Time) (standards.Promise, error)
 	// CreateRequest logs r: it fills in the ID, owner (the actor unless set), creator,
 	// times, status and promise, and the first timeline event.
 	CreateRequest(ctx context.Context, r *Request, guestTime time.Time) error

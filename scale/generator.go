@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // Generator produces one property's data. Build it with New; it is not safe for
@@ -14,7 +14,7 @@ import (
 type Generator struct {
 	cfg     Config
 	today   time.Time // midnight UTC of cfg.Now
-	rooms   []resources.Room
+	rooms   []property.Room
 	slots   []slot
 	offsets []int32 // guest i's stays are byGuest[offsets[i]:offsets[i+1]]
 	byGuest []int32
@@ -41,7 +41,7 @@ func New(cfg Config) *Generator {
 func (g *Generator) Config() Config { return g.cfg }
 
 // Rooms returns the property's rooms; the rooms of in-house guests are occupied.
-func (g *Generator) Rooms() []resources.Room { return slices.Clone(g.rooms) }
+func (g *Generator) Rooms() []property.Room { return slices.Clone(g.rooms) }
 
 // Stays is how many stays the profiles hold in all.
 func (g *Generator) Stays() int { return len(g.slots) }

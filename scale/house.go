@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/property"
 )
 
 // slot is one stay in one room, planned room by room so that no two stays share a room
@@ -38,14 +38,14 @@ const horizonDays = 90
 func roomCount(n int) int { return min(max(n/guestsPerRoom, minRooms), maxRooms) }
 
 // planRooms lays out the property: floors from 3 up, the same number of rooms on each.
-func planRooms(n int) []resources.Room {
+func planRooms(n int) []property.Room {
 	perFloor := min(max(n/20, 10), 80)
 	floors := (n + perFloor - 1) / perFloor
 	premierFrom := 3 + floors - max(floors/6, 1)
-	rooms := make([]resources.Room, 0, n)
+	rooms := make([]property.Room, 0, n)
 	for i := range n {
 		floor, pos := 3+i/perFloor, 1+i%perFloor
-		r := resources.Room{Number: fmt.Sprintf("%d%02d", floor, pos), Floor: floor, Status: resources.RoomVacant}
+		r := property.Room{Number: fmt.Sprintf("%d%02d", floor, pos), Floor: floor, Status: property.RoomVacant}
 		top := floor >= premierFrom
 		switch {
 		case top && pos <= 2:
@@ -54,7 +54,7 @@ func planRooms(n int) []resources.Room {
 			r.Type = "Junior Suite"
 		case pos == 5 && floor <= 5:
 			r.Type = "Accessible King"
-			r.Features = []resources.RoomFeature{resources.FeatureAccessible}
+			r.Features = []property.RoomFeature{property.FeatureAccessible}
 		case top:
 			r.Type = "Premier King"
 		case pos%2 == 1:
@@ -63,7 +63,7 @@ func planRooms(n int) []resources.Room {
 			r.Type = "Deluxe Twin"
 		}
 		if pos == 10 || pos == 11 {
-			r.Features = append(r.Features, resources.FeatureConnecting)
+			r.Features = append(r.Features, property.FeatureConnecting)
 		}
 		rooms = append(rooms, r)
 	}
@@ -73,7 +73,7 @@ func planRooms(n int) []resources.Room {
 // planStays walks each room's calendar from HistoryYears ago to the booking horizon,
 // one stay after another with short gaps (about 80% occupancy), and sets each stay's
 // status from where it falls around today.
-func planStays(seed int64, rooms []resources.Room) []slot {
+func planStays(seed int64, rooms []property.Room) []slot {
 	var out []slot
 	r := newRNG(seed, tagHouse, 0)
 	first, last := -HistoryYears*365, horizonDays
@@ -152,12 +152,12 @@ func (g *Generator) assignGuests() {
 func (g *Generator) markOccupied() {
 	for _, s := range g.slots {
 		if s.status == stInHouse {
-			g.rooms[s.room].Status = resources.RoomOccupied
+			g.rooms[s.room].Status = property.RoomOccupied
 		}
 	}
 	for i := 7; i < len(g.rooms); i += 211 {
-		if g.rooms[i].Status == resources.RoomVacant {
-			g.rooms[i].Status = resources.RoomOutOfOrder
+		if g.rooms[i].Status == property.RoomVacant {
+			g.rooms[i].Status = property.RoomOutOfOrder
 		}
 	}
 }

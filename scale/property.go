@@ -8,37 +8,40 @@ import (
 	"time"
 
 	"frontdesk/demo"
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/property"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // Target is a store a property can be set up in before the bulk load.
 type Target interface {
 	CountStaff(ctx context.Context) (int, error)
-	CreateFirstAdministrator(ctx context.Context, s *resources.Staff, pin string) error
-	CreateStaff(ctx context.Context, s *resources.Staff, pin string) error
-	ListStaff(ctx context.Context, f resources.StaffFilter) ([]resources.Staff, error)
-	CountRooms(ctx context.Context, f resources.RoomFilter) (int, error)
-	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error)
-	Roster(ctx context.Context, day time.Time) ([]resources.RosterEntry, error)
-	SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error
-	ListCategories(ctx context.Context) ([]resources.Category, error)
-	ListDepartments(ctx context.Context) ([]resources.Department, error)
-	ListEscalationRules(ctx context.Context) (resources.EscalationRules, error)
+	CreateFirstAdministrator(ctx context.Context, s *staff.Staff, pin string) error
+	CreateStaff(ctx context.Context, s *staff.Staff, pin string) error
+	ListStaff(ctx context.Context, f staff.Filter) ([]staff.Staff, error)
+	CountRooms(ctx context.Context, f property.RoomFilter) (int, error)
+	ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (property.RoomImportReport, error)
+	Roster(ctx context.Context, day time.Time) ([]property.RosterEntry, error)
+	SetRoster(ctx context.Context, day time.Time, shift property.Shift, entries []property.RosterEntry) error
+	ListCategories(ctx context.Context) ([]standards.Category, error)
+	ListDepartments(ctx context.Context) ([]standards.Department, error)
+	ListEscalationRules(ctx context.Context) (escalation.Rules, error)
 }
 
 // Property is what generated requests refer to: the staff, service standards and
 // escalation rules as stored.
 type Property struct {
-	Staff       []resources.Staff
-	Categories  []resources.Category
-	Departments []resources.Department
-	Rules       resources.EscalationRules
+	Staff       []staff.Staff
+	Categories  []standards.Category
+	Departments []standards.Department
+	Rules       escalation.Rules
 }
 
 // staffMember is an account the seed creates.
 type staffMember struct {
 	name string
-	role resources.Role
+	role staff.Role
 	dept string
 	pin  string
 	rank int // place in the team: smaller properties have the first few
@@ -47,14 +50,14 @@ type staffMember struct {
 // teams is how many people each department has at a resort with maxRooms rooms.
 var teams = []struct {
 	dept string
-	role resources.Role
+	role staff.Role
 	n    int
 }{
-	{resources.DeptFrontDesk, resources.RoleAgent, 14}, {resources.DeptConcierge, resources.RoleConcierge, 6},
-	{resources.DeptHousekeeping, resources.RoleDepartment, 24}, {resources.DeptMaintenance, resources.RoleDepartment, 12},
-	{resources.DeptFood, resources.RoleDepartment, 12}, {resources.DeptTransport, resources.RoleDepartment, 8},
-	{resources.DeptCasinoHost, resources.RoleDepartment, 8}, {resources.DeptSecurity, resources.RoleDepartment, 6},
-	{resources.DeptManagement, resources.RoleShiftManager, 6},
+	{standards.DeptFrontDesk, staff.RoleAgent, 14}, {standards.DeptConcierge, staff.RoleConcierge, 6},
+	{standards.DeptHousekeeping, staff.RoleDepartment, 24}, {standards.DeptMaintenance, staff.RoleDepartment, 12},
+	{standards.DeptFood, staff.RoleDepartment, 12}, {standards.DeptTransport, staff.RoleDepartment, 8},
+	{standards.DeptCasinoHost, staff.RoleDepartment, 8}, {standards.DeptSecurity, staff.RoleDepartment, 6},
+	{standards.DeptManagement, staff.RoleShiftManager, 6},
 }
 
 // cast is the property's staff: the demo accounts (whose PINs the README lists) and a
@@ -93,7 +96,7 @@ var cast = func() []staffMember {
 var deskNames = func() []string {
 	var out []string
 	for _, m := range cast {
-		if m.role == resources.RoleAgent || m.role == resources.RoleConcierge {
+		if m.role == staff.RoleAgent || m.role == staff.RoleConcierge {
 			out = append(out, m.name)
 		}
 	}
@@ -104,7 +107,7 @@ var deskNames = func() []string {
 func pin(r *rng) string {
 	for {
 		p := fmt.Sprintf("%04d", r.IntN(10000))
-		if resources.ValidatePIN(p) == nil {
+		if staff.ValidatePIN(p) == nil {
 			return p
 		}
 	}
@@ -140,12 +143,12 @@ func Setup(ctx context.Context, t Target, g *Generator) (Property, error) {
 	if err != nil {
 		return Property{}, err
 	}
-	ctx = resources.WithActor(ctx, admin)
+	ctx = staff.WithActor(ctx, admin)
 	if err := setupRooms(ctx, t, g); err != nil {
 		return Property{}, err
 	}
 	var p Property
-	if p.Staff, err = t.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000}); err != nil {
+	if p.Staff, err = t.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000}); err != nil {
 		return p, err
 	}
 	if err := setupRoster(ctx, t, p.Staff, g.cfg.Now); err != nil {
@@ -163,22 +166,22 @@ func Setup(ctx context.Context, t Target, g *Generator) (Property, error) {
 
 // setupStaff creates the cast in a database without staff and returns an administrator
 // to act as.
-func setupStaff(ctx context.Context, t Target, cast []staffMember) (resources.Actor, error) {
+func setupStaff(ctx context.Context, t Target, cast []staffMember) (staff.Actor, error) {
 	n, err := t.CountStaff(ctx)
 	if err != nil {
-		return resources.Actor{}, err
+		return staff.Actor{}, err
 	}
 	if n > 0 {
 		return findAdmin(ctx, t)
 	}
-	first := resources.Staff{Name: cast[0].name}
+	first := staff.Staff{Name: cast[0].name}
 	if err := t.CreateFirstAdministrator(ctx, &first, cast[0].pin); err != nil {
-		return resources.Actor{}, err
+		return staff.Actor{}, err
 	}
-	admin := resources.Actor{ID: first.ID, Name: first.Name, Role: first.Role}
-	asAdmin := resources.WithActor(ctx, admin)
+	admin := staff.Actor{ID: first.ID, Name: first.Name, Role: first.Role}
+	asAdmin := staff.WithActor(ctx, admin)
 	for _, m := range cast[1:] {
-		st := resources.Staff{Name: m.name, Role: m.role, Active: true}
+		st := staff.Staff{Name: m.name, Role: m.role, Active: true}
 		if m.dept != "" {
 			st.Departments = []string{m.dept}
 		}
@@ -189,22 +192,22 @@ func setupStaff(ctx context.Context, t Target, cast []staffMember) (resources.Ac
 	return admin, nil
 }
 
-func findAdmin(ctx context.Context, t Target) (resources.Actor, error) {
-	list, err := t.ListStaff(ctx, resources.StaffFilter{ActiveOnly: true, Limit: 1000})
+func findAdmin(ctx context.Context, t Target) (staff.Actor, error) {
+	list, err := t.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000})
 	if err != nil {
-		return resources.Actor{}, err
+		return staff.Actor{}, err
 	}
 	for _, st := range list {
-		if st.Role == resources.RoleAdministrator {
-			return resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}, nil
+		if st.Role == staff.RoleAdministrator {
+			return staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}, nil
 		}
 	}
-	return resources.Actor{}, fmt.Errorf("the database has staff but no active administrator to set up the property as")
+	return staff.Actor{}, fmt.Errorf("the database has staff but no active administrator to set up the property as")
 }
 
 // setupRooms imports the generator's rooms into a database without rooms.
 func setupRooms(ctx context.Context, t Target, g *Generator) error {
-	n, err := t.CountRooms(ctx, resources.RoomFilter{})
+	n, err := t.CountRooms(ctx, property.RoomFilter{})
 	if err != nil || n > 0 {
 		return err
 	}
@@ -226,15 +229,15 @@ func setupRooms(ctx context.Context, t Target, g *Generator) error {
 
 // setupRoster puts a shift manager and a few people of every department on each shift of
 // today and tomorrow, unless today already has a roster.
-func setupRoster(ctx context.Context, t Target, staff []resources.Staff, now time.Time) error {
+func setupRoster(ctx context.Context, t Target, staff []staff.Staff, now time.Time) error {
 	have, err := t.Roster(ctx, now.Local())
 	if err != nil || len(have) > 0 {
 		return err
 	}
 	for d := range 2 {
 		day := now.Local().AddDate(0, 0, d)
-		for si, shift := range resources.Shifts {
-			var entries []resources.RosterEntry
+		for si, shift := range property.Shifts {
+			var entries []property.RosterEntry
 			managed := false
 			for k, st := range staff {
 				if k%3 != si {
@@ -242,7 +245,7 @@ func setupRoster(ctx context.Context, t Target, staff []resources.Staff, now tim
 				}
 				mgr := !managed && st.Role.IsManager()
 				managed = managed || mgr
-				entries = append(entries, resources.RosterEntry{StaffID: st.ID, Manager: mgr})
+				entries = append(entries, property.RosterEntry{StaffID: st.ID, Manager: mgr})
 			}
 			if err := t.SetRoster(ctx, day, shift, entries); err != nil {
 				return err

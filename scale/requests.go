@@ -8,8 +8,10 @@ import (
 	"strings"
 	"time"
 
+	"frontdesk/escalation"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // Requests yields cfg.Requests requests made during the stays the profiles hold, batch
@@ -41,14 +43,14 @@ func (g *Generator) Requests(p Property, batch int) iter.Seq[[]requests.Detail] 
 }
 
 // escalator is who escalations made by the clock are attributed to, as the store does.
-var escalator = resources.Actor{Name: "Frontdesk"}
+var escalator = staff.Actor{Name: "Frontdesk"}
 
 // actCreate is the first event of every timeline, as the store writes it.
 const actCreate requests.ActionKind = "create"
 
 type catChoice struct {
-	cat  resources.Category
-	dept resources.Department
+	cat  standards.Category
+	dept standards.Department
 	cum  int
 }
 
@@ -62,18 +64,18 @@ type reqGen struct {
 	cum      []float64 // running total of the eligible stays' lengths
 	cats     []catChoice
 	recovery *catChoice
-	depts    map[string]resources.Department
-	desk     []resources.Actor
-	workers  map[string][]resources.Actor
-	managers []resources.Actor
-	rules    resources.EscalationRules
+	depts    map[string]standards.Department
+	desk     []staff.Actor
+	workers  map[string][]staff.Actor
+	managers []staff.Actor
+	rules    escalation.Rules
 	steps    []step // reused by each request's life
 }
 
 func newReqGen(g *Generator, p Property) *reqGen {
 	rg := &reqGen{g: g, r: newRNG(g.cfg.Seed, tagRequests, 0), gr: newRNG(g.cfg.Seed, tagGuest, 0),
 		ids:   newRNG(0, 0, 0),
-		depts: map[string]resources.Department{}, workers: map[string][]resources.Actor{}, rules: p.Rules}
+		depts: map[string]standards.Department{}, workers: map[string][]staff.Actor{}, rules: p.Rules}
 	total := 0.0
 	for k, s := range g.slots {
 		if s.status != stInHouse && s.status != stDeparted {
@@ -95,13 +97,13 @@ func newReqGen(g *Generator, p Property) *reqGen {
 
 // people sorts the staff into who logs and follows up requests, who does the work in
 // each department, and the managers.
-func (rg *reqGen) people(staff []resources.Staff) {
-	for _, st := range staff {
-		a := resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+func (rg *reqGen) people(all []staff.Staff) {
+	for _, st := range all {
+		a := staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 		switch {
 		case st.Role.IsManager():
 			rg.managers = append(rg.managers, a)
-		case st.Role == resources.RoleAgent || st.Role == resources.RoleConcierge:
+		case st.Role == staff.RoleAgent || st.Role == staff.RoleConcierge:
 			rg.desk = append(rg.desk, a)
 		}
 		for _, d := range st.Departments {
@@ -116,14 +118,14 @@ func (rg *reqGen) people(staff []resources.Staff) {
 	}
 }
 
-func (rg *reqGen) categories(cats []resources.Category) {
+func (rg *reqGen) categories(cats []standards.Category) {
 	total := 0
 	for _, c := range cats {
 		d, ok := rg.depts[c.Department]
 		if !ok {
 			continue
 		}
-		if c.Code == resources.CategoryRecovery {
+		if c.Code == standards.CategoryRecovery {
 			rg.recovery = &catChoice{cat: c, dept: d}
 			continue
 		}
@@ -143,7 +145,7 @@ func (rg *reqGen) category() catChoice {
 }
 
 // worker is someone in the department, or a desk agent when it has nobody.
-func (rg *reqGen) worker(dept string) resources.Actor {
+func (rg *reqGen) worker(dept string) staff.Actor {
 	if w := rg.workers[dept]; len(w) > 0 {
 		return w[rg.r.IntN(len(w))]
 	}
@@ -184,7 +186,7 @@ func (rg *reqGen) next(left int) []requests.Detail {
 	return out
 }
 
-func descriptions(c resources.Category) []string {
+func descriptions(c standards.Category) []string {
 	if d := requestTexts[c.Code]; len(d) > 0 {
 		return d
 	}
@@ -193,7 +195,7 @@ func descriptions(c resources.Category) []string {
 
 // open computes the promise and starts the timeline, as the store does when a request
 // is logged.
-func (rg *reqGen) open(req *requests.Request, cc catChoice, by resources.Actor, at time.Time, top bool) (*life, bool) {
+func (rg *reqGen) open(req *requests.Request, cc catChoice, by staff.Actor, at time.Time, top bool) (*life, bool) {
 	var guestTime time.Time
 	if cc.cat.GuestNamesTime {
 		guestTime = at.Add(time.Duration(1+rg.r.IntN(14)) * time.Hour).Truncate(15 * time.Minute)
@@ -201,7 +203,7 @@ func (rg *reqGen) open(req *requests.Request, cc catChoice, by resources.Actor, 
 			guestTime = cc.dept.Hours.NextOpen(local).Add(30 * time.Minute)
 		}
 	}
-	p, err := resources.PromiseFor(cc.cat, cc.dept, at.Local(), top, guestTime)
+	p, err := standards.PromiseFor(cc.cat, cc.dept, at.Local(), top, guestTime)
 	if err != nil {
 		return nil, false
 	}
@@ -229,11 +231,11 @@ type life struct {
 
 type step struct {
 	at    time.Time
-	actor resources.Actor
+	actor staff.Actor
 	act   requests.Action
 }
 
-func (l *life) plan(at time.Time, by resources.Actor, a requests.Action) time.Time {
+func (l *life) plan(at time.Time, by staff.Actor, a requests.Action) time.Time {
 	l.steps = append(l.steps, step{at.Truncate(time.Second), by, a})
 	return at
 }
@@ -258,7 +260,7 @@ func (l *life) detail() requests.Detail {
 
 // live plans what happens to the request after it is logged and runs it; it returns
 // the recovery request an unhappy guest led to, when allowed.
-func (rg *reqGen) live(l *life, cc catChoice, owner resources.Actor, mayRecover bool) *life {
+func (rg *reqGen) live(l *life, cc catChoice, owner staff.Actor, mayRecover bool) *life {
 	r := rg.r
 	req := l.req
 	worker := rg.worker(req.Department)
@@ -314,7 +316,7 @@ func (rg *reqGen) doneAt(req *requests.Request, cc catChoice, after time.Time) t
 	return at
 }
 
-func (rg *reqGen) transfer(l *life, owner resources.Actor, at time.Time) resources.Actor {
+func (rg *reqGen) transfer(l *life, owner staff.Actor, at time.Time) staff.Actor {
 	to := rg.cats[rg.r.IntN(len(rg.cats))].dept.Code
 	if to == l.req.Department {
 		return rg.worker(to)
@@ -325,7 +327,7 @@ func (rg *reqGen) transfer(l *life, owner resources.Actor, at time.Time) resourc
 
 // escalations plans the climbs the clock makes while the request is late, until done
 // (or until now when it never is).
-func (rg *reqGen) escalations(l *life, owner resources.Actor, done time.Time) {
+func (rg *reqGen) escalations(l *life, owner staff.Actor, done time.Time) {
 	req := l.req
 	for _, lv := range rg.rules.ForClass(req.EscalationClass()) {
 		at := req.PromisedAt.Add(lv.After)
@@ -334,12 +336,12 @@ func (rg *reqGen) escalations(l *life, owner resources.Actor, done time.Time) {
 		}
 		e := requests.Escalation{Level: lv.Level, Target: lv.Target}
 		switch lv.Target {
-		case resources.TargetOwner:
+		case escalation.TargetOwner:
 			e.ToStaff, e.ToName = owner.ID, owner.Name
-		case resources.TargetDepartmentOnDuty:
+		case escalation.TargetDepartmentOnDuty:
 			d := rg.depts[req.Department]
 			e.ToName = strings.TrimSpace(d.Name + " " + d.OnDutyContact)
-		case resources.TargetShiftManager:
+		case escalation.TargetShiftManager:
 			m := rg.managers[rg.r.IntN(len(rg.managers))]
 			e.ToStaff, e.ToName = m.ID, m.Name
 		}
@@ -350,10 +352,10 @@ func (rg *reqGen) escalations(l *life, owner resources.Actor, done time.Time) {
 // followUp plans the check back with the guest: mostly satisfied, sometimes
 // unreachable at first, now and then unhappy (which reopens the request and starts a
 // recovery), a few closed by a manager, and a few never called back at all.
-func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker resources.Actor, done time.Time, mayRecover bool) *life {
+func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker staff.Actor, done time.Time, mayRecover bool) *life {
 	r := rg.r
 	t := done.Add(r.minutes(40))
-	satisfied := func(at time.Time, by resources.Actor) {
+	satisfied := func(at time.Time, by staff.Actor) {
 		l.plan(at, by, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: 3 + r.weighted(10, 30, 60)})
 	}
 	switch u := r.Float64(); {
@@ -389,7 +391,7 @@ func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker resources.Actor,
 }
 
 // recover is the linked complaint an unhappy follow-up opens for the shift manager.
-func (rg *reqGen) recover(orig *requests.Request, by resources.Actor, at time.Time, score int, said string) *life {
+func (rg *reqGen) recover(orig *requests.Request, by staff.Actor, at time.Time, score int, said string) *life {
 	r := rg.r
 	mgr := rg.managers[r.IntN(len(rg.managers))]
 	rec := &requests.Request{ID: newUUID(r), GuestID: orig.GuestID, Room: orig.Room, Category: rg.recovery.cat.Code,

@@ -7,9 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/escalation"
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
@@ -17,16 +20,16 @@ var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 // testProperty is the staff, standards and rules Setup would read back from a new
 // database, with made-up staff IDs.
 func testProperty(g *Generator) Property {
-	var staff []resources.Staff
+	var people []staff.Staff
 	for i, m := range castFor(len(g.rooms)) {
-		st := resources.Staff{ID: fmt.Sprintf("staff-%d", i), Name: m.name, Role: m.role, Active: true}
+		st := staff.Staff{ID: fmt.Sprintf("staff-%d", i), Name: m.name, Role: m.role, Active: true}
 		if m.dept != "" {
 			st.Departments = []string{m.dept}
 		}
-		staff = append(staff, st)
+		people = append(people, st)
 	}
-	return Property{Staff: staff, Categories: resources.DefaultCategories(), Departments: resources.DefaultDepartments(),
-		Rules: resources.DefaultEscalationRules()}
+	return Property{Staff: people, Categories: standards.DefaultCategories(), Departments: standards.DefaultDepartments(),
+		Rules: escalation.DefaultRules()}
 }
 
 // digest hashes everything generated, so two runs can be compared byte for byte.
@@ -134,7 +137,7 @@ func TestNoTwoStaysShareARoomOnTheSameNight(t *testing.T) {
 		}
 	}
 	for _, s := range g.slots {
-		if s.status == stInHouse && g.rooms[s.room].Status != resources.RoomOccupied {
+		if s.status == stInHouse && g.rooms[s.room].Status != property.RoomOccupied {
 			t.Fatalf("room %s has a guest in house but is not occupied", g.rooms[s.room].Number)
 		}
 	}

@@ -5,7 +5,8 @@ import (
 	"database/sql"
 	"strings"
 
-	"frontdesk/resources"
+	"frontdesk/audit"
+	"frontdesk/staff"
 )
 
 // change is one audited write: the entity touched and what happened to it.
@@ -25,14 +26,14 @@ func (s *Store) writeAudited(ctx context.Context, c change, fn func(tx *sql.Tx) 
 }
 
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, c change) error {
-	a := resources.ActorFrom(ctx)
+	a := staff.ActorFrom(ctx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, entity, entity_id, guest_id, action, summary)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, fmtTime(s.now()), a.ID, a.Name, c.entity, c.entityID, c.guestID, c.action, c.summary)
 	return err
 }
 
 // ListAudit returns a page of the audit log, newest first.
-func (s *Store) ListAudit(ctx context.Context, f resources.AuditFilter) ([]resources.AuditEntry, error) {
+func (s *Store) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, error) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where = append(where, cond); args = append(args, v) }
@@ -57,10 +58,10 @@ func (s *Store) ListAudit(ctx context.Context, f resources.AuditFilter) ([]resou
 		limit = 100
 	}
 	args = append(args, limit)
-	var out []resources.AuditEntry
+	var out []audit.Entry
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, q+" ORDER BY at DESC, seq DESC LIMIT ?", args, func(r *sql.Rows) error {
-			var e resources.AuditEntry
+			var e audit.Entry
 			var at string
 			err := r.Scan(&at, &e.ActorID, &e.ActorName, &e.Entity, &e.EntityID, &e.GuestID, &e.Action, &e.Summary)
 			e.At = parseTime(at)

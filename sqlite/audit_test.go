@@ -4,14 +4,15 @@ import (
 	"context"
 	"testing"
 
+	"frontdesk/audit"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func TestEveryGuestChangeIsAttributedInTheAuditLog(t *testing.T) {
 	s := openTest(t)
-	dewi := resources.WithActor(context.Background(), resources.Actor{ID: "s-1", Name: "Dewi Lestari"})
-	agus := resources.WithActor(context.Background(), resources.Actor{ID: "s-2", Name: "Agus Pratama"})
+	dewi := staff.WithActor(context.Background(), staff.Actor{ID: "s-1", Name: "Dewi Lestari"})
+	agus := staff.WithActor(context.Background(), staff.Actor{ID: "s-2", Name: "Agus Pratama"})
 	g := &guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}
 	must(t, s.CreateGuest(dewi, g))
 	pr := &guests.Preference{GuestID: g.ID, Category: guests.PrefBedding, Text: "Feather-free pillows"}
@@ -21,7 +22,7 @@ func TestEveryGuestChangeIsAttributedInTheAuditLog(t *testing.T) {
 		t.Fatal("invalid guest accepted")
 	}
 
-	all, err := s.ListAudit(context.Background(), resources.AuditFilter{GuestID: g.ID})
+	all, err := s.ListAudit(context.Background(), audit.Filter{GuestID: g.ID})
 	must(t, err)
 	if len(all) != 3 {
 		t.Fatalf("want 3 entries for the guest, got %+v", all)
@@ -32,7 +33,7 @@ func TestEveryGuestChangeIsAttributedInTheAuditLog(t *testing.T) {
 	if all[0].Action != "remove" || all[0].Entity != "preference" {
 		t.Errorf("newest entry: %+v", all[0])
 	}
-	byAgus, err := s.ListAudit(context.Background(), resources.AuditFilter{ActorName: "Agus Pratama"})
+	byAgus, err := s.ListAudit(context.Background(), audit.Filter{ActorName: "Agus Pratama"})
 	must(t, err)
 	if len(byAgus) != 2 {
 		t.Fatalf("Agus made 2 changes, log shows %d", len(byAgus))

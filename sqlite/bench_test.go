@@ -7,8 +7,9 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/loans"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // benchStore is a store holding n generated guests with realistic name spread.
@@ -69,7 +70,7 @@ func BenchmarkSignIn(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	admin := &resources.Staff{Name: "Wayan"}
+	admin := &staff.Staff{Name: "Wayan"}
 	if err := s.CreateFirstAdministrator(context.Background(), admin, "1357"); err != nil {
 		b.Fatal(err)
 	}
@@ -86,12 +87,12 @@ func BenchmarkLend(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	mgr := resources.WithActor(context.Background(), resources.Actor{Name: "M", Role: resources.RoleShiftManager})
-	if err := s.SaveItem(mgr, &resources.Item{Code: "umbrella", Name: "Umbrellas", Total: resources.MaxItemTotal}); err != nil {
+	mgr := staff.WithActor(context.Background(), staff.Actor{Name: "M", Role: staff.RoleShiftManager})
+	if err := s.SaveItem(mgr, &loans.Item{Code: "umbrella", Name: "Umbrellas", Total: loans.MaxItemTotal}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if err := s.Lend(mgr, &resources.Loan{ItemCode: "umbrella", Room: "1204", Qty: 1}); err != nil {
+		if err := s.Lend(mgr, &loans.Loan{ItemCode: "umbrella", Room: "1204", Qty: 1}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -123,13 +124,13 @@ func BenchmarkSearchGuestsGenerated(b *testing.B) {
 
 func BenchmarkCreateRequest(b *testing.B) {
 	sd := benchResort(b)
-	var agent resources.Actor
+	var agent staff.Actor
 	for _, st := range sd.prop.Staff {
-		if st.Role == resources.RoleAgent {
-			agent = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		if st.Role == staff.RoleAgent {
+			agent = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 		}
 	}
-	ctx := resources.WithActor(context.Background(), agent)
+	ctx := staff.WithActor(context.Background(), agent)
 	rooms, err := sd.s.InHouseRooms(ctx, 50)
 	if err != nil || len(rooms) == 0 {
 		b.Fatalf("no guest in house to log requests for: %v", err)

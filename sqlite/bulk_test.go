@@ -9,8 +9,8 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
 	"frontdesk/scale"
+	"frontdesk/staff"
 )
 
 // seeded is a database bulk-loaded from a generated property.
@@ -187,7 +187,7 @@ func TestBulkLoadedRequestsReadBackWithTheirTimelines(t *testing.T) {
 		t.Fatalf("detail %+v", d)
 	}
 	// The loaded property takes new requests like any other.
-	agent := resources.Actor{ID: sd.prop.Staff[0].ID, Name: sd.prop.Staff[0].Name, Role: sd.prop.Staff[0].Role}
+	agent := staff.Actor{ID: sd.prop.Staff[0].ID, Name: sd.prop.Staff[0].Name, Role: sd.prop.Staff[0].Role}
 	r := &requests.Request{GuestID: d.GuestID, Room: d.Room, Category: "towels", Description: "Two bath towels"}
 	must(t, sd.s.CreateRequest(as(agent), r, time.Time{}))
 }

@@ -7,8 +7,9 @@ import (
 	"time"
 
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // BenchmarkCreateRequestCommit measures what the full sync on every commit costs: the
@@ -67,18 +68,18 @@ func requestBench(b *testing.B) (*Store, context.Context, requests.Request) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	admin := &resources.Staff{Name: "Wayan Sudarma"}
+	admin := &staff.Staff{Name: "Wayan Sudarma"}
 	g := &guests.Guest{FamilyName: "Rahayu"}
-	boss := resources.WithActor(ctx, resources.Actor{Name: "Wayan Sudarma", Role: resources.RoleAdministrator})
+	boss := staff.WithActor(ctx, staff.Actor{Name: "Wayan Sudarma", Role: staff.RoleAdministrator})
 	for _, err := range []error{
 		s.CreateFirstAdministrator(ctx, admin, "1357"),
-		s.SaveRoom(boss, &resources.Room{Number: "1204", Floor: 12}),
+		s.SaveRoom(boss, &property.Room{Number: "1204", Floor: 12}),
 		s.CreateGuest(ctx, g),
 	} {
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
-	actor := resources.WithActor(ctx, resources.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role})
+	actor := staff.WithActor(ctx, staff.Actor{ID: admin.ID, Name: admin.Name, Role: admin.Role})
 	return s, actor, requests.Request{GuestID: g.ID, Room: "1204", Category: "towels", Description: "Two towels"}
 }

@@ -7,17 +7,18 @@ import (
 	"strings"
 	"time"
 
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
 )
 
-var _ resources.EscalationService = (*Store)(nil)
+var _ escalation.Service = (*Store)(nil)
 
 // The defaults are seeded by migrations/0003_escalation.sql, so a database that existed
 // before escalation rules gets them as well as a new one.
 
 // ListEscalationRules returns every escalation level, sorted by class and level.
-func (s *Store) ListEscalationRules(ctx context.Context) (resources.EscalationRules, error) {
-	var out resources.EscalationRules
+func (s *Store) ListEscalationRules(ctx context.Context) (escalation.Rules, error) {
+	var out escalation.Rules
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
 		out, err = loadEscalationRules(ctx, tx)
 		return err
@@ -25,10 +26,10 @@ func (s *Store) ListEscalationRules(ctx context.Context) (resources.EscalationRu
 	return out, err
 }
 
-func loadEscalationRules(ctx context.Context, tx *sql.Tx) (resources.EscalationRules, error) {
-	var out resources.EscalationRules
+func loadEscalationRules(ctx context.Context, tx *sql.Tx) (escalation.Rules, error) {
+	var out escalation.Rules
 	err := eachRow(ctx, tx, "SELECT class, level, after_min, target FROM escalation_levels", nil, func(r *sql.Rows) error {
-		var l resources.EscalationLevel
+		var l escalation.Level
 		var after int
 		err := r.Scan(&l.Class, &l.Level, &after, &l.Target)
 		l.After = time.Duration(after) * time.Minute
@@ -41,11 +42,11 @@ func loadEscalationRules(ctx context.Context, tx *sql.Tx) (resources.EscalationR
 
 // SaveEscalationRules replaces every level of class with levels, in one audited
 // transaction; managers only. Nothing changes unless every level is valid.
-func (s *Store) SaveEscalationRules(ctx context.Context, class resources.EscalationClass, levels []resources.EscalationLevel) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStandards); err != nil {
+func (s *Store) SaveEscalationRules(ctx context.Context, class escalation.Class, levels []escalation.Level) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStandards); err != nil {
 		return err
 	}
-	rules, fs := resources.NormalizeClass(class, levels)
+	rules, fs := escalation.NormalizeClass(class, levels)
 	if err := fs.Err(); err != nil {
 		return err
 	}
@@ -53,7 +54,7 @@ func (s *Store) SaveEscalationRules(ctx context.Context, class resources.Escalat
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return replaceEscalation(ctx, tx, class, rules) })
 }
 
-func replaceEscalation(ctx context.Context, tx *sql.Tx, class resources.EscalationClass, rules resources.EscalationRules) error {
+func replaceEscalation(ctx context.Context, tx *sql.Tx, class escalation.Class, rules escalation.Rules) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM escalation_levels WHERE class = ?", class); err != nil {
 		return err
 	}
@@ -67,7 +68,7 @@ func replaceEscalation(ctx context.Context, tx *sql.Tx, class resources.Escalati
 }
 
 // escalationSummary is the audit text: "1 owner +0 min; 2 shift_manager +5 min".
-func escalationSummary(rules resources.EscalationRules) string {
+func escalationSummary(rules escalation.Rules) string {
 	parts := make([]string, len(rules))
 	for i, l := range rules {
 		parts[i] = fmt.Sprintf("%d %s +%d min", l.Level, l.Target, int(l.After/time.Minute))

@@ -8,15 +8,18 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/escalation"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func TestNewDatabaseStartsWithTheDefaultEscalationRules(t *testing.T) {
 	s := openTest(t)
 	got, err := s.ListEscalationRules(context.Background())
 	must(t, err)
-	if want := resources.DefaultEscalationRules(); !slices.Equal(got, want) {
+	if want := escalation.DefaultRules(); !slices.Equal(got, want) {
 		t.Fatalf("seeded rules differ from DefaultEscalationRules:\n got %+v\nwant %+v", got, want)
 	}
 	if count(t, s, "audit_log WHERE entity = 'escalation' AND entity_id = 'defaults'") != 1 {
@@ -44,10 +47,10 @@ func TestDatabaseFromBeforeEscalationGetsTheDefaultsOnUpgrade(t *testing.T) {
 	s := openAt(t, path)
 	got, err := s.ListEscalationRules(ctx)
 	must(t, err)
-	if !slices.Equal(got, resources.DefaultEscalationRules()) {
+	if !slices.Equal(got, escalation.DefaultRules()) {
 		t.Fatalf("upgraded database has %+v", got)
 	}
-	if n := count(t, s, "departments"); n != len(resources.DefaultDepartments()) {
+	if n := count(t, s, "departments"); n != len(standards.DefaultDepartments()) {
 		t.Fatalf("upgrade changed the departments: %d", n)
 	}
 }
@@ -55,22 +58,22 @@ func TestDatabaseFromBeforeEscalationGetsTheDefaultsOnUpgrade(t *testing.T) {
 func TestSavingEscalationRulesReplacesOnlyThatClass(t *testing.T) {
 	s := openTest(t)
 	m := time.Minute
-	vip := []resources.EscalationLevel{
-		{Level: 1, After: 0, Target: resources.TargetOwner},
-		{Level: 2, After: 3 * m, Target: resources.TargetShiftManager},
+	vip := []escalation.Level{
+		{Level: 1, After: 0, Target: escalation.TargetOwner},
+		{Level: 2, After: 3 * m, Target: escalation.TargetShiftManager},
 	}
-	must(t, s.SaveEscalationRules(manager(), resources.ClassVIP, vip))
+	must(t, s.SaveEscalationRules(manager(), escalation.ClassVIP, vip))
 	got, err := s.ListEscalationRules(context.Background())
 	must(t, err)
-	want := resources.DefaultEscalationRules()
-	want = slices.DeleteFunc(want, func(l resources.EscalationLevel) bool { return l.Class == resources.ClassVIP })
+	want := escalation.DefaultRules()
+	want = slices.DeleteFunc(want, func(l escalation.Level) bool { return l.Class == escalation.ClassVIP })
 	want = append(want,
-		resources.EscalationLevel{Class: resources.ClassVIP, Level: 1, After: 0, Target: resources.TargetOwner},
-		resources.EscalationLevel{Class: resources.ClassVIP, Level: 2, After: 3 * m, Target: resources.TargetShiftManager})
+		escalation.Level{Class: escalation.ClassVIP, Level: 1, After: 0, Target: escalation.TargetOwner},
+		escalation.Level{Class: escalation.ClassVIP, Level: 2, After: 3 * m, Target: escalation.TargetShiftManager})
 	if !slices.Equal(got, want) {
 		t.Fatalf("after save:\n got %+v\nwant %+v", got, want)
 	}
-	if l, ok := got.Due(resources.ClassVIP, testNow, testNow.Add(3*m)); !ok || l.Target != resources.TargetShiftManager {
+	if l, ok := got.Due(escalation.ClassVIP, testNow, testNow.Add(3*m)); !ok || l.Target != escalation.TargetShiftManager {
 		t.Fatalf("saved rules not in effect: %+v %v", l, ok)
 	}
 }
@@ -79,15 +82,15 @@ func TestInvalidEscalationRulesChangeNothing(t *testing.T) {
 	m := time.Minute
 	cases := []struct {
 		name   string
-		class  resources.EscalationClass
-		levels []resources.EscalationLevel
+		class  escalation.Class
+		levels []escalation.Level
 		field  string
 	}{
-		{"gap", resources.ClassStandard, []resources.EscalationLevel{{Level: 1, Target: resources.TargetOwner}, {Level: 3, After: 5 * m, Target: resources.TargetManagement}}, resources.FieldEscalationLevel},
-		{"not later", resources.ClassStandard, []resources.EscalationLevel{{Level: 1, After: 5 * m, Target: resources.TargetOwner}, {Level: 2, After: 5 * m, Target: resources.TargetManagement}}, resources.FieldEscalationAfter},
-		{"unknown target", resources.ClassUrgent, []resources.EscalationLevel{{Level: 1, Target: "night_porter"}}, resources.FieldEscalationTarget},
-		{"no levels at all", resources.ClassComplaint, nil, resources.FieldEscalationLevel},
-		{"unknown class", "spa", []resources.EscalationLevel{{Level: 1, Target: resources.TargetOwner}}, resources.FieldEscalationClass},
+		{"gap", escalation.ClassStandard, []escalation.Level{{Level: 1, Target: escalation.TargetOwner}, {Level: 3, After: 5 * m, Target: escalation.TargetManagement}}, escalation.FieldEscalationLevel},
+		{"not later", escalation.ClassStandard, []escalation.Level{{Level: 1, After: 5 * m, Target: escalation.TargetOwner}, {Level: 2, After: 5 * m, Target: escalation.TargetManagement}}, escalation.FieldEscalationAfter},
+		{"unknown target", escalation.ClassUrgent, []escalation.Level{{Level: 1, Target: "night_porter"}}, escalation.FieldEscalationTarget},
+		{"no levels at all", escalation.ClassComplaint, nil, escalation.FieldEscalationLevel},
+		{"unknown class", "spa", []escalation.Level{{Level: 1, Target: escalation.TargetOwner}}, escalation.FieldEscalationClass},
 	}
 	s := openTest(t)
 	for _, c := range cases {
@@ -98,7 +101,7 @@ func TestInvalidEscalationRulesChangeNothing(t *testing.T) {
 				t.Fatalf("got %v, want a problem with %s", err, c.field)
 			}
 			got, _ := s.ListEscalationRules(context.Background())
-			if !slices.Equal(got, resources.DefaultEscalationRules()) || count(t, s, "audit_log") != audits {
+			if !slices.Equal(got, escalation.DefaultRules()) || count(t, s, "audit_log") != audits {
 				t.Fatalf("an invalid save changed the rules: %+v", got)
 			}
 		})
@@ -110,44 +113,44 @@ func TestAFailedReplaceKeepsTheOldLevels(t *testing.T) {
 	ctx := manager()
 	// Bypass validation: the database itself refuses the bad target halfway through,
 	// after the old levels were deleted; the transaction must restore them.
-	bad := resources.EscalationRules{
-		{Class: resources.ClassStandard, Level: 1, Target: resources.TargetOwner},
-		{Class: resources.ClassStandard, Level: 2, After: time.Minute, Target: "night_porter"},
+	bad := escalation.Rules{
+		{Class: escalation.ClassStandard, Level: 1, Target: escalation.TargetOwner},
+		{Class: escalation.ClassStandard, Level: 2, After: time.Minute, Target: "night_porter"},
 	}
 	c := change{entity: "escalation", entityID: "standard", action: "save"}
-	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error { return replaceEscalation(ctx, tx, resources.ClassStandard, bad) })
+	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error { return replaceEscalation(ctx, tx, escalation.ClassStandard, bad) })
 	if errs.CodeOf(err) != errs.Conflict {
 		t.Fatalf("got %v", err)
 	}
 	got, _ := s.ListEscalationRules(context.Background())
-	if !slices.Equal(got, resources.DefaultEscalationRules()) {
+	if !slices.Equal(got, escalation.DefaultRules()) {
 		t.Fatalf("a failed replace left %+v", got)
 	}
 }
 
 func TestOnlyManagersChangeEscalationRules(t *testing.T) {
 	s := openTest(t)
-	levels := []resources.EscalationLevel{{Level: 1, Target: resources.TargetShiftManager}}
-	agent := resources.WithActor(context.Background(), resources.Actor{Name: "Agus", Role: resources.RoleAgent})
+	levels := []escalation.Level{{Level: 1, Target: escalation.TargetShiftManager}}
+	agent := staff.WithActor(context.Background(), staff.Actor{Name: "Agus", Role: staff.RoleAgent})
 	for _, ctx := range []context.Context{context.Background(), agent} {
-		if err := s.SaveEscalationRules(ctx, resources.ClassComplaint, levels); err == nil || err.Error() != resources.MsgManagerOnly {
+		if err := s.SaveEscalationRules(ctx, escalation.ClassComplaint, levels); err == nil || err.Error() != staff.MsgManagerOnly {
 			t.Fatalf("non-manager saved escalation rules: %v", err)
 		}
 	}
 	got, _ := s.ListEscalationRules(context.Background())
-	if !slices.Equal(got, resources.DefaultEscalationRules()) {
+	if !slices.Equal(got, escalation.DefaultRules()) {
 		t.Fatalf("a refused save changed the rules: %+v", got)
 	}
 }
 
 func TestEscalationChangesAreAttributedInTheAuditLog(t *testing.T) {
 	s := openTest(t)
-	levels := []resources.EscalationLevel{
-		{Level: 1, Target: resources.TargetOwner},
-		{Level: 2, After: 5 * time.Minute, Target: resources.TargetManagement},
+	levels := []escalation.Level{
+		{Level: 1, Target: escalation.TargetOwner},
+		{Level: 2, After: 5 * time.Minute, Target: escalation.TargetManagement},
 	}
-	must(t, s.SaveEscalationRules(manager(), resources.ClassComplaint, levels))
-	entries, err := s.ListAudit(context.Background(), resources.AuditFilter{ActorName: "Rina Manager"})
+	must(t, s.SaveEscalationRules(manager(), escalation.ClassComplaint, levels))
+	entries, err := s.ListAudit(context.Background(), audit.Filter{ActorName: "Rina Manager"})
 	must(t, err)
 	if len(entries) != 1 {
 		t.Fatalf("%d audit entries: %+v", len(entries), entries)

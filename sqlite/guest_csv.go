@@ -8,9 +8,10 @@ import (
 	"slices"
 	"time"
 
+	"frontdesk/csvfile"
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 var _ guests.Transfer = (*Store)(nil)
@@ -20,7 +21,7 @@ var _ guests.Transfer = (*Store)(nil)
 // plans again and stores the plan in one write transaction, so what lands is what the
 // database held when it ran, all of it or none.
 func (s *Store) ImportGuestsCSV(ctx context.Context, r io.Reader, opt guests.ImportOptions) (guests.ImportReport, error) {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermTransferGuests); err != nil {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return guests.ImportReport{}, err
 	}
 	f := guests.ParseGuestsCSV(r, s.region, s.now())
@@ -158,8 +159,8 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 	return nil
 }
 
-func rowProblemAt(row int, tmpl string, args map[string]any) resources.RowProblem {
-	return resources.RowProblem{Row: row, Template: tmpl, Args: args, Message: errs.Render(tmpl, args)}
+func rowProblemAt(row int, tmpl string, args map[string]any) csvfile.Problem {
+	return csvfile.Problem{Row: row, Template: tmpl, Args: args, Message: errs.Render(tmpl, args)}
 }
 
 // match finds the guests a row is: by loyalty number alone when it has one that is
@@ -235,7 +236,7 @@ func (p *importPlan) stored(ctx context.Context, tx *sql.Tx, id string) (*import
 // of stored guests, an audit entry for each guest and one for the import.
 func (s *Store) applyImport(ctx context.Context, tx *sql.Tx, p *importPlan, rep *guests.ImportReport, prog *progress) error {
 	now := s.now().UTC()
-	actor := resources.ActorFrom(ctx).Name
+	actor := staff.ActorFrom(ctx).Name
 	for _, t := range p.targets {
 		var err error
 		if t.stored {
@@ -305,7 +306,7 @@ const (
 // recorded in the audit log first, in its own transaction, so that even an export that
 // fails halfway is on record.
 func (s *Store) ExportGuestsCSV(ctx context.Context, w io.Writer, withStays bool) (int, error) {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermTransferGuests); err != nil {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return 0, err
 	}
 	what := "all guests"

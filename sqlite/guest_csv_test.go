@@ -8,7 +8,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 func importCSV(t *testing.T, s *Store, text string, dryRun bool) guests.ImportReport {
@@ -185,9 +185,9 @@ func TestFileProblemsImportNothing(t *testing.T) {
 
 func TestOnlyManagersImportAndExportGuests(t *testing.T) {
 	s := openTest(t)
-	agent := resources.WithActor(context.Background(), resources.Actor{Name: "Dewi Lestari", Role: resources.RoleAgent})
+	agent := staff.WithActor(context.Background(), staff.Actor{Name: "Dewi Lestari", Role: staff.RoleAgent})
 	_, err := s.ImportGuestsCSV(agent, strings.NewReader("Name\nAna\n"), guests.ImportOptions{})
-	if errs.CodeOf(err) != errs.Invalid || err.Error() != resources.MsgManagerOnly {
+	if errs.CodeOf(err) != errs.Invalid || err.Error() != staff.MsgManagerOnly {
 		t.Fatalf("agent import: %v", err)
 	}
 	if _, err := s.ExportGuestsCSV(agent, &bytes.Buffer{}, false); err == nil {

@@ -8,14 +8,14 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // ImportProfiles validates every profile first and then stores them all in one
 // transaction: an import either lands completely or not at all.
 func (s *Store) ImportProfiles(ctx context.Context, ps []guests.Profile) (int, error) {
 	now := s.now().UTC()
-	actor := resources.ActorFrom(ctx).Name
+	actor := staff.ActorFrom(ctx).Name
 	for i := range ps {
 		if err := prepareProfile(&ps[i], s.region, now, actor); err != nil {
 			return 0, errs.Wrap(err, errs.Invalid, "Profile {{.N}} ({{.Name}}): {{.Problem}}",

@@ -8,7 +8,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // Store implements guests.Service and guests.Importer.
@@ -226,7 +226,7 @@ func (s *Store) AddPreference(ctx context.Context, p *guests.Preference) error {
 	if err := p.Normalize().Err(); err != nil {
 		return err
 	}
-	p.ID, p.RecordedBy, p.RecordedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
+	p.ID, p.RecordedBy, p.RecordedAt = newID(), staff.ActorFrom(ctx).Name, s.now().UTC()
 	c := change{entity: "preference", entityID: p.ID, guestID: p.GuestID, action: "create", summary: p.Text}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, p.GuestID); err != nil {
@@ -247,7 +247,7 @@ func (s *Store) AddAlert(ctx context.Context, a *guests.Alert) error {
 	if err := a.Normalize().Err(); err != nil {
 		return err
 	}
-	a.ID, a.CreatedBy, a.CreatedAt = newID(), resources.ActorFrom(ctx).Name, s.now().UTC()
+	a.ID, a.CreatedBy, a.CreatedAt = newID(), staff.ActorFrom(ctx).Name, s.now().UTC()
 	c := change{entity: "alert", entityID: a.ID, guestID: a.GuestID, action: "create", summary: a.Text}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, a.GuestID); err != nil {

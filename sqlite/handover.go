@@ -8,14 +8,15 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 var _ handover.Service = (*Store)(nil)
 
 // Report builds the handover of a shift (the one on now when shift is empty) from one
 // consistent snapshot.
-func (s *Store) Report(ctx context.Context, day time.Time, shift resources.Shift) (*handover.Report, error) {
+func (s *Store) Report(ctx context.Context, day time.Time, shift property.Shift) (*handover.Report, error) {
 	now := s.now()
 	var r *handover.Report
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
@@ -26,7 +27,7 @@ func (s *Store) Report(ctx context.Context, day time.Time, shift resources.Shift
 }
 
 // shiftRefs returns the chosen shift (the one on now when shift is empty) and the next.
-func shiftRefs(ctx context.Context, tx *sql.Tx, now, day time.Time, shift resources.Shift) (handover.ShiftRef, handover.ShiftRef, error) {
+func shiftRefs(ctx context.Context, tx *sql.Tx, now, day time.Time, shift property.Shift) (handover.ShiftRef, handover.ShiftRef, error) {
 	times, err := loadShiftTimes(ctx, tx)
 	if err != nil {
 		return handover.ShiftRef{}, handover.ShiftRef{}, err
@@ -34,10 +35,10 @@ func shiftRefs(ctx context.Context, tx *sql.Tx, now, day time.Time, shift resour
 	if shift == "" {
 		shift, day = times.At(now)
 	}
-	if !slices.Contains(resources.Shifts, shift) {
-		return handover.ShiftRef{}, handover.ShiftRef{}, errs.FieldError(resources.FieldShift, handover.MsgUnknownShift, nil)
+	if !slices.Contains(property.Shifts, shift) {
+		return handover.ShiftRef{}, handover.ShiftRef{}, errs.FieldError(property.FieldShift, handover.MsgUnknownShift, nil)
 	}
-	ref := handover.ShiftRef{Day: resources.DayOf(day), Shift: shift}
+	ref := handover.ShiftRef{Day: property.DayOf(day), Shift: shift}
 	ref.Start, ref.End = times.Bounds(ref.Day, shift)
 	var next handover.ShiftRef
 	next.Shift, next.Day, next.Start = times.Next(ref.Start)
@@ -45,7 +46,7 @@ func shiftRefs(ctx context.Context, tx *sql.Tx, now, day time.Time, shift resour
 	return ref, next, nil
 }
 
-func buildReport(ctx context.Context, tx *sql.Tx, now, day time.Time, shift resources.Shift) (*handover.Report, error) {
+func buildReport(ctx context.Context, tx *sql.Tx, now, day time.Time, shift property.Shift) (*handover.Report, error) {
 	ref, next, err := shiftRefs(ctx, tx, now, day, shift)
 	if err != nil {
 		return nil, err
@@ -233,8 +234,8 @@ func loadChanges(ctx context.Context, tx *sql.Tx, r *handover.Report) error {
 
 // Acknowledge records that the incoming manager has taken the shift over, with the
 // report's numbers at this moment.
-func (s *Store) Acknowledge(ctx context.Context, day time.Time, shift resources.Shift, note string) (*handover.Ack, error) {
-	actor := resources.ActorFrom(ctx)
+func (s *Store) Acknowledge(ctx context.Context, day time.Time, shift property.Shift, note string) (*handover.Ack, error) {
+	actor := staff.ActorFrom(ctx)
 	if !actor.Role.IsManager() || actor.ID == "" {
 		return nil, errs.New(errs.Invalid, handover.MsgAckManagers, nil)
 	}

@@ -9,8 +9,11 @@ import (
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // shiftFixture is a morning shift (07:00–15:00 on 23 Nov 2026) handed over at 09:30 (the
@@ -18,7 +21,7 @@ import (
 // guests in house, arriving and with a birthday, items on loan and logbook notes.
 type shiftFixture struct {
 	*desk
-	budi                                                 resources.Actor
+	budi                                                 staff.Actor
 	towels, ac, noise, amenities, unhappy, served, unrea *requests.Request
 	recovery                                             string
 	maria                                                *guests.Guest
@@ -32,8 +35,8 @@ func newShiftFixture(t *testing.T) *shiftFixture {
 	t.Helper()
 	f := &shiftFixture{desk: newDesk(t)}
 	ctx := context.Background()
-	f.budi = f.staff(t, "Budi Santoso", resources.RoleShiftManager)
-	must(t, f.s.SetRoster(manager(), testNow, resources.ShiftEvening, []resources.RosterEntry{{StaffID: f.budi.ID, Manager: true}}))
+	f.budi = f.staff(t, "Budi Santoso", staff.RoleShiftManager)
+	must(t, f.s.SetRoster(manager(), testNow, property.ShiftEvening, []property.RosterEntry{{StaffID: f.budi.ID, Manager: true}}))
 	for _, st := range []guests.Stay{
 		{GuestID: f.siti.ID, Arrival: fromToday(-2), Departure: fromToday(2), Room: "1204", Status: guests.StayInHouse, PartySize: 2},
 		{GuestID: f.vip.ID, Arrival: fromToday(-1), Departure: fromToday(3), Room: "1315", Status: guests.StayInHouse, PartySize: 1},
@@ -53,10 +56,10 @@ func newShiftFixture(t *testing.T) *shiftFixture {
 	f.towels = f.log(t, f.dewi, f.siti, "1204", "towels", "Two bath towels")
 	f.yesterday = f.note(t, f.dewi, at(6, 10).AddDate(0, 0, -1), "Lift 2 serviced tomorrow", false)
 	f.pinned = f.note(t, f.rina, at(6, 20).AddDate(0, 0, -2), "Pool closed until Friday", true)
-	must(t, f.s.SaveItem(manager(), &resources.Item{Code: "crib", Name: "Crib", Total: 3}))
+	must(t, f.s.SaveItem(manager(), &loans.Item{Code: "crib", Name: "Crib", Total: 3}))
 	f.overdueLoan = f.lend(t, at(6, 30).AddDate(0, 0, -3), "1204", at(12, 0).AddDate(0, 0, -1))
 	f.now = at(7, 5)
-	_, err := f.s.Acknowledge(as(f.rina), fromToday(-1), resources.ShiftNight, "All quiet")
+	_, err := f.s.Acknowledge(as(f.rina), fromToday(-1), property.ShiftNight, "All quiet")
 	must(t, err)
 
 	f.now = at(7, 30)
@@ -92,7 +95,7 @@ func newShiftFixture(t *testing.T) *shiftFixture {
 // fromToday is midnight UTC n days from the fixture's date.
 func fromToday(n int) time.Time { return time.Date(2026, 11, 23+n, 0, 0, 0, 0, time.UTC) }
 
-func (f *shiftFixture) note(t *testing.T, a resources.Actor, when time.Time, text string, pinned bool) *handover.Note {
+func (f *shiftFixture) note(t *testing.T, a staff.Actor, when time.Time, text string, pinned bool) *handover.Note {
 	t.Helper()
 	keep := f.now
 	f.now = when
@@ -106,7 +109,7 @@ func (f *shiftFixture) lend(t *testing.T, when time.Time, room string, due time.
 	t.Helper()
 	keep := f.now
 	f.now = when
-	l := &resources.Loan{ItemCode: "crib", Room: room, Qty: 1, DueBack: due}
+	l := &loans.Loan{ItemCode: "crib", Room: room, Qty: 1, DueBack: due}
 	must(t, f.s.Lend(as(f.dewi), l))
 	f.now = keep
 	return l.ID
@@ -128,8 +131,8 @@ func TestHandoverReportListsEverySectionOfTheShift(t *testing.T) {
 	f := newShiftFixture(t)
 	r, err := f.s.Report(context.Background(), time.Time{}, "")
 	must(t, err)
-	if r.Shift.Shift != resources.ShiftMorning || !r.Shift.Start.Equal(at(7, 0)) || !r.Shift.End.Equal(at(15, 0)) ||
-		r.Next.Shift != resources.ShiftEvening || r.Manager != "Rina Kusuma" || r.NextManager != "Budi Santoso" {
+	if r.Shift.Shift != property.ShiftMorning || !r.Shift.Start.Equal(at(7, 0)) || !r.Shift.End.Equal(at(15, 0)) ||
+		r.Next.Shift != property.ShiftEvening || r.Manager != "Rina Kusuma" || r.NextManager != "Budi Santoso" {
 		t.Fatalf("shift %+v next %+v managers %q %q", r.Shift, r.Next, r.Manager, r.NextManager)
 	}
 	// Open: the overdue by age (towels promised 06:15, the VIP's AC 08:15, the reopened hand
@@ -185,7 +188,7 @@ func TestHandoverCountsWhatChangedSinceTheLastAcknowledgement(t *testing.T) {
 	r, err := f.s.Report(context.Background(), time.Time{}, "")
 	must(t, err)
 	ch := r.Changes
-	if ch.Since == nil || ch.Since.ByName != "Rina Kusuma" || ch.Since.Shift.Shift != resources.ShiftNight || ch.Since.Note != "All quiet" {
+	if ch.Since == nil || ch.Since.ByName != "Rina Kusuma" || ch.Since.Shift.Shift != property.ShiftNight || ch.Since.Note != "All quiet" {
 		t.Fatalf("since = %+v, want Rina's acknowledgement of last night", ch.Since)
 	}
 	if ch.Since.Counts.Open != 1 || ch.Since.Counts.Overdue != 1 || ch.Since.Counts.Loans != 1 {
@@ -196,7 +199,7 @@ func TestHandoverCountsWhatChangedSinceTheLastAcknowledgement(t *testing.T) {
 	if ch != want {
 		t.Errorf("changes = %+v, want %+v", ch, want)
 	}
-	if len(r.Departments) == 0 || r.Departments[0].Code != resources.DeptHousekeeping || r.Departments[0].Open != 4 ||
+	if len(r.Departments) == 0 || r.Departments[0].Code != standards.DeptHousekeeping || r.Departments[0].Open != 4 ||
 		r.Departments[0].Overdue != 2 || r.Departments[0].Ages != [4]int{2, 2, 0, 0} || len(r.Departments) != 4 {
 		t.Errorf("departments = %+v, want housekeeping busiest: 4 open, 2 overdue, 2 under an hour", r.Departments)
 	}
@@ -204,31 +207,31 @@ func TestHandoverCountsWhatChangedSinceTheLastAcknowledgement(t *testing.T) {
 
 func TestIncomingManagerAcknowledgesAShiftOnce(t *testing.T) {
 	f := newShiftFixture(t)
-	if _, err := f.s.Acknowledge(as(f.dewi), fromToday(0), resources.ShiftMorning, ""); errs.CodeOf(err) != errs.Invalid {
+	if _, err := f.s.Acknowledge(as(f.dewi), fromToday(0), property.ShiftMorning, ""); errs.CodeOf(err) != errs.Invalid {
 		t.Errorf("an agent acknowledged: %v", err)
 	}
-	if _, err := f.s.Acknowledge(as(f.budi), fromToday(0), resources.ShiftEvening, ""); errs.CodeOf(err) != errs.Invalid {
+	if _, err := f.s.Acknowledge(as(f.budi), fromToday(0), property.ShiftEvening, ""); errs.CodeOf(err) != errs.Invalid {
 		t.Errorf("a shift not yet started was acknowledged: %v", err)
 	}
 	f.now = at(14, 55)
-	ack, err := f.s.Acknowledge(as(f.budi), fromToday(0), resources.ShiftMorning, "  Took over; AC in 1315 first  ")
+	ack, err := f.s.Acknowledge(as(f.budi), fromToday(0), property.ShiftMorning, "  Took over; AC in 1315 first  ")
 	must(t, err)
 	if ack.ByName != "Budi Santoso" || !ack.At.Equal(at(14, 55)) || ack.Note != "Took over; AC in 1315 first" || ack.Counts.Open != 7 {
 		t.Fatalf("ack = %+v", ack)
 	}
-	_, err = f.s.Acknowledge(as(f.rina), fromToday(0), resources.ShiftMorning, "")
+	_, err = f.s.Acknowledge(as(f.rina), fromToday(0), property.ShiftMorning, "")
 	if errs.CodeOf(err) != errs.Conflict || err.Error() != "Budi Santoso already acknowledged this handover at 23 Nov 14:55." {
 		t.Errorf("second acknowledgement: %v", err)
 	}
-	r, err := f.s.Report(context.Background(), fromToday(0), resources.ShiftMorning)
+	r, err := f.s.Report(context.Background(), fromToday(0), property.ShiftMorning)
 	must(t, err)
-	if r.Ack == nil || r.Ack.ID != ack.ID || r.Changes.Since.Shift.Shift != resources.ShiftNight {
+	if r.Ack == nil || r.Ack.ID != ack.ID || r.Changes.Since.Shift.Shift != property.ShiftNight {
 		t.Errorf("the morning report shows ack %+v since %+v", r.Ack, r.Changes.Since)
 	}
 	f.now = at(16, 0)
 	ev, err := f.s.Report(context.Background(), time.Time{}, "")
 	must(t, err)
-	if ev.Shift.Shift != resources.ShiftEvening || ev.Changes.Since == nil || ev.Changes.Since.ID != ack.ID || ev.Changes.NewRequests != 0 {
+	if ev.Shift.Shift != property.ShiftEvening || ev.Changes.Since == nil || ev.Changes.Since.ID != ack.ID || ev.Changes.NewRequests != 0 {
 		t.Errorf("the evening report counts changes since %+v: %+v", ev.Changes.Since, ev.Changes)
 	}
 }
@@ -236,7 +239,7 @@ func TestIncomingManagerAcknowledgesAShiftOnce(t *testing.T) {
 func TestReportRefusesAnUnknownShift(t *testing.T) {
 	d := newDesk(t)
 	_, err := d.s.Report(context.Background(), fromToday(0), "afternoon")
-	if fs := errs.AsFields(err); len(fs) != 1 || fs[0].Field != resources.FieldShift {
+	if fs := errs.AsFields(err); len(fs) != 1 || fs[0].Field != property.FieldShift {
 		t.Fatalf("unknown shift: %v", err)
 	}
 }

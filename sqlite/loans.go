@@ -9,14 +9,15 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/loans"
+	"frontdesk/staff"
 )
 
-var _ resources.LoanService = (*Store)(nil)
+var _ loans.Service = (*Store)(nil)
 
 const loanColumns = "id, item, room, COALESCE(guest_id, ''), qty, lent_by, lent_at, due_back, returned_at"
 
-func scanLoan(r scanner, l *resources.Loan) error {
+func scanLoan(r scanner, l *loans.Loan) error {
 	var lent, due, returned string
 	err := r.Scan(&l.ID, &l.ItemCode, &l.Room, &l.GuestID, &l.Qty, &l.LentBy, &lent, &due, &returned)
 	l.LentAt = parseTime(lent)
@@ -38,13 +39,13 @@ func fmtOptionalTime(t time.Time) string {
 }
 
 // ListItems returns every item with how many are out and left, by name.
-func (s *Store) ListItems(ctx context.Context) ([]resources.ItemStock, error) {
-	var out []resources.ItemStock
+func (s *Store) ListItems(ctx context.Context) ([]loans.ItemStock, error) {
+	var out []loans.ItemStock
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, `SELECT i.code, i.name, i.total, COALESCE(SUM(l.qty), 0)
 			FROM items i LEFT JOIN loans l ON l.item = i.code AND l.returned_at = ''
 			GROUP BY i.code ORDER BY i.name, i.code`, nil, func(r *sql.Rows) error {
-			var st resources.ItemStock
+			var st loans.ItemStock
 			err := r.Scan(&st.Code, &st.Name, &st.Total, &st.Out)
 			st.Available = st.Total - st.Out
 			out = append(out, st)
@@ -55,8 +56,8 @@ func (s *Store) ListItems(ctx context.Context) ([]resources.ItemStock, error) {
 }
 
 // SaveItem creates or updates an item; managers only. A total below what is out is refused.
-func (s *Store) SaveItem(ctx context.Context, it *resources.Item) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditRooms); err != nil {
+func (s *Store) SaveItem(ctx context.Context, it *loans.Item) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditRooms); err != nil {
 		return err
 	}
 	if err := it.Normalize().Err(); err != nil {
@@ -64,17 +65,17 @@ func (s *Store) SaveItem(ctx context.Context, it *resources.Item) error {
 	}
 	c := change{entity: "item", entityID: it.Code, action: "save", summary: fmt.Sprintf("%s, %d in total", it.Name, it.Total)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
-		loans, err := openLoans(ctx, tx, it.Code)
+		open, err := openLoans(ctx, tx, it.Code)
 		if err != nil {
 			return err
 		}
 		out := 0
-		for _, l := range loans {
+		for _, l := range open {
 			out += l.Qty
 		}
 		if it.Total < out {
-			return errs.FieldError(resources.FieldTotal, "{{.Out}} are lent out now (rooms {{.Rooms}}), so the total cannot be less than {{.Out}}.",
-				map[string]any{"Out": out, "Rooms": roomsOf(loans)})
+			return errs.FieldError(loans.FieldTotal, "{{.Out}} are lent out now (rooms {{.Rooms}}), so the total cannot be less than {{.Out}}.",
+				map[string]any{"Out": out, "Rooms": roomsOf(open)})
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO items (code, name, total) VALUES (?, ?, ?)
 			ON CONFLICT (code) DO UPDATE SET name = excluded.name, total = excluded.total`, it.Code, it.Name, it.Total)
@@ -83,9 +84,9 @@ func (s *Store) SaveItem(ctx context.Context, it *resources.Item) error {
 }
 
 // Lend records a loan after checking, in the same transaction, that enough is left.
-func (s *Store) Lend(ctx context.Context, l *resources.Loan) error {
-	actor := resources.ActorFrom(ctx)
-	if err := actor.Role.Check(resources.PermLendItems); err != nil {
+func (s *Store) Lend(ctx context.Context, l *loans.Loan) error {
+	actor := staff.ActorFrom(ctx)
+	if err := actor.Role.Check(staff.PermLendItems); err != nil {
 		return err
 	}
 	if err := l.Normalize().Err(); err != nil {
@@ -95,11 +96,11 @@ func (s *Store) Lend(ctx context.Context, l *resources.Loan) error {
 	c := change{entity: "loan", entityID: l.ID, guestID: l.GuestID, action: "lend",
 		summary: fmt.Sprintf("%d × %s to room %s", l.Qty, l.ItemCode, l.Room)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
-		var item resources.Item
+		var item loans.Item
 		err := tx.QueryRowContext(ctx, "SELECT code, name, total FROM items WHERE code = ?", l.ItemCode).
 			Scan(&item.Code, &item.Name, &item.Total)
 		if err == sql.ErrNoRows {
-			return errs.FieldError(resources.FieldItem, "Choose one of the options in the list.", nil)
+			return errs.FieldError(loans.FieldItem, "Choose one of the options in the list.", nil)
 		}
 		if err != nil {
 			return err
@@ -109,11 +110,11 @@ func (s *Store) Lend(ctx context.Context, l *resources.Loan) error {
 				return err
 			}
 		}
-		loans, err := openLoans(ctx, tx, item.Code)
+		out, err := openLoans(ctx, tx, item.Code)
 		if err != nil {
 			return err
 		}
-		if err := resources.CheckLend(item, loans, l.Qty); err != nil {
+		if err := loans.CheckLend(item, out, l.Qty); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO loans (id, item, room, guest_id, qty, lent_by, lent_at, due_back)
@@ -125,7 +126,7 @@ func (s *Store) Lend(ctx context.Context, l *resources.Loan) error {
 
 // ReturnLoan records that a loan came back.
 func (s *Store) ReturnLoan(ctx context.Context, loanID string) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermLendItems); err != nil {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermLendItems); err != nil {
 		return err
 	}
 	c := change{entity: "loan", entityID: loanID, action: "return", summary: "returned"}
@@ -149,7 +150,7 @@ func (s *Store) ReturnLoan(ctx context.Context, loanID string) error {
 
 // ListLoans returns a page of loans: overdue first, then the rest still out by due time
 // (no due time last), then those returned, newest first.
-func (s *Store) ListLoans(ctx context.Context, f resources.LoanFilter) ([]resources.Loan, error) {
+func (s *Store) ListLoans(ctx context.Context, f loans.Filter) ([]loans.Loan, error) {
 	now := fmtTime(s.now())
 	var where []string
 	var args []any
@@ -178,10 +179,10 @@ func (s *Store) ListLoans(ctx context.Context, f resources.LoanFilter) ([]resour
 		limit = 100
 	}
 	args = append(args, now, min(limit, 500))
-	var out []resources.Loan
+	var out []loans.Loan
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, q, args, func(r *sql.Rows) error {
-			var l resources.Loan
+			var l loans.Loan
 			err := scanLoan(r, &l)
 			out = append(out, l)
 			return err
@@ -191,11 +192,11 @@ func (s *Store) ListLoans(ctx context.Context, f resources.LoanFilter) ([]resour
 }
 
 // openLoans returns the loans of item not yet returned.
-func openLoans(ctx context.Context, tx *sql.Tx, item string) ([]resources.Loan, error) {
-	var out []resources.Loan
+func openLoans(ctx context.Context, tx *sql.Tx, item string) ([]loans.Loan, error) {
+	var out []loans.Loan
 	err := eachRow(ctx, tx, "SELECT "+loanColumns+" FROM loans WHERE item = ? AND returned_at = ''", []any{item},
 		func(r *sql.Rows) error {
-			var l resources.Loan
+			var l loans.Loan
 			err := scanLoan(r, &l)
 			out = append(out, l)
 			return err
@@ -204,10 +205,10 @@ func openLoans(ctx context.Context, tx *sql.Tx, item string) ([]resources.Loan, 
 }
 
 // roomsOf lists the rooms of loans, sorted, each once.
-func roomsOf(loans []resources.Loan) string {
+func roomsOf(open []loans.Loan) string {
 	seen := map[string]bool{}
 	var rooms []string
-	for _, l := range loans {
+	for _, l := range open {
 		if !seen[l.Room] {
 			seen[l.Room] = true
 			rooms = append(rooms, l.Room)

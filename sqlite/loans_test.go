@@ -8,21 +8,24 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/loans"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func deskAgent() context.Context {
-	return resources.WithActor(context.Background(), resources.Actor{ID: "a-1", Name: "Agus Agent", Role: resources.RoleAgent})
+	return staff.WithActor(context.Background(), staff.Actor{ID: "a-1", Name: "Agus Agent", Role: staff.RoleAgent})
 }
 
 func stockItem(t *testing.T, s *Store, code, name string, total int) {
 	t.Helper()
-	must(t, s.SaveItem(manager(), &resources.Item{Code: code, Name: name, Total: total}))
+	must(t, s.SaveItem(manager(), &loans.Item{Code: code, Name: name, Total: total}))
 }
 
-func stockOf(t *testing.T, s *Store, code string) resources.ItemStock {
+func stockOf(t *testing.T, s *Store, code string) loans.ItemStock {
 	t.Helper()
 	items, err := s.ListItems(context.Background())
 	must(t, err)
@@ -32,12 +35,12 @@ func stockOf(t *testing.T, s *Store, code string) resources.ItemStock {
 		}
 	}
 	t.Fatalf("item %s not listed in %+v", code, items)
-	return resources.ItemStock{}
+	return loans.ItemStock{}
 }
 
-func lend(t *testing.T, s *Store, code, room string, qty int, due time.Time) *resources.Loan {
+func lend(t *testing.T, s *Store, code, room string, qty int, due time.Time) *loans.Loan {
 	t.Helper()
-	l := &resources.Loan{ItemCode: code, Room: room, Qty: qty, DueBack: due}
+	l := &loans.Loan{ItemCode: code, Room: room, Qty: qty, DueBack: due}
 	must(t, s.Lend(deskAgent(), l))
 	return l
 }
@@ -45,7 +48,7 @@ func lend(t *testing.T, s *Store, code, room string, qty int, due time.Time) *re
 func TestLendingReducesWhatIsLeftAndReturningRestoresIt(t *testing.T) {
 	s := openTest(t)
 	stockItem(t, s, "crib", "Cribs", 3)
-	l := &resources.Loan{ItemCode: "crib", Room: " 12a ", Qty: 2, DueBack: day(25)}
+	l := &loans.Loan{ItemCode: "crib", Room: " 12a ", Qty: 2, DueBack: day(25)}
 	must(t, s.Lend(deskAgent(), l))
 	if l.ID == "" || l.Room != "12A" || l.LentBy != "Agus Agent" || !l.LentAt.Equal(testNow) {
 		t.Fatalf("lent: %+v", l)
@@ -58,7 +61,7 @@ func TestLendingReducesWhatIsLeftAndReturningRestoresIt(t *testing.T) {
 	if nulls != 1 {
 		t.Fatalf("a loan without a guest should store NULL, %d do", nulls)
 	}
-	out, err := s.ListLoans(context.Background(), resources.LoanFilter{OutOnly: true, Room: "12a"})
+	out, err := s.ListLoans(context.Background(), loans.Filter{OutOnly: true, Room: "12a"})
 	must(t, err)
 	if len(out) != 1 || out[0].ID != l.ID || !out[0].DueBack.Equal(day(25)) || out[0].GuestID != "" || !out[0].Out() {
 		t.Fatalf("out: %+v", out)
@@ -68,11 +71,11 @@ func TestLendingReducesWhatIsLeftAndReturningRestoresIt(t *testing.T) {
 	if st := stockOf(t, s, "crib"); st.Out != 0 || st.Available != 3 {
 		t.Fatalf("after returning: %+v", st)
 	}
-	out, _ = s.ListLoans(context.Background(), resources.LoanFilter{OutOnly: true})
+	out, _ = s.ListLoans(context.Background(), loans.Filter{OutOnly: true})
 	if len(out) != 0 {
 		t.Fatalf("still out after returning: %+v", out)
 	}
-	all, _ := s.ListLoans(context.Background(), resources.LoanFilter{})
+	all, _ := s.ListLoans(context.Background(), loans.Filter{})
 	if len(all) != 1 || !all[0].ReturnedAt.Equal(testNow) {
 		t.Fatalf("returned loan: %+v", all)
 	}
@@ -83,13 +86,13 @@ func TestLendingMoreThanIsLeftNamesTheRoomsAndStoresNothing(t *testing.T) {
 	stockItem(t, s, "crib", "cribs", 2)
 	lend(t, s, "crib", "815", 1, time.Time{})
 	lend(t, s, "crib", "1204", 1, time.Time{})
-	loans, audits := count(t, s, "loans"), count(t, s, "audit_log")
+	lent, audits := count(t, s, "loans"), count(t, s, "audit_log")
 
-	err := s.Lend(deskAgent(), &resources.Loan{ItemCode: "crib", Room: "301", Qty: 1})
+	err := s.Lend(deskAgent(), &loans.Loan{ItemCode: "crib", Room: "301", Qty: 1})
 	if errs.CodeOf(err) != errs.Conflict || err.Error() != "Only 0 of 2 cribs left; the others are out to rooms 1204, 815." {
 		t.Fatalf("got %v", err)
 	}
-	if count(t, s, "loans") != loans || count(t, s, "audit_log") != audits {
+	if count(t, s, "loans") != lent || count(t, s, "audit_log") != audits {
 		t.Fatal("a refused loan was written")
 	}
 }
@@ -104,7 +107,7 @@ func TestOnlyOneDeskGetsTheLastItemWhenManyLendAtOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i] = s.Lend(deskAgent(), &resources.Loan{ItemCode: "crib", Room: "70" + strconv.Itoa(i), Qty: 1})
+			results[i] = s.Lend(deskAgent(), &loans.Loan{ItemCode: "crib", Room: "70" + strconv.Itoa(i), Qty: 1})
 		}()
 	}
 	wg.Wait()
@@ -144,11 +147,11 @@ func TestReturningTwiceIsAConflictAndAnUnknownLoanIsNotFound(t *testing.T) {
 	}
 }
 
-func returnAudits(t *testing.T, s *Store) []resources.AuditEntry {
+func returnAudits(t *testing.T, s *Store) []audit.Entry {
 	t.Helper()
-	entries, err := s.ListAudit(context.Background(), resources.AuditFilter{})
+	entries, err := s.ListAudit(context.Background(), audit.Filter{})
 	must(t, err)
-	var out []resources.AuditEntry
+	var out []audit.Entry
 	for _, e := range entries {
 		if e.Entity == "loan" && e.Action == "return" {
 			out = append(out, e)
@@ -160,19 +163,19 @@ func returnAudits(t *testing.T, s *Store) []resources.AuditEntry {
 func TestLendingNeedsTheLendPermissionAndItemsNeedAManager(t *testing.T) {
 	s := openTest(t)
 	stockItem(t, s, "crib", "cribs", 2)
-	housekeeper := resources.WithActor(context.Background(), resources.Actor{Name: "Dewi", Role: resources.RoleDepartment})
+	housekeeper := staff.WithActor(context.Background(), staff.Actor{Name: "Dewi", Role: staff.RoleDepartment})
 	for _, ctx := range []context.Context{context.Background(), housekeeper} {
-		err := s.Lend(ctx, &resources.Loan{ItemCode: "crib", Room: "815", Qty: 1})
-		if err == nil || err.Error() != resources.MsgNotYourRole {
+		err := s.Lend(ctx, &loans.Loan{ItemCode: "crib", Room: "815", Qty: 1})
+		if err == nil || err.Error() != staff.MsgNotYourRole {
 			t.Fatalf("lent without permission: %v", err)
 		}
 	}
-	err := s.SaveItem(deskAgent(), &resources.Item{Code: "umbrella", Name: "Umbrellas", Total: 10})
-	if err == nil || err.Error() != resources.MsgManagerOnly {
+	err := s.SaveItem(deskAgent(), &loans.Item{Code: "umbrella", Name: "Umbrellas", Total: 10})
+	if err == nil || err.Error() != staff.MsgManagerOnly {
 		t.Fatalf("an agent saved an item: %v", err)
 	}
 	l := lend(t, s, "crib", "815", 1, time.Time{})
-	if err := s.ReturnLoan(housekeeper, l.ID); err == nil || err.Error() != resources.MsgNotYourRole {
+	if err := s.ReturnLoan(housekeeper, l.ID); err == nil || err.Error() != staff.MsgNotYourRole {
 		t.Fatalf("returned without permission: %v", err)
 	}
 	if n := count(t, s, "loans"); n != 1 {
@@ -188,8 +191,8 @@ func TestTotalCannotDropBelowWhatIsOut(t *testing.T) {
 	stockItem(t, s, "crib", "cribs", 3)
 	lend(t, s, "crib", "815", 1, time.Time{})
 	lend(t, s, "crib", "1204", 1, time.Time{})
-	err := s.SaveItem(manager(), &resources.Item{Code: "crib", Name: "cribs", Total: 1})
-	e := errs.AsFields(err).For(resources.FieldTotal)
+	err := s.SaveItem(manager(), &loans.Item{Code: "crib", Name: "cribs", Total: 1})
+	e := errs.AsFields(err).For(loans.FieldTotal)
 	if e == nil || e.Error() != "2 are lent out now (rooms 1204, 815), so the total cannot be less than 2." {
 		t.Fatalf("got %v", err)
 	}
@@ -207,36 +210,36 @@ func TestItemAndLoanValidation(t *testing.T) {
 	stockItem(t, s, "crib", "cribs", 3)
 	items := []struct {
 		name  string
-		item  resources.Item
+		item  loans.Item
 		field string
 	}{
-		{"bad code", resources.Item{Code: "Baby Crib", Name: "Cribs", Total: 1}, resources.FieldCode},
-		{"no name", resources.Item{Code: "cot", Name: "  ", Total: 1}, resources.FieldName},
-		{"negative total", resources.Item{Code: "cot", Name: "Cots", Total: -1}, resources.FieldTotal},
-		{"absurd total", resources.Item{Code: "cot", Name: "Cots", Total: resources.MaxItemTotal + 1}, resources.FieldTotal},
+		{"bad code", loans.Item{Code: "Baby Crib", Name: "Cribs", Total: 1}, standards.FieldCode},
+		{"no name", loans.Item{Code: "cot", Name: "  ", Total: 1}, standards.FieldName},
+		{"negative total", loans.Item{Code: "cot", Name: "Cots", Total: -1}, loans.FieldTotal},
+		{"absurd total", loans.Item{Code: "cot", Name: "Cots", Total: loans.MaxItemTotal + 1}, loans.FieldTotal},
 	}
 	for _, c := range items {
 		if err := s.SaveItem(manager(), &c.item); errs.AsFields(err).For(c.field) == nil {
 			t.Errorf("%s: got %v", c.name, err)
 		}
 	}
-	loans := []struct {
+	cases := []struct {
 		name  string
-		loan  resources.Loan
+		loan  loans.Loan
 		field string
 	}{
-		{"unknown item", resources.Loan{ItemCode: "cot", Room: "815", Qty: 1}, resources.FieldItem},
-		{"no item", resources.Loan{Room: "815", Qty: 1}, resources.FieldItem},
-		{"no room", resources.Loan{ItemCode: "crib", Room: " ", Qty: 1}, resources.FieldRoom},
-		{"bad room", resources.Loan{ItemCode: "crib", Room: "8 15", Qty: 1}, resources.FieldRoom},
-		{"nothing lent", resources.Loan{ItemCode: "crib", Room: "815"}, resources.FieldQty},
+		{"unknown item", loans.Loan{ItemCode: "cot", Room: "815", Qty: 1}, loans.FieldItem},
+		{"no item", loans.Loan{Room: "815", Qty: 1}, loans.FieldItem},
+		{"no room", loans.Loan{ItemCode: "crib", Room: " ", Qty: 1}, loans.FieldRoom},
+		{"bad room", loans.Loan{ItemCode: "crib", Room: "8 15", Qty: 1}, loans.FieldRoom},
+		{"nothing lent", loans.Loan{ItemCode: "crib", Room: "815"}, loans.FieldQty},
 	}
-	for _, c := range loans {
+	for _, c := range cases {
 		if err := s.Lend(deskAgent(), &c.loan); errs.AsFields(err).For(c.field) == nil {
 			t.Errorf("%s: got %v", c.name, err)
 		}
 	}
-	err := s.Lend(deskAgent(), &resources.Loan{ItemCode: "crib", Room: "815", Qty: 1, GuestID: "no-such-guest"})
+	err := s.Lend(deskAgent(), &loans.Loan{ItemCode: "crib", Room: "815", Qty: 1, GuestID: "no-such-guest"})
 	if errs.CodeOf(err) != errs.NotFound {
 		t.Errorf("unknown guest: %v", err)
 	}
@@ -255,25 +258,25 @@ func TestOverdueLoansAreListedFirstOldestDueFirst(t *testing.T) {
 	returned := lend(t, s, "crib", "105", 1, testNow.Add(-48*time.Hour))
 	must(t, s.ReturnLoan(deskAgent(), returned.ID))
 
-	ids := func(ls []resources.Loan) []string {
+	ids := func(ls []loans.Loan) []string {
 		var out []string
 		for _, l := range ls {
 			out = append(out, l.Room)
 		}
 		return out
 	}
-	overdue, err := s.ListLoans(context.Background(), resources.LoanFilter{OverdueOnly: true})
+	overdue, err := s.ListLoans(context.Background(), loans.Filter{OverdueOnly: true})
 	must(t, err)
 	if got := strings.Join(ids(overdue), " "); got != lastWeek.Room+" "+yesterday.Room {
 		t.Fatalf("overdue: %s", got)
 	}
-	all, err := s.ListLoans(context.Background(), resources.LoanFilter{})
+	all, err := s.ListLoans(context.Background(), loans.Filter{})
 	must(t, err)
 	want := []string{lastWeek.Room, yesterday.Room, tomorrow.Room, noDue.Room, returned.Room}
 	if got := strings.Join(ids(all), " "); got != strings.Join(want, " ") {
 		t.Fatalf("all: %s, want %s", got, strings.Join(want, " "))
 	}
-	page, _ := s.ListLoans(context.Background(), resources.LoanFilter{Limit: 2, ItemCode: "crib"})
+	page, _ := s.ListLoans(context.Background(), loans.Filter{Limit: 2, ItemCode: "crib"})
 	if len(page) != 2 {
 		t.Fatalf("page of %d", len(page))
 	}
@@ -285,16 +288,16 @@ func TestEveryLendAndReturnIsAttributedInTheAuditLog(t *testing.T) {
 	g := &guests.Guest{FamilyName: "Okafor"}
 	must(t, s.CreateGuest(ctx, g))
 	stockItem(t, s, "crib", "cribs", 2)
-	l := &resources.Loan{ItemCode: "crib", Room: "815", Qty: 2, GuestID: g.ID}
+	l := &loans.Loan{ItemCode: "crib", Room: "815", Qty: 2, GuestID: g.ID}
 	must(t, s.Lend(deskAgent(), l))
-	got, err := s.ListLoans(ctx, resources.LoanFilter{Room: "815"})
+	got, err := s.ListLoans(ctx, loans.Filter{Room: "815"})
 	must(t, err)
 	if len(got) != 1 || got[0].GuestID != g.ID {
 		t.Fatalf("loan for a guest: %+v", got)
 	}
 	must(t, s.ReturnLoan(deskAgent(), l.ID))
 
-	entries, err := s.ListAudit(ctx, resources.AuditFilter{ActorName: "Agus Agent"})
+	entries, err := s.ListAudit(ctx, audit.Filter{ActorName: "Agus Agent"})
 	must(t, err)
 	if len(entries) != 2 {
 		t.Fatalf("audit: %+v", entries)
@@ -307,7 +310,7 @@ func TestEveryLendAndReturnIsAttributedInTheAuditLog(t *testing.T) {
 	if ret.Entity != "loan" || ret.Action != "return" || ret.EntityID != l.ID || !ret.At.Equal(testNow) {
 		t.Errorf("return entry: %+v", ret)
 	}
-	items, _ := s.ListAudit(ctx, resources.AuditFilter{ActorName: "Rina Manager"})
+	items, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager"})
 	if len(items) != 1 || items[0].Entity != "item" || items[0].EntityID != "crib" {
 		t.Errorf("item entry: %+v", items)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // noteQuery reads logbook notes with the guest's name and the request's description.
@@ -32,7 +32,7 @@ func scanNote(row scanner) (handover.Note, error) {
 
 // AddNote writes a note in the logbook as the actor at the desk.
 func (s *Store) AddNote(ctx context.Context, n *handover.Note) error {
-	actor := resources.ActorFrom(ctx)
+	actor := staff.ActorFrom(ctx)
 	if actor.ID == "" {
 		return errs.New(errs.Invalid, handover.MsgSignInToWrite, nil)
 	}
@@ -84,7 +84,7 @@ func checkNoteLinks(ctx context.Context, tx *sql.Tx, n *handover.Note) error {
 
 // SetPinned pins or unpins a note; only its author or a manager may.
 func (s *Store) SetPinned(ctx context.Context, id string, pinned bool) (*handover.Note, error) {
-	actor := resources.ActorFrom(ctx)
+	actor := staff.ActorFrom(ctx)
 	if actor.ID == "" {
 		return nil, errs.New(errs.Invalid, handover.MsgSignInToWrite, nil)
 	}

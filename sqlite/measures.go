@@ -10,7 +10,8 @@ import (
 	"time"
 
 	"frontdesk/handover"
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/standards"
 )
 
 // The groupings of the measures, as the dim column of the queries below.
@@ -257,7 +258,7 @@ func weekKey(from time.Time) string {
 
 // mondayOf is midnight at the start of t's week (weeks start on Monday), in t's location.
 func mondayOf(t time.Time) time.Time {
-	d := resources.DayOf(t)
+	d := property.DayOf(t)
 	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
 }
 
@@ -276,7 +277,7 @@ func repeatProblems(ctx context.Context, tx *sql.Tx, p handover.Period, names ma
 	)
 	SELECT room, category, max(n), max(created_at) FROM w WHERE created_at >= ?1
 	GROUP BY room, category HAVING max(n) >= ?5 ORDER BY max(n) DESC, max(created_at) DESC, room LIMIT ?6`, days)
-	args := []any{fmtTime(p.From), fmtTime(p.To), resources.DeptMaintenance, fmtTime(p.From.Add(-handover.RepeatWindow)),
+	args := []any{fmtTime(p.From), fmtTime(p.To), standards.DeptMaintenance, fmtTime(p.From.Add(-handover.RepeatWindow)),
 		handover.RepeatCount, handover.SectionLimit}
 	var out []handover.Repeat
 	err := eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {

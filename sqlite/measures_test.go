@@ -9,13 +9,14 @@ import (
 	"frontdesk/errs"
 	"frontdesk/handover"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func nov(d, hour, min int) time.Time { return time.Date(2026, 11, d, hour, min, 0, 0, time.UTC) }
 
 // step runs an action at a moment of the desk's clock.
-func (d *desk) step(t *testing.T, when time.Time, a resources.Actor, id string, act requests.Action) {
+func (d *desk) step(t *testing.T, when time.Time, a staff.Actor, id string, act requests.Action) {
 	t.Helper()
 	d.now = when
 	d.act(t, a, id, act)
@@ -77,8 +78,8 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 	m, err := d.s.Measures(context.Background(), handover.Period{From: nov(16, 0, 0), To: nov(24, 0, 0)})
 	must(t, err)
 	min := func(n int) time.Duration { return time.Duration(n) * time.Minute }
-	hk := rowOf(t, m.ByDepartment, resources.DeptHousekeeping)
-	want := handover.Row{Code: resources.DeptHousekeeping, Name: "Housekeeping", Requests: 4,
+	hk := rowOf(t, m.ByDepartment, standards.DeptHousekeeping)
+	want := handover.Row{Code: standards.DeptHousekeeping, Name: "Housekeeping", Requests: 4,
 		Ack:     handover.Times{N: 4, Median: min(5), P90: min(15) + 48*time.Second},
 		Resolve: handover.Times{N: 4, Median: min(26), P90: min(54)},
 		OnTime:  handover.Share{Of: 2, Base: 4}, ClosedLoop: handover.Share{Of: 3, Base: 4},
@@ -96,10 +97,10 @@ func TestMeasuresMatchHandComputedValues(t *testing.T) {
 		tot.Ack != (handover.Times{N: 6, Median: min(4) + 30*time.Second, P90: min(13)}) {
 		t.Errorf("total = %+v", tot)
 	}
-	if m.ByDepartment[0].Code != resources.DeptHousekeeping || len(m.ByDepartment) != 4 {
+	if m.ByDepartment[0].Code != standards.DeptHousekeeping || len(m.ByDepartment) != 4 {
 		t.Errorf("departments = %+v, want housekeeping first of four", m.ByDepartment)
 	}
-	if mt := rowOf(t, m.ByDepartment, resources.DeptMaintenance); mt.OnTime != (handover.Share{Of: 0, Base: 1}) || mt.Resolve.N != 0 ||
+	if mt := rowOf(t, m.ByDepartment, standards.DeptMaintenance); mt.OnTime != (handover.Share{Of: 0, Base: 1}) || mt.Resolve.N != 0 ||
 		mt.Name != "Maintenance & engineering" || rowOf(t, m.ByCategory, "maintenance").Name != "Maintenance" {
 		t.Errorf("maintenance = %+v: not done and past its promise counts as late", mt)
 	}

@@ -6,7 +6,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 var _ guests.Privacy = (*Store)(nil)
@@ -14,8 +14,8 @@ var _ guests.Privacy = (*Store)(nil)
 // ExportGuestData gathers everything stored about a guest and records the export in the
 // audit log, in one transaction: the export is on record exactly when it was made.
 func (s *Store) ExportGuestData(ctx context.Context, guestID string) (*guests.DataExport, error) {
-	actor := resources.ActorFrom(ctx)
-	if err := actor.Role.Check(resources.PermGuestPrivacy); err != nil {
+	actor := staff.ActorFrom(ctx)
+	if err := actor.Role.Check(staff.PermGuestPrivacy); err != nil {
 		return nil, err
 	}
 	d := &guests.DataExport{Format: guests.DataExportFormat, ExportedAt: s.now().UTC(), ExportedBy: actor.Name}
@@ -141,7 +141,7 @@ func exportChanges(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error 
 // of leaving them behind a tombstone, and a checkpoint moves the zeroed pages into the
 // database file and empties the write-ahead log that still held the old ones.
 func (s *Store) EraseGuest(ctx context.Context, guestID string) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermGuestPrivacy); err != nil {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermGuestPrivacy); err != nil {
 		return err
 	}
 	c := change{entity: "guest", entityID: guestID, guestID: guestID, action: "erase"}

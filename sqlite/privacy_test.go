@@ -10,8 +10,8 @@ import (
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/handover"
+	"frontdesk/loans"
 	"frontdesk/requests"
-	"frontdesk/resources"
 )
 
 // The guest whose data is exported and erased: every value is unusual enough that any
@@ -38,8 +38,8 @@ func storeXenia(t *testing.T, d *desk) *guests.Guest {
 	d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActDone})
 	d.act(t, d.dewi, r.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeNotSatisfied, Score: 2,
 		Reason: "Quartermaine says the Ptarmigan frame is still broken"})
-	must(t, d.s.SaveItem(manager(), &resources.Item{Code: "crib", Name: "Baby crib", Total: 2}))
-	must(t, d.s.Lend(ctx, &resources.Loan{ItemCode: "crib", Room: "1204", GuestID: g.ID, Qty: 1}))
+	must(t, d.s.SaveItem(manager(), &loans.Item{Code: "crib", Name: "Baby crib", Total: 2}))
+	must(t, d.s.Lend(ctx, &loans.Loan{ItemCode: "crib", Room: "1204", GuestID: g.ID, Qty: 1}))
 	must(t, d.s.AddNote(ctx, &handover.Note{Text: "Ms Quartermaine will call about the Ptarmigan painting", GuestID: g.ID}))
 	return &g
 }

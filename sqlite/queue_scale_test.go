@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/standards"
 )
 
 // checkTally compares request_tally with the requests it counts.
@@ -32,7 +32,7 @@ func TestRequestTallyFollowsLoggingClosingAndTransfers(t *testing.T) {
 	checkTally(t, d.s)
 	d.act(t, d.dewi, a.ID, requests.Action{Kind: requests.ActDone})
 	d.act(t, d.dewi, a.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: 5})
-	d.act(t, d.dewi, b.ID, requests.Action{Kind: requests.ActTransfer, Department: resources.DeptHousekeeping})
+	d.act(t, d.dewi, b.ID, requests.Action{Kind: requests.ActTransfer, Department: standards.DeptHousekeeping})
 	checkTally(t, d.s)
 	d.act(t, d.dewi, a.ID, requests.Action{Kind: requests.ActReopen, Reason: "Towels are wet"})
 	d.act(t, d.rina, b.ID, requests.Action{Kind: requests.ActCancel, Reason: "Logged twice"})

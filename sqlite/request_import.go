@@ -7,15 +7,15 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // ImportRequests writes requests with their own times and timelines in one transaction;
 // administrators only. Every request is checked as a new one would be (guest, room,
 // category, department and staff must exist); one bad request stores nothing.
 func (s *Store) ImportRequests(ctx context.Context, rs []requests.Historic) error {
-	if resources.ActorFrom(ctx).Role != resources.RoleAdministrator {
-		return errs.New(errs.Invalid, resources.MsgManagerOnly, nil)
+	if staff.ActorFrom(ctx).Role != staff.RoleAdministrator {
+		return errs.New(errs.Invalid, staff.MsgManagerOnly, nil)
 	}
 	c := change{entity: "request", entityID: "import", action: "import", summary: fmt.Sprintf("%d requests", len(rs))}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {

@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"frontdesk/errs"
+	"frontdesk/escalation"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
 // requestColumns are the columns scanRequest reads, from requests aliased r.
@@ -173,12 +174,12 @@ func mineCondition(f requests.Filter, union bool) (string, []any) {
 }
 
 // roleTarget is the escalation target a role answers for when no one person is named.
-func roleTarget(r resources.Role) resources.EscalationTarget {
+func roleTarget(r staff.Role) escalation.Target {
 	switch r {
-	case resources.RoleShiftManager:
-		return resources.TargetShiftManager
-	case resources.RoleAdministrator:
-		return resources.TargetManagement
+	case staff.RoleShiftManager:
+		return escalation.TargetShiftManager
+	case staff.RoleAdministrator:
+		return escalation.TargetManagement
 	}
 	return ""
 }
@@ -309,8 +310,8 @@ func closedTally(ctx context.Context, tx *sql.Tx, department string) (int, error
 // the highest level of each class (urgent, complaint, VIP, standard). A request at the
 // top of its class cannot climb further, so the sweep reads only the overdue requests
 // still below their top, not every overdue request the house has ever left open.
-func escalationBounds(rules resources.EscalationRules, now time.Time) (string, []any) {
-	top := func(c resources.EscalationClass) int {
+func escalationBounds(rules escalation.Rules, now time.Time) (string, []any) {
+	top := func(c escalation.Class) int {
 		n := 0
 		for _, l := range rules.ForClass(c) {
 			n = max(n, l.Level)
@@ -318,26 +319,26 @@ func escalationBounds(rules resources.EscalationRules, now time.Time) (string, [
 		return n
 	}
 	highest := 0
-	for _, c := range resources.EscalationClasses {
+	for _, c := range escalation.Classes {
 		highest = max(highest, top(c))
 	}
 	levels := make([]string, max(highest, 1))
 	for i := range levels {
 		levels[i] = strconv.Itoa(i)
 	}
-	return strings.Join(levels, ", "), []any{fmtTime(now), top(resources.ClassUrgent), top(resources.ClassComplaint),
-		top(resources.ClassVIP), top(resources.ClassStandard)}
+	return strings.Join(levels, ", "), []any{fmtTime(now), top(escalation.ClassUrgent), top(escalation.ClassComplaint),
+		top(escalation.ClassVIP), top(escalation.ClassStandard)}
 }
 
 // escalator is the actor escalations made by the clock are attributed to.
-var escalator = resources.Actor{Name: "Frontdesk"}
+var escalator = staff.Actor{Name: "Frontdesk"}
 
 // EscalateDue climbs every overdue request to the level its lateness has reached. It is
 // safe to run from several places at once: each climb is checked inside the transaction.
 func (s *Store) EscalateDue(ctx context.Context) ([]requests.Escalated, error) {
 	now := s.now()
 	var out []requests.Escalated
-	err := s.write(resources.WithActor(ctx, escalator), func(tx *sql.Tx) error {
+	err := s.write(staff.WithActor(ctx, escalator), func(tx *sql.Tx) error {
 		rules, err := loadEscalationRules(ctx, tx)
 		if err != nil {
 			return err
@@ -373,7 +374,7 @@ func (s *Store) EscalateDue(ctx context.Context) ([]requests.Escalated, error) {
 	return out, err
 }
 
-func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l resources.EscalationLevel, now time.Time) (requests.Escalation, error) {
+func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (requests.Escalation, error) {
 	e, err := s.resolveTarget(ctx, tx, r, l, now)
 	if err != nil {
 		return e, err

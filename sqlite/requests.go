@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"frontdesk/errs"
+	"frontdesk/escalation"
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 var _ requests.Service = (*Store)(nil)
@@ -20,8 +22,8 @@ const actCreate requests.ActionKind = "create"
 
 // standard is what a request's promise is computed from.
 type standard struct {
-	cat     resources.Category
-	dept    resources.Department
+	cat     standards.Category
+	dept    standards.Department
 	topTier bool
 }
 
@@ -60,8 +62,8 @@ func loadStandard(ctx context.Context, tx *sql.Tx, category, department, guestID
 	return st, nil
 }
 
-func loadDepartment(ctx context.Context, tx *sql.Tx, code string) (resources.Department, error) {
-	d := resources.Department{Code: code}
+func loadDepartment(ctx context.Context, tx *sql.Tx, code string) (standards.Department, error) {
+	d := standards.Department{Code: code}
 	err := tx.QueryRowContext(ctx, `SELECT name, on_duty_contact, open_minute, close_minute FROM departments
 		WHERE code = ? AND active = 1`, code).Scan(&d.Name, &d.OnDutyContact, &d.Hours.Open, &d.Hours.Close)
 	if err == sql.ErrNoRows {
@@ -71,14 +73,14 @@ func loadDepartment(ctx context.Context, tx *sql.Tx, code string) (resources.Dep
 }
 
 // Quote returns the promise the agent gives the guest before the request is saved.
-func (s *Store) Quote(ctx context.Context, category, department, guestID string, guestTime time.Time) (resources.Promise, error) {
-	var p resources.Promise
+func (s *Store) Quote(ctx context.Context, category, department, guestID string, guestTime time.Time) (standards.Promise, error) {
+	var p standards.Promise
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		st, err := loadStandard(ctx, tx, category, department, guestID)
 		if err != nil {
 			return err
 		}
-		p, err = resources.PromiseFor(st.cat, st.dept, s.now(), st.topTier, guestTime)
+		p, err = standards.PromiseFor(st.cat, st.dept, s.now(), st.topTier, guestTime)
 		return err
 	})
 	return p, err
@@ -106,12 +108,12 @@ func (s *Store) CreateRequest(ctx context.Context, r *requests.Request, guestTim
 
 // insertRequest checks what r points at, computes its promise and writes it with its
 // first event.
-func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Request, now, guestTime time.Time, actor resources.Actor) error {
+func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Request, now, guestTime time.Time, actor staff.Actor) error {
 	st, err := loadStandard(ctx, tx, r.Category, r.Department, r.GuestID)
 	if err != nil {
 		return err
 	}
-	p, err := resources.PromiseFor(st.cat, st.dept, now, st.topTier, guestTime)
+	p, err := standards.PromiseFor(st.cat, st.dept, now, st.topTier, guestTime)
 	if err != nil {
 		return err
 	}
@@ -144,12 +146,12 @@ func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Reque
 }
 
 // requestActor is the signed-in member of staff, who must be allowed to work on requests.
-func requestActor(ctx context.Context) (resources.Actor, error) {
-	actor := resources.ActorFrom(ctx)
+func requestActor(ctx context.Context) (staff.Actor, error) {
+	actor := staff.ActorFrom(ctx)
 	if actor.ID == "" {
 		return actor, errs.New(errs.Invalid, "Sign in to log a request.", nil)
 	}
-	return actor, actor.Role.Check(resources.PermLogRequests)
+	return actor, actor.Role.Check(staff.PermLogRequests)
 }
 
 // null stores an empty reference as NULL.
@@ -270,29 +272,29 @@ func (s *Store) prepareAction(ctx context.Context, tx *sql.Tx, r *requests.Reque
 }
 
 // nextLevel is the first level above current.
-func nextLevel(levels resources.EscalationRules, current int) (resources.EscalationLevel, bool) {
+func nextLevel(levels escalation.Rules, current int) (escalation.Level, bool) {
 	for _, l := range levels {
 		if l.Level > current {
 			return l, true
 		}
 	}
-	return resources.EscalationLevel{}, false
+	return escalation.Level{}, false
 }
 
 // resolveTarget names who an escalation level reaches now: the owner, the department's
 // on-duty contact, the shift manager on the roster, or management.
-func (s *Store) resolveTarget(ctx context.Context, tx *sql.Tx, r *requests.Request, l resources.EscalationLevel, now time.Time) (requests.Escalation, error) {
+func (s *Store) resolveTarget(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (requests.Escalation, error) {
 	e := requests.Escalation{Level: l.Level, Target: l.Target}
 	switch l.Target {
-	case resources.TargetOwner:
+	case escalation.TargetOwner:
 		name, err := ownerName(ctx, tx, r.Owner)
 		e.ToStaff, e.ToName = r.Owner, name
 		return e, err
-	case resources.TargetDepartmentOnDuty:
+	case escalation.TargetDepartmentOnDuty:
 		d, err := loadDepartment(ctx, tx, r.Department)
 		e.ToName = strings.TrimSpace(d.Name + " " + d.OnDutyContact)
 		return e, err
-	case resources.TargetShiftManager:
+	case escalation.TargetShiftManager:
 		on, err := loadOnShift(ctx, tx, now)
 		if on.manager != nil {
 			e.ToStaff, e.ToName = on.manager.StaffID, on.manager.StaffName
@@ -312,19 +314,19 @@ func ownerName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 // openRecovery starts service recovery for a guest who was not satisfied: a linked
 // complaint for the manager on shift, and an alert on the guest's profile so that the
 // next stay starts with care.
-func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Request, a requests.Action, now time.Time, actor resources.Actor) error {
+func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Request, a requests.Action, now time.Time, actor staff.Actor) error {
 	on, err := loadOnShift(ctx, tx, now)
 	if err != nil {
 		return err
 	}
-	rec := &requests.Request{ID: newID(), GuestID: orig.GuestID, Room: orig.Room, Category: resources.CategoryRecovery,
+	rec := &requests.Request{ID: newID(), GuestID: orig.GuestID, Room: orig.Room, Category: standards.CategoryRecovery,
 		Priority: requests.PriorityHigh, Kind: requests.KindComplaint, CreatedBy: actor.ID, Owner: actor.ID,
 		Status: requests.StatusNew, CreatedAt: now.UTC(), RecoveryOf: orig.ID,
 		Description: recoveryText(orig, a)}
 	if on.manager != nil {
 		rec.Owner = on.manager.StaffID
 	} else {
-		rec.EscalationTarget = resources.TargetShiftManager // every shift manager sees it
+		rec.EscalationTarget = escalation.TargetShiftManager // every shift manager sees it
 	}
 	if err := s.insertRequest(ctx, tx, rec, now, time.Time{}, actor); err != nil {
 		return err

@@ -8,16 +8,19 @@ import (
 	"time"
 
 	"frontdesk/errs"
+	"frontdesk/escalation"
 	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // desk is a property with staff, a roster, rooms and two guests, on a clock the test moves.
 type desk struct {
 	s                *Store
 	now              time.Time
-	rina, dewi, agus resources.Actor
+	rina, dewi, agus staff.Actor
 	siti, vip        *guests.Guest
 }
 
@@ -28,16 +31,16 @@ func newDesk(t *testing.T) *desk {
 	must(t, err)
 	t.Cleanup(func() { s.Close() })
 	d.s = s
-	must(t, s.CreateFirstAdministrator(context.Background(), &resources.Staff{Name: "Wayan Sudarma"}, "1357"))
-	d.rina = d.staff(t, "Rina Kusuma", resources.RoleShiftManager)
-	d.dewi = d.staff(t, "Dewi Lestari", resources.RoleAgent)
-	d.agus = d.staff(t, "Agus Pratama", resources.RoleAgent)
+	must(t, s.CreateFirstAdministrator(context.Background(), &staff.Staff{Name: "Wayan Sudarma"}, "1357"))
+	d.rina = d.staff(t, "Rina Kusuma", staff.RoleShiftManager)
+	d.dewi = d.staff(t, "Dewi Lestari", staff.RoleAgent)
+	d.agus = d.staff(t, "Agus Pratama", staff.RoleAgent)
 	on, _, _, _, err := s.OnShift(context.Background(), d.now)
 	must(t, err)
-	must(t, s.SetRoster(manager(), resources.DayOf(d.now), on, []resources.RosterEntry{
+	must(t, s.SetRoster(manager(), property.DayOf(d.now), on, []property.RosterEntry{
 		{StaffID: d.rina.ID, Manager: true}, {StaffID: d.dewi.ID}}))
 	for _, n := range []string{"1204", "1315"} {
-		must(t, s.SaveRoom(manager(), &resources.Room{Number: n, Floor: 12}))
+		must(t, s.SaveRoom(manager(), &property.Room{Number: n, Floor: 12}))
 	}
 	d.siti = &guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}
 	d.vip = &guests.Guest{GivenName: "Kenji", FamilyName: "Sato", VIP: true}
@@ -46,17 +49,17 @@ func newDesk(t *testing.T) *desk {
 	return d
 }
 
-func (d *desk) staff(t *testing.T, name string, role resources.Role) resources.Actor {
+func (d *desk) staff(t *testing.T, name string, role staff.Role) staff.Actor {
 	t.Helper()
-	st := &resources.Staff{Name: name, Role: role, Active: true}
+	st := &staff.Staff{Name: name, Role: role, Active: true}
 	must(t, d.s.CreateStaff(manager(), st, "4829"))
-	return resources.Actor{ID: st.ID, Name: name, Role: role}
+	return staff.Actor{ID: st.ID, Name: name, Role: role}
 }
 
-func as(a resources.Actor) context.Context { return resources.WithActor(context.Background(), a) }
+func as(a staff.Actor) context.Context { return staff.WithActor(context.Background(), a) }
 
 // log creates a request for guest g (may be nil) in room as the actor.
-func (d *desk) log(t *testing.T, a resources.Actor, g *guests.Guest, room, category, text string) *requests.Request {
+func (d *desk) log(t *testing.T, a staff.Actor, g *guests.Guest, room, category, text string) *requests.Request {
 	t.Helper()
 	r := &requests.Request{Room: room, Category: category, Description: text}
 	if g != nil {
@@ -66,7 +69,7 @@ func (d *desk) log(t *testing.T, a resources.Actor, g *guests.Guest, room, categ
 	return r
 }
 
-func (d *desk) act(t *testing.T, a resources.Actor, id string, act requests.Action) *requests.Detail {
+func (d *desk) act(t *testing.T, a staff.Actor, id string, act requests.Action) *requests.Detail {
 	t.Helper()
 	det, err := d.s.Act(as(a), id, act)
 	must(t, err)
@@ -76,7 +79,7 @@ func (d *desk) act(t *testing.T, a resources.Actor, id string, act requests.Acti
 func TestCreateRequestPromisesFromTheStandardAndStartsTheTimeline(t *testing.T) {
 	d := newDesk(t)
 	r := d.log(t, d.dewi, d.siti, "1204", "towels", "Two bath towels")
-	if r.ID == "" || r.Owner != d.dewi.ID || r.Department != resources.DeptHousekeeping || r.Status != requests.StatusNew {
+	if r.ID == "" || r.Owner != d.dewi.ID || r.Department != standards.DeptHousekeeping || r.Status != requests.StatusNew {
 		t.Fatalf("created %+v", r)
 	}
 	if !r.PromisedAt.Equal(testNow.Add(15 * time.Minute)) {
@@ -186,8 +189,8 @@ func TestRefusedActionChangesNothing(t *testing.T) {
 func TestTransferKeepsTheOwnerAndRecordsWhy(t *testing.T) {
 	d := newDesk(t)
 	r := d.log(t, d.dewi, d.siti, "1204", "housekeeping", "Room smells of smoke")
-	det := d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActTransfer, Department: resources.DeptMaintenance, Reason: "AC filter"})
-	if det.Owner != d.dewi.ID || det.Department != resources.DeptMaintenance || det.DepartmentName != "Maintenance & engineering" {
+	det := d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActTransfer, Department: standards.DeptMaintenance, Reason: "AC filter"})
+	if det.Owner != d.dewi.ID || det.Department != standards.DeptMaintenance || det.DepartmentName != "Maintenance & engineering" {
 		t.Fatalf("after transfer %+v", det.Request)
 	}
 	last := det.Timeline[len(det.Timeline)-1]
@@ -209,7 +212,7 @@ func TestNotSatisfiedOpensRecoveryForTheShiftManagerAndFlagsTheProfile(t *testin
 		t.Fatalf("linked %+v", det.Linked)
 	}
 	rec := det.Linked[0]
-	if rec.RecoveryOf != r.ID || rec.Owner != d.rina.ID || rec.Kind != requests.KindComplaint || rec.Category != resources.CategoryRecovery ||
+	if rec.RecoveryOf != r.ID || rec.Owner != d.rina.ID || rec.Kind != requests.KindComplaint || rec.Category != standards.CategoryRecovery ||
 		!strings.Contains(rec.Description, "AC not cooling") || !strings.Contains(rec.Description, "still warm") {
 		t.Fatalf("recovery %+v", rec.Request)
 	}
@@ -277,7 +280,7 @@ func TestQueueViewsOrderAndCounts(t *testing.T) {
 	check("due soon", ids(requests.Filter{View: requests.ViewDueSoon}), "Towels")
 	check("follow-up", ids(requests.Filter{View: requests.ViewFollowUp}), "Bulb")
 	check("history", ids(requests.Filter{View: requests.ViewHistory}), "Slippers")
-	check("housekeeping", ids(requests.Filter{Department: resources.DeptHousekeeping}), "Towels", "Turndown")
+	check("housekeeping", ids(requests.Filter{Department: standards.DeptHousekeeping}), "Towels", "Turndown")
 	check("mine (Agus)", ids(requests.Filter{Mine: d.agus.ID}), "Towels")
 	check("owner", ids(requests.Filter{OwnerID: d.dewi.ID}), "Bulb", "Bags down", "Turndown")
 	check("room", ids(requests.Filter{Room: "1315", View: requests.ViewHistory}), "Slippers")
@@ -320,10 +323,10 @@ func TestOverdueRequestsClimbTheEscalationLevels(t *testing.T) {
 		t.Fatalf("at +10 the VIP request reaches its owner: %+v", got)
 	}
 	got = esc(20 * time.Minute) // VIP +10 → level 3 (shift manager); standard +5 → level 1
-	if e := got[vip.ID]; e.Level != 3 || e.Target != resources.TargetShiftManager || e.ToStaff != d.rina.ID || e.ToName != "Rina Kusuma" {
+	if e := got[vip.ID]; e.Level != 3 || e.Target != escalation.TargetShiftManager || e.ToStaff != d.rina.ID || e.ToName != "Rina Kusuma" {
 		t.Errorf("VIP at +10 past its promise: %+v", e)
 	}
-	if e := got[std.ID]; e.Level != 1 || e.Target != resources.TargetOwner {
+	if e := got[std.ID]; e.Level != 1 || e.Target != escalation.TargetOwner {
 		t.Errorf("standard at +5: %+v", e)
 	}
 	if again := esc(20 * time.Minute); len(again) != 0 {
@@ -345,7 +348,7 @@ func TestOverdueRequestsClimbTheEscalationLevels(t *testing.T) {
 		t.Fatalf("escalations in the timeline: %v", steps)
 	}
 	manual := d.act(t, d.dewi, std.ID, requests.Action{Kind: requests.ActEscalate, Reason: "guest called again"})
-	if manual.EscalationLevel != 2 || manual.EscalationTarget != resources.TargetDepartmentOnDuty {
+	if manual.EscalationLevel != 2 || manual.EscalationTarget != escalation.TargetDepartmentOnDuty {
 		t.Fatalf("manual escalation goes one level up: %+v", manual.Request)
 	}
 }

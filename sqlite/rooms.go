@@ -7,26 +7,27 @@ import (
 	"io"
 	"strings"
 
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
-var _ resources.RoomService = (*Store)(nil)
+var _ property.RoomService = (*Store)(nil)
 
 const roomColumns = "number, floor, type, features, status"
 
-func scanRoom(r scanner, room *resources.Room) error {
+func scanRoom(r scanner, room *property.Room) error {
 	var features, status string
 	err := r.Scan(&room.Number, &room.Floor, &room.Type, &features, &status)
 	room.Features = nil
 	for _, f := range strings.Fields(features) {
-		room.Features = append(room.Features, resources.RoomFeature(f))
+		room.Features = append(room.Features, property.RoomFeature(f))
 	}
-	room.Status = resources.RoomStatus(status)
+	room.Status = property.RoomStatus(status)
 	return err
 }
 
 // roomWhere turns a filter into a WHERE clause (empty when it matches all) and its arguments.
-func roomWhere(f resources.RoomFilter) (string, []any) {
+func roomWhere(f property.RoomFilter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v ...any) { where = append(where, cond); args = append(args, v...) }
@@ -50,18 +51,18 @@ func roomWhere(f resources.RoomFilter) (string, []any) {
 
 // ListRooms returns a page of rooms by floor, then number as people count them: a shorter
 // number first, so 201, 215, 1001.
-func (s *Store) ListRooms(ctx context.Context, f resources.RoomFilter) ([]resources.Room, error) {
+func (s *Store) ListRooms(ctx context.Context, f property.RoomFilter) ([]property.Room, error) {
 	where, args := roomWhere(f)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 200
 	}
 	args = append(args, min(limit, 1000))
-	var out []resources.Room
+	var out []property.Room
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, "SELECT "+roomColumns+" FROM rooms"+where+" ORDER BY floor, length(number), number LIMIT ?", args,
 			func(r *sql.Rows) error {
-				var room resources.Room
+				var room property.Room
 				err := scanRoom(r, &room)
 				out = append(out, room)
 				return err
@@ -71,7 +72,7 @@ func (s *Store) ListRooms(ctx context.Context, f resources.RoomFilter) ([]resour
 }
 
 // CountRooms returns how many rooms match f, ignoring its Limit.
-func (s *Store) CountRooms(ctx context.Context, f resources.RoomFilter) (int, error) {
+func (s *Store) CountRooms(ctx context.Context, f property.RoomFilter) (int, error) {
 	where, args := roomWhere(f)
 	var n int
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -81,8 +82,8 @@ func (s *Store) CountRooms(ctx context.Context, f resources.RoomFilter) (int, er
 }
 
 // SaveRoom creates or updates a room; managers only.
-func (s *Store) SaveRoom(ctx context.Context, r *resources.Room) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditRooms); err != nil {
+func (s *Store) SaveRoom(ctx context.Context, r *property.Room) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditRooms); err != nil {
 		return err
 	}
 	if err := r.Normalize().Err(); err != nil {
@@ -95,7 +96,7 @@ func (s *Store) SaveRoom(ctx context.Context, r *resources.Room) error {
 }
 
 // roomSummary describes a room for the audit log, e.g. "floor 12, Deluxe King, accessible, vacant".
-func roomSummary(r *resources.Room) string {
+func roomSummary(r *property.Room) string {
 	parts := []string{fmt.Sprintf("floor %d", r.Floor)}
 	if r.Type != "" {
 		parts = append(parts, r.Type)
@@ -107,7 +108,7 @@ func roomSummary(r *resources.Room) string {
 }
 
 // featuresText is how features are stored: space-separated.
-func featuresText(fs []resources.RoomFeature) string {
+func featuresText(fs []property.RoomFeature) string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		out[i] = string(f)
@@ -117,7 +118,7 @@ func featuresText(fs []resources.RoomFeature) string {
 
 // upsertRoom creates or replaces a room. An empty status (an import that leaves it
 // blank) keeps the stored one, and makes a new room vacant.
-func upsertRoom(ctx context.Context, tx *sql.Tx, r *resources.Room) error {
+func upsertRoom(ctx context.Context, tx *sql.Tx, r *property.Room) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO rooms (number, floor, type, features, status)
 		VALUES (?1, ?2, ?3, ?4, COALESCE(NULLIF(?5, ''), 'vacant'))
 		ON CONFLICT (number) DO UPDATE SET floor = excluded.floor, type = excluded.type, features = excluded.features,
@@ -129,12 +130,12 @@ func upsertRoom(ctx context.Context, tx *sql.Tx, r *resources.Room) error {
 // ImportRooms reads a CSV room list; managers only. With any problem in the file, or on
 // a dry run, it stores nothing and reports how many rooms it would create and update;
 // otherwise it stores every room and one audit entry in one transaction.
-func (s *Store) ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (resources.RoomImportReport, error) {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditRooms); err != nil {
-		return resources.RoomImportReport{}, err
+func (s *Store) ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (property.RoomImportReport, error) {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditRooms); err != nil {
+		return property.RoomImportReport{}, err
 	}
-	rooms, problems := resources.ParseRoomsCSV(r)
-	report := resources.RoomImportReport{Problems: problems}
+	rooms, problems := property.ParseRoomsCSV(r)
+	report := property.RoomImportReport{Problems: problems}
 	count := func(ctx context.Context, tx *sql.Tx) error {
 		stored, err := roomNumbers(ctx, tx)
 		for _, room := range rooms {
@@ -165,7 +166,7 @@ func (s *Store) ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (reso
 			summary: fmt.Sprintf("%d created, %d updated", report.Created, report.Updated)})
 	})
 	if err != nil {
-		return resources.RoomImportReport{}, err
+		return property.RoomImportReport{}, err
 	}
 	return report, nil
 }

@@ -7,19 +7,22 @@ import (
 	"strings"
 	"testing"
 
+	"frontdesk/audit"
+	"frontdesk/csvfile"
 	"frontdesk/demo"
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
-func saveRooms(t *testing.T, s *Store, rooms ...resources.Room) {
+func saveRooms(t *testing.T, s *Store, rooms ...property.Room) {
 	t.Helper()
 	for i := range rooms {
 		must(t, s.SaveRoom(manager(), &rooms[i]))
 	}
 }
 
-func numbers(rooms []resources.Room) string {
+func numbers(rooms []property.Room) string {
 	var out []string
 	for _, r := range rooms {
 		out = append(out, r.Number)
@@ -27,18 +30,18 @@ func numbers(rooms []resources.Room) string {
 	return strings.Join(out, " ")
 }
 
-func listRooms(t *testing.T, s *Store, f resources.RoomFilter) []resources.Room {
+func listRooms(t *testing.T, s *Store, f property.RoomFilter) []property.Room {
 	t.Helper()
 	rooms, err := s.ListRooms(context.Background(), f)
 	must(t, err)
 	return rooms
 }
 
-func roomAudits(t *testing.T, s *Store) []resources.AuditEntry {
+func roomAudits(t *testing.T, s *Store) []audit.Entry {
 	t.Helper()
-	entries, err := s.ListAudit(context.Background(), resources.AuditFilter{})
+	entries, err := s.ListAudit(context.Background(), audit.Filter{})
 	must(t, err)
-	var out []resources.AuditEntry
+	var out []audit.Entry
 	for _, e := range entries {
 		if e.Entity == "room" || e.Entity == "rooms" {
 			out = append(out, e)
@@ -50,23 +53,23 @@ func roomAudits(t *testing.T, s *Store) []resources.AuditEntry {
 func TestSavedRoomsAreListedByFloorThenNumberAsPeopleCount(t *testing.T) {
 	s := openTest(t)
 	saveRooms(t, s,
-		resources.Room{Number: "1001", Floor: 2},
-		resources.Room{Number: "215", Floor: 2},
-		resources.Room{Number: " 201 ", Floor: 2, Type: " Deluxe  King ", Features: []resources.RoomFeature{"smoking", "Accessible"}},
-		resources.Room{Number: "101", Floor: 1},
+		property.Room{Number: "1001", Floor: 2},
+		property.Room{Number: "215", Floor: 2},
+		property.Room{Number: " 201 ", Floor: 2, Type: " Deluxe  King ", Features: []property.RoomFeature{"smoking", "Accessible"}},
+		property.Room{Number: "101", Floor: 1},
 	)
-	got := listRooms(t, s, resources.RoomFilter{})
+	got := listRooms(t, s, property.RoomFilter{})
 	if n := numbers(got); n != "101 201 215 1001" {
 		t.Fatalf("order: %s", n)
 	}
-	want := resources.Room{Number: "201", Floor: 2, Type: "Deluxe King", Status: resources.RoomVacant,
-		Features: []resources.RoomFeature{resources.FeatureAccessible, resources.FeatureSmoking}}
+	want := property.Room{Number: "201", Floor: 2, Type: "Deluxe King", Status: property.RoomVacant,
+		Features: []property.RoomFeature{property.FeatureAccessible, property.FeatureSmoking}}
 	if !reflect.DeepEqual(got[1], want) {
 		t.Fatalf("round trip: %+v, want %+v", got[1], want)
 	}
-	saveRooms(t, s, resources.Room{Number: "201", Floor: 2, Type: "Deluxe Twin", Status: resources.RoomOutOfOrder})
-	got = listRooms(t, s, resources.RoomFilter{NumberPrefix: "201"})
-	if len(got) != 1 || got[0].Type != "Deluxe Twin" || got[0].Features != nil || got[0].Status != resources.RoomOutOfOrder {
+	saveRooms(t, s, property.Room{Number: "201", Floor: 2, Type: "Deluxe Twin", Status: property.RoomOutOfOrder})
+	got = listRooms(t, s, property.RoomFilter{NumberPrefix: "201"})
+	if len(got) != 1 || got[0].Type != "Deluxe Twin" || got[0].Features != nil || got[0].Status != property.RoomOutOfOrder {
 		t.Fatalf("after update: %+v", got)
 	}
 	if a := roomAudits(t, s); len(a) != 5 || a[0].EntityID != "201" || a[0].Action != "save" ||
@@ -78,27 +81,27 @@ func TestSavedRoomsAreListedByFloorThenNumberAsPeopleCount(t *testing.T) {
 func TestRoomFiltersAndCountsComeFromTheDatabase(t *testing.T) {
 	s := openTest(t)
 	saveRooms(t, s,
-		resources.Room{Number: "1204", Floor: 12, Features: []resources.RoomFeature{resources.FeatureConnecting}},
-		resources.Room{Number: "1205", Floor: 12, Features: []resources.RoomFeature{resources.FeatureAccessible, resources.FeatureConnecting}},
-		resources.Room{Number: "120", Floor: 1, Status: resources.RoomOccupied},
-		resources.Room{Number: "815", Floor: 8, Features: []resources.RoomFeature{resources.FeatureSmoking}, Status: resources.RoomOccupied},
-		resources.Room{Number: "PH-1", Floor: 14, Status: resources.RoomOutOfOrder},
+		property.Room{Number: "1204", Floor: 12, Features: []property.RoomFeature{property.FeatureConnecting}},
+		property.Room{Number: "1205", Floor: 12, Features: []property.RoomFeature{property.FeatureAccessible, property.FeatureConnecting}},
+		property.Room{Number: "120", Floor: 1, Status: property.RoomOccupied},
+		property.Room{Number: "815", Floor: 8, Features: []property.RoomFeature{property.FeatureSmoking}, Status: property.RoomOccupied},
+		property.Room{Number: "PH-1", Floor: 14, Status: property.RoomOutOfOrder},
 	)
 	twelve := 12
 	cases := []struct {
 		name   string
-		filter resources.RoomFilter
+		filter property.RoomFilter
 		want   string
 	}{
-		{"all", resources.RoomFilter{}, "120 815 1204 1205 PH-1"},
-		{"number prefix, any case", resources.RoomFilter{NumberPrefix: " ph"}, "PH-1"},
-		{"number prefix matches from the start", resources.RoomFilter{NumberPrefix: "120"}, "120 1204 1205"},
-		{"floor", resources.RoomFilter{Floor: &twelve}, "1204 1205"},
-		{"status", resources.RoomFilter{Status: resources.RoomOccupied}, "120 815"},
-		{"feature", resources.RoomFilter{Feature: resources.FeatureConnecting}, "1204 1205"},
-		{"feature is a whole word", resources.RoomFilter{Feature: "access"}, ""},
-		{"filters combine", resources.RoomFilter{Floor: &twelve, Feature: resources.FeatureAccessible}, "1205"},
-		{"nothing matches", resources.RoomFilter{NumberPrefix: "9"}, ""},
+		{"all", property.RoomFilter{}, "120 815 1204 1205 PH-1"},
+		{"number prefix, any case", property.RoomFilter{NumberPrefix: " ph"}, "PH-1"},
+		{"number prefix matches from the start", property.RoomFilter{NumberPrefix: "120"}, "120 1204 1205"},
+		{"floor", property.RoomFilter{Floor: &twelve}, "1204 1205"},
+		{"status", property.RoomFilter{Status: property.RoomOccupied}, "120 815"},
+		{"feature", property.RoomFilter{Feature: property.FeatureConnecting}, "1204 1205"},
+		{"feature is a whole word", property.RoomFilter{Feature: "access"}, ""},
+		{"filters combine", property.RoomFilter{Floor: &twelve, Feature: property.FeatureAccessible}, "1205"},
+		{"nothing matches", property.RoomFilter{NumberPrefix: "9"}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -112,24 +115,24 @@ func TestRoomFiltersAndCountsComeFromTheDatabase(t *testing.T) {
 			}
 		})
 	}
-	page := listRooms(t, s, resources.RoomFilter{Limit: 2})
-	if n, _ := s.CountRooms(context.Background(), resources.RoomFilter{Limit: 2}); numbers(page) != "120 815" || n != 5 {
+	page := listRooms(t, s, property.RoomFilter{Limit: 2})
+	if n, _ := s.CountRooms(context.Background(), property.RoomFilter{Limit: 2}); numbers(page) != "120 815" || n != 5 {
 		t.Fatalf("page %s, count %d", numbers(page), n)
 	}
 }
 
 func TestRoomsNeedAManagerAndValidInput(t *testing.T) {
 	s := openTest(t)
-	err := s.SaveRoom(deskAgent(), &resources.Room{Number: "815", Floor: 8})
-	if err == nil || err.Error() != resources.MsgManagerOnly {
+	err := s.SaveRoom(deskAgent(), &property.Room{Number: "815", Floor: 8})
+	if err == nil || err.Error() != staff.MsgManagerOnly {
 		t.Fatalf("an agent saved a room: %v", err)
 	}
 	_, err = s.ImportRooms(deskAgent(), strings.NewReader("number\n815\n"), true)
-	if err == nil || err.Error() != resources.MsgManagerOnly {
+	if err == nil || err.Error() != staff.MsgManagerOnly {
 		t.Fatalf("an agent imported rooms: %v", err)
 	}
-	err = s.SaveRoom(manager(), &resources.Room{Number: "8 15", Floor: 300})
-	if fs := errs.AsFields(err); fs.For(resources.FieldRoom) == nil || fs.For(resources.FieldFloor) == nil {
+	err = s.SaveRoom(manager(), &property.Room{Number: "8 15", Floor: 300})
+	if fs := errs.AsFields(err); fs.For(property.FieldRoom) == nil || fs.For(property.FieldFloor) == nil {
 		t.Fatalf("invalid room: %v", err)
 	}
 	if count(t, s, "rooms") != 0 || len(roomAudits(t, s)) != 0 {
@@ -141,7 +144,7 @@ const roomFile = "number,floor,type,features,status\n815,8,Deluxe King,accessibl
 
 func TestImportDryRunReportsAndWritesNothing(t *testing.T) {
 	s := openTest(t)
-	saveRooms(t, s, resources.Room{Number: "815", Floor: 8})
+	saveRooms(t, s, property.Room{Number: "815", Floor: 8})
 	audits := count(t, s, "audit_log")
 	report, err := s.ImportRooms(manager(), strings.NewReader(roomFile), true)
 	must(t, err)
@@ -151,7 +154,7 @@ func TestImportDryRunReportsAndWritesNothing(t *testing.T) {
 	if count(t, s, "rooms") != 1 || count(t, s, "audit_log") != audits {
 		t.Fatal("a dry run wrote")
 	}
-	if r := listRooms(t, s, resources.RoomFilter{}); r[0].Type != "" {
+	if r := listRooms(t, s, property.RoomFilter{}); r[0].Type != "" {
 		t.Fatalf("a dry run updated: %+v", r)
 	}
 }
@@ -162,8 +165,8 @@ func TestImportWithABadRowWritesNothingAndNamesTheRow(t *testing.T) {
 	file := roomFile + "\n1205,twelve,Deluxe King,,\n"
 	report, err := s.ImportRooms(manager(), strings.NewReader(file), false)
 	must(t, err)
-	want := []resources.RowProblem{{Row: 6, Column: "floor", Message: "Enter a floor from -5 to 200.",
-		Template: resources.MsgFloorRange, Args: map[string]any{"Min": resources.MinFloor, "Max": resources.MaxFloor}}}
+	want := []csvfile.Problem{{Row: 6, Column: "floor", Message: "Enter a floor from -5 to 200.",
+		Template: property.MsgFloorRange, Args: map[string]any{"Min": property.MinFloor, "Max": property.MaxFloor}}}
 	if !reflect.DeepEqual(report.Problems, want) || report.Created != 3 || report.Updated != 0 {
 		t.Fatalf("report: %+v", report)
 	}
@@ -175,22 +178,22 @@ func TestImportWithABadRowWritesNothingAndNamesTheRow(t *testing.T) {
 func TestImportCreatesAndUpdatesAllAtOnceAndAuditsOnce(t *testing.T) {
 	s := openTest(t)
 	saveRooms(t, s,
-		resources.Room{Number: "815", Floor: 8, Type: "Standard", Status: resources.RoomOccupied},
-		resources.Room{Number: "999", Floor: 9},
+		property.Room{Number: "815", Floor: 8, Type: "Standard", Status: property.RoomOccupied},
+		property.Room{Number: "999", Floor: 9},
 	)
 	report, err := s.ImportRooms(manager(), strings.NewReader("\uFEFF"+roomFile), false)
 	must(t, err)
 	if report.Created != 2 || report.Updated != 1 || len(report.Problems) != 0 {
 		t.Fatalf("report: %+v", report)
 	}
-	got := listRooms(t, s, resources.RoomFilter{})
-	want := []resources.Room{
-		{Number: "201", Floor: 2, Type: "Premier Suite", Status: resources.RoomVacant},
+	got := listRooms(t, s, property.RoomFilter{})
+	want := []property.Room{
+		{Number: "201", Floor: 2, Type: "Premier Suite", Status: property.RoomVacant},
 		// a blank status keeps the stored one
-		{Number: "815", Floor: 8, Type: "Deluxe King", Features: []resources.RoomFeature{resources.FeatureAccessible}, Status: resources.RoomOccupied},
-		{Number: "999", Floor: 9, Status: resources.RoomVacant},
-		{Number: "1204", Floor: 12, Type: "Deluxe Twin", Status: resources.RoomOccupied,
-			Features: []resources.RoomFeature{resources.FeatureConnecting, resources.FeatureSmoking}},
+		{Number: "815", Floor: 8, Type: "Deluxe King", Features: []property.RoomFeature{property.FeatureAccessible}, Status: property.RoomOccupied},
+		{Number: "999", Floor: 9, Status: property.RoomVacant},
+		{Number: "1204", Floor: 12, Type: "Deluxe Twin", Status: property.RoomOccupied,
+			Features: []property.RoomFeature{property.FeatureConnecting, property.FeatureSmoking}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("stored:\n%+v\nwant\n%+v", got, want)
@@ -219,7 +222,7 @@ func TestDemoRoomsAreValidUniqueAndStoreAsGenerated(t *testing.T) {
 		if fs := clean.Normalize(); len(fs) != 0 || !reflect.DeepEqual(clean, r) {
 			t.Fatalf("room %+v: problems %v, normalised %+v", r, fs, clean)
 		}
-		if r.Status == resources.RoomOutOfOrder {
+		if r.Status == property.RoomOutOfOrder {
 			outOfOrder++
 		}
 	}
@@ -233,12 +236,12 @@ func TestDemoRoomsAreValidUniqueAndStoreAsGenerated(t *testing.T) {
 	}
 	s := openTest(t)
 	saveRooms(t, s, rooms...)
-	stored := listRooms(t, s, resources.RoomFilter{Limit: 1000})
+	stored := listRooms(t, s, property.RoomFilter{Limit: 1000})
 	if !reflect.DeepEqual(stored, rooms) {
 		t.Fatal("the demo rooms come back from the store in another order or form")
 	}
-	for _, f := range resources.RoomFeatures {
-		if n, _ := s.CountRooms(context.Background(), resources.RoomFilter{Feature: f}); n == 0 {
+	for _, f := range property.RoomFeatures {
+		if n, _ := s.CountRooms(context.Background(), property.RoomFilter{Feature: f}); n == 0 {
 			t.Errorf("no demo room is %s", f)
 		}
 	}

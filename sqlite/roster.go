@@ -7,10 +7,11 @@ import (
 	"strings"
 	"time"
 
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
-var _ resources.RosterService = (*Store)(nil)
+var _ property.RosterService = (*Store)(nil)
 
 // The settings keys holding the shift starts, in minutes after midnight.
 const (
@@ -20,8 +21,8 @@ const (
 )
 
 // ShiftTimes returns the stored shift times, or the defaults when none are stored.
-func (s *Store) ShiftTimes(ctx context.Context) (resources.ShiftTimes, error) {
-	var t resources.ShiftTimes
+func (s *Store) ShiftTimes(ctx context.Context) (property.ShiftTimes, error) {
+	var t property.ShiftTimes
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		t, err = loadShiftTimes(ctx, tx)
@@ -33,8 +34,8 @@ func (s *Store) ShiftTimes(ctx context.Context) (resources.ShiftTimes, error) {
 // loadShiftTimes reads the settings, taking the default for any key that is absent. A
 // stored set that breaks the rules (only a hand edit can do that) gives the defaults, so
 // the desk can always tell which shift is on.
-func loadShiftTimes(ctx context.Context, tx *sql.Tx) (resources.ShiftTimes, error) {
-	t := resources.DefaultShiftTimes()
+func loadShiftTimes(ctx context.Context, tx *sql.Tx) (property.ShiftTimes, error) {
+	t := property.DefaultShiftTimes()
 	starts := map[string]*int{
 		settingMorningStart: &t.MorningStart,
 		settingEveningStart: &t.EveningStart,
@@ -52,17 +53,17 @@ func loadShiftTimes(ctx context.Context, tx *sql.Tx) (resources.ShiftTimes, erro
 			return nil
 		})
 	if err != nil {
-		return resources.ShiftTimes{}, err
+		return property.ShiftTimes{}, err
 	}
 	if t.Normalize().Err() != nil {
-		return resources.DefaultShiftTimes(), nil
+		return property.DefaultShiftTimes(), nil
 	}
 	return t, nil
 }
 
 // SaveShiftTimes stores all three shift starts together; managers only.
-func (s *Store) SaveShiftTimes(ctx context.Context, t resources.ShiftTimes) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+func (s *Store) SaveShiftTimes(ctx context.Context, t property.ShiftTimes) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStaff); err != nil {
 		return err
 	}
 	if err := t.Normalize().Err(); err != nil {
@@ -86,8 +87,8 @@ func (s *Store) SaveShiftTimes(ctx context.Context, t resources.ShiftTimes) erro
 }
 
 // Roster returns all three shifts of a day, by shift then name.
-func (s *Store) Roster(ctx context.Context, day time.Time) ([]resources.RosterEntry, error) {
-	var out []resources.RosterEntry
+func (s *Store) Roster(ctx context.Context, day time.Time) ([]property.RosterEntry, error) {
+	var out []property.RosterEntry
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		out, err = loadRoster(ctx, tx, day, "", false)
@@ -98,15 +99,15 @@ func (s *Store) Roster(ctx context.Context, day time.Time) ([]resources.RosterEn
 
 // loadRoster reads a day's roster: one shift, or all when shift is empty; activeOnly
 // leaves out staff switched off since they were rostered.
-func loadRoster(ctx context.Context, tx *sql.Tx, day time.Time, shift resources.Shift, activeOnly bool) ([]resources.RosterEntry, error) {
-	day = resources.DayOf(day)
-	var out []resources.RosterEntry
+func loadRoster(ctx context.Context, tx *sql.Tx, day time.Time, shift property.Shift, activeOnly bool) ([]property.RosterEntry, error) {
+	day = property.DayOf(day)
+	var out []property.RosterEntry
 	err := eachRow(ctx, tx, `SELECT r.shift, r.staff_id, st.name, r.manager
 		FROM roster r JOIN staff st ON st.id = r.staff_id
 		WHERE r.day = ? AND (? = '' OR r.shift = ?) AND (? = 0 OR st.active = 1)
 		ORDER BY CASE r.shift WHEN 'morning' THEN 0 WHEN 'evening' THEN 1 ELSE 2 END, st.name, r.staff_id`,
 		[]any{fmtDate(day), shift, shift, activeOnly}, func(r *sql.Rows) error {
-			e := resources.RosterEntry{Day: day}
+			e := property.RosterEntry{Day: day}
 			err := r.Scan(&e.Shift, &e.StaffID, &e.StaffName, &e.Manager)
 			out = append(out, e)
 			return err
@@ -118,15 +119,15 @@ func loadRoster(ctx context.Context, tx *sql.Tx, day time.Time, shift resources.
 // checked inside the transaction, so a roster naming someone switched off at another
 // desk a moment ago is refused whole. The audit entry names the people, which are known
 // only inside the transaction, so it is written there rather than through writeAudited.
-func (s *Store) SetRoster(ctx context.Context, day time.Time, shift resources.Shift, entries []resources.RosterEntry) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+func (s *Store) SetRoster(ctx context.Context, day time.Time, shift property.Shift, entries []property.RosterEntry) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStaff); err != nil {
 		return err
 	}
-	entries, fs := resources.NormalizeRoster(day, shift, entries)
+	entries, fs := property.NormalizeRoster(day, shift, entries)
 	if err := fs.Err(); err != nil {
 		return err
 	}
-	date := fmtDate(resources.DayOf(day))
+	date := fmtDate(property.DayOf(day))
 	return s.write(ctx, func(tx *sql.Tx) error {
 		names := make([]string, 0, len(entries))
 		for i := range entries {
@@ -134,7 +135,7 @@ func (s *Store) SetRoster(ctx context.Context, day time.Time, shift resources.Sh
 			if err != nil {
 				return err
 			}
-			if err := resources.CheckRosterStaff(entries[i], st); err != nil {
+			if err := property.CheckRosterStaff(entries[i], st); err != nil {
 				return err
 			}
 			entries[i].StaffName = st.Name
@@ -163,8 +164,8 @@ func (s *Store) SetRoster(ctx context.Context, day time.Time, shift resources.Sh
 }
 
 // rosterStaff returns the stored member of staff with id, or nil when there is none.
-func rosterStaff(ctx context.Context, tx *sql.Tx, id string) (*resources.Staff, error) {
-	var st resources.Staff
+func rosterStaff(ctx context.Context, tx *sql.Tx, id string) (*staff.Staff, error) {
+	var st staff.Staff
 	err := scanStaff(tx.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", id), &st)
 	if err == sql.ErrNoRows {
 		return nil, nil
@@ -177,7 +178,7 @@ func rosterStaff(ctx context.Context, tx *sql.Tx, id string) (*resources.Staff, 
 
 // OnShift returns the shift on at now (local time), its roster day, the active people
 // on it by name and its manager, read in one snapshot.
-func (s *Store) OnShift(ctx context.Context, now time.Time) (resources.Shift, time.Time, []resources.RosterEntry, *resources.RosterEntry, error) {
+func (s *Store) OnShift(ctx context.Context, now time.Time) (property.Shift, time.Time, []property.RosterEntry, *property.RosterEntry, error) {
 	var on onShift
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
 		on, err = loadOnShift(ctx, tx, now)
@@ -188,10 +189,10 @@ func (s *Store) OnShift(ctx context.Context, now time.Time) (resources.Shift, ti
 
 // onShift is who works the shift on at a moment.
 type onShift struct {
-	shift   resources.Shift
+	shift   property.Shift
 	day     time.Time
-	people  []resources.RosterEntry
-	manager *resources.RosterEntry // nil when none is rostered
+	people  []property.RosterEntry
+	manager *property.RosterEntry // nil when none is rostered
 }
 
 func loadOnShift(ctx context.Context, tx *sql.Tx, now time.Time) (onShift, error) {

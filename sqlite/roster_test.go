@@ -6,8 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/property"
+	"frontdesk/staff"
 )
 
 // rosterZone is the property's local time in the roster tests; the store clock is UTC.
@@ -17,20 +19,20 @@ func rosterDay(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, rost
 
 // rosterTeam is the staff the roster tests put on shifts.
 type rosterTeam struct {
-	admin, rina, dewi, agus, kenji *resources.Staff // kenji is switched off
+	admin, rina, dewi, agus, kenji *staff.Staff // kenji is switched off
 }
 
 func newRosterTeam(t *testing.T, s *Store) rosterTeam {
 	t.Helper()
 	team := rosterTeam{
-		admin: &resources.Staff{Name: "Wayan Sudarma"},
-		rina:  &resources.Staff{Name: "Rina Kusuma", Role: resources.RoleShiftManager, Active: true},
-		dewi:  &resources.Staff{Name: "Dewi Lestari", Role: resources.RoleAgent, Active: true},
-		agus:  &resources.Staff{Name: "Agus Pratama", Role: resources.RoleAgent, Active: true},
-		kenji: &resources.Staff{Name: "Kenji Watanabe", Role: resources.RoleShiftManager, Active: false},
+		admin: &staff.Staff{Name: "Wayan Sudarma"},
+		rina:  &staff.Staff{Name: "Rina Kusuma", Role: staff.RoleShiftManager, Active: true},
+		dewi:  &staff.Staff{Name: "Dewi Lestari", Role: staff.RoleAgent, Active: true},
+		agus:  &staff.Staff{Name: "Agus Pratama", Role: staff.RoleAgent, Active: true},
+		kenji: &staff.Staff{Name: "Kenji Watanabe", Role: staff.RoleShiftManager, Active: false},
 	}
 	must(t, s.CreateFirstAdministrator(context.Background(), team.admin, "1357"))
-	for _, st := range []*resources.Staff{team.rina, team.dewi, team.agus, team.kenji} {
+	for _, st := range []*staff.Staff{team.rina, team.dewi, team.agus, team.kenji} {
 		must(t, s.CreateStaff(manager(), st, "4829"))
 	}
 	return team
@@ -41,25 +43,25 @@ func TestShiftTimesAreTheDefaultsUntilAManagerSavesThem(t *testing.T) {
 	ctx := context.Background()
 	got, err := s.ShiftTimes(ctx)
 	must(t, err)
-	if got != resources.DefaultShiftTimes() {
+	if got != property.DefaultShiftTimes() {
 		t.Fatalf("fresh database: %+v", got)
 	}
-	want := resources.ShiftTimes{MorningStart: 6 * 60, EveningStart: 14*60 + 30, NightStart: 22 * 60}
+	want := property.ShiftTimes{MorningStart: 6 * 60, EveningStart: 14*60 + 30, NightStart: 22 * 60}
 	must(t, s.SaveShiftTimes(manager(), want))
 	if got, err = s.ShiftTimes(ctx); err != nil || got != want {
 		t.Fatalf("after save: %+v %v", got, err)
 	}
-	bad := resources.ShiftTimes{MorningStart: 7 * 60, EveningStart: 9 * 60, NightStart: 23 * 60}
-	if err := s.SaveShiftTimes(manager(), bad); errs.AsFields(err).For(resources.FieldMorningStart) == nil {
+	bad := property.ShiftTimes{MorningStart: 7 * 60, EveningStart: 9 * 60, NightStart: 23 * 60}
+	if err := s.SaveShiftTimes(manager(), bad); errs.AsFields(err).For(property.FieldMorningStart) == nil {
 		t.Fatalf("a two-hour shift was accepted: %v", err)
 	}
-	if err := s.SaveShiftTimes(deskAgent(), resources.DefaultShiftTimes()); errs.CodeOf(err) != errs.Invalid {
+	if err := s.SaveShiftTimes(deskAgent(), property.DefaultShiftTimes()); errs.CodeOf(err) != errs.Invalid {
 		t.Fatalf("an agent saved shift times: %v", err)
 	}
 	if got, _ = s.ShiftTimes(ctx); got != want {
 		t.Fatalf("refused saves changed the times: %+v", got)
 	}
-	log, _ := s.ListAudit(ctx, resources.AuditFilter{ActorName: "Rina Manager", Limit: 10})
+	log, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager", Limit: 10})
 	if len(log) != 1 || log[0].Entity != "shift_times" || log[0].Summary != "morning 06:00, evening 14:30, night 22:00" {
 		t.Fatalf("save not audited: %+v", log)
 	}
@@ -69,23 +71,23 @@ func TestSetRosterReplacesTheShiftsPeople(t *testing.T) {
 	s := openTest(t)
 	team := newRosterTeam(t, s)
 	ctx := context.Background()
-	must(t, s.SetRoster(manager(), rosterDay(23), resources.ShiftNight, []resources.RosterEntry{
+	must(t, s.SetRoster(manager(), rosterDay(23), property.ShiftNight, []property.RosterEntry{
 		{StaffID: team.dewi.ID}, {StaffID: team.agus.ID},
 	}))
-	must(t, s.SetRoster(manager(), rosterDay(23), resources.ShiftMorning, []resources.RosterEntry{
+	must(t, s.SetRoster(manager(), rosterDay(23), property.ShiftMorning, []property.RosterEntry{
 		{StaffID: team.admin.ID, Manager: true}, {StaffID: team.agus.ID},
 	}))
-	must(t, s.SetRoster(manager(), rosterDay(23), resources.ShiftNight, []resources.RosterEntry{
+	must(t, s.SetRoster(manager(), rosterDay(23), property.ShiftNight, []property.RosterEntry{
 		{StaffID: team.rina.ID, Manager: true}, {StaffID: team.dewi.ID},
 	}))
 	got, err := s.Roster(ctx, time.Date(2026, 11, 23, 18, 0, 0, 0, rosterZone))
 	must(t, err)
 	d := rosterDay(23)
-	want := []resources.RosterEntry{
-		{Day: d, Shift: resources.ShiftMorning, StaffID: team.agus.ID, StaffName: "Agus Pratama"},
-		{Day: d, Shift: resources.ShiftMorning, StaffID: team.admin.ID, StaffName: "Wayan Sudarma", Manager: true},
-		{Day: d, Shift: resources.ShiftNight, StaffID: team.dewi.ID, StaffName: "Dewi Lestari"},
-		{Day: d, Shift: resources.ShiftNight, StaffID: team.rina.ID, StaffName: "Rina Kusuma", Manager: true},
+	want := []property.RosterEntry{
+		{Day: d, Shift: property.ShiftMorning, StaffID: team.agus.ID, StaffName: "Agus Pratama"},
+		{Day: d, Shift: property.ShiftMorning, StaffID: team.admin.ID, StaffName: "Wayan Sudarma", Manager: true},
+		{Day: d, Shift: property.ShiftNight, StaffID: team.dewi.ID, StaffName: "Dewi Lestari"},
+		{Day: d, Shift: property.ShiftNight, StaffID: team.rina.ID, StaffName: "Rina Kusuma", Manager: true},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("roster of 23 Nov:\n got %+v\nwant %+v", got, want)
@@ -93,11 +95,11 @@ func TestSetRosterReplacesTheShiftsPeople(t *testing.T) {
 	if other, err := s.Roster(ctx, rosterDay(24)); err != nil || len(other) != 0 {
 		t.Fatalf("24 Nov: %+v %v", other, err)
 	}
-	must(t, s.SetRoster(manager(), d, resources.ShiftMorning, nil))
-	if got, _ = s.Roster(ctx, d); len(got) != 2 || got[0].Shift != resources.ShiftNight {
+	must(t, s.SetRoster(manager(), d, property.ShiftMorning, nil))
+	if got, _ = s.Roster(ctx, d); len(got) != 2 || got[0].Shift != property.ShiftNight {
 		t.Fatalf("clearing the morning: %+v", got)
 	}
-	log, _ := s.ListAudit(ctx, resources.AuditFilter{ActorName: "Rina Manager", Limit: 100})
+	log, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager", Limit: 100})
 	if len(log) == 0 || log[0].Entity != "roster" || log[0].EntityID != "2026-11-23 morning" || log[0].Summary != "nobody" {
 		t.Fatalf("roster change not audited: %+v", log)
 	}
@@ -111,29 +113,29 @@ func TestInvalidRosterChangesNothing(t *testing.T) {
 	team := newRosterTeam(t, s)
 	ctx := context.Background()
 	d := rosterDay(23)
-	must(t, s.SetRoster(manager(), d, resources.ShiftEvening, []resources.RosterEntry{{StaffID: team.dewi.ID}}))
+	must(t, s.SetRoster(manager(), d, property.ShiftEvening, []property.RosterEntry{{StaffID: team.dewi.ID}}))
 	before, err := s.Roster(ctx, d)
 	must(t, err)
 	cases := []struct {
 		name     string
 		ctx      context.Context
-		shift    resources.Shift
-		entries  []resources.RosterEntry
+		shift    property.Shift
+		entries  []property.RosterEntry
 		wantCode errs.Code
 		field    string
 	}{
-		{"unknown staff", manager(), resources.ShiftEvening,
-			[]resources.RosterEntry{{StaffID: team.agus.ID}, {StaffID: "no-such-id"}}, errs.NotFound, ""},
-		{"two managers", manager(), resources.ShiftEvening,
-			[]resources.RosterEntry{{StaffID: team.rina.ID, Manager: true}, {StaffID: team.admin.ID, Manager: true}}, errs.Invalid, resources.FieldManager},
-		{"an agent flagged manager", manager(), resources.ShiftEvening,
-			[]resources.RosterEntry{{StaffID: team.agus.ID}, {StaffID: team.dewi.ID, Manager: true}}, errs.Invalid, resources.FieldManager},
-		{"switched-off staff", manager(), resources.ShiftEvening,
-			[]resources.RosterEntry{{StaffID: team.agus.ID}, {StaffID: team.kenji.ID}}, errs.Invalid, resources.FieldRoster},
+		{"unknown staff", manager(), property.ShiftEvening,
+			[]property.RosterEntry{{StaffID: team.agus.ID}, {StaffID: "no-such-id"}}, errs.NotFound, ""},
+		{"two managers", manager(), property.ShiftEvening,
+			[]property.RosterEntry{{StaffID: team.rina.ID, Manager: true}, {StaffID: team.admin.ID, Manager: true}}, errs.Invalid, property.FieldManager},
+		{"an agent flagged manager", manager(), property.ShiftEvening,
+			[]property.RosterEntry{{StaffID: team.agus.ID}, {StaffID: team.dewi.ID, Manager: true}}, errs.Invalid, property.FieldManager},
+		{"switched-off staff", manager(), property.ShiftEvening,
+			[]property.RosterEntry{{StaffID: team.agus.ID}, {StaffID: team.kenji.ID}}, errs.Invalid, property.FieldRoster},
 		{"unknown shift", manager(), "afternoon",
-			[]resources.RosterEntry{{StaffID: team.agus.ID}}, errs.Invalid, resources.FieldShift},
-		{"an agent sets the roster", deskAgent(), resources.ShiftEvening,
-			[]resources.RosterEntry{{StaffID: team.agus.ID}}, errs.Invalid, ""},
+			[]property.RosterEntry{{StaffID: team.agus.ID}}, errs.Invalid, property.FieldShift},
+		{"an agent sets the roster", deskAgent(), property.ShiftEvening,
+			[]property.RosterEntry{{StaffID: team.agus.ID}}, errs.Invalid, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -157,15 +159,15 @@ func TestOnShiftAfterMidnightIsLastNightsShiftWithItsManager(t *testing.T) {
 	s := openTest(t)
 	team := newRosterTeam(t, s)
 	ctx := context.Background()
-	must(t, s.SetRoster(manager(), rosterDay(23), resources.ShiftNight, []resources.RosterEntry{
+	must(t, s.SetRoster(manager(), rosterDay(23), property.ShiftNight, []property.RosterEntry{
 		{StaffID: team.rina.ID, Manager: true}, {StaffID: team.dewi.ID},
 	}))
-	must(t, s.SetRoster(manager(), rosterDay(24), resources.ShiftNight, []resources.RosterEntry{{StaffID: team.agus.ID}}))
-	must(t, s.SetRoster(manager(), rosterDay(24), resources.ShiftMorning, []resources.RosterEntry{{StaffID: team.admin.ID, Manager: true}}))
+	must(t, s.SetRoster(manager(), rosterDay(24), property.ShiftNight, []property.RosterEntry{{StaffID: team.agus.ID}}))
+	must(t, s.SetRoster(manager(), rosterDay(24), property.ShiftMorning, []property.RosterEntry{{StaffID: team.admin.ID, Manager: true}}))
 
 	shift, day, people, mgr, err := s.OnShift(ctx, time.Date(2026, 11, 24, 2, 0, 0, 0, rosterZone))
 	must(t, err)
-	if shift != resources.ShiftNight || !day.Equal(rosterDay(23)) {
+	if shift != property.ShiftNight || !day.Equal(rosterDay(23)) {
 		t.Fatalf("02:00 on 24 Nov is %s of %s", shift, day)
 	}
 	if len(people) != 2 || people[0].StaffName != "Dewi Lestari" || people[1].StaffName != "Rina Kusuma" {
@@ -177,12 +179,12 @@ func TestOnShiftAfterMidnightIsLastNightsShiftWithItsManager(t *testing.T) {
 
 	shift, _, people, mgr, err = s.OnShift(ctx, time.Date(2026, 11, 24, 23, 30, 0, 0, rosterZone))
 	must(t, err)
-	if shift != resources.ShiftNight || len(people) != 1 || people[0].StaffID != team.agus.ID || mgr != nil {
+	if shift != property.ShiftNight || len(people) != 1 || people[0].StaffID != team.agus.ID || mgr != nil {
 		t.Fatalf("night of 24 Nov: %s %+v manager %+v", shift, people, mgr)
 	}
 	shift, _, people, _, err = s.OnShift(ctx, time.Date(2026, 11, 24, 16, 0, 0, 0, rosterZone))
 	must(t, err)
-	if shift != resources.ShiftEvening || len(people) != 0 {
+	if shift != property.ShiftEvening || len(people) != 0 {
 		t.Fatalf("unrostered evening: %s %+v", shift, people)
 	}
 }
@@ -191,11 +193,11 @@ func TestOnShiftFollowsSavedShiftTimes(t *testing.T) {
 	s := openTest(t)
 	team := newRosterTeam(t, s)
 	ctx := context.Background()
-	must(t, s.SaveShiftTimes(manager(), resources.ShiftTimes{MorningStart: 6 * 60, EveningStart: 14 * 60, NightStart: 22 * 60}))
-	must(t, s.SetRoster(manager(), rosterDay(23), resources.ShiftNight, []resources.RosterEntry{{StaffID: team.dewi.ID}}))
+	must(t, s.SaveShiftTimes(manager(), property.ShiftTimes{MorningStart: 6 * 60, EveningStart: 14 * 60, NightStart: 22 * 60}))
+	must(t, s.SetRoster(manager(), rosterDay(23), property.ShiftNight, []property.RosterEntry{{StaffID: team.dewi.ID}}))
 	shift, day, people, _, err := s.OnShift(ctx, time.Date(2026, 11, 23, 22, 15, 0, 0, rosterZone))
 	must(t, err)
-	if shift != resources.ShiftNight || !day.Equal(rosterDay(23)) || len(people) != 1 {
+	if shift != property.ShiftNight || !day.Equal(rosterDay(23)) || len(people) != 1 {
 		t.Fatalf("22:15 with the night from 22:00: %s %s %+v", shift, day, people)
 	}
 }

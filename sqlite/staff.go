@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/staff"
 )
 
-var _ resources.StaffService = (*Store)(nil)
+var _ staff.Service = (*Store)(nil)
 
 const staffColumns = "id, name, role, active, pin_hash, failed_pins, locked_until, created_at, updated_at"
 
-func scanStaff(r scanner, st *resources.Staff) error {
+func scanStaff(r scanner, st *staff.Staff) error {
 	var locked, created, updated string
 	err := r.Scan(&st.ID, &st.Name, &st.Role, &st.Active, &st.PINHash, &st.FailedPINs, &locked, &created, &updated)
 	if locked != "" {
@@ -31,14 +31,14 @@ func (s *Store) CountStaff(ctx context.Context) (int, error) {
 }
 
 // CreateFirstAdministrator creates the first account of a fresh database.
-func (s *Store) CreateFirstAdministrator(ctx context.Context, st *resources.Staff, pin string) error {
-	st.Role, st.Active = resources.RoleAdministrator, true
+func (s *Store) CreateFirstAdministrator(ctx context.Context, st *staff.Staff, pin string) error {
+	st.Role, st.Active = staff.RoleAdministrator, true
 	return s.createStaff(ctx, st, pin, true)
 }
 
 // CreateStaff adds a member of staff; managers only.
-func (s *Store) CreateStaff(ctx context.Context, st *resources.Staff, pin string) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+func (s *Store) CreateStaff(ctx context.Context, st *staff.Staff, pin string) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStaff); err != nil {
 		return err
 	}
 	return s.createStaff(ctx, st, pin, false)
@@ -46,9 +46,9 @@ func (s *Store) CreateStaff(ctx context.Context, st *resources.Staff, pin string
 
 // createStaff validates and hashes before the transaction, so the slow hash never
 // holds the writer.
-func (s *Store) createStaff(ctx context.Context, st *resources.Staff, pin string, first bool) error {
+func (s *Store) createStaff(ctx context.Context, st *staff.Staff, pin string, first bool) error {
 	fs := st.Normalize()
-	if err := resources.ValidatePIN(pin); err != nil {
+	if err := staff.ValidatePIN(pin); err != nil {
 		fs = append(fs, errs.AsFields(err)...)
 	}
 	if err := fs.Err(); err != nil {
@@ -85,7 +85,7 @@ func noStaffYet(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func setStaffDepartments(ctx context.Context, tx *sql.Tx, st *resources.Staff) error {
+func setStaffDepartments(ctx context.Context, tx *sql.Tx, st *staff.Staff) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM staff_departments WHERE staff_id = ?", st.ID); err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func setStaffDepartments(ctx context.Context, tx *sql.Tx, st *resources.Staff) e
 		_, err := tx.ExecContext(ctx, "INSERT INTO staff_departments (staff_id, department) VALUES (?, ?)", st.ID, d)
 		if err != nil {
 			if isForeignKey(err) {
-				return errs.FieldError(resources.FieldDepartments, "Unknown department '{{.Code}}'.", map[string]any{"Code": d})
+				return errs.FieldError(staff.FieldDepartments, "Unknown department '{{.Code}}'.", map[string]any{"Code": d})
 			}
 			return err
 		}
@@ -102,8 +102,8 @@ func setStaffDepartments(ctx context.Context, tx *sql.Tx, st *resources.Staff) e
 }
 
 // UpdateStaff changes name, role, departments and the active flag; managers only.
-func (s *Store) UpdateStaff(ctx context.Context, st *resources.Staff) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStaff); err != nil {
+func (s *Store) UpdateStaff(ctx context.Context, st *staff.Staff) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStaff); err != nil {
 		return err
 	}
 	if err := st.Normalize().Err(); err != nil {
@@ -126,10 +126,10 @@ func (s *Store) UpdateStaff(ctx context.Context, st *resources.Staff) error {
 
 // ResetStaffPIN sets a new PIN and lifts any lock; managers only.
 func (s *Store) ResetStaffPIN(ctx context.Context, staffID, pin string) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermResetPIN); err != nil {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermResetPIN); err != nil {
 		return err
 	}
-	var st resources.Staff
+	var st staff.Staff
 	if err := st.ResetPIN(pin); err != nil {
 		return err
 	}
@@ -145,17 +145,17 @@ func (s *Store) ResetStaffPIN(ctx context.Context, staffID, pin string) error {
 }
 
 // ListStaff returns a page of staff with their departments, by name.
-func (s *Store) ListStaff(ctx context.Context, f resources.StaffFilter) ([]resources.Staff, error) {
+func (s *Store) ListStaff(ctx context.Context, f staff.Filter) ([]staff.Staff, error) {
 	limit := f.Limit
 	if limit <= 0 || limit > 1000 {
 		limit = 200
 	}
 	q := "SELECT " + staffColumns + " FROM staff WHERE name LIKE ? ESCAPE '\\' AND (? = 0 OR active = 1) ORDER BY name LIMIT ?"
 	prefix := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.NamePrefix) + "%"
-	var out []resources.Staff
+	var out []staff.Staff
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		err := eachRow(ctx, tx, q, []any{prefix, f.ActiveOnly, limit}, func(r *sql.Rows) error {
-			var st resources.Staff
+			var st staff.Staff
 			err := scanStaff(r, &st)
 			out = append(out, st)
 			return err
@@ -173,7 +173,7 @@ func (s *Store) ListStaff(ctx context.Context, f resources.StaffFilter) ([]resou
 	return out, err
 }
 
-func loadStaffDepartments(ctx context.Context, tx *sql.Tx, st *resources.Staff) error {
+func loadStaffDepartments(ctx context.Context, tx *sql.Tx, st *staff.Staff) error {
 	st.Departments = nil
 	return eachRow(ctx, tx, "SELECT department FROM staff_departments WHERE staff_id = ? ORDER BY department",
 		[]any{st.ID}, func(r *sql.Rows) error {
@@ -186,11 +186,11 @@ func loadStaffDepartments(ctx context.Context, tx *sql.Tx, st *resources.Staff) 
 
 // SignIn checks the PIN inside the write transaction, so failures counted at two desks
 // at once both count, and stores the counters whatever the outcome.
-func (s *Store) SignIn(ctx context.Context, staffID, pin string) (resources.Actor, error) {
-	var actor resources.Actor
+func (s *Store) SignIn(ctx context.Context, staffID, pin string) (staff.Actor, error) {
+	var actor staff.Actor
 	var signInErr error
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var st resources.Staff
+		var st staff.Staff
 		if err := scanStaff(tx.QueryRowContext(ctx, "SELECT "+staffColumns+" FROM staff WHERE id = ?", staffID), &st); err != nil {
 			if err == sql.ErrNoRows {
 				return errs.New(errs.NotFound, "This member of staff no longer exists.", nil)
@@ -202,7 +202,7 @@ func (s *Store) SignIn(ctx context.Context, staffID, pin string) (resources.Acto
 		if !st.LockedUntil.IsZero() {
 			locked = fmtTime(st.LockedUntil)
 		}
-		actor = resources.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		actor = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
 		if _, err := tx.ExecContext(ctx, "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?", st.FailedPINs, locked, st.ID); err != nil {
 			return err
 		}
@@ -210,13 +210,13 @@ func (s *Store) SignIn(ctx context.Context, staffID, pin string) (resources.Acto
 		if signInErr != nil {
 			action = "sign_in_refused"
 		}
-		return s.audit(resources.WithActor(ctx, actor), tx, change{entity: "staff", entityID: st.ID, action: action})
+		return s.audit(staff.WithActor(ctx, actor), tx, change{entity: "staff", entityID: st.ID, action: action})
 	})
 	if err != nil {
-		return resources.Actor{}, err
+		return staff.Actor{}, err
 	}
 	if signInErr != nil {
-		return resources.Actor{}, signInErr
+		return staff.Actor{}, signInErr
 	}
 	return actor, nil
 }

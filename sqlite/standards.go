@@ -6,26 +6,27 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
-var _ resources.Service = (*Store)(nil)
+var _ standards.Service = (*Store)(nil)
 
 // seedDefaults gives a new property its departments and service standards, once.
 func (s *Store) seedDefaults(ctx context.Context) error {
-	setup := resources.WithActor(ctx, resources.Actor{Name: "Frontdesk setup"})
+	setup := staff.WithActor(ctx, staff.Actor{Name: "Frontdesk setup"})
 	c := change{entity: "standards", entityID: "defaults", action: "create", summary: "default departments and service standards"}
 	return s.write(setup, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM departments").Scan(&n); err != nil || n > 0 {
 			return err
 		}
-		for _, d := range resources.DefaultDepartments() {
+		for _, d := range standards.DefaultDepartments() {
 			if err := upsertDepartment(ctx, tx, &d); err != nil {
 				return err
 			}
 		}
-		for _, cat := range resources.DefaultCategories() {
+		for _, cat := range standards.DefaultCategories() {
 			if err := upsertCategory(ctx, tx, &cat); err != nil {
 				return err
 			}
@@ -35,12 +36,12 @@ func (s *Store) seedDefaults(ctx context.Context) error {
 }
 
 // ListDepartments returns every department by name.
-func (s *Store) ListDepartments(ctx context.Context) ([]resources.Department, error) {
-	var out []resources.Department
+func (s *Store) ListDepartments(ctx context.Context) ([]standards.Department, error) {
+	var out []standards.Department
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, `SELECT code, name, on_duty_contact, open_minute, close_minute FROM departments
 			WHERE active = 1 ORDER BY name`, nil, func(r *sql.Rows) error {
-			var d resources.Department
+			var d standards.Department
 			err := r.Scan(&d.Code, &d.Name, &d.OnDutyContact, &d.Hours.Open, &d.Hours.Close)
 			out = append(out, d)
 			return err
@@ -50,8 +51,8 @@ func (s *Store) ListDepartments(ctx context.Context) ([]resources.Department, er
 }
 
 // SaveDepartment creates or replaces a department; managers only.
-func (s *Store) SaveDepartment(ctx context.Context, d *resources.Department) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditDepartments); err != nil {
+func (s *Store) SaveDepartment(ctx context.Context, d *standards.Department) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditDepartments); err != nil {
 		return err
 	}
 	if err := d.Normalize().Err(); err != nil {
@@ -61,7 +62,7 @@ func (s *Store) SaveDepartment(ctx context.Context, d *resources.Department) err
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return upsertDepartment(ctx, tx, d) })
 }
 
-func upsertDepartment(ctx context.Context, tx *sql.Tx, d *resources.Department) error {
+func upsertDepartment(ctx context.Context, tx *sql.Tx, d *standards.Department) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO departments (code, name, on_duty_contact, open_minute, close_minute)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,
 		on_duty_contact = excluded.on_duty_contact, open_minute = excluded.open_minute, close_minute = excluded.close_minute`,
@@ -70,12 +71,12 @@ func upsertDepartment(ctx context.Context, tx *sql.Tx, d *resources.Department) 
 }
 
 // ListCategories returns every request category with its service standard, by name.
-func (s *Store) ListCategories(ctx context.Context) ([]resources.Category, error) {
-	var out []resources.Category
+func (s *Store) ListCategories(ctx context.Context) ([]standards.Category, error) {
+	var out []standards.Category
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		return eachRow(ctx, tx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
 			FROM categories WHERE active = 1 ORDER BY name`, nil, func(r *sql.Rows) error {
-			var c resources.Category
+			var c standards.Category
 			var promise, top int
 			err := r.Scan(&c.Code, &c.Name, &c.Department, &promise, &top, &c.GuestNamesTime, &c.Complaint)
 			c.Promise, c.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(top)*time.Minute
@@ -87,8 +88,8 @@ func (s *Store) ListCategories(ctx context.Context) ([]resources.Category, error
 }
 
 // SaveCategory creates or replaces a category's service standard; managers only.
-func (s *Store) SaveCategory(ctx context.Context, cat *resources.Category) error {
-	if err := resources.ActorFrom(ctx).Role.Check(resources.PermEditStandards); err != nil {
+func (s *Store) SaveCategory(ctx context.Context, cat *standards.Category) error {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermEditStandards); err != nil {
 		return err
 	}
 	if err := cat.Normalize().Err(); err != nil {
@@ -99,7 +100,7 @@ func (s *Store) SaveCategory(ctx context.Context, cat *resources.Category) error
 		var one int
 		err := tx.QueryRowContext(ctx, "SELECT 1 FROM departments WHERE code = ?", cat.Department).Scan(&one)
 		if err == sql.ErrNoRows {
-			return errs.FieldError(resources.FieldDepartment, "Choose the department that serves this category.", nil)
+			return errs.FieldError(standards.FieldDepartment, "Choose the department that serves this category.", nil)
 		}
 		if err != nil {
 			return err
@@ -108,7 +109,7 @@ func (s *Store) SaveCategory(ctx context.Context, cat *resources.Category) error
 	})
 }
 
-func upsertCategory(ctx context.Context, tx *sql.Tx, c *resources.Category) error {
+func upsertCategory(ctx context.Context, tx *sql.Tx, c *standards.Category) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, department, promise_min, top_tier_min, guest_names_time, complaint)
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department,
 		promise_min = excluded.promise_min, top_tier_min = excluded.top_tier_min,

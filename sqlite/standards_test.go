@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"frontdesk/errs"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 func manager() context.Context {
-	return resources.WithActor(context.Background(), resources.Actor{ID: "m-1", Name: "Rina Manager", Role: resources.RoleShiftManager})
+	return staff.WithActor(context.Background(), staff.Actor{ID: "m-1", Name: "Rina Manager", Role: staff.RoleShiftManager})
 }
 
 func TestNewDatabaseStartsWithDefaultStandardsOnce(t *testing.T) {
@@ -18,29 +19,29 @@ func TestNewDatabaseStartsWithDefaultStandardsOnce(t *testing.T) {
 	s := openAt(t, path)
 	cats, err := s.ListCategories(context.Background())
 	must(t, err)
-	if len(cats) != len(resources.DefaultCategories()) {
+	if len(cats) != len(standards.DefaultCategories()) {
 		t.Fatalf("%d categories", len(cats))
 	}
 	depts, err := s.ListDepartments(context.Background())
 	must(t, err)
-	if len(depts) != len(resources.DefaultDepartments()) {
+	if len(depts) != len(standards.DefaultDepartments()) {
 		t.Fatalf("%d departments", len(depts))
 	}
-	must(t, s.SaveDepartment(manager(), &resources.Department{Code: "spa", Name: "Spa", Hours: resources.ServiceHours{Open: 600, Close: 1320}}))
+	must(t, s.SaveDepartment(manager(), &standards.Department{Code: "spa", Name: "Spa", Hours: standards.ServiceHours{Open: 600, Close: 1320}}))
 	s.Close()
 	s = openAt(t, path)
 	depts, _ = s.ListDepartments(context.Background())
-	if len(depts) != len(resources.DefaultDepartments())+1 {
+	if len(depts) != len(standards.DefaultDepartments())+1 {
 		t.Fatalf("reopening changed the departments: %d", len(depts))
 	}
 }
 
 func TestOnlyManagersChangeServiceStandards(t *testing.T) {
 	s := openTest(t)
-	towels := resources.Category{Code: "towels", Name: "Extra towels", Department: resources.DeptHousekeeping, Promise: 20 * time.Minute}
-	agent := resources.WithActor(context.Background(), resources.Actor{Name: "Agus", Role: resources.RoleAgent})
+	towels := standards.Category{Code: "towels", Name: "Extra towels", Department: standards.DeptHousekeeping, Promise: 20 * time.Minute}
+	agent := staff.WithActor(context.Background(), staff.Actor{Name: "Agus", Role: staff.RoleAgent})
 	for _, ctx := range []context.Context{context.Background(), agent} {
-		if err := s.SaveCategory(ctx, &towels); err == nil || err.Error() != resources.MsgManagerOnly {
+		if err := s.SaveCategory(ctx, &towels); err == nil || err.Error() != staff.MsgManagerOnly {
 			t.Fatalf("non-manager saved a standard: %v", err)
 		}
 	}
@@ -57,13 +58,13 @@ func TestCategoryValidation(t *testing.T) {
 	s := openTest(t)
 	cases := []struct {
 		name  string
-		cat   resources.Category
+		cat   standards.Category
 		field string
 	}{
-		{"unknown department", resources.Category{Code: "spa_booking", Name: "Spa", Department: "spa", Promise: time.Hour}, resources.FieldDepartment},
-		{"no promise", resources.Category{Code: "x1", Name: "X", Department: resources.DeptFrontDesk}, resources.FieldPromise},
-		{"VIP slower than standard", resources.Category{Code: "x2", Name: "X", Department: resources.DeptFrontDesk, Promise: 10 * time.Minute, TopTierPromise: time.Hour}, resources.FieldTopTier},
-		{"bad code", resources.Category{Code: "Spa Booking", Name: "X", Department: resources.DeptFrontDesk, Promise: time.Hour}, resources.FieldCode},
+		{"unknown department", standards.Category{Code: "spa_booking", Name: "Spa", Department: "spa", Promise: time.Hour}, standards.FieldDepartment},
+		{"no promise", standards.Category{Code: "x1", Name: "X", Department: standards.DeptFrontDesk}, standards.FieldPromise},
+		{"VIP slower than standard", standards.Category{Code: "x2", Name: "X", Department: standards.DeptFrontDesk, Promise: 10 * time.Minute, TopTierPromise: time.Hour}, standards.FieldTopTier},
+		{"bad code", standards.Category{Code: "Spa Booking", Name: "X", Department: standards.DeptFrontDesk, Promise: time.Hour}, standards.FieldCode},
 	}
 	for _, c := range cases {
 		err := s.SaveCategory(manager(), &c.cat)

@@ -13,7 +13,8 @@ import (
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 var _ anticipation.Service = (*Store)(nil)
@@ -92,7 +93,7 @@ func (st *todayState) snapshot(ctx context.Context, tx *sql.Tx, now, today time.
 
 // emptySnapshot is a snapshot at now with the departments' hours and no guests yet.
 func emptySnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
-	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]resources.ServiceHours{}}
+	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]standards.ServiceHours{}}
 	return snap, loadHours(ctx, tx, snap.Hours)
 }
 
@@ -208,10 +209,10 @@ func loadHandled(ctx context.Context, tx *sql.Tx, st *todayState) error {
 		})
 }
 
-func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]resources.ServiceHours) error {
+func loadHours(ctx context.Context, tx *sql.Tx, hours map[string]standards.ServiceHours) error {
 	return eachRow(ctx, tx, "SELECT code, open_minute, close_minute FROM departments", nil, func(r *sql.Rows) error {
 		var code string
-		var h resources.ServiceHours
+		var h standards.ServiceHours
 		err := r.Scan(&code, &h.Open, &h.Close)
 		hours[code] = h
 		return err
@@ -341,7 +342,7 @@ func findArrival(snap anticipation.Snapshot, stayID string) (anticipation.GuestS
 }
 
 // logPrepTask logs one task unless it was logged before; it reports whether it logged.
-func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.GuestState, task anticipation.Task, now time.Time, actor resources.Actor) (bool, error) {
+func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.GuestState, task anticipation.Task, now time.Time, actor staff.Actor) (bool, error) {
 	var one int
 	err := tx.QueryRowContext(ctx, "SELECT 1 FROM prep_tasks WHERE stay_id = ? AND source_id = ?", g.Stay.ID, task.SourceID).Scan(&one)
 	if err == nil {
@@ -350,7 +351,7 @@ func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.Gues
 	if err != sql.ErrNoRows {
 		return false, err
 	}
-	r := &requests.Request{ID: newID(), GuestID: g.Guest.ID, Room: g.Stay.Room, Category: resources.CategoryArrivalPrep,
+	r := &requests.Request{ID: newID(), GuestID: g.Guest.ID, Room: g.Stay.Room, Category: standards.CategoryArrivalPrep,
 		Department: task.Department, Description: clip("Before arrival: "+task.Description, requests.MaxDescription),
 		Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: actor.ID, Owner: actor.ID,
 		Status: requests.StatusNew, CreatedAt: now.UTC()}
@@ -400,7 +401,7 @@ func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) 
 }
 
 // remember records the prompt as handled and audits it.
-func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resolution, actor resources.Actor, now time.Time) error {
+func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resolution, actor staff.Actor, now time.Time) error {
 	action := "done"
 	if res.Dismissed {
 		action = "dismissed"

@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"frontdesk/anticipation"
+	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
-	"frontdesk/resources"
 )
 
 func (d *desk) stay(t *testing.T, g *guests.Guest, arrival, nights int, room string, status guests.StayStatus) *guests.Stay {
@@ -126,6 +126,6 @@ func TestPromptsAreRememberedAndNeverNagTwice(t *testing.T) {
 	}
 }
 
-func resourcesAuditFor(guestID string) resources.AuditFilter {
-	return resources.AuditFilter{GuestID: guestID}
+func resourcesAuditFor(guestID string) audit.Filter {
+	return audit.Filter{GuestID: guestID}
 }

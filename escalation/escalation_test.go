@@ -1,4 +1,4 @@
-package resources
+package escalation
 
 import (
 	"testing"
@@ -8,7 +8,7 @@ import (
 func TestClassForPicksTheTightestRuleSet(t *testing.T) {
 	cases := []struct {
 		urgent, complaint, vip bool
-		want                   EscalationClass
+		want                   Class
 	}{
 		{false, false, false, ClassStandard},
 		{false, false, true, ClassVIP},
@@ -29,15 +29,15 @@ func TestClassForPicksTheTightestRuleSet(t *testing.T) {
 func atSec(h, m, s int) time.Time { return time.Date(2026, 11, 23, h, m, s, 0, time.UTC) }
 
 func TestEscalationClimbsLevelsAtExactBoundaries(t *testing.T) {
-	rules := DefaultEscalationRules()
+	rules := DefaultRules()
 	promised := at(14, 0)
 	cases := []struct {
 		name   string
-		class  EscalationClass
+		class  Class
 		now    time.Time
 		ok     bool
 		level  int
-		target EscalationTarget
+		target Target
 	}{
 		{"not overdue a minute before the promise", ClassStandard, at(13, 59), false, 0, ""},
 		{"not overdue a second before the promise", ClassStandard, atSec(13, 59, 59), false, 0, ""},
@@ -50,7 +50,7 @@ func TestEscalationClimbsLevelsAtExactBoundaries(t *testing.T) {
 		{"VIP reaches the on-duty contact at +5", ClassVIP, at(14, 5), true, 2, TargetDepartmentOnDuty},
 		{"complaint goes straight to the shift manager", ClassComplaint, at(14, 5), true, 2, TargetShiftManager},
 		{"urgent reaches management at +30", ClassUrgent, at(14, 30), true, 4, TargetManagement},
-		{"a class without rules never escalates", EscalationClass("spa"), at(18, 0), false, 0, ""},
+		{"a class without rules never escalates", Class("spa"), at(18, 0), false, 0, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,11 +63,11 @@ func TestEscalationClimbsLevelsAtExactBoundaries(t *testing.T) {
 }
 
 func TestNextLevelAndWhenItIsReached(t *testing.T) {
-	rules := DefaultEscalationRules()
+	rules := DefaultRules()
 	promised := at(14, 0)
 	cases := []struct {
 		name  string
-		class EscalationClass
+		class Class
 		now   time.Time
 		ok    bool
 		level int
@@ -79,7 +79,7 @@ func TestNextLevelAndWhenItIsReached(t *testing.T) {
 		{"at +10 the shift manager is next", ClassStandard, at(14, 10), true, 3, at(14, 20)},
 		{"after the top level nothing is next", ClassStandard, at(15, 0), false, 0, time.Time{}},
 		{"VIP shift manager sooner", ClassVIP, at(14, 5), true, 3, at(14, 10)},
-		{"a class without rules has nothing next", EscalationClass("spa"), at(14, 0), false, 0, time.Time{}},
+		{"a class without rules has nothing next", Class("spa"), at(14, 0), false, 0, time.Time{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestNextLevelAndWhenItIsReached(t *testing.T) {
 }
 
 func TestVIPClimbsSoonerThanStandardAtTheSameMinute(t *testing.T) {
-	rules := DefaultEscalationRules()
+	rules := DefaultRules()
 	promised, now := at(14, 0), at(14, 10)
 	std, _ := rules.Due(ClassStandard, promised, now)
 	vip, _ := rules.Due(ClassVIP, promised, now)
@@ -102,7 +102,7 @@ func TestVIPClimbsSoonerThanStandardAtTheSameMinute(t *testing.T) {
 }
 
 func TestRequestWithoutAPromiseNeverEscalates(t *testing.T) {
-	rules := DefaultEscalationRules()
+	rules := DefaultRules()
 	if l, ok := rules.Due(ClassUrgent, time.Time{}, at(14, 0)); ok {
 		t.Fatalf("Due without a promise: %+v", l)
 	}
@@ -112,11 +112,11 @@ func TestRequestWithoutAPromiseNeverEscalates(t *testing.T) {
 }
 
 func TestDefaultEscalationRulesAreValidAndCoverEveryClass(t *testing.T) {
-	rules := DefaultEscalationRules()
+	rules := DefaultRules()
 	if fs := rules.Normalize(); len(fs) > 0 {
 		t.Fatalf("defaults invalid: %v", fs)
 	}
-	for _, c := range EscalationClasses {
+	for _, c := range Classes {
 		if l := rules.ForClass(c); len(l) == 0 || l[0].Level != 1 || l[0].After != 0 || l[0].Target != TargetOwner {
 			t.Errorf("%s: %+v", c, l)
 		}
@@ -125,38 +125,38 @@ func TestDefaultEscalationRulesAreValidAndCoverEveryClass(t *testing.T) {
 
 func TestEscalationRulesValidation(t *testing.T) {
 	m := time.Minute
-	lv := func(c EscalationClass, level int, after time.Duration, target EscalationTarget) EscalationLevel {
-		return EscalationLevel{Class: c, Level: level, After: after, Target: target}
+	lv := func(c Class, level int, after time.Duration, target Target) Level {
+		return Level{Class: c, Level: level, After: after, Target: target}
 	}
 	cases := []struct {
 		name  string
-		rules EscalationRules
+		rules Rules
 		field string
 		msg   string
 	}{
-		{"gap between levels", EscalationRules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassStandard, 3, 20*m, TargetShiftManager)},
+		{"gap between levels", Rules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassStandard, 3, 20*m, TargetShiftManager)},
 			FieldEscalationLevel, "Level 3 of standard follows level 1; number the levels without gaps."},
-		{"same time as the level before", EscalationRules{lv(ClassVIP, 1, 5*m, TargetOwner), lv(ClassVIP, 2, 5*m, TargetShiftManager)},
+		{"same time as the level before", Rules{lv(ClassVIP, 1, 5*m, TargetOwner), lv(ClassVIP, 2, 5*m, TargetShiftManager)},
 			FieldEscalationAfter, "Level 2 of vip must come later than level 1."},
-		{"sooner than the level before", EscalationRules{lv(ClassVIP, 1, 10*m, TargetOwner), lv(ClassVIP, 2, 5*m, TargetShiftManager)},
+		{"sooner than the level before", Rules{lv(ClassVIP, 1, 10*m, TargetOwner), lv(ClassVIP, 2, 5*m, TargetShiftManager)},
 			FieldEscalationAfter, "Level 2 of vip must come later than level 1."},
-		{"unknown target", EscalationRules{lv(ClassUrgent, 1, 0, "night_porter")},
+		{"unknown target", Rules{lv(ClassUrgent, 1, 0, "night_porter")},
 			FieldEscalationTarget, "Choose one of the options in the list."},
-		{"more than five levels", EscalationRules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassStandard, 2, 1*m, TargetOwner),
+		{"more than five levels", Rules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassStandard, 2, 1*m, TargetOwner),
 			lv(ClassStandard, 3, 2*m, TargetOwner), lv(ClassStandard, 4, 3*m, TargetOwner), lv(ClassStandard, 5, 4*m, TargetOwner),
 			lv(ClassStandard, 6, 5*m, TargetManagement)},
 			FieldEscalationLevel, "The standard rules have at most 5 levels."},
-		{"missing level 1", EscalationRules{lv(ClassComplaint, 2, 5*m, TargetShiftManager)},
+		{"missing level 1", Rules{lv(ClassComplaint, 2, 5*m, TargetShiftManager)},
 			FieldEscalationLevel, "The complaint rules start at level 1."},
-		{"level listed twice", EscalationRules{lv(ClassComplaint, 1, 0, TargetOwner), lv(ClassComplaint, 1, 5*m, TargetShiftManager)},
+		{"level listed twice", Rules{lv(ClassComplaint, 1, 0, TargetOwner), lv(ClassComplaint, 1, 5*m, TargetShiftManager)},
 			FieldEscalationLevel, "Level 1 of complaint is listed twice."},
-		{"later than a day", EscalationRules{lv(ClassStandard, 1, 25*time.Hour, TargetOwner)},
+		{"later than a day", Rules{lv(ClassStandard, 1, 25*time.Hour, TargetOwner)},
 			FieldEscalationAfter, "Escalate between 0 minutes and 24 hours after the promised time."},
-		{"before the promise", EscalationRules{lv(ClassStandard, 1, -m, TargetOwner)},
+		{"before the promise", Rules{lv(ClassStandard, 1, -m, TargetOwner)},
 			FieldEscalationAfter, "Escalate between 0 minutes and 24 hours after the promised time."},
-		{"unknown class", EscalationRules{lv("spa", 1, 0, TargetOwner)},
+		{"unknown class", Rules{lv("spa", 1, 0, TargetOwner)},
 			FieldEscalationClass, "Choose one of the options in the list."},
-		{"each class is checked on its own", EscalationRules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassVIP, 2, 0, TargetOwner)},
+		{"each class is checked on its own", Rules{lv(ClassStandard, 1, 0, TargetOwner), lv(ClassVIP, 2, 0, TargetOwner)},
 			FieldEscalationLevel, "The vip rules start at level 1."},
 	}
 	for _, c := range cases {
@@ -174,7 +174,7 @@ func TestEscalationRulesValidation(t *testing.T) {
 }
 
 func TestNormalizeSortsAndCutsToWholeMinutes(t *testing.T) {
-	rules := EscalationRules{
+	rules := Rules{
 		{ClassVIP, 2, 5*time.Minute + 30*time.Second, TargetShiftManager},
 		{ClassStandard, 1, 0, TargetOwner},
 		{ClassVIP, 1, 0, TargetOwner},
@@ -182,7 +182,7 @@ func TestNormalizeSortsAndCutsToWholeMinutes(t *testing.T) {
 	if fs := rules.Normalize(); len(fs) > 0 {
 		t.Fatal(fs)
 	}
-	want := EscalationRules{{ClassStandard, 1, 0, TargetOwner}, {ClassVIP, 1, 0, TargetOwner}, {ClassVIP, 2, 5 * time.Minute, TargetShiftManager}}
+	want := Rules{{ClassStandard, 1, 0, TargetOwner}, {ClassVIP, 1, 0, TargetOwner}, {ClassVIP, 2, 5 * time.Minute, TargetShiftManager}}
 	for i := range want {
 		if rules[i] != want[i] {
 			t.Fatalf("got %+v", rules)
@@ -191,7 +191,7 @@ func TestNormalizeSortsAndCutsToWholeMinutes(t *testing.T) {
 }
 
 func TestNormalizeClassSetsTheClassAndNeedsLevelOne(t *testing.T) {
-	in := []EscalationLevel{{Level: 1, Target: TargetOwner}}
+	in := []Level{{Level: 1, Target: TargetOwner}}
 	out, fs := NormalizeClass(ClassVIP, in)
 	if len(fs) > 0 || out[0].Class != ClassVIP || in[0].Class != "" {
 		t.Fatalf("got %+v %v; caller's slice %+v", out, fs, in)
@@ -203,3 +203,5 @@ func TestNormalizeClassSetsTheClassAndNeedsLevelOne(t *testing.T) {
 		t.Fatalf("unknown class accepted: %v", fs)
 	}
 }
+
+func at(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, time.UTC) }

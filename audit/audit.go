@@ -1,12 +1,12 @@
-package resources
+package audit
 
 import (
 	"context"
 	"time"
 )
 
-// AuditEntry is one change, attributed: who did what to which thing, and when.
-type AuditEntry struct {
+// Entry is one change, attributed: who did what to which thing, and when.
+type Entry struct {
 	At        time.Time
 	ActorID   string
 	ActorName string
@@ -17,16 +17,16 @@ type AuditEntry struct {
 	Summary   string
 }
 
-// AuditFilter narrows the audit log for a manager browsing it. Zero fields match all.
-type AuditFilter struct {
+// Filter narrows the audit log for a manager browsing it. Zero fields match all.
+type Filter struct {
 	ActorName string
 	GuestID   string
 	From, To  time.Time // [From, To)
 	Limit     int       // a page; 0 means 100
 }
 
-// AuditService reads the audit log; writing happens inside every other service's
+// Service reads the audit log; writing happens inside every other service's
 // transactions.
-type AuditService interface {
-	ListAudit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
+type Service interface {
+	ListAudit(ctx context.Context, f Filter) ([]Entry, error)
 }

@@ -1,10 +1,12 @@
-package resources
+package property
 
 import (
 	"context"
 	"fmt"
 	"slices"
 	"time"
+
+	"frontdesk/staff"
 
 	"frontdesk/errs"
 )
@@ -213,7 +215,7 @@ func NormalizeRoster(day time.Time, shift Shift, entries []RosterEntry) ([]Roste
 
 // CheckRosterStaff says whether st, the stored record for e.StaffID (nil when there is
 // none), may be on the roster as e asks.
-func CheckRosterStaff(e RosterEntry, st *Staff) error {
+func CheckRosterStaff(e RosterEntry, st *staff.Staff) error {
 	switch {
 	case st == nil:
 		// Same text as the staff forms', so it shares their translation.

@@ -1,4 +1,4 @@
-package resources
+package loans
 
 import (
 	"context"
@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"frontdesk/errs"
+	"frontdesk/standards"
 )
 
-// LoanService keeps the loanable items and what is lent to which room. Every method is
+// Service keeps the loanable items and what is lent to which room. Every method is
 // one transaction.
-type LoanService interface {
+type Service interface {
 	// ListItems returns every item with how many are out and how many are left, by name.
 	ListItems(ctx context.Context) ([]ItemStock, error)
 	// SaveItem creates or updates an item; managers only. The total may not drop below
@@ -24,7 +25,7 @@ type LoanService interface {
 	ReturnLoan(ctx context.Context, loanID string) error
 	// ListLoans returns a page of loans: overdue first, then the rest still out by due
 	// time, then those returned, newest first.
-	ListLoans(ctx context.Context, f LoanFilter) ([]Loan, error)
+	ListLoans(ctx context.Context, f Filter) ([]Loan, error)
 }
 
 // ItemStock is an item with how many of it are out and how many are left to lend.
@@ -33,8 +34,8 @@ type ItemStock struct {
 	Out, Available int
 }
 
-// LoanFilter narrows the loan list. Zero fields match all.
-type LoanFilter struct {
+// Filter narrows the loan list. Zero fields match all.
+type Filter struct {
 	ItemCode    string
 	Room        string
 	OutOnly     bool // only loans not yet returned
@@ -59,7 +60,7 @@ var loanRoomPattern = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{0,9}$`)
 func (it *Item) Normalize() errs.Fields {
 	var fs errs.Fields
 	it.Code = strings.TrimSpace(it.Code)
-	checkCodeAndName(&fs, it.Code, &it.Name)
+	standards.CheckCodeAndName(&fs, it.Code, &it.Name)
 	if it.Total < 0 || it.Total > MaxItemTotal {
 		fs.Add(FieldTotal, "Enter a number from 0 to {{.Max}}.", map[string]any{"Max": MaxItemTotal})
 	}

@@ -1,6 +1,6 @@
 // Package resources holds what the property serves with: for now, who is acting at the
 // desk. Every change Frontdesk stores is attributed to the actor carried in the context.
-package resources
+package staff
 
 import "context"
 

@@ -1,4 +1,4 @@
-package resources
+package standards
 
 import (
 	"context"
@@ -21,6 +21,7 @@ type Service interface {
 // Field names for department and category forms.
 const (
 	FieldCode       = "code"
+	FieldName       = "name"
 	FieldContact    = "contact"
 	FieldHours      = "hours"
 	FieldDepartment = "department"
@@ -33,7 +34,9 @@ var codePattern = regexp.MustCompile(`^[a-z][a-z0-9_]{1,30}$`)
 // MaxPromise bounds a service standard: a promise beyond a day is not a standard.
 const MaxPromise = 24 * time.Hour
 
-func checkCodeAndName(fs *errs.Fields, code string, name *string) {
+// CheckCodeAndName checks the code and cleans the name that departments, categories and
+// loanable items all carry.
+func CheckCodeAndName(fs *errs.Fields, code string, name *string) {
 	if !codePattern.MatchString(code) {
 		fs.Add(FieldCode, "A code is 2 to 31 lower-case letters, digits or '_', starting with a letter.", nil)
 	}
@@ -45,7 +48,7 @@ func checkCodeAndName(fs *errs.Fields, code string, name *string) {
 // Normalize cleans a department and returns every problem found.
 func (d *Department) Normalize() errs.Fields {
 	var fs errs.Fields
-	checkCodeAndName(&fs, d.Code, &d.Name)
+	CheckCodeAndName(&fs, d.Code, &d.Name)
 	textcheck.Into(&fs, FieldContact, &d.OnDutyContact, 60, false)
 	h := d.Hours
 	if h.Open < 0 || h.Open > 1440 || h.Close < 0 || h.Close > 1440 {
@@ -57,7 +60,7 @@ func (d *Department) Normalize() errs.Fields {
 // Normalize cleans a category and returns every problem found.
 func (c *Category) Normalize() errs.Fields {
 	var fs errs.Fields
-	checkCodeAndName(&fs, c.Code, &c.Name)
+	CheckCodeAndName(&fs, c.Code, &c.Name)
 	if c.Department == "" {
 		fs.Add(FieldDepartment, "Choose the department that serves this category.", nil)
 	}

@@ -1,4 +1,4 @@
-package resources
+package standards
 
 import (
 	"strings"
@@ -17,20 +17,7 @@ func TestAGuestNamedTimeMoreThanAYearAheadIsATypingSlip(t *testing.T) {
 	}
 }
 
-func TestLoanQuantityIsInRange(t *testing.T) {
-	for qty, want := range map[int]string{0: "Lend at least one.", MaxItemTotal + 1: "Lend at most 10000 at a time.", 2: ""} {
-		l := Loan{ItemCode: "crib", Room: "1204", Qty: qty}
-		e := l.Normalize().For(FieldQty)
-		switch {
-		case want == "" && e != nil:
-			t.Errorf("qty %d refused: %v", qty, e)
-		case want != "" && (e == nil || e.Error() != want):
-			t.Errorf("qty %d: %v, want %q", qty, e, want)
-		}
-	}
-}
-
-func TestResourceTextsHaveLimitsAndRefuseCardNumbers(t *testing.T) {
+func TestDepartmentTextsHaveLimitsAndRefuseCardNumbers(t *testing.T) {
 	long := strings.Repeat("x", 200)
 	d := Department{Code: "spa", Name: long, OnDutyContact: long}
 	fs := d.Normalize()
@@ -44,13 +31,5 @@ func TestResourceTextsHaveLimitsAndRefuseCardNumbers(t *testing.T) {
 	d = Department{Code: "spa", Name: "Spa", OnDutyContact: "Ayu +62 821 1111 1116"}
 	if fs := d.Normalize(); len(fs) != 0 {
 		t.Errorf("a phone number as on-duty contact was refused: %v", fs)
-	}
-	s := Staff{Name: long, Role: RoleAgent}
-	if s.Normalize().For(FieldName) == nil {
-		t.Error("staff name has no limit")
-	}
-	r := Room{Number: "1204", Floor: 12, Type: long}
-	if r.Normalize().For(FieldType) == nil {
-		t.Error("room type has no limit")
 	}
 }

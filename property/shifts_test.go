@@ -1,9 +1,11 @@
-package resources
+package property
 
 import (
 	"reflect"
 	"testing"
 	"time"
+
+	"frontdesk/staff"
 
 	"frontdesk/errs"
 )
@@ -186,14 +188,14 @@ func TestNormalizeRosterRefusals(t *testing.T) {
 }
 
 func TestCheckRosterStaff(t *testing.T) {
-	agent := &Staff{Name: "Dewi", Role: RoleAgent, Active: true}
-	shiftManager := &Staff{Name: "Rina", Role: RoleShiftManager, Active: true}
-	admin := &Staff{Name: "Wayan", Role: RoleAdministrator, Active: true}
-	switchedOff := &Staff{Name: "Kenji", Role: RoleShiftManager, Active: false}
+	agent := &staff.Staff{Name: "Dewi", Role: staff.RoleAgent, Active: true}
+	shiftManager := &staff.Staff{Name: "Rina", Role: staff.RoleShiftManager, Active: true}
+	admin := &staff.Staff{Name: "Wayan", Role: staff.RoleAdministrator, Active: true}
+	switchedOff := &staff.Staff{Name: "Kenji", Role: staff.RoleShiftManager, Active: false}
 	cases := []struct {
 		name     string
 		manager  bool
-		st       *Staff
+		st       *staff.Staff
 		wantCode errs.Code
 		field    string
 	}{

@@ -1,4 +1,4 @@
-package resources
+package escalation
 
 import (
 	"cmp"
@@ -9,35 +9,35 @@ import (
 	"frontdesk/errs"
 )
 
-// EscalationTarget is who is told when a request reaches an escalation level. The values
+// Target is who is told when a request reaches an escalation level. The values
 // are stored, so keep them stable.
-type EscalationTarget string
+type Target string
 
 // The targets Frontdesk knows.
 const (
-	TargetOwner            EscalationTarget = "owner"              // whoever the request is assigned to
-	TargetDepartmentOnDuty EscalationTarget = "department_on_duty" // the department's on-duty contact
-	TargetShiftManager     EscalationTarget = "shift_manager"      // the shift manager on the roster
-	TargetManagement       EscalationTarget = "management"         // the general manager on duty
+	TargetOwner            Target = "owner"              // whoever the request is assigned to
+	TargetDepartmentOnDuty Target = "department_on_duty" // the department's on-duty contact
+	TargetShiftManager     Target = "shift_manager"      // the shift manager on the roster
+	TargetManagement       Target = "management"         // the general manager on duty
 )
 
-// EscalationTargets lists every target in the order the UI offers them.
-var EscalationTargets = []EscalationTarget{TargetOwner, TargetDepartmentOnDuty, TargetShiftManager, TargetManagement}
+// Targets lists every target in the order the UI offers them.
+var Targets = []Target{TargetOwner, TargetDepartmentOnDuty, TargetShiftManager, TargetManagement}
 
-// EscalationClass names the rule set that applies to a request. The values are stored,
+// Class names the rule set that applies to a request. The values are stored,
 // so keep them stable.
-type EscalationClass string
+type Class string
 
 // The classes Frontdesk knows.
 const (
-	ClassStandard  EscalationClass = "standard"
-	ClassUrgent    EscalationClass = "urgent"
-	ClassComplaint EscalationClass = "complaint"
-	ClassVIP       EscalationClass = "vip"
+	ClassStandard  Class = "standard"
+	ClassUrgent    Class = "urgent"
+	ClassComplaint Class = "complaint"
+	ClassVIP       Class = "vip"
 )
 
-// EscalationClasses lists every class in the order the UI shows them.
-var EscalationClasses = []EscalationClass{ClassStandard, ClassUrgent, ClassComplaint, ClassVIP}
+// Classes lists every class in the order the UI shows them.
+var Classes = []Class{ClassStandard, ClassUrgent, ClassComplaint, ClassVIP}
 
 // ClassFor picks the rule set for a request, the tightest that applies:
 // urgent > complaint > vip > standard. Urgent comes first because an urgent request is
@@ -45,7 +45,7 @@ var EscalationClasses = []EscalationClass{ClassStandard, ClassUrgent, ClassCompl
 // unwell): a delay harms people or property whoever the guest is. A complaint comes next
 // because an unhappy guest left waiting becomes a lost guest, VIP or not; a VIP's routine
 // request comes after both.
-func ClassFor(urgent, complaint, vip bool) EscalationClass {
+func ClassFor(urgent, complaint, vip bool) Class {
 	switch {
 	case urgent:
 		return ClassUrgent
@@ -59,21 +59,21 @@ func ClassFor(urgent, complaint, vip bool) EscalationClass {
 
 // Limits of a rule set.
 const (
-	MaxEscalationLevels = 5
-	MaxEscalationAfter  = 24 * time.Hour
+	MaxLevels = 5
+	MaxAfter  = 24 * time.Hour
 )
 
-// EscalationLevel is one step of a rule set: when a request of Class is After past its
+// Level is one step of a rule set: when a request of Class is After past its
 // promised time, Target is told.
-type EscalationLevel struct {
-	Class  EscalationClass
+type Level struct {
+	Class  Class
 	Level  int           // 1..MaxEscalationLevels
 	After  time.Duration // past the promised time, whole minutes, 0..MaxEscalationAfter
-	Target EscalationTarget
+	Target Target
 }
 
-// EscalationRules are the property's escalation levels for every class.
-type EscalationRules []EscalationLevel
+// Rules are the property's escalation levels for every class.
+type Rules []Level
 
 // Field names for escalation problems. Every problem also carries the Class and Level
 // it concerns in its Args, so the UI can place it beside the right row.
@@ -84,24 +84,24 @@ const (
 	FieldEscalationTarget = "escalation_target"
 )
 
-func classRank(c EscalationClass) int {
-	if i := slices.Index(EscalationClasses, c); i >= 0 {
+func classRank(c Class) int {
+	if i := slices.Index(Classes, c); i >= 0 {
 		return i
 	}
-	return len(EscalationClasses)
+	return len(Classes)
 }
 
-// Sort orders r in place by class (in EscalationClasses order, unknown classes last by
+// Sort orders r in place by class (in Classes order, unknown classes last by
 // name) and then by level.
-func (r EscalationRules) Sort() {
-	slices.SortStableFunc(r, func(a, b EscalationLevel) int {
+func (r Rules) Sort() {
+	slices.SortStableFunc(r, func(a, b Level) int {
 		return cmp.Or(cmp.Compare(classRank(a.Class), classRank(b.Class)), cmp.Compare(a.Class, b.Class), cmp.Compare(a.Level, b.Level))
 	})
 }
 
 // ForClass returns a sorted copy of the levels of class c.
-func (r EscalationRules) ForClass(c EscalationClass) EscalationRules {
-	var out EscalationRules
+func (r Rules) ForClass(c Class) Rules {
+	var out Rules
 	for _, l := range r {
 		if l.Class == c {
 			out = append(out, l)
@@ -113,9 +113,9 @@ func (r EscalationRules) ForClass(c EscalationClass) EscalationRules {
 
 // Normalize cleans the rules in place (After cut to whole minutes, levels sorted by
 // class and level) and returns every problem found. For each class present the levels
-// are numbered 1..n without gaps, n at most MaxEscalationLevels, and each comes strictly
+// are numbered 1..n without gaps, n at most MaxLevels, and each comes strictly
 // later than the one before.
-func (r EscalationRules) Normalize() errs.Fields {
+func (r Rules) Normalize() errs.Fields {
 	var fs errs.Fields
 	for i := range r {
 		r[i].After = r[i].After.Truncate(time.Minute)
@@ -133,19 +133,19 @@ func (r EscalationRules) Normalize() errs.Fields {
 }
 
 // checkClass checks the sorted levels of one class.
-func checkClass(fs *errs.Fields, levels EscalationRules) {
+func checkClass(fs *errs.Fields, levels Rules) {
 	class := levels[0].Class
-	args := func(l EscalationLevel) map[string]any {
+	args := func(l Level) map[string]any {
 		return map[string]any{"Class": string(class), "Level": l.Level}
 	}
-	if !slices.Contains(EscalationClasses, class) {
+	if !slices.Contains(Classes, class) {
 		// Same text as the other forms' choice lists, so it shares their translation.
 		fs.Add(FieldEscalationClass, "Choose one of the options in the list.", args(levels[0]))
 		return
 	}
-	if len(levels) > MaxEscalationLevels {
+	if len(levels) > MaxLevels {
 		a := args(levels[len(levels)-1])
-		a["Max"] = MaxEscalationLevels
+		a["Max"] = MaxLevels
 		fs.Add(FieldEscalationLevel, "The {{.Class}} rules have at most {{.Max}} levels.", a)
 		return
 	}
@@ -167,14 +167,14 @@ func checkClass(fs *errs.Fields, levels EscalationRules) {
 			}
 		}
 		switch {
-		case l.After < 0 || l.After > MaxEscalationAfter:
+		case l.After < 0 || l.After > MaxAfter:
 			fs.Add(FieldEscalationAfter, "Escalate between 0 minutes and 24 hours after the promised time.", args(l))
 		case i > 0 && l.After <= levels[i-1].After:
 			a := args(l)
 			a["Prev"] = levels[i-1].Level
 			fs.Add(FieldEscalationAfter, "Level {{.Level}} of {{.Class}} must come later than level {{.Prev}}.", a)
 		}
-		if !slices.Contains(EscalationTargets, l.Target) {
+		if !slices.Contains(Targets, l.Target) {
 			fs.Add(FieldEscalationTarget, "Choose one of the options in the list.", args(l))
 		}
 	}
@@ -183,9 +183,9 @@ func checkClass(fs *errs.Fields, levels EscalationRules) {
 // Due returns the highest level a request of class has reached at now, given its promised
 // time. ok is false before the promise is due (a level at +0 is reached at the promised
 // time itself), when the class has no rules, or when there is no promised time.
-func (r EscalationRules) Due(class EscalationClass, promised, now time.Time) (level EscalationLevel, ok bool) {
+func (r Rules) Due(class Class, promised, now time.Time) (level Level, ok bool) {
 	if promised.IsZero() {
-		return EscalationLevel{}, false
+		return Level{}, false
 	}
 	late := now.Sub(promised)
 	for _, l := range r {
@@ -199,12 +199,12 @@ func (r EscalationRules) Due(class EscalationClass, promised, now time.Time) (le
 // Next returns the next level a request of class will reach after now and the moment it
 // is reached. ok is false when the top level has been reached, when the class has no
 // rules, or when there is no promised time.
-func (r EscalationRules) Next(class EscalationClass, promised, now time.Time) (EscalationLevel, time.Time, bool) {
+func (r Rules) Next(class Class, promised, now time.Time) (Level, time.Time, bool) {
 	if promised.IsZero() {
-		return EscalationLevel{}, time.Time{}, false
+		return Level{}, time.Time{}, false
 	}
 	late := now.Sub(promised)
-	var next EscalationLevel
+	var next Level
 	ok := false
 	for _, l := range r {
 		if l.Class == class && l.After > late && (!ok || l.After < next.After) {
@@ -212,16 +212,16 @@ func (r EscalationRules) Next(class EscalationClass, promised, now time.Time) (E
 		}
 	}
 	if !ok {
-		return EscalationLevel{}, time.Time{}, false
+		return Level{}, time.Time{}, false
 	}
 	return next, promised.Add(next.After), true
 }
 
-// DefaultEscalationRules are the rules a new property starts with; every one is editable.
+// DefaultRules are the rules a new property starts with; every one is editable.
 // Keep sqlite/migrations/0003_escalation.sql, which seeds them, in step.
-func DefaultEscalationRules() EscalationRules {
+func DefaultRules() Rules {
 	m := time.Minute
-	return EscalationRules{
+	return Rules{
 		{ClassStandard, 1, 0, TargetOwner},
 		{ClassStandard, 2, 10 * m, TargetDepartmentOnDuty},
 		{ClassStandard, 3, 20 * m, TargetShiftManager},
@@ -240,20 +240,20 @@ func DefaultEscalationRules() EscalationRules {
 	}
 }
 
-// EscalationService keeps the property's escalation rules. Every method is one
+// Service keeps the property's escalation rules. Every method is one
 // transaction.
-type EscalationService interface {
+type Service interface {
 	// ListEscalationRules returns every level, sorted by class and level.
-	ListEscalationRules(ctx context.Context) (EscalationRules, error)
+	ListEscalationRules(ctx context.Context) (Rules, error)
 	// SaveEscalationRules replaces all levels of class with levels (each level's Class is
 	// taken to be class); managers only. A class needs at least level 1.
-	SaveEscalationRules(ctx context.Context, class EscalationClass, levels []EscalationLevel) error
+	SaveEscalationRules(ctx context.Context, class Class, levels []Level) error
 }
 
 // NormalizeClass checks levels as the complete rule set of class and returns them
 // cleaned, as a copy with Class set on every level.
-func NormalizeClass(class EscalationClass, levels []EscalationLevel) (EscalationRules, errs.Fields) {
-	out := make(EscalationRules, len(levels))
+func NormalizeClass(class Class, levels []Level) (Rules, errs.Fields) {
+	out := make(Rules, len(levels))
 	for i, l := range levels {
 		l.Class = class
 		out[i] = l
@@ -261,7 +261,7 @@ func NormalizeClass(class EscalationClass, levels []EscalationLevel) (Escalation
 	if len(out) == 0 {
 		var fs errs.Fields
 		args := map[string]any{"Class": string(class), "Level": 1}
-		if !slices.Contains(EscalationClasses, class) {
+		if !slices.Contains(Classes, class) {
 			fs.Add(FieldEscalationClass, "Choose one of the options in the list.", args)
 		} else {
 			fs.Add(FieldEscalationLevel, "The {{.Class}} rules start at level 1.", args)

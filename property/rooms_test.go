@@ -1,4 +1,4 @@
-package resources
+package property
 
 import (
 	"errors"
@@ -6,6 +6,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
+
+	"frontdesk/csvfile"
 )
 
 func TestRoomNormalizeCleansAndChecksEveryField(t *testing.T) {
@@ -80,7 +84,7 @@ func TestFloorFromNumber(t *testing.T) {
 }
 
 // problemRows gives each problem as "row column: message" for easy comparison.
-func problemRows(ps []RowProblem) []string {
+func problemRows(ps []csvfile.Problem) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, strings.TrimSpace(fmt.Sprint(p.Row, " ", p.Column))+": "+p.Message)
@@ -178,8 +182,6 @@ func TestParseRoomsCSVReportsEachProblemByItsSpreadsheetRow(t *testing.T) {
 			"2 features: Unknown room feature 'balcony'; use accessible, connecting or smoking.",
 			"2 status: Unknown room status 'dirty'; use vacant, occupied or out_of_order.",
 		}},
-		{"not UTF-8", "number,type\n815,Caf\xe9\n816,Twin\n", 1,
-			[]string{"2: This row is not UTF-8 text; save the file as 'CSV UTF-8' and import it again."}},
 		{"stray quote stops the reading there", "number,type\n815,King\n816,\"Twin\n817,Suite\n", 1,
 			[]string{"3: The file cannot be read from this row on: a quotation mark is missing or misplaced."}},
 	}
@@ -206,8 +208,8 @@ func (r *failingReader) Read(b []byte) (int, error) {
 
 func TestParseRoomsCSVReportsAFileThatCannotBeReadToTheEnd(t *testing.T) {
 	rooms, problems := ParseRoomsCSV(&failingReader{"number\n815\n816"})
-	want := []string{"3: The file could not be read to the end; nothing was imported. Try again."}
-	if got := problemRows(problems); !reflect.DeepEqual(got, want) || len(rooms) != 1 {
+	want := []string{"1: The file could not be read to the end; nothing was imported. Try again."}
+	if got := problemRows(problems); !reflect.DeepEqual(got, want) || len(rooms) != 0 {
 		t.Fatalf("%d rooms, problems %v", len(rooms), got)
 	}
 }
@@ -222,5 +224,25 @@ func TestParseRoomsCSVRefusesAnOverlongFile(t *testing.T) {
 	want := []string{fmt.Sprintf("%d: The file has more than %d rooms; split it into smaller files.", MaxImportRooms+2, MaxImportRooms)}
 	if got := problemRows(problems); !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %v", got)
+	}
+}
+
+// A room list saved by Excel as "Unicode text" (UTF-16, tabs) or by an older spreadsheet
+// in Windows-1252 is read as the same guest file would be.
+func TestParseRoomsCSVReadsEveryEncodingTheGuestImportReads(t *testing.T) {
+	utf16 := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
+	excel, err := utf16.String("number\ttype\n815\tSuite Café\n816\tTwin\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, file := range map[string]string{
+		"UTF-16 with tabs": excel,
+		"Windows-1252":     "number;type\n815;Suite Caf\xe9\n816;Twin\n",
+		"UTF-8 with BOM":   "\uFEFFnumber,type\n815,Suite Café\n816,Twin\n",
+	} {
+		rooms, problems := ParseRoomsCSV(strings.NewReader(file))
+		if len(problems) != 0 || len(rooms) != 2 || rooms[0].Number != "815" || rooms[0].Type != "Suite Café" || rooms[1].Type != "Twin" {
+			t.Errorf("%s: %+v %v", name, rooms, problemRows(problems))
+		}
 	}
 }

@@ -1,18 +1,15 @@
-package resources
+package property
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/csv"
-	"errors"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"frontdesk/csvfile"
 
 	"frontdesk/errs"
 	"frontdesk/textcheck"
@@ -81,6 +78,7 @@ type RoomFilter struct {
 // Field names for the room form, besides FieldRoom (the number). The import names its
 // columns differently; see ParseRoomsCSV.
 const (
+	FieldRoom     = "room"
 	FieldFloor    = "floor"
 	FieldType     = "type"
 	FieldFeatures = "features"
@@ -166,23 +164,10 @@ func FloorFromNumber(number string) (int, bool) {
 	return floor, err == nil
 }
 
-// RowProblem is what is wrong with one row of an imported file.
-type RowProblem struct {
-	Row      int            // as a spreadsheet numbers it: the header is row 1
-	Column   string         // the column concerned, e.g. "floor"; empty for the whole row
-	Message  string         // in English, ready to show
-	Template string         // the template of Message, which is also its translation key
-	Args     map[string]any // the values for Template
-}
-
-func rowProblem(row int, column, tmpl string, args map[string]any) RowProblem {
-	return RowProblem{Row: row, Column: column, Message: errs.Render(tmpl, args), Template: tmpl, Args: args}
-}
-
 // RoomImportReport is what an import did, or on a dry run or with problems, would do.
 type RoomImportReport struct {
 	Created, Updated int
-	Problems         []RowProblem // by row; when there are any, nothing was stored
+	Problems         []csvfile.Problem // by row; when there are any, nothing was stored
 }
 
 // Messages about an imported room list. They are translation keys too: keep the texts
@@ -192,15 +177,17 @@ const (
 	MsgImportColumnTwice  = "The column '{{.Column}}' appears more than once in the first row."
 	MsgImportNoRooms      = "The file has no rooms below the first row."
 	MsgImportTooManyRooms = "The file has more than {{.Max}} rooms; split it into smaller files."
-	MsgImportUnreadable   = "The file cannot be read from this row on: a quotation mark is missing or misplaced."
-	MsgImportReadFailed   = "The file could not be read to the end; nothing was imported. Try again."
-	MsgImportNotUTF8      = "This row is not UTF-8 text; save the file as 'CSV UTF-8' and import it again."
 	MsgImportNoFloor      = "Cannot tell the floor from room number {{.Number}}; fill in its floor."
 	MsgImportRoomTwice    = "Room {{.Number}} is already in row {{.Row}} of this file."
 )
 
-// MaxImportRooms is the most rooms one file may hold.
-const MaxImportRooms = 5000
+// Limits of one room list: the rooms of the largest resort, with room to spare.
+const (
+	MaxImportRooms = 5000
+	MaxImportBytes = 8 << 20
+)
+
+var importLimits = csvfile.Limits{MaxBytes: MaxImportBytes, MaxRecords: MaxImportRooms, TooMany: MsgImportTooManyRooms}
 
 // The columns of an imported room list, as its first row names them.
 const (
@@ -227,116 +214,46 @@ var columnOf = map[string]string{
 // one, the floor is told from the number (1204 is on 12). Features are separated by ';',
 // ',' or spaces. A blank status, or no status column, leaves Status empty: the import
 // keeps the stored status of an existing room and makes a new one vacant. The file is
-// UTF-8, with or without a byte-order mark, separated by commas (or by semicolons or tabs
-// when the first row is); blank rows are skipped; quoted cells may hold commas and line
-// breaks. A room number that appears twice is a problem on its second row.
-func ParseRoomsCSV(r io.Reader) ([]Room, []RowProblem) {
-	br := bufio.NewReader(r)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\uFEFF")) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	cr.Comma = guessDelimiter(br)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	p := roomParser{cr: cr, firstRow: map[string]int{}}
-	p.parse()
+// read as csvfile reads every import (encodings, separators, quoting, blank rows). A room
+// number that appears twice is a problem on its second row.
+func ParseRoomsCSV(r io.Reader) ([]Room, []csvfile.Problem) {
+	in := csvfile.Read(r, importLimits)
+	p := roomParser{firstRow: map[string]int{}, problems: in.Problems}
+	p.parse(in.Records)
 	return p.rooms, p.problems
 }
 
-// guessDelimiter picks whichever of comma, semicolon and tab the first line uses most
-// outside quotes: a spreadsheet set to a language that writes 1,5 for one and a half
-// separates with semicolons.
-func guessDelimiter(br *bufio.Reader) rune {
-	head, _ := br.Peek(4096)
-	counts := map[rune]int{}
-	quoted := false
-	for _, c := range string(head) {
-		if c == '"' {
-			quoted = !quoted
-		}
-		if c == '\n' && !quoted {
-			break
-		}
-		if !quoted {
-			counts[c]++
-		}
-	}
-	best := ','
-	for _, c := range []rune{';', '\t'} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return best
-}
-
-// roomParser walks the records of a room list, keeping the spreadsheet row numbers.
+// roomParser turns the records of a room list into rooms.
 type roomParser struct {
-	cr       *csv.Reader
-	row      int // spreadsheet row of the last record read
-	endLine  int // file line on which the last record ended
+	row      int // spreadsheet row of the record being read
 	columns  map[string]int
 	firstRow map[string]int // room number -> the row it first appeared on
 	rooms    []Room
-	problems []RowProblem
+	problems []csvfile.Problem
 }
 
 func (p *roomParser) add(column, tmpl string, args map[string]any) {
-	p.problems = append(p.problems, rowProblem(p.row, column, tmpl, args))
+	p.problems = append(p.problems, csvfile.NewProblem(p.row, column, tmpl, args))
 }
 
-// next reads a record that is not blank, or returns nil at the end of the file or when
-// the rest cannot be read (a problem then says so).
-func (p *roomParser) next() []string {
-	for {
-		rec, err := p.cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			p.row += max(pe.StartLine-p.endLine, 1)
-			p.add("", MsgImportUnreadable, nil)
-			return nil
-		}
-		if err != nil { // the reader failed, not the file's content
-			p.row++
-			p.add("", MsgImportReadFailed, nil)
-			return nil
-		}
-		start, _ := p.cr.FieldPos(0)
-		last, _ := p.cr.FieldPos(len(rec) - 1)
-		p.row += start - p.endLine
-		p.endLine = last + strings.Count(rec[len(rec)-1], "\n")
-		if slices.ContainsFunc(rec, func(c string) bool { return strings.TrimSpace(c) != "" }) {
-			return rec
-		}
-	}
-}
-
-func (p *roomParser) parse() {
-	header := p.next()
-	if header == nil {
+func (p *roomParser) parse(recs []csvfile.Record) {
+	if len(recs) == 0 {
 		if len(p.problems) == 0 {
-			p.row = max(p.row, 1)
+			p.row = 1
 			p.add("", MsgImportNoColumn, map[string]any{"Column": ColumnNumber})
 		}
 		return
 	}
-	if !p.readHeader(header) {
+	p.row = recs[0].Row
+	if !p.readHeader(recs[0].Cells) {
 		return
 	}
-	headerRow, data := p.row, 0
-	for rec := p.next(); rec != nil; rec = p.next() {
-		if data++; data > MaxImportRooms {
-			p.add("", MsgImportTooManyRooms, map[string]any{"Max": MaxImportRooms})
-			return
-		}
-		p.record(rec)
+	for _, rec := range recs[1:] {
+		p.row = rec.Row
+		p.record(rec.Cells)
 	}
-	if data == 0 && len(p.problems) == 0 {
-		p.row = headerRow + 1
+	if len(recs) == 1 && len(p.problems) == 0 {
+		p.row = recs[0].Row + 1
 		p.add("", MsgImportNoRooms, nil)
 	}
 }
@@ -374,12 +291,6 @@ func (p *roomParser) cell(rec []string, column string) string {
 }
 
 func (p *roomParser) record(rec []string) {
-	for _, c := range rec {
-		if !utf8.ValidString(c) {
-			p.add("", MsgImportNotUTF8, nil)
-			return
-		}
-	}
 	status := p.cell(rec, ColumnStatus)
 	room := Room{
 		Number: strings.ToUpper(p.cell(rec, ColumnNumber)),

@@ -1,4 +1,4 @@
-package resources
+package loans
 
 import (
 	"strings"
@@ -42,3 +42,5 @@ func TestOverdueLoansArePastDepartureAndStillOut(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 }
+
+func at(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, time.UTC) }

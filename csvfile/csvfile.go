@@ -1,0 +1,172 @@
+// Package csvfile reads the spreadsheet files Frontdesk imports (guest exports from a
+// property-management system, room lists): whatever encoding and separator a
+// spreadsheet or PMS wrote, with every record numbered as the spreadsheet shows it, and
+// every problem tied to its row. The guest and room importers both read through it, so
+// a file that one of them accepts the other reads the same way.
+package csvfile
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"frontdesk/errs"
+)
+
+// Problem is what is wrong with one row of an imported file.
+type Problem struct {
+	Row      int            // as a spreadsheet numbers it: the header is row 1
+	Column   string         // the column concerned, e.g. "floor"; empty for the whole row
+	Message  string         // in English, ready to show
+	Template string         // the template of Message, which is also its translation key
+	Args     map[string]any // the values for Template
+}
+
+// NewProblem builds the problem of row with its message rendered from tmpl and args.
+func NewProblem(row int, column, tmpl string, args map[string]any) Problem {
+	return Problem{Row: row, Column: column, Message: errs.Render(tmpl, args), Template: tmpl, Args: args}
+}
+
+// Encodings a file may come in, as import reports name them.
+const (
+	EncodingUTF8        = "UTF-8"
+	EncodingUTF8BOM     = "UTF-8 with BOM"
+	EncodingUTF16       = "UTF-16"
+	EncodingWindows1252 = "Windows-1252"
+)
+
+// Messages about a file as a whole. They are translation keys too: keep the texts stable.
+const (
+	MsgUnreadable = "The file cannot be read from this row on: a quotation mark is missing or misplaced."
+	MsgReadFailed = "The file could not be read to the end; nothing was imported. Try again."
+	MsgTooBig     = "The file is larger than {{.Max}} MB; split it into smaller files."
+)
+
+// Limits bound one file. TooMany is the message (with {{.Max}}) for a file with more
+// than MaxRecords records below its header, in the importer's own words ("rooms",
+// "rows").
+type Limits struct {
+	MaxBytes   int
+	MaxRecords int
+	TooMany    string
+}
+
+// Record is one non-blank row of the file and the spreadsheet row it starts on.
+type Record struct {
+	Row   int
+	Cells []string
+}
+
+// File is what Read found: the encoding it decoded, the records (the header first), and
+// the problem that stopped the reading, if one did. Records read before a problem are
+// kept, so an importer can still name the columns it saw.
+type File struct {
+	Encoding string
+	Records  []Record
+	Problems []Problem
+}
+
+// Read reads a whole file within lim: UTF-8 with or without a byte-order mark, UTF-16
+// with one (Excel's "Unicode text"), otherwise Windows-1252 (older PMS and Excel in
+// Western locales); separated by commas, semicolons or tabs, whichever the first line
+// uses most; quoted cells may hold separators and line breaks; blank rows are skipped but
+// counted, as a spreadsheet counts them.
+func Read(r io.Reader, lim Limits) File {
+	data, err := io.ReadAll(io.LimitReader(r, int64(lim.MaxBytes)+1))
+	if err != nil {
+		return File{Problems: []Problem{NewProblem(1, "", MsgReadFailed, nil)}}
+	}
+	if len(data) > lim.MaxBytes {
+		return File{Problems: []Problem{NewProblem(1, "", MsgTooBig, map[string]any{"Max": lim.MaxBytes >> 20})}}
+	}
+	text, encoding := Decode(data)
+	recs, problems := records(text, lim)
+	return File{Encoding: encoding, Records: recs, Problems: problems}
+}
+
+// Decode turns the bytes of a file into text and names the encoding it read. Windows-1252
+// is the fallback because every byte sequence decodes as it, so "Müller" saved in Latin
+// script never arrives garbled or refused.
+func Decode(data []byte) (text, encoding string) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
+		return string(data[3:]), EncodingUTF8BOM
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")), bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if out, err := dec.Bytes(data); err == nil {
+			return string(out), EncodingUTF16
+		}
+	case utf8.Valid(data):
+		return string(data), EncodingUTF8
+	}
+	out, _ := charmap.Windows1252.NewDecoder().Bytes(data) // never fails: every byte maps
+	return string(out), EncodingWindows1252
+}
+
+// Separator picks whichever of comma, semicolon and tab the first line uses most outside
+// quotes: spreadsheets set to languages that write 1,5 for one and a half separate with
+// semicolons.
+func Separator(text string) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range text {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if c == '\n' && !quoted {
+			break
+		}
+		if !quoted {
+			counts[c]++
+		}
+	}
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// records reads every non-blank record with the spreadsheet row it is on: the header is
+// row 1, blank lines count as rows, and a quoted cell with line breaks stays in one row.
+func records(text string, lim Limits) ([]Record, []Problem) {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = Separator(text)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	var out []Record
+	row, endLine := 0, 0 // the row of the last record and the file line it ended on
+	for {
+		cells, err := cr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return out, []Problem{NewProblem(row+max(pe.StartLine-endLine, 1), "", MsgUnreadable, nil)}
+		}
+		if err != nil {
+			return out, []Problem{NewProblem(row+1, "", MsgUnreadable, nil)}
+		}
+		start, _ := cr.FieldPos(0)
+		last, _ := cr.FieldPos(len(cells) - 1)
+		row += start - endLine
+		endLine = last + strings.Count(cells[len(cells)-1], "\n")
+		if !slices.ContainsFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" }) {
+			continue
+		}
+		if len(out) > lim.MaxRecords { // the header and MaxRecords records
+			return out, []Problem{NewProblem(row, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
+		}
+		out = append(out, Record{Row: row, Cells: cells})
+	}
+}

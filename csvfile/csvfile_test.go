@@ -1,0 +1,92 @@
+package csvfile
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var testLimits = Limits{MaxBytes: 1 << 20, MaxRecords: 3, TooMany: "More than {{.Max}} rows."}
+
+func cellsOf(f File) [][]string {
+	var out [][]string
+	for _, r := range f.Records {
+		out = append(out, r.Cells)
+	}
+	return out
+}
+
+func TestReadDecodesWhatSpreadsheetsSave(t *testing.T) {
+	want := [][]string{{"Name", "City"}, {"Müller", "Köln"}}
+	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("Name\tCity\nMüller\tKöln\n")
+	be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String("Name\tCity\nMüller\tKöln\n")
+	cp, _ := charmap.Windows1252.NewEncoder().String("Name;City\nMüller;Köln\n")
+	cases := []struct{ name, data, encoding string }{
+		{"UTF-8", "Name,City\nMüller,Köln\n", EncodingUTF8},
+		{"UTF-8 with BOM", "\uFEFFName,City\nMüller,Köln\n", EncodingUTF8BOM},
+		{"UTF-16 little-endian (Excel's Unicode text)", le, EncodingUTF16},
+		{"UTF-16 big-endian", be, EncodingUTF16},
+		{"Windows-1252", cp, EncodingWindows1252},
+	}
+	for _, c := range cases {
+		f := Read(strings.NewReader(c.data), testLimits)
+		if f.Encoding != c.encoding || len(f.Problems) != 0 || !reflect.DeepEqual(cellsOf(f), want) {
+			t.Errorf("%s: %s %q %v", c.name, f.Encoding, cellsOf(f), f.Problems)
+		}
+	}
+}
+
+func TestSeparatorIsWhatTheFirstLineUsesOutsideQuotes(t *testing.T) {
+	cases := map[string]rune{
+		"a,b,c\n1;2":             ',',
+		"a;b;c\n1,5;2":           ';',
+		"a\tb\tc\n":              '\t',
+		"\"x;y;z\",b\n":          ',',
+		"\"line\nbreak\";b;c\n1": ';',
+		"single":                 ',',
+	}
+	for text, want := range cases {
+		if got := Separator(text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestRecordsKeepTheSpreadsheetRow(t *testing.T) {
+	f := Read(strings.NewReader("number,type\n815,\"Deluxe\nKing\"\n\n , \n816, Twin\n"), testLimits)
+	var rows []int
+	for _, r := range f.Records {
+		rows = append(rows, r.Row)
+	}
+	if !reflect.DeepEqual(rows, []int{1, 2, 5}) || f.Records[2].Cells[1] != "Twin" || len(f.Problems) != 0 {
+		t.Fatalf("rows %v, records %q, problems %v", rows, cellsOf(f), f.Problems)
+	}
+}
+
+func TestProblemsStopTheReadingAtTheirRow(t *testing.T) {
+	cases := []struct {
+		name, data string
+		records    int
+		want       Problem
+	}{
+		{"stray quote", "a,b\n1,2\n\"3,4\n5,6\n", 2, NewProblem(3, "", MsgUnreadable, nil)},
+		{"too many records", "a\n1\n2\n3\n4\n5\n", 4, NewProblem(5, "", "More than {{.Max}} rows.", map[string]any{"Max": 3})},
+		{"too big", strings.Repeat("x", 2<<20), 0, NewProblem(1, "", MsgTooBig, map[string]any{"Max": 1})},
+	}
+	for _, c := range cases {
+		f := Read(strings.NewReader(c.data), testLimits)
+		if len(f.Records) != c.records || len(f.Problems) != 1 || !reflect.DeepEqual(f.Problems[0], c.want) {
+			t.Errorf("%s: %d records, %+v", c.name, len(f.Records), f.Problems)
+		}
+	}
+	if p := testLimitsProblem(); p.Message != "More than 3 rows." {
+		t.Errorf("message rendered as %q", p.Message)
+	}
+}
+
+func testLimitsProblem() Problem {
+	return NewProblem(5, "", testLimits.TooMany, map[string]any{"Max": testLimits.MaxRecords})
+}
