@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,7 @@ import (
 	"frontdesk/backup"
 	"frontdesk/cli"
 	"frontdesk/demo"
+	"frontdesk/escalation"
 	"frontdesk/sqlite"
 )
 
@@ -88,16 +90,29 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 			log.Printf("demo: created %d guests in %s", n, dbPath)
 		}
 	}
-	defer backup.Start(store, dbPath, keep)()
+	stop := startBackground(store, dbPath, keep)
+	defer stop()
 	w := newWindow(uiLang)
-	app.Create(w, app.Services{Guests: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
+	ui := app.Create(w, app.Services{Guests: store, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
 	go func() {
 		warmToday(ctx, store)
-		checkInBackground(ctx, store, dbPath, w)
+		checkInBackground(ctx, store, dbPath, w, func() { ui.Close(); stop() })
 	}()
 	go releaseMemory(ctx)
 	w.ShowAndRun()
 	return nil
+}
+
+// startBackground starts what runs for the property whether or not anyone is signed in:
+// the escalation sweep and the backup schedule. The function returned stops both and
+// waits for them; it must run before the store closes, and may run more than once.
+func startBackground(store *sqlite.Store, dbPath string, keep int) (stop func()) {
+	stopEscalation := escalation.Start(store)
+	stopBackups := backup.Start(store, dbPath, keep)
+	return sync.OnceFunc(func() {
+		stopEscalation()
+		stopBackups()
+	})
 }
 
 // warmToday reads the Today board while the agent signs in: the first board reads every
@@ -110,13 +125,15 @@ func warmToday(ctx context.Context, store *sqlite.Store) {
 }
 
 // checkInBackground runs the database's quick check once the window is up (it reads the
-// whole file, so it would make start-up grow with the database); a damaged file closes
-// the store and shows the recovery screen, which offers the latest good backup.
-func checkInBackground(ctx context.Context, store *sqlite.Store, dbPath string, w fyne.Window) {
+// whole file, so it would make start-up grow with the database); a damaged file stops
+// what works on the store, closes it and shows the recovery screen, which offers the
+// latest good backup.
+func checkInBackground(ctx context.Context, store *sqlite.Store, dbPath string, w fyne.Window, stop func()) {
 	err := store.QuickCheck(ctx)
 	if err == nil || !sqlite.IsDamaged(err) {
 		return
 	}
+	stop() // off the UI goroutine: it waits for a backup in progress
 	fyne.Do(func() {
 		store.Close()
 		app.ShowRecovery(w, app.Recovery{Path: dbPath, Err: err, Damaged: true, Files: sqlite.BackupFiles{}})

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,8 @@ import (
 // Services are the domain services the UI works with.
 type Services struct {
 	Guests     guests.Service
+	Privacy    guests.Privacy  // a guest's data exported or erased; nil hides the buttons
+	Transfer   guests.Transfer // guest import and export; nil disables them
 	Staff      staff.Service
 	Standards  standards.Service
 	Loans      loans.Service
@@ -58,7 +61,9 @@ type UI struct {
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
 	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
-	now       func() time.Time  // the clock, for what is due or overdue
+	stopTick  chan struct{}     // closed by Close: the clock stops
+	closeOnce sync.Once
+	now       func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -73,28 +78,38 @@ func Create(win fyne.Window, svc Services) *UI {
 	u := newUI(win, svc)
 	u.start()
 	u.ticking = true
-	go u.tick(escalationTick)
+	go u.tick(dueTick, u.stopTick)
 	return u
 }
 
-// escalationTick is how often overdue requests are climbed up the escalation levels and
-// the queue's due times refreshed.
-const escalationTick = 30 * time.Second
+// Close stops the window's clock, before the store it reads from is closed (the recovery
+// screen replaces the window when the file turns out damaged).
+func (u *UI) Close() {
+	u.closeOnce.Do(func() { close(u.stopTick) })
+}
 
-// tick asks the UI goroutine to check what is due at every interval.
-func (u *UI) tick(every time.Duration) {
+// dueTick is how often the person at the desk is told about their requests that became
+// due soon or overdue, and the screen in front of them refreshed: as often as the
+// escalation sweep (escalation.Every) climbs them, which runs outside the window.
+const dueTick = escalation.Every
+
+// tick asks the UI goroutine to check what is due at every interval until stop closes.
+func (u *UI) tick(every time.Duration, stop <-chan struct{}) {
 	t := time.NewTicker(every)
 	defer t.Stop()
-	for range t.C {
-		u.do(u.ticked)
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			u.do(u.ticked)
+		}
 	}
 }
 
-// ticked climbs overdue requests up the escalation levels, then tells the person at the
-// desk about their requests that became due soon or overdue, or were escalated to them,
-// and refreshes the screen in front of them. It runs on the UI goroutine; the database
-// work runs off it. Several windows or instances may tick at once: each climb is checked
-// in the store's transaction.
+// ticked tells the person at the desk about their requests that became due soon or
+// overdue, or were escalated to them, and refreshes the screen in front of them. It runs
+// on the UI goroutine; the database work runs off it.
 func (u *UI) ticked() {
 	if u.svc.Requests == nil || u.tabs == nil {
 		return
@@ -120,11 +135,8 @@ func (u *UI) ticked() {
 // dueLimit bounds what one check reads for notifications.
 const dueLimit = 50
 
-// checkDue escalates what is overdue and returns the actor's requests overdue or due soon.
+// checkDue returns the actor's requests overdue or due soon.
 func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) ([]requests.Summary, error) {
-	if _, err := svc.EscalateDue(ctx); err != nil {
-		return nil, err
-	}
 	if actor.ID == "" {
 		return nil, nil
 	}
@@ -187,7 +199,7 @@ func (u *UI) setDueCount(n int) {
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
-	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now}
+	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{})}
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.showGuestSearch() })
 	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},

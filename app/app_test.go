@@ -50,7 +50,7 @@ func harnessOn(t testing.TB, store *sqlite.Store, svc func(*sqlite.Store) guests
 	if svc != nil {
 		gs = svc(store)
 	}
-	h.ui = newUI(h.win, Services{Guests: gs, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
+	h.ui = newUI(h.win, Services{Guests: gs, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
 	h.ui.do = func(f func()) { h.queue <- f }
 	return h
 }

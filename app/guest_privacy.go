@@ -18,19 +18,12 @@ import (
 	"frontdesk/staff"
 )
 
-// privacy is the service that exports and erases a guest's data: the guest service
-// offers it.
-func (u *UI) privacy() (guests.Privacy, bool) {
-	p, ok := u.svc.Guests.(guests.Privacy)
-	return p, ok
-}
-
 // privacyButtons are a manager's answers to a guest who asks what the hotel holds about
 // them (a JSON file) or asks to be forgotten; empty for everyone else and for a profile
 // already erased. erased runs after an erasure, to show the profile again.
 func (u *UI) privacyButtons(p *guests.Profile, erased func()) fyne.CanvasObject {
 	box := container.NewHBox()
-	if _, ok := u.privacy(); !ok || !u.actor.Role.Can(staff.PermGuestPrivacy) || p.IsErased() {
+	if u.svc.Privacy == nil || !u.actor.Role.Can(staff.PermGuestPrivacy) || p.IsErased() {
 		return box
 	}
 	g := p.Guest
@@ -71,7 +64,7 @@ func fileSafe(name string) string {
 // exportGuestData writes everything held about the guest to w as JSON, off the UI
 // goroutine, and closes w.
 func (u *UI) exportGuestData(g guests.Guest, w fyne.URIWriteCloser) {
-	svc, _ := u.privacy()
+	svc := u.svc.Privacy
 	background(u, func(ctx context.Context) (struct{}, error) {
 		err := ownerOnly(w)
 		if err == nil {
@@ -139,7 +132,7 @@ func sameName(typed, want string) bool {
 }
 
 func (u *UI) erase(ed *eraseDialog, g guests.Guest, erased func()) {
-	svc, _ := u.privacy()
+	svc := u.svc.Privacy
 	ed.erase.Disable()
 	background(u, func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, svc.EraseGuest(ctx, g.ID)

@@ -76,12 +76,6 @@ func (v *importView) reload() {
 	v.summary.SetText(lang.L(staff.MsgManagerOnly))
 }
 
-// transfer is the guest import and export service: the guest service offers it.
-func (u *UI) transfer() (guests.Transfer, bool) {
-	t, ok := u.svc.Guests.(guests.Transfer)
-	return t, ok
-}
-
 func (v *importView) chooseFile() {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -131,7 +125,8 @@ type guestImportResult struct {
 
 // run gets the file's bytes and imports them (a dry run first), showing progress.
 func (v *importView) run(read func(context.Context) ([]byte, error), dryRun bool) {
-	t, ok := v.u.transfer()
+	t := v.u.svc.Transfer
+	ok := t != nil
 	progress := func(done, total int) {
 		v.u.do(func() { v.progress.SetValue(float64(done) / float64(max(total, 1))) })
 	}
@@ -237,7 +232,8 @@ func (v *importView) chooseExport() {
 
 // exportTo writes every guest to w off the UI goroutine and closes it.
 func (v *importView) exportTo(w fyne.URIWriteCloser) {
-	t, ok := v.u.transfer()
+	t := v.u.svc.Transfer
+	ok := t != nil
 	withStays := v.stays.Checked
 	v.export.Disable()
 	background(v.u, func(ctx context.Context) (int, error) {

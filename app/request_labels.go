@@ -126,8 +126,8 @@ func scoreText(score int) string {
 	return fmt.Sprintf("%s %d/5", stars, score)
 }
 
-// eventNote is a timeline note for people: an escalation's coded note becomes
-// "Level 3: Shift manager, Rina Kusuma".
+// eventNote is a timeline note for people: an escalation reads "Level 3: Shift manager,
+// Rina Kusuma", then its note.
 func eventNote(e requests.Event) string {
 	if e.Action == requests.ActTransfer {
 		return e.Note + " · " + lang.L("the owner lets the guest know")
@@ -135,13 +135,15 @@ func eventNote(e requests.Event) string {
 	if e.Action != requests.ActEscalate {
 		return e.Note
 	}
-	level, target, rest, ok := requests.ReadEscalationNote(e.Note)
-	if !ok {
+	step := e.Escalation
+	if step.Level == 0 {
 		return e.Note
 	}
-	text := lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": level, "To": label(escalationTargetNames, target)})
-	if rest != "" {
-		text += ", " + rest
+	text := lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": step.Level, "To": label(escalationTargetNames, step.Target)})
+	for _, more := range []string{step.ToName, e.Note} {
+		if more != "" {
+			text += ", " + more
+		}
 	}
 	return text
 }

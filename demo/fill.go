@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"frontdesk/escalation"
 	"frontdesk/guests"
 	"frontdesk/handover"
 	"frontdesk/loans"
@@ -27,7 +28,7 @@ type Target interface {
 	SetRoster(ctx context.Context, day time.Time, shift property.Shift, entries []property.RosterEntry) error
 	ImportRequests(ctx context.Context, rs []requests.Historic) error
 	Act(ctx context.Context, id string, a requests.Action) (*requests.Detail, error)
-	EscalateDue(ctx context.Context) ([]requests.Escalated, error)
+	EscalateDue(ctx context.Context) ([]escalation.Escalated, error)
 	AddNote(ctx context.Context, n *handover.Note) error
 	SetPinned(ctx context.Context, id string, pinned bool) (*handover.Note, error)
 }

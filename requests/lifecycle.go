@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -38,18 +37,9 @@ type Action struct {
 	Outcome     Outcome
 	Score       int // 1–5, for follow-ups where the guest answered
 	Department  string
-	NextAttempt time.Time // for an unreachable guest: when to try again
-	Assignee    string    // staff ID, for assign
-	Escalation  Escalation
-}
-
-// Escalation is one climb up the property's escalation levels: the level reached and
-// who it reached (ToStaff is empty when the target is not one person).
-type Escalation struct {
-	Level   int
-	Target  escalation.Target
-	ToStaff string
-	ToName  string
+	NextAttempt time.Time       // for an unreachable guest: when to try again
+	Assignee    string          // staff ID, for assign
+	Escalation  escalation.Step // for escalate: the level reached and who it reached
 }
 
 // Event is one line of a request's append-only timeline.
@@ -63,6 +53,8 @@ type Event struct {
 	Note    string // reason, comment, or "housekeeping → maintenance"
 	Outcome Outcome
 	Score   int
+	// Escalation is the climb an escalate event made; zero for every other action.
+	Escalation escalation.Step
 }
 
 // from lists the statuses each action may start from.
@@ -202,7 +194,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActEscalate:
 		e := a.Escalation
 		r.EscalationLevel, r.EscalationTarget, r.EscalatedTo, r.EscalatedAt = e.Level, e.Target, e.ToStaff, now
-		ev.Note = EscalationNote(e, ev.Note)
+		ev.Escalation = e
 	case ActAssign:
 		r.Assignee = a.Assignee
 	case ActReopen:
@@ -234,25 +226,4 @@ func setOnce(t *time.Time, now time.Time) {
 	if t.IsZero() {
 		*t = now
 	}
-}
-
-// EscalationNote is the timeline note of an escalation: "L2 shift_manager Rina Kusuma",
-// then the reason if any. ReadEscalationNote takes it apart again for display.
-func EscalationNote(e Escalation, reason string) string {
-	return strings.TrimSpace(fmt.Sprintf("L%d %s %s", e.Level, e.Target, strings.TrimSpace(e.ToName+" "+reason)))
-}
-
-// ReadEscalationNote returns the level, the target and the rest (who it reached and
-// why) of an escalation note; ok is false for any other text.
-func ReadEscalationNote(note string) (level int, target escalation.Target, rest string, ok bool) {
-	head, tail, _ := strings.Cut(note, " ")
-	if _, err := fmt.Sscanf(head, "L%d", &level); err != nil || level < 1 {
-		return 0, "", "", false
-	}
-	t, rest, _ := strings.Cut(tail, " ")
-	target = escalation.Target(t)
-	if !slices.Contains(escalation.Targets, target) {
-		return 0, "", "", false
-	}
-	return level, target, rest, true
 }

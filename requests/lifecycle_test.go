@@ -29,7 +29,7 @@ func actionFor(k ActionKind) Action {
 	case ActTransfer:
 		a.Department = "maintenance"
 	case ActEscalate:
-		a.Escalation = Escalation{Level: 1, Target: escalation.TargetOwner, ToStaff: agent.ID, ToName: agent.Name}
+		a.Escalation = escalation.Step{Level: 1, Target: escalation.TargetOwner, ToStaff: agent.ID, ToName: agent.Name}
 	case ActAssign:
 		a.Assignee = "s-hk"
 	}
@@ -181,13 +181,13 @@ func must(t *testing.T, r *Request, a Action, at time.Time) {
 
 func TestEscalationOnlyClimbs(t *testing.T) {
 	r := newRequest(StatusAcknowledged)
-	up := Action{Kind: ActEscalate, Escalation: Escalation{Level: 2, Target: escalation.TargetShiftManager, ToStaff: manager.ID, ToName: manager.Name}}
+	up := Action{Kind: ActEscalate, Escalation: escalation.Step{Level: 2, Target: escalation.TargetShiftManager, ToStaff: manager.ID, ToName: manager.Name}}
 	ev, err := r.Apply(up, t0.Add(40*time.Minute), agent)
 	if err != nil || r.EscalationLevel != 2 || r.EscalatedTo != manager.ID || !r.EscalatedAt.Equal(t0.Add(40*time.Minute)) {
 		t.Fatalf("escalate: %+v %v", r, err)
 	}
-	if ev.Note != "L2 shift_manager Rina Kusuma" || r.Status != StatusAcknowledged {
-		t.Errorf("event note %q, status %s", ev.Note, r.Status)
+	if ev.Escalation != up.Escalation || ev.Note != "" || r.Status != StatusAcknowledged {
+		t.Errorf("event %+v, status %s", ev, r.Status)
 	}
 	if _, err := r.Apply(up, t0.Add(41*time.Minute), agent); err == nil || err.Error() != MsgTopLevel {
 		t.Errorf("escalating to the same level again: %v", err)
@@ -214,20 +214,6 @@ func TestDueAtAndDueSoon(t *testing.T) {
 	must(t, r, Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: t0.Add(3 * time.Hour)}, t0.Add(25*time.Minute))
 	if !r.DueAt().Equal(t0.Add(3*time.Hour)) || r.Outcome != OutcomeUnreachable {
 		t.Fatal("after an unreachable follow-up the next attempt is due")
-	}
-}
-
-func TestEscalationNoteReadsBack(t *testing.T) {
-	e := Escalation{Level: 3, Target: escalation.TargetShiftManager, ToName: "Rina Kusuma"}
-	note := EscalationNote(e, "guest called twice")
-	level, target, rest, ok := ReadEscalationNote(note)
-	if !ok || level != 3 || target != escalation.TargetShiftManager || rest != "Rina Kusuma guest called twice" {
-		t.Fatalf("%q read as %d %s %q %v", note, level, target, rest, ok)
-	}
-	for _, other := range []string{"", "housekeeping → maintenance", "L0 owner x", "Lx owner", "L2 nobody Rina"} {
-		if _, _, _, ok := ReadEscalationNote(other); ok {
-			t.Errorf("%q read as an escalation note", other)
-		}
 	}
 }
 

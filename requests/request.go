@@ -119,7 +119,7 @@ func since(from, to time.Time) time.Duration {
 
 // EscalationClass picks the escalation rules that apply to the request.
 func (r *Request) EscalationClass() escalation.Class {
-	return escalation.ClassFor(r.Priority == PriorityUrgent, r.Kind == KindComplaint, r.TopTier)
+	return escalation.ClassFor(escalation.Traits{Urgent: r.Priority == PriorityUrgent, Complaint: r.Kind == KindComplaint, VIP: r.TopTier})
 }
 
 // DueAt is when the request next needs someone: the promised time while the department

@@ -167,15 +167,6 @@ type Service interface {
 	ListRequests(ctx context.Context, f Filter) ([]Summary, error)
 	// CountRequests returns the number in each view under f's other conditions.
 	CountRequests(ctx context.Context, f Filter) (Counts, error)
-	// EscalateDue climbs every overdue request to the level its lateness has reached and
-	// returns the escalations made.
-	EscalateDue(ctx context.Context) ([]Escalated, error)
-}
-
-// Escalated is one escalation made by EscalateDue.
-type Escalated struct {
-	RequestID string
-	Escalation
 }
 
 // Historic is a request with the timeline that led to its state, as a property moving

@@ -334,7 +334,7 @@ func (rg *reqGen) escalations(l *life, owner staff.Actor, done time.Time) {
 		if !done.IsZero() && !at.Before(done) {
 			return
 		}
-		e := requests.Escalation{Level: lv.Level, Target: lv.Target}
+		e := escalation.Step{Level: lv.Level, Target: lv.Target}
 		switch lv.Target {
 		case escalation.TargetOwner:
 			e.ToStaff, e.ToName = owner.ID, owner.Name

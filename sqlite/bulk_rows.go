@@ -29,7 +29,7 @@ var (
 		"due_at", "ack_at", "started_at", "done_at", "closed_at", "next_follow_up", "score", "outcome", "recovery",
 		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
 	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
-		"from_status", "to_status", "note", "outcome", "score"}}
+		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name"}}
 )
 
 // paramsPerInsert bounds the values one INSERT statement carries (a few dozen rows).
@@ -232,7 +232,8 @@ func requestRowsOf(ins []*inserter, d *requests.Detail) error {
 		fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome, r.Recovery, null(r.RecoveryOf), r.EscalationLevel,
 		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt))
 	for _, e := range d.Timeline {
-		err = firstErr(err, ins[1].add(r.ID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score))
+		err = firstErr(err, ins[1].add(r.ID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score,
+			e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName))
 	}
 	return err
 }

@@ -106,11 +106,13 @@ func (s *Store) GetRequest(ctx context.Context, id string) (*requests.Detail, er
 
 func loadTimeline(ctx context.Context, tx *sql.Tx, id string) ([]requests.Event, error) {
 	var out []requests.Event
-	err := eachRow(ctx, tx, `SELECT at, actor_id, actor_name, action, from_status, to_status, note, outcome, score
+	err := eachRow(ctx, tx, `SELECT at, actor_id, actor_name, action, from_status, to_status, note, outcome, score,
+		escalation_level, escalation_target, escalated_to_name
 		FROM request_events WHERE request_id = ? ORDER BY seq`, []any{id}, func(rows *sql.Rows) error {
 		var e requests.Event
 		var at string
-		err := rows.Scan(&at, &e.ActorID, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score)
+		err := rows.Scan(&at, &e.ActorID, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score,
+			&e.Escalation.Level, &e.Escalation.Target, &e.Escalation.ToName)
 		e.At = parseTime(at)
 		out = append(out, e)
 		return err
@@ -305,13 +307,36 @@ func closedTally(ctx context.Context, tx *sql.Tx, department string) (int, error
 	return n, err
 }
 
+// classConditions say in SQL which requests have the trait of each class of
+// escalation.Precedence; classCase turns them into the class a request falls into.
+var classConditions = map[escalation.Class]string{
+	escalation.ClassUrgent:    "r.priority = 'urgent'",
+	escalation.ClassComplaint: "r.kind = 'complaint'",
+	escalation.ClassVIP:       "r.top_tier = 1",
+}
+
+// classCase is a CASE expression over the requests table r that takes, for each class in
+// escalation.Precedence order, one argument when the request falls into it, and a last
+// argument for the standard class. value gives the argument of each class.
+func classCase(value func(escalation.Class) any) (string, []any) {
+	var b strings.Builder
+	var args []any
+	b.WriteString("CASE")
+	for _, c := range escalation.Precedence {
+		b.WriteString(" WHEN " + classConditions[c] + " THEN ?")
+		args = append(args, value(c))
+	}
+	b.WriteString(" ELSE ? END")
+	return b.String(), append(args, value(escalation.ClassStandard))
+}
+
 // escalationBounds are the sweep's bounds: the levels below the highest of any class (a
-// list, so that requests_escalation is read level by level), and as arguments now and
-// the highest level of each class (urgent, complaint, VIP, standard). A request at the
-// top of its class cannot climb further, so the sweep reads only the overdue requests
-// still below their top, not every overdue request the house has ever left open.
-func escalationBounds(rules escalation.Rules, now time.Time) (string, []any) {
-	top := func(c escalation.Class) int {
+// list, so that requests_escalation is read level by level), and the highest level of
+// the request's own class as a CASE with its arguments. A request at the top of its
+// class cannot climb further, so the sweep reads only the overdue requests still below
+// their top, not every overdue request the house has ever left open.
+func escalationBounds(rules escalation.Rules) (below, topOfClass string, args []any) {
+	top := func(c escalation.Class) any {
 		n := 0
 		for _, l := range rules.ForClass(c) {
 			n = max(n, l.Level)
@@ -320,14 +345,14 @@ func escalationBounds(rules escalation.Rules, now time.Time) (string, []any) {
 	}
 	highest := 0
 	for _, c := range escalation.Classes {
-		highest = max(highest, top(c))
+		highest = max(highest, top(c).(int))
 	}
 	levels := make([]string, max(highest, 1))
 	for i := range levels {
 		levels[i] = strconv.Itoa(i)
 	}
-	return strings.Join(levels, ", "), []any{fmtTime(now), top(escalation.ClassUrgent), top(escalation.ClassComplaint),
-		top(escalation.ClassVIP), top(escalation.ClassStandard)}
+	topOfClass, args = classCase(top)
+	return strings.Join(levels, ", "), topOfClass, args
 }
 
 // escalator is the actor escalations made by the clock are attributed to.
@@ -335,21 +360,20 @@ var escalator = staff.Actor{Name: "Frontdesk"}
 
 // EscalateDue climbs every overdue request to the level its lateness has reached. It is
 // safe to run from several places at once: each climb is checked inside the transaction.
-func (s *Store) EscalateDue(ctx context.Context) ([]requests.Escalated, error) {
+func (s *Store) EscalateDue(ctx context.Context) ([]escalation.Escalated, error) {
 	now := s.now()
-	var out []requests.Escalated
+	var out []escalation.Escalated
 	err := s.write(staff.WithActor(ctx, escalator), func(tx *sql.Tx) error {
 		rules, err := loadEscalationRules(ctx, tx)
 		if err != nil {
 			return err
 		}
 		var late []*requests.Request
-		below, args := escalationBounds(rules, now)
+		below, topOfClass, tops := escalationBounds(rules)
 		err = eachRow(ctx, tx, "SELECT "+requestColumns+` FROM requests r
 			WHERE r.open = 1 AND r.status <> 'done' AND r.escalation_level IN (`+below+`) AND r.due_at <= ?
-			AND r.escalation_level < CASE WHEN r.priority = 'urgent' THEN ? WHEN r.kind = 'complaint' THEN ?
-				WHEN r.top_tier = 1 THEN ? ELSE ? END
-			ORDER BY r.due_at`, args,
+			AND r.escalation_level < `+topOfClass+`
+			ORDER BY r.due_at`, append([]any{fmtTime(now)}, tops...),
 			func(rows *sql.Rows) error {
 				r := &requests.Request{}
 				late = append(late, r)
@@ -367,14 +391,14 @@ func (s *Store) EscalateDue(ctx context.Context) ([]requests.Escalated, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, requests.Escalated{RequestID: r.ID, Escalation: e})
+			out = append(out, escalation.Escalated{RequestID: r.ID, Step: e})
 		}
 		return nil
 	})
 	return out, err
 }
 
-func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (requests.Escalation, error) {
+func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (escalation.Step, error) {
 	e, err := s.resolveTarget(ctx, tx, r, l, now)
 	if err != nil {
 		return e, err

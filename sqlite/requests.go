@@ -181,8 +181,10 @@ func staffName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 
 func insertEvent(ctx context.Context, tx *sql.Tx, requestID string, e requests.Event) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO request_events (request_id, at, actor_id, actor_name, action,
-		from_status, to_status, note, outcome, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		requestID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score)
+		from_status, to_status, note, outcome, score, escalation_level, escalation_target, escalated_to_name)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		requestID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score,
+		e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName)
 	return err
 }
 
@@ -283,8 +285,8 @@ func nextLevel(levels escalation.Rules, current int) (escalation.Level, bool) {
 
 // resolveTarget names who an escalation level reaches now: the owner, the department's
 // on-duty contact, the shift manager on the roster, or management.
-func (s *Store) resolveTarget(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (requests.Escalation, error) {
-	e := requests.Escalation{Level: l.Level, Target: l.Target}
+func (s *Store) resolveTarget(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (escalation.Step, error) {
+	e := escalation.Step{Level: l.Level, Target: l.Target}
 	switch l.Target {
 	case escalation.TargetOwner:
 		name, err := ownerName(ctx, tx, r.Owner)

@@ -304,14 +304,14 @@ func TestOverdueRequestsClimbTheEscalationLevels(t *testing.T) {
 	d := newDesk(t)
 	std := d.log(t, d.dewi, d.siti, "1204", "towels", "Towels")    // promised +15, standard class
 	vip := d.log(t, d.dewi, d.vip, "1315", "towels", "VIP towels") // promised +10, vip class
-	esc := func(at time.Duration) map[string]requests.Escalation {
+	esc := func(at time.Duration) map[string]escalation.Step {
 		t.Helper()
 		d.now = testNow.Add(at)
 		got, err := d.s.EscalateDue(context.Background())
 		must(t, err)
-		out := map[string]requests.Escalation{}
+		out := map[string]escalation.Step{}
 		for _, e := range got {
-			out[e.RequestID] = e.Escalation
+			out[e.RequestID] = e.Step
 		}
 		return out
 	}

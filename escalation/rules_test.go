@@ -20,7 +20,7 @@ func TestClassForPicksTheTightestRuleSet(t *testing.T) {
 		{true, true, true, ClassUrgent},
 	}
 	for _, c := range cases {
-		if got := ClassFor(c.urgent, c.complaint, c.vip); got != c.want {
+		if got := ClassFor(Traits{Urgent: c.urgent, Complaint: c.complaint, VIP: c.vip}); got != c.want {
 			t.Errorf("ClassFor(urgent=%v, complaint=%v, vip=%v) = %s, want %s", c.urgent, c.complaint, c.vip, got, c.want)
 		}
 	}

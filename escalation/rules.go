@@ -1,3 +1,8 @@
+// Package escalation climbs overdue requests up the property's escalation levels: the
+// rules (who is told how long after the promised time, per class of request), the one
+// precedence that picks a request's class, the step a climb records, and the sweep that
+// runs them on the clock for the whole property, owned by the process that opens the
+// store rather than by any window.
 package escalation
 
 import (
@@ -39,20 +44,40 @@ const (
 // Classes lists every class in the order the UI shows them.
 var Classes = []Class{ClassStandard, ClassUrgent, ClassComplaint, ClassVIP}
 
-// ClassFor picks the rule set for a request, the tightest that applies:
-// urgent > complaint > vip > standard. Urgent comes first because an urgent request is
-// about safety or keeping the building running (a leak, a guest locked out, someone
-// unwell): a delay harms people or property whoever the guest is. A complaint comes next
-// because an unhappy guest left waiting becomes a lost guest, VIP or not; a VIP's routine
-// request comes after both.
-func ClassFor(urgent, complaint, vip bool) Class {
-	switch {
-	case urgent:
-		return ClassUrgent
-	case complaint:
-		return ClassComplaint
-	case vip:
-		return ClassVIP
+// Precedence lists the classes a request can fall into besides ClassStandard, the
+// tightest first: a request takes the first class whose trait it has. Urgent comes first
+// because an urgent request is about safety or keeping the building running (a leak, a
+// guest locked out, someone unwell): a delay harms people or property whoever the guest
+// is. A complaint comes next because an unhappy guest left waiting becomes a lost guest,
+// VIP or not; a VIP's routine request comes after both. The store's sweep builds its
+// query from this list too, so the two can never disagree.
+var Precedence = []Class{ClassUrgent, ClassComplaint, ClassVIP}
+
+// Traits are what of a request decides its class.
+type Traits struct {
+	Urgent, Complaint, VIP bool
+}
+
+// Has reports whether t carries the trait of class c (every request has the standard one).
+func (t Traits) Has(c Class) bool {
+	switch c {
+	case ClassUrgent:
+		return t.Urgent
+	case ClassComplaint:
+		return t.Complaint
+	case ClassVIP:
+		return t.VIP
+	}
+	return c == ClassStandard
+}
+
+// ClassFor picks the rule set for a request with traits t: the first class of Precedence
+// it has, else ClassStandard.
+func ClassFor(t Traits) Class {
+	for _, c := range Precedence {
+		if t.Has(c) {
+			return c
+		}
 	}
 	return ClassStandard
 }
