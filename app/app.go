@@ -207,6 +207,9 @@ func newUI(win fyne.Window, svc Services) *UI {
 	return u
 }
 
+// zone is the property's time zone: the clock's. Times are shown and dates typed in it.
+func (u *UI) zone() *time.Location { return u.now().Location() }
+
 // start asks whether anyone works here yet and shows the right first screen.
 func (u *UI) start() {
 	background(u, u.svc.Staff.CountStaff, func(n int, err error) {

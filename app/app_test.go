@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,32 +20,61 @@ import (
 
 var testToday = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
+// testZone is the property's zone in UI tests: a fixed UTC+8 (Bali), so that neither the
+// machine's TZ nor its time-zone database matters.
+var testZone = time.FixedZone("WITA", 8*60*60)
+
+// testNow is the moment every UI test starts at, the same for the store and the window:
+// mid-morning shift on testToday. FRONTDESK_TEST_NOW (RFC 3339) moves it, so the suite
+// can be run at a shift change or around midnight (README, Tests).
+var testNow = func() time.Time {
+	if v := os.Getenv("FRONTDESK_TEST_NOW"); v != "" {
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t.In(testZone)
+		}
+		panic("FRONTDESK_TEST_NOW is not an RFC 3339 time: " + v)
+	}
+	return time.Date(2026, 11, 23, 10, 30, 0, 0, testZone)
+}()
+
 // harness is a UI on a real temp-dir database.
 type harness struct {
 	t     testing.TB
 	ui    *UI
 	store *sqlite.Store
 	win   fyne.Window
-	queue chan func() // background results, applied by settle on the test goroutine
+	queue chan func()  // background results, applied by settle on the test goroutine
+	clock atomic.Int64 // the pinned clock, Unix nanoseconds: read by the store's goroutines
 }
+
+// now is the harness's pinned clock, shared by the store and the window.
+func (h *harness) now() time.Time { return time.Unix(0, h.clock.Load()).In(testZone) }
+
+// setNow moves the pinned clock.
+func (h *harness) setNow(t time.Time) { h.clock.Store(t.UnixNano()) }
 
 // newBareHarness is a UI on a real temp-dir database before anyone signed in.
 func newBareHarness(t *testing.T, svc func(*sqlite.Store) guests.Service) *harness {
 	t.Helper()
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fd.db"), sqlite.Options{PhoneRegion: "ID"})
+	h := &harness{}
+	h.setNow(testNow)
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "fd.db"), sqlite.Options{PhoneRegion: "ID", Now: h.now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	return harnessOn(t, store, svc)
+	harnessOn(t, h, store, svc)
+	h.ui.now = h.now
+	return h
 }
 
-// harnessOn is a UI before anyone signed in, on an open store (a benchmark's seeded file).
-func harnessOn(t testing.TB, store *sqlite.Store, svc func(*sqlite.Store) guests.Service) *harness {
+// harnessOn makes h a UI before anyone signed in, on an open store (a benchmark's seeded
+// file, on the real clock).
+func harnessOn(t testing.TB, h *harness, store *sqlite.Store, svc func(*sqlite.Store) guests.Service) {
 	t.Helper()
 	test.NewTempApp(t)
 	SetLanguage("en")
-	h := &harness{t: t, store: store, queue: make(chan func(), 64)}
+	h.t, h.store, h.queue = t, store, make(chan func(), 64)
 	h.win = test.NewTempWindow(t, widget.NewLabel(""))
 	h.win.Resize(fyne.NewSize(1280, 800))
 	var gs guests.Service = store
@@ -52,7 +83,6 @@ func harnessOn(t testing.TB, store *sqlite.Store, svc func(*sqlite.Store) guests
 	}
 	h.ui = newUI(h.win, Services{Guests: gs, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
 	h.ui.do = func(f func()) { h.queue <- f }
-	return h
 }
 
 // newHarness is a UI already signed in as an agent, on the Guests screen.

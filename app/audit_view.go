@@ -44,15 +44,15 @@ func newAuditView(u *UI) *auditView {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(auditLine(v.entries[id])) })
+	}, func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(auditLine(v.entries[id], v.u.zone())) })
 	filters := container.NewGridWithColumns(2, v.person, v.day)
 	v.content = container.NewPadded(container.NewBorder(container.NewVBox(filters, v.status), nil, nil, nil, v.list))
 	return v
 }
 
-// auditLine is "14:05 · Dewi Lestari · create preference · Feather-free pillows".
-func auditLine(e audit.Entry) string {
-	parts := []string{e.At.Local().Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
+// auditLine is, in the property's zone, "14:05 · Dewi Lestari · create preference · Feather-free pillows".
+func auditLine(e audit.Entry, zone *time.Location) string {
+	parts := []string{e.At.In(zone).Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
 	if e.Summary != "" {
 		parts = append(parts, e.Summary)
 	}
@@ -72,7 +72,7 @@ func (v *auditView) reload() {
 		v.status.SetText(lang.L("Type the date as DD/MM/YYYY, e.g. 24/11/2026."))
 		return
 	}
-	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	from := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, v.u.zone())
 	f := audit.Filter{ActorName: strings.TrimSpace(v.person.Text), From: from, To: from.AddDate(0, 0, 1), Limit: auditPage}
 	v.loadNo++
 	no := v.loadNo
@@ -104,7 +104,7 @@ func (u *UI) showGuestHistory(g guests.Guest) {
 		}
 		lines := make([]string, len(es))
 		for i, e := range es {
-			lines[i] = shortDate(e.At.Local()) + " " + auditLine(e)
+			lines[i] = shortDate(e.At.In(u.zone())) + " " + auditLine(e, u.zone())
 		}
 		text := widget.NewLabel(strings.Join(lines, "\n"))
 		d := dialog.NewCustom(lang.L("History of {{.Name}}", map[string]any{"Name": g.FullName()}), lang.L("Close"),

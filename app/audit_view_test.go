@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -19,7 +20,7 @@ func TestManagerSeesWhoChangedWhatToday(t *testing.T) {
 	h.settle(0)
 	found := false
 	for _, e := range v.entries {
-		if e.Entity == "guest" && strings.Contains(auditLine(e), "Siti Rahayu") {
+		if e.Entity == "guest" && strings.Contains(auditLine(e, time.UTC), "Siti Rahayu") {
 			found = true
 		}
 	}

@@ -237,7 +237,7 @@ func (d *requestDetail) followUp() {
 	comment := widget.NewMultiLineEntry()
 	comment.SetMinRowsVisible(2)
 	comment.Wrapping = fyne.TextWrapWord
-	again := entryWith(d.u.now().Add(time.Hour).Local().Format("15:04"), "HH:MM")
+	again := entryWith(d.u.now().Add(time.Hour).Format("15:04"), "HH:MM")
 	again.Disable()
 	outcome.OnChanged = func(s string) {
 		if outcomeOf(s) == requests.OutcomeUnreachable {

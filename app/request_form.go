@@ -242,13 +242,13 @@ func quotedPromise(p standards.Promise, err error, now time.Time) string {
 	return text
 }
 
-// parseGuestTime reads "HH:MM" as the next such moment after now, in local time.
+// parseGuestTime reads "HH:MM" as the next such moment after now, in now's zone (the
+// property's).
 func parseGuestTime(s string, now time.Time) (time.Time, bool) {
 	m, ok := parseClock(s)
 	if !ok || strings.TrimSpace(s) == "" {
 		return time.Time{}, false
 	}
-	now = now.Local()
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
 	t := day.Add(time.Duration(m) * time.Minute)
 	if !t.After(now) {

@@ -85,9 +85,10 @@ func minutes(d time.Duration) string {
 	return fmt.Sprintf("%d d", m/(24*60))
 }
 
-// clockTime is "14:35" today, "Tue 14:35" within a week, else "23 Nov 14:35", in local time.
+// clockTime is "14:35" today, "Tue 14:35" within a week, else "23 Nov 14:35", in the
+// property's time (now's zone).
 func clockTime(t, now time.Time) string {
-	t, now = t.Local(), now.Local()
+	t = t.In(now.Location())
 	y1, m1, d1 := t.Date()
 	y2, m2, d2 := now.Date()
 	switch {

@@ -59,7 +59,7 @@ func TestLendingFromTheLoansViewCountsDownAndReturnRestores(t *testing.T) {
 func TestOverdueLoansAreMarkedInWords(t *testing.T) {
 	h := newHarness(t, nil)
 	must(t, h.store.SaveItem(managerCtx(), &loans.Item{Code: "umbrella", Name: "Umbrellas", Total: 5}))
-	must(t, h.store.Lend(managerCtx(), &loans.Loan{ItemCode: "umbrella", Room: "301", Qty: 1, DueBack: time.Now().Add(-time.Hour)}))
+	must(t, h.store.Lend(managerCtx(), &loans.Loan{ItemCode: "umbrella", Room: "301", Qty: 1, DueBack: h.now().Add(-time.Hour)}))
 	v := h.ui.resources.loans
 	v.reload()
 	h.settle(0)

@@ -83,7 +83,7 @@ func (v *rosterView) reload() {
 	if day.IsZero() {
 		return
 	}
-	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.Local)
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, v.u.zone())
 	now := v.u.now()
 	background(v.u, func(ctx context.Context) (rosterData, error) {
 		var d rosterData
@@ -169,7 +169,7 @@ func (v *rosterView) edit(s property.Shift) {
 			entries := v.entriesFrom(rf)
 			var problems errs.Fields
 			d := parseDateField(&problems, "", day)
-			d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
+			d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, v.u.zone())
 			return func(ctx context.Context) error { return v.u.svc.Roster.SetRoster(ctx, d, s, entries) }
 		}, v.reload)
 }

@@ -40,7 +40,8 @@ func BenchmarkGuestsScreenKeystrokes(b *testing.B) {
 	if err != nil || len(sample) == 0 {
 		b.Fatalf("no guests to search for: %v", err)
 	}
-	h := harnessOn(b, store, nil)
+	h := &harness{}
+	harnessOn(b, h, store, nil)
 	h.ui.showMain(staff.Actor{Name: "Bench Agent", Role: staff.RoleAgent})
 	s := h.ui.guests
 	var lat []time.Duration

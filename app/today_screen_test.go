@@ -19,12 +19,12 @@ import (
 // demoHarness is the demo property, signed in as the shift manager on duty, opening on Today.
 func demoHarness(t *testing.T) *harness {
 	h := newBareHarness(t, nil)
-	if _, err := demo.Fill(context.Background(), h.store, time.Now()); err != nil {
+	if _, err := demo.Fill(context.Background(), h.store, h.now()); err != nil {
 		t.Fatal(err)
 	}
 	// The shift manager on duty now (Rina in the morning and at night, Wayan in the
 	// evening): the demo's service recovery is theirs.
-	_, _, _, mgr, err := h.store.OnShift(context.Background(), time.Now())
+	_, _, _, mgr, err := h.store.OnShift(context.Background(), h.now())
 	must(t, err)
 	if mgr == nil {
 		t.Fatal("the demo rosters a shift manager on every shift")
@@ -135,7 +135,7 @@ func TestDueRequestsNotifyOncePerChange(t *testing.T) {
 	h, siti, _ := deskHarness(t)
 	overdue := requests.Historic{Request: requests.Request{GuestID: siti, Room: "1204", Category: "towels", Department: "housekeeping",
 		Description: "Towels, please", Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: h.ui.actor.ID,
-		Owner: h.ui.actor.ID, Status: requests.StatusNew, CreatedAt: time.Now().Add(-40 * time.Minute), PromisedAt: time.Now().Add(-25 * time.Minute)}}
+		Owner: h.ui.actor.ID, Status: requests.StatusNew, CreatedAt: h.now().Add(-40 * time.Minute), PromisedAt: h.now().Add(-25 * time.Minute)}}
 	admin := staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator})
 	must(t, h.store.ImportRequests(admin, []requests.Historic{overdue}))
 	h.ui.tabs.SelectIndex(0)

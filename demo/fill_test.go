@@ -16,12 +16,12 @@ import (
 
 func TestFillLoadsTheWholePropertyOnceAndNeverTouchesItAgain(t *testing.T) {
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), sqlite.Options{})
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), sqlite.Options{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	now := time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 	n, err := Fill(ctx, store, now)
 	if err != nil || n < 1800 {
 		t.Fatalf("filled %d guests, %v", n, err)

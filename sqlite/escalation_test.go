@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -159,5 +160,83 @@ func TestEscalationChangesAreAttributedInTheAuditLog(t *testing.T) {
 	if e.Entity != "escalation" || e.EntityID != "complaint" || e.Action != "save" || e.ActorID != "m-1" ||
 		e.Summary != "1 owner +0 min; 2 management +5 min" || !e.At.Equal(testNow) {
 		t.Fatalf("audit entry: %+v", e)
+	}
+}
+
+// The sweep's SQL picks a request's class from escalation.Precedence, as ClassFor does:
+// every combination of traits gets the same class from both.
+func TestSweepPicksTheClassClassForPicks(t *testing.T) {
+	s := openTest(t)
+	expr, args := classCase(func(c escalation.Class) any { return string(c) })
+	for _, urgent := range []bool{false, true} {
+		for _, complaint := range []bool{false, true} {
+			for _, vip := range []bool{false, true} {
+				priority, kind := "normal", "request"
+				if urgent {
+					priority = "urgent"
+				}
+				if complaint {
+					kind = "complaint"
+				}
+				var got string
+				q := "SELECT " + expr + " FROM (SELECT ? AS priority, ? AS kind, ? AS top_tier) r"
+				must(t, s.reader.QueryRow(q, append(args, priority, kind, vip)...).Scan(&got))
+				want := escalation.ClassFor(escalation.Traits{Urgent: urgent, Complaint: complaint, VIP: vip})
+				if escalation.Class(got) != want {
+					t.Errorf("urgent=%v complaint=%v vip=%v: SQL says %s, ClassFor %s", urgent, complaint, vip, got, want)
+				}
+			}
+		}
+	}
+}
+
+// Escalations recorded before migration 0011 kept their level and target in the note;
+// the upgrade moves them into columns and leaves who it reached (and why) as the note.
+func TestOldEscalationNotesAreTakenApartOnUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fd.db")
+	must(t, createPrivate(path))
+	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
+	must(t, err)
+	defer db.Close()
+	ms, err := migrations()
+	must(t, err)
+	for _, m := range ms {
+		if m.version <= 10 {
+			must(t, apply(ctx, db, m))
+		}
+	}
+	_, err = db.Exec("PRAGMA foreign_keys = OFF") // events without their requests, for brevity
+	must(t, err)
+	for i, note := range []string{"L2 shift_manager Rina Kusuma guest called twice", "L1 owner", "L3 management", "housekeeping → maintenance"} {
+		action := "escalate"
+		if i == 3 {
+			action = "transfer"
+		}
+		_, err := db.Exec(`INSERT INTO request_events (request_id, at, actor_name, action, to_status, note)
+			VALUES ('r', '2026-11-23T10:00:00Z', 'Frontdesk', ?, 'acknowledged', ?)`, action, note)
+		must(t, err)
+	}
+	for _, m := range ms {
+		if m.version == 11 {
+			must(t, apply(ctx, db, m))
+		}
+	}
+	rows, err := db.Query("SELECT escalation_level, escalation_target, note FROM request_events ORDER BY seq")
+	must(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var level int
+		var target, note string
+		must(t, rows.Scan(&level, &target, &note))
+		got = append(got, fmt.Sprintf("%d|%s|%s", level, target, note))
+	}
+	want := []string{"2|shift_manager|Rina Kusuma guest called twice", "1|owner|", "3|management|", "0||housekeeping → maintenance"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("after the upgrade:\n got %q\nwant %q", got, want)
+	}
+	if _, err := db.Exec("UPDATE request_events SET escalation_level = 4"); err == nil {
+		t.Fatal("the timeline can be rewritten after the upgrade")
 	}
 }

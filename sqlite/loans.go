@@ -141,7 +141,7 @@ func (s *Store) ReturnLoan(ctx context.Context, loanID string) error {
 		}
 		if returned != "" {
 			return errs.New(errs.Conflict, "Already returned at {{.Time}}.",
-				map[string]any{"Time": parseTime(returned).Local().Format("2006-01-02 15:04")})
+				map[string]any{"Time": parseTime(returned).In(s.now().Location()).Format("2006-01-02 15:04")})
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE loans SET returned_at = ? WHERE id = ?", fmtTime(s.now()), loanID)
 		return err

@@ -338,13 +338,14 @@ func TestOverdueRequestsClimbTheEscalationLevels(t *testing.T) {
 		t.Fatalf("the escalation shows in the shift manager's queue: %+v", mine)
 	}
 	det, _ := d.s.GetRequest(context.Background(), vip.ID)
-	var steps []string
+	var steps []escalation.Step
 	for _, e := range det.Timeline {
 		if e.Action == requests.ActEscalate {
-			steps = append(steps, e.Note)
+			steps = append(steps, e.Escalation)
 		}
 	}
-	if len(steps) != 2 || steps[1] != "L3 shift_manager Rina Kusuma" || det.Timeline[1].Actor != "Frontdesk" {
+	third := escalation.Step{Level: 3, Target: escalation.TargetShiftManager, ToStaff: "", ToName: "Rina Kusuma"}
+	if len(steps) != 2 || steps[1] != third || det.Timeline[1].Actor != "Frontdesk" {
 		t.Fatalf("escalations in the timeline: %v", steps)
 	}
 	manual := d.act(t, d.dewi, std.ID, requests.Action{Kind: requests.ActEscalate, Reason: "guest called again"})

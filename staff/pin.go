@@ -214,7 +214,7 @@ func (s *Staff) SignIn(pin string, now time.Time) error {
 	case !s.Active:
 		return errs.New(errs.Unavailable, MsgStaffOff, nil)
 	case s.Locked(now):
-		return s.lockedError()
+		return s.lockedError(now)
 	case s.PINHash == "":
 		return errs.New(errs.Unavailable, MsgPINNotSet, nil)
 	}
@@ -224,7 +224,7 @@ func (s *Staff) SignIn(pin string, now time.Time) error {
 	}
 	s.RecordPINFailure(now)
 	if s.Locked(now) {
-		return s.lockedError()
+		return s.lockedError(now)
 	}
 	left := MaxPINFailures - s.FailedPINs
 	if left == 1 {
@@ -235,12 +235,12 @@ func (s *Staff) SignIn(pin string, now time.Time) error {
 
 // lockedError names the first whole minute at which sign-in works again: a lock ending
 // at 10:05:30 shows 10:06, because someone trying at 10:05 would still be refused.
-func (s *Staff) lockedError() error {
+func (s *Staff) lockedError(now time.Time) error {
 	until := s.LockedUntil
 	if m := until.Truncate(time.Minute); !m.Equal(until) {
 		until = m.Add(time.Minute)
 	}
-	return errs.New(errs.Unavailable, MsgPINLocked, map[string]any{"Time": until.Local().Format("15:04")})
+	return errs.New(errs.Unavailable, MsgPINLocked, map[string]any{"Time": until.In(now.Location()).Format("15:04")})
 }
 
 // ResetPIN validates newPIN, stores its hash and clears any lock. Checking that the
