@@ -27,6 +27,7 @@ import (
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
+	"frontdesk/words"
 )
 
 // Services are the domain services the UI works with.
@@ -273,7 +274,7 @@ func (u *UI) showTab(content fyne.CanvasObject) {
 // header shows who is at the desk at all times, with a one-click switch for shared PCs.
 func (u *UI) header() fyne.CanvasObject {
 	who := widget.NewLabelWithStyle(lang.L("At the desk: {{.Name}} ({{.Role}})",
-		map[string]any{"Name": u.actor.Name, "Role": label(roleNames, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		map[string]any{"Name": u.actor.Name, "Role": label(words.Role, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
 	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	u.dueButton = widget.NewButton("", func() {
@@ -321,7 +322,12 @@ func (u *UI) ctx() context.Context {
 
 // background runs work off the UI goroutine, then apply on it with the result.
 func background[T any](u *UI, work func(context.Context) (T, error), apply func(T, error)) {
-	ctx := u.ctx()
+	backgroundIn(u, u.ctx(), work, apply)
+}
+
+// backgroundIn is background with a context the caller may cancel (a search overtaken by
+// the next keystroke); apply still runs, with the error work returned.
+func backgroundIn[T any](u *UI, ctx context.Context, work func(context.Context) (T, error), apply func(T, error)) {
 	u.inflight++
 	go func() {
 		v, err := work(ctx)

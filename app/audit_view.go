@@ -44,7 +44,9 @@ func newAuditView(u *UI) *auditView {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(auditLine(v.entries[id], v.u.zone())) })
+	}, func(id widget.ListItemID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(auditLine(v.entries[id], v.u.zone()))
+	})
 	filters := container.NewGridWithColumns(2, v.person, v.day)
 	v.content = container.NewPadded(container.NewBorder(container.NewVBox(filters, v.status), nil, nil, nil, v.list))
 	return v

@@ -15,18 +15,7 @@ import (
 	"frontdesk/errs"
 	"frontdesk/escalation"
 	"frontdesk/staff"
-)
-
-// The English names of escalation classes and targets; each is also its translation key.
-var (
-	escalationClassNames = map[escalation.Class]string{
-		escalation.ClassStandard: "Standard", escalation.ClassUrgent: "Urgent",
-		escalation.ClassComplaint: "Complaint", escalation.ClassVIP: "VIP guest",
-	}
-	escalationTargetNames = map[escalation.Target]string{
-		escalation.TargetOwner: "Owner", escalation.TargetDepartmentOnDuty: "Department on duty",
-		escalation.TargetShiftManager: "Shift manager", escalation.TargetManagement: "Management",
-	}
+	"frontdesk/words"
 )
 
 // fieldEscalationRules is where the escalation dialog shows problems that concern no
@@ -77,7 +66,7 @@ func (v *escalationView) reload() {
 
 func (v *escalationView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	class := escalation.Classes[id]
-	o.(*editRow).set(label(escalationClassNames, class), levelsText(v.rules.ForClass(class)),
+	o.(*editRow).set(label(words.EscalationClass, class), levelsText(v.rules.ForClass(class)),
 		v.u.actor.Role.Can(staff.PermEditStandards), func() { v.edit(class) })
 }
 
@@ -88,7 +77,7 @@ func levelsText(levels escalation.Rules) string {
 	}
 	parts := make([]string, len(levels))
 	for i, l := range levels {
-		target := label(escalationTargetNames, l.Target)
+		target := label(words.EscalationTarget, l.Target)
 		if l.After == 0 {
 			parts[i] = lang.L("at the promise: {{.Target}}", map[string]any{"Target": target})
 		} else {
@@ -101,7 +90,7 @@ func levelsText(levels escalation.Rules) string {
 // edit opens the levels of class for a manager: one row per level, an empty row unused.
 func (v *escalationView) edit(class escalation.Class) {
 	current := v.rules.ForClass(class)
-	names, targetOf := options(escalationTargetNames, escalation.Targets)
+	names, targetOf := options(words.EscalationTarget, escalation.Targets)
 	ef := &escalationForm{class: class}
 	f := newForm()
 	for i := range escalation.MaxLevels {
@@ -110,7 +99,7 @@ func (v *escalationView) edit(class escalation.Class) {
 		target.PlaceHolder = lang.L("Who is told")
 		if i < len(current) {
 			minutes.SetText(strconv.Itoa(int(current[i].After / time.Minute)))
-			target.SetSelected(label(escalationTargetNames, current[i].Target))
+			target.SetSelected(label(words.EscalationTarget, current[i].Target))
 		}
 		ef.minutes = append(ef.minutes, minutes)
 		ef.targets = append(ef.targets, target)
@@ -120,7 +109,7 @@ func (v *escalationView) edit(class escalation.Class) {
 	hint.Wrapping = fyne.TextWrapWord
 	f.add(fieldEscalationRules, "", hint)
 	v.open = ef
-	title := lang.L("Escalation: {{.Class}}", map[string]any{"Class": label(escalationClassNames, class)})
+	title := lang.L("Escalation: {{.Class}}", map[string]any{"Class": label(words.EscalationClass, class)})
 	ef.dialog = v.u.showForm(title, lang.L("Save"), f, func() func(context.Context) error {
 		var levels []escalation.Level
 		var rows []int // rows[n] is the row of level n+1
@@ -171,7 +160,7 @@ func placeEscalationProblems(err error, rows []int) error {
 			args[k] = a
 		}
 		if cl, ok := args["Class"].(string); ok {
-			args["Class"] = label(escalationClassNames, escalation.Class(cl))
+			args["Class"] = label(words.EscalationClass, escalation.Class(cl))
 		}
 		if lv, ok := args["Level"].(int); ok && lv >= 1 && lv <= len(rows) && field != escalation.FieldEscalationClass {
 			c.Field = escalationRowField(rows[lv-1])

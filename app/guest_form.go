@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/guests"
+	"frontdesk/words"
 )
 
 // guestForm creates or edits a guest's core fields.
@@ -35,12 +36,12 @@ func newGuestForm(g *guests.Guest, region string) *guestForm {
 		gf.language.SetSelected(guests.LanguageName(g.Language))
 	}
 	var tiers, casinos []string
-	tiers, gf.tierOf = options(tierNames, guests.Tiers)
-	casinos, gf.casinoOf = options(casinoNames, guests.CasinoTiers)
+	tiers, gf.tierOf = options(words.Tier, guests.Tiers)
+	casinos, gf.casinoOf = options(words.Casino, guests.CasinoTiers)
 	gf.tier = widget.NewSelect(tiers, nil)
-	gf.tier.SetSelected(label(tierNames, orTier(g.Tier)))
+	gf.tier.SetSelected(label(words.Tier, orTier(g.Tier)))
 	gf.casino = widget.NewSelect(casinos, nil)
-	gf.casino.SetSelected(label(casinoNames, orCasino(g.CasinoTier)))
+	gf.casino.SetSelected(label(words.Casino, orCasino(g.CasinoTier)))
 	gf.vip = widget.NewCheck(lang.L("VIP"), nil)
 	gf.vip.SetChecked(g.VIP)
 	gf.notes = widget.NewMultiLineEntry()

@@ -15,6 +15,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/staff"
+	"frontdesk/words"
 )
 
 // maxStaysShown keeps a long-standing guest's profile readable; older stays are counted.
@@ -134,7 +135,7 @@ func (pv *profileView) summary(p *guests.Profile) string {
 func (pv *profileView) alerts(p *guests.Profile) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for _, a := range p.Alerts {
-		text := widget.NewLabelWithStyle(label(alertNames, a.Kind)+": "+a.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := widget.NewLabelWithStyle(label(words.Alert, a.Kind)+": "+a.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text.Importance = widget.DangerImportance
 		text.Wrapping = fyne.TextWrapWord
 		rows.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
@@ -152,7 +153,7 @@ func (pv *profileView) preferences(p *guests.Profile) fyne.CanvasObject {
 	for _, pr := range p.Preferences {
 		text := widget.NewLabel(pr.Text)
 		text.Wrapping = fyne.TextWrapWord
-		cat := widget.NewLabelWithStyle(label(prefNames, pr.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		cat := widget.NewLabelWithStyle(label(words.Preference, pr.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		who := subtle(fmt.Sprintf("%s, %s", pr.RecordedBy, shortDate(pr.RecordedAt)))
 		rows.Add(container.NewBorder(nil, nil, cat, container.NewHBox(who, pv.removeButton(guests.ItemPreference, pr.ID, pr.Text)), text))
 	}
@@ -166,7 +167,7 @@ func (pv *profileView) preferences(p *guests.Profile) fyne.CanvasObject {
 // quickPreference is the one-line "add preference" row: pick a category, type, Enter.
 func (pv *profileView) quickPreference(guestID string) fyne.CanvasObject {
 	var cats []string
-	cats, pv.prefOf = options(prefNames, guests.PreferenceCategories)
+	cats, pv.prefOf = options(words.Preference, guests.PreferenceCategories)
 	pv.prefCat = widget.NewSelect(cats, nil)
 	pv.prefCat.SetSelected(cats[0])
 	pv.prefText = widget.NewEntry()
@@ -244,7 +245,7 @@ func (pv *profileView) stayRow(s guests.Stay) fyne.CanvasObject {
 	if room == "" {
 		room = lang.L("no room yet")
 	}
-	text := fmt.Sprintf("%s · %s %s · %s · %s", stayRange(&s), lang.L("Room"), room, label(stayNames, s.Status),
+	text := fmt.Sprintf("%s · %s %s · %s · %s", stayRange(&s), lang.L("Room"), room, label(words.Stay, s.Status),
 		lang.N("{{.Count}} guest", s.PartySize, map[string]any{"Count": s.PartySize}))
 	l := widget.NewLabel(text)
 	if s.Status == guests.StayInHouse {

@@ -11,6 +11,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/requests"
+	"frontdesk/words"
 )
 
 // pastRequestsShown is how many closed requests the profile lists; the rest are in the
@@ -63,7 +64,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 	for i := range gr.open {
 		r := &gr.open[i]
 		text, col := attention(&r.Request, now)
-		line := widget.NewLabel(r.Description + " · " + r.DepartmentName + " · " + label(statusNames, r.Status))
+		line := widget.NewLabel(r.Description + " · " + r.DepartmentName + " · " + label(words.Status, r.Status))
 		line.Truncation = fyne.TextTruncateEllipsis
 		out = append(out, container.NewBorder(nil, nil, newBadge(text, col), pv.openButton(r.ID), line))
 	}
@@ -72,7 +73,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 	}
 	for i := range gr.past {
 		r := &gr.past[i]
-		detail := shortDate(r.CreatedAt) + " · " + label(statusNames, r.Status)
+		detail := shortDate(r.CreatedAt) + " · " + label(words.Status, r.Status)
 		if r.Score > 0 {
 			detail += " · " + scoreText(r.Score)
 		}

@@ -25,7 +25,8 @@ type guestsScreen struct {
 	rows     map[*fyne.Container]*resultRow // the widgets of each recycled list row
 	selected int
 	profile  *profileView
-	searchNo int // the newest search; results of older keystrokes are dropped
+	searchNo int                // the newest search; results of older keystrokes are dropped
+	cancel   context.CancelFunc // stops the newest search's query when a keystroke overtakes it
 	shownID  string
 }
 
@@ -55,17 +56,25 @@ func newGuestsScreen(u *UI) *guestsScreen {
 
 func (s *guestsScreen) count() int { return len(s.results) }
 
-// onSearchChanged starts a search for the new text; only the newest one's results show.
+// onSearchChanged starts a search for the new text and cancels the query of the one
+// before, which nobody will see; only the newest one's results show.
 func (s *guestsScreen) onSearchChanged(text string) {
 	s.searchNo++
 	no := s.searchNo
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
 	if guests.ParseTerms(text).Empty() {
 		s.setResults(nil, lang.L("Type to search."))
 		return
 	}
-	background(s.u, func(ctx context.Context) ([]guests.Match, error) {
+	ctx, cancel := context.WithCancel(s.u.ctx())
+	s.cancel = cancel
+	backgroundIn(s.u, ctx, func(ctx context.Context) ([]guests.Match, error) {
 		return s.u.svc.Guests.SearchGuests(ctx, guests.Query{Text: text})
 	}, func(ms []guests.Match, err error) {
+		cancel() // done: release the context
 		if no != s.searchNo {
 			return // a later keystroke has its own search
 		}

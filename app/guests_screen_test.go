@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -106,22 +107,61 @@ func TestQuickAddPreferenceWithEnter(t *testing.T) {
 	}
 }
 
-// gatedSearch holds back the search for one text until released, to play a slow query.
+// gatedSearch holds back the search for one text until released or cancelled, to play a
+// slow query, and tells how the held one ended.
 type gatedSearch struct {
 	guests.Service
 	slowText string
 	release  chan struct{}
+	ended    chan error // the held search's context error: nil when released
+	deaf     bool       // ignores cancellation, as a service far away might
 }
 
 func (g *gatedSearch) SearchGuests(ctx context.Context, q guests.Query) ([]guests.Match, error) {
-	if q.Text == g.slowText {
+	if q.Text == g.slowText && g.deaf {
 		<-g.release
+		g.ended <- nil
+	} else if q.Text == g.slowText {
+		select {
+		case <-g.release:
+			g.ended <- nil
+		case <-ctx.Done():
+			g.ended <- ctx.Err()
+			return nil, ctx.Err()
+		}
 	}
 	return g.Service.SearchGuests(ctx, q)
 }
 
+func TestAKeystrokeCancelsTheQueryOfTheOneBefore(t *testing.T) {
+	gate := &gatedSearch{slowText: "s", release: make(chan struct{}), ended: make(chan error, 1)}
+	h := newHarness(t, func(s *sqlite.Store) guests.Service { gate.Service = s; return gate })
+	h.addGuest(guests.Guest{GivenName: "Sven", FamilyName: "Olsen"}, "")
+	s := h.ui.guests
+	test.Type(s.search, "s") // held until cancelled: never released here
+	test.Type(s.search, "v")
+	h.settle(0)
+	if err := <-gate.ended; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the overtaken search ended with %v, want it cancelled", err)
+	}
+	if len(s.results) != 1 || s.results[0].GivenName != "Sven" || s.status.Text == "" {
+		t.Fatalf("results %+v, status %q", s.results, s.status.Text)
+	}
+}
+
+// The store stops a query whose context is cancelled instead of running it to the end.
+func TestTheStoreStopsACancelledSearch(t *testing.T) {
+	h := newHarness(t, nil)
+	h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := h.store.SearchGuests(ctx, guests.Query{Text: "siti"}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled search returned %v", err)
+	}
+}
+
 func TestResultsOfEarlierKeystrokesNeverReplaceNewerOnes(t *testing.T) {
-	gate := &gatedSearch{slowText: "s", release: make(chan struct{})}
+	gate := &gatedSearch{slowText: "s", release: make(chan struct{}), ended: make(chan error, 1), deaf: true}
 	h := newHarness(t, func(s *sqlite.Store) guests.Service { gate.Service = s; return gate })
 	h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "")
 	h.addGuest(guests.Guest{GivenName: "Sven", FamilyName: "Olsen"}, "")

@@ -18,6 +18,7 @@ import (
 	"frontdesk/errs"
 	"frontdesk/handover"
 	"frontdesk/property"
+	"frontdesk/words"
 )
 
 // Row heights of the report list.
@@ -70,7 +71,7 @@ func newHandoverScreen(u *UI) *handoverScreen {
 func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.day = entryWith("", lang.L("DD/MM/YYYY"))
 	s.day.OnSubmitted = func(string) { s.choose() }
-	names, shiftOf := options(shiftNames, property.Shifts)
+	names, shiftOf := options(words.Shift, property.Shifts)
 	s.shift, s.shiftOf = widget.NewSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)

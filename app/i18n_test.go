@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"fyne.io/fyne/v2/lang"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -13,6 +12,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"frontdesk/words"
 )
 
 // messageKeys collects every user-facing English text in the program: lang.L/lang.N keys
@@ -39,30 +42,12 @@ func messageKeys(t *testing.T) map[string]bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addValues(keys, tierNames)
-	addValues(keys, casinoNames)
-	addValues(keys, alertNames)
-	addValues(keys, prefNames)
-	addValues(keys, occasionNames)
-	addValues(keys, stayNames)
-	addValues(keys, roleNames)
-	addValues(keys, roomFeatureNames)
-	addValues(keys, roomStatusNames)
-	addValues(keys, shiftNames)
-	addValues(keys, escalationClassNames)
-	addValues(keys, escalationTargetNames)
-	addValues(keys, statusNames)
-	addValues(keys, priorityNames)
-	addValues(keys, actionNames)
-	addValues(keys, eventNames)
-	addValues(keys, outcomeNames)
-	addValues(keys, viewNames)
-	for _, d := range weekdayNames {
-		keys[d] = false
+	for _, tb := range words.Tables() {
+		for _, n := range tb.Names {
+			keys[n] = false
+		}
 	}
-	for _, m := range monthNames {
-		keys[m] = false
-	}
+	addValues(keys, roomFilterNames)
 	return keys
 }
 

@@ -11,11 +11,12 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
+	"frontdesk/words"
 )
 
 // addAlert asks for an alert staff must see and stores it.
 func (u *UI) addAlert(guestID string, done func()) {
-	kinds, kindOf := options(alertNames, guests.AlertKinds)
+	kinds, kindOf := options(words.Alert, guests.AlertKinds)
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelected(kinds[0])
 	text := entryWith("", lang.L("e.g. peanut allergy, uses a wheelchair"))
@@ -31,7 +32,7 @@ func (u *UI) addAlert(guestID string, done func()) {
 
 // addOccasion asks for a yearly occasion and stores it.
 func (u *UI) addOccasion(guestID string, done func()) {
-	kinds, kindOf := options(occasionNames, guests.OccasionKinds)
+	kinds, kindOf := options(words.Occasion, guests.OccasionKinds)
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelected(kinds[0])
 	name := entryWith("", lang.L("only needed for other occasions"))
@@ -84,9 +85,9 @@ func parseYear(s string, year *int) error {
 
 // editStay asks for a stay's dates, room, status and party; base.ID is empty for a new stay.
 func (u *UI) editStay(base guests.Stay, done func()) {
-	statuses, statusOf := options(stayNames, guests.StayStatuses)
+	statuses, statusOf := options(words.Stay, guests.StayStatuses)
 	status := widget.NewSelect(statuses, nil)
-	status.SetSelected(label(stayNames, orStatus(base.Status)))
+	status.SetSelected(label(words.Stay, orStatus(base.Status)))
 	arrival := entryWith(dateText(base.Arrival), lang.L("DD/MM/YYYY"))
 	departure := entryWith(dateText(base.Departure), lang.L("DD/MM/YYYY"))
 	room := entryWith(base.Room, lang.L("empty until assigned"))

@@ -8,45 +8,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"frontdesk/guests"
-	"frontdesk/staff"
-)
-
-// The English names of domain values; each is also its translation key.
-var (
-	tierNames = map[guests.Tier]string{
-		guests.TierNone: "No tier", guests.TierSilver: "Silver", guests.TierGold: "Gold", guests.TierPlatinum: "Platinum",
-	}
-	casinoNames = map[guests.CasinoTier]string{
-		guests.CasinoNone: "No casino tier", guests.CasinoGold: "Casino Gold",
-		guests.CasinoPlatinum: "Casino Platinum", guests.CasinoBlack: "Casino Black",
-	}
-	alertNames = map[guests.AlertKind]string{
-		guests.AlertAllergy: "Allergy", guests.AlertAccessibility: "Accessibility", guests.AlertComplaint: "Complaint",
-		guests.AlertMedical: "Medical", guests.AlertSecurity: "Security", guests.AlertOther: "Other alert",
-	}
-	prefNames = map[guests.PreferenceCategory]string{
-		guests.PrefRoom: "Room", guests.PrefBedding: "Bedding", guests.PrefFood: "Food & drink",
-		guests.PrefAmenities: "Amenities", guests.PrefService: "Service", guests.PrefCasino: "Casino", guests.PrefOther: "General",
-	}
-	occasionNames = map[guests.OccasionKind]string{
-		guests.OccasionBirthday: "Birthday", guests.OccasionAnniversary: "Anniversary", guests.OccasionCustom: "Other occasion",
-	}
-	stayNames = map[guests.StayStatus]string{
-		guests.StayExpected: "Expected", guests.StayInHouse: "In house", guests.StayDeparted: "Departed", guests.StayCancelled: "Cancelled",
-	}
-	roleNames = map[staff.Role]string{
-		staff.RoleAgent: "Front-desk agent", staff.RoleConcierge: "Concierge", staff.RoleDepartment: "Department staff",
-		staff.RoleShiftManager: "Shift manager", staff.RoleAdministrator: "Administrator",
-	}
-	monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	"frontdesk/words"
 )
 
 // label translates the English name of a domain value.
 func label[K comparable](names map[K]string, k K) string {
-	if n, ok := names[k]; ok {
-		return lang.L(n)
-	}
-	return fmt.Sprint(k)
+	return lang.L(words.Of(names, k))
 }
 
 // options returns translated names for values, in order, and a lookup back to the value.
@@ -66,7 +33,7 @@ func shortDate(t time.Time) string {
 }
 
 func dayMonth(m time.Month, d int) string {
-	return fmt.Sprintf("%d %s", d, lang.L(monthNames[m-1]))
+	return fmt.Sprintf("%d %s", d, lang.L(words.Months[m-1]))
 }
 
 // stayRange is "21 Nov – 26 Nov 2026".
@@ -92,12 +59,12 @@ func casinoBadge(t guests.CasinoTier) (string, color.Color) {
 	if t == guests.CasinoNone || t == "" {
 		return "", nil
 	}
-	return label(casinoNames, t), colCasino
+	return label(words.Casino, t), colCasino
 }
 
 // occasionText is "Birthday · 29 Feb (1990)".
 func occasionText(o guests.Occasion) string {
-	name := label(occasionNames, o.Kind)
+	name := label(words.Occasion, o.Kind)
 	if o.Label != "" {
 		name = o.Label
 	}

@@ -16,6 +16,7 @@ import (
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
+	"frontdesk/words"
 )
 
 // requestDetail shows one request: what was asked and for whom, where it stands, the
@@ -74,7 +75,7 @@ func (d *requestDetail) show(r *requests.Detail) {
 		badges.Add(newBadge(lang.L("Complaint"), colAlert))
 	}
 	if r.Priority != requests.PriorityNormal {
-		badges.Add(newBadge(label(priorityNames, r.Priority), colDueSoon))
+		badges.Add(newBadge(label(words.Priority, r.Priority), colDueSoon))
 	}
 	if r.GuestVIP {
 		badges.Add(newBadge(lang.L("VIP"), colVIP))
@@ -108,7 +109,7 @@ func (d *requestDetail) facts(r *requests.Detail, now time.Time) fyne.CanvasObje
 		grid.Add(container.NewHBox(open))
 	}
 	add(lang.L("Category"), r.CategoryName+" → "+r.DepartmentName)
-	add(lang.L("Status"), label(statusNames, r.Status))
+	add(lang.L("Status"), label(words.Status, r.Status))
 	add(lang.L("Owner"), r.OwnerName)
 	add(lang.L("Assigned to"), r.AssigneeName)
 	add(lang.L("Logged"), clockTime(r.CreatedAt, now))
@@ -127,12 +128,12 @@ func (d *requestDetail) facts(r *requests.Detail, now time.Time) fyne.CanvasObje
 		add(lang.L("Call the guest again"), clockTime(r.NextFollowUp, now))
 	}
 	if r.Outcome != "" {
-		add(lang.L("Guest said"), label(outcomeNames, r.Outcome)+" "+scoreText(r.Score))
+		add(lang.L("Guest said"), label(words.Outcome, r.Outcome)+" "+scoreText(r.Score))
 	}
 	if r.EscalationLevel > 0 {
 		to := r.EscalatedName
 		if to == "" {
-			to = label(escalationTargetNames, r.EscalationTarget)
+			to = label(words.EscalationTarget, r.EscalationTarget)
 		}
 		add(lang.L("Escalated"), lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": r.EscalationLevel, "To": to}))
 	}
@@ -146,7 +147,7 @@ func (d *requestDetail) actions(r *requests.Detail) fyne.CanvasObject {
 		if a == requests.ActClose && !d.u.actor.Role.Can(staff.PermCloseWithoutFollowUp) {
 			continue
 		}
-		b := widget.NewButton(label(actionNames, a), func() { d.start(a) })
+		b := widget.NewButton(label(words.Action, a), func() { d.start(a) })
 		switch a {
 		case requests.ActFollowUp, requests.ActAcknowledge, requests.ActDone:
 			b.Importance = widget.HighImportance
@@ -222,7 +223,7 @@ func (d *requestDetail) withReason(a requests.ActionKind) {
 		hint = lang.L("Why? (optional)")
 	}
 	f.add(requests.FieldReason, hint, reason)
-	d.act(label(actionNames, a), label(actionNames, a), f, func() (requests.Action, error) {
+	d.act(label(words.Action, a), label(words.Action, a), f, func() (requests.Action, error) {
 		return requests.Action{Kind: a, Reason: reason.Text}, nil
 	})
 	d.u.win.Canvas().Focus(reason)
@@ -230,7 +231,7 @@ func (d *requestDetail) withReason(a requests.ActionKind) {
 
 // followUp records what the guest said when staff checked back.
 func (d *requestDetail) followUp() {
-	outcomes, outcomeOf := options(outcomeNames, []requests.Outcome{requests.OutcomeSatisfied, requests.OutcomeNotSatisfied, requests.OutcomeUnreachable})
+	outcomes, outcomeOf := options(words.Outcome, []requests.Outcome{requests.OutcomeSatisfied, requests.OutcomeNotSatisfied, requests.OutcomeUnreachable})
 	outcome := widget.NewRadioGroup(outcomes, nil)
 	score := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 	score.Horizontal = true
@@ -306,7 +307,7 @@ func (d *requestDetail) assign() {
 		names := make([]string, len(staff))
 		ids := map[string]string{}
 		for i, st := range staff {
-			names[i] = fmt.Sprintf("%s (%s)", st.Name, label(roleNames, st.Role))
+			names[i] = fmt.Sprintf("%s (%s)", st.Name, label(words.Role, st.Role))
 			ids[names[i]] = st.ID
 		}
 		who := widget.NewSelect(names, nil)
@@ -330,7 +331,7 @@ func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 		if l.ID == r.RecoveryOf {
 			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": l.Description})
 		}
-		b := widget.NewButton(clip(text, 80)+" · "+label(statusNames, l.Status), func() { d.open(l.ID) })
+		b := widget.NewButton(clip(text, 80)+" · "+label(words.Status, l.Status), func() { d.open(l.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
@@ -342,9 +343,9 @@ func (d *requestDetail) timeline(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.L("Timeline")))
 	now := d.u.now()
 	for _, e := range r.Timeline {
-		line := fmt.Sprintf("%s  %s — %s", clockTime(e.At, now), e.Actor, label(eventNames, e.Action))
+		line := fmt.Sprintf("%s  %s — %s", clockTime(e.At, now), e.Actor, label(words.Event, e.Action))
 		if e.Outcome != "" {
-			line += ": " + label(outcomeNames, e.Outcome) + " " + scoreText(e.Score)
+			line += ": " + label(words.Outcome, e.Outcome) + " " + scoreText(e.Score)
 		}
 		l := widget.NewLabel(line)
 		l.Wrapping = fyne.TextWrapWord

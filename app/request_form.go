@@ -13,6 +13,7 @@ import (
 	"frontdesk/guests"
 	"frontdesk/requests"
 	"frontdesk/standards"
+	"frontdesk/words"
 )
 
 // requestForm is the quick "new request" dialog: room (or the guest it was opened for),
@@ -76,7 +77,7 @@ func (rf *requestForm) build(g *guests.Guest, room string) {
 	}
 	rf.department = widget.NewSelect(names, func(string) { rf.quote() })
 	rf.desc = entryWith("", lang.L("what the guest asked for (the category name if left empty)"))
-	prios, prioOf := options(priorityNames, requests.Priorities)
+	prios, prioOf := options(words.Priority, requests.Priorities)
 	rf.priority, rf.priorityOf = widget.NewSelect(prios, nil), prioOf
 	rf.priority.SetSelected(prios[0])
 	rf.complaint = widget.NewCheck(lang.L("The guest is complaining"), nil)

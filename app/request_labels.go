@@ -8,40 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"frontdesk/requests"
-)
-
-// The English names of request values; each is also its translation key.
-var (
-	statusNames = map[requests.Status]string{
-		requests.StatusNew: "New", requests.StatusAcknowledged: "Acknowledged", requests.StatusInProgress: "In progress",
-		requests.StatusDone: "Done, awaiting follow-up", requests.StatusClosed: "Closed", requests.StatusCancelled: "Cancelled",
-		requests.StatusReopened: "Reopened",
-	}
-	priorityNames = map[requests.Priority]string{
-		requests.PriorityNormal: "Normal", requests.PriorityHigh: "High", requests.PriorityUrgent: "Urgent",
-	}
-	actionNames = map[requests.ActionKind]string{
-		requests.ActAcknowledge: "Acknowledge", requests.ActStart: "Start", requests.ActDone: "Mark done",
-		requests.ActFollowUp: "Follow up with guest", requests.ActAssign: "Assign", requests.ActTransfer: "Transfer",
-		requests.ActEscalate: "Escalate", requests.ActReopen: "Reopen", requests.ActCancel: "Cancel request",
-		requests.ActClose: "Close without follow-up",
-	}
-	// eventNames describe timeline lines; "create" is the store's first event.
-	eventNames = map[requests.ActionKind]string{
-		"create": "Logged", requests.ActAcknowledge: "Acknowledged", requests.ActStart: "Started",
-		requests.ActDone: "Marked done", requests.ActFollowUp: "Followed up", requests.ActAssign: "Assigned",
-		requests.ActTransfer: "Transferred", requests.ActEscalate: "Escalated", requests.ActReopen: "Reopened",
-		requests.ActCancel: "Cancelled", requests.ActClose: "Closed without follow-up",
-	}
-	outcomeNames = map[requests.Outcome]string{
-		requests.OutcomeSatisfied: "Satisfied", requests.OutcomeNotSatisfied: "Not satisfied",
-		requests.OutcomeUnreachable: "Could not reach the guest",
-	}
-	viewNames = map[requests.View]string{
-		requests.ViewOpen: "Open", requests.ViewOverdue: "Overdue", requests.ViewDueSoon: "Due soon",
-		requests.ViewFollowUp: "Follow-up", requests.ViewHistory: "History",
-	}
-	weekdayNames = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	"frontdesk/words"
 )
 
 // Attention colours: each always comes with a word and a symbol, never colour alone.
@@ -95,7 +62,7 @@ func clockTime(t, now time.Time) string {
 	case y1 == y2 && m1 == m2 && d1 == d2:
 		return t.Format("15:04")
 	case t.Sub(now) < 6*24*time.Hour && now.Sub(t) < 6*24*time.Hour:
-		return lang.L(weekdayNames[t.Weekday()]) + " " + t.Format("15:04")
+		return lang.L(words.Weekdays[t.Weekday()]) + " " + t.Format("15:04")
 	}
 	return dayMonth(t.Month(), t.Day()) + " " + t.Format("15:04")
 }
@@ -140,7 +107,7 @@ func eventNote(e requests.Event) string {
 	if step.Level == 0 {
 		return e.Note
 	}
-	text := lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": step.Level, "To": label(escalationTargetNames, step.Target)})
+	text := lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": step.Level, "To": label(words.EscalationTarget, step.Target)})
 	for _, more := range []string{step.ToName, e.Note} {
 		if more != "" {
 			text += ", " + more

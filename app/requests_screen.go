@@ -13,6 +13,7 @@ import (
 
 	"frontdesk/requests"
 	"frontdesk/standards"
+	"frontdesk/words"
 )
 
 // requestsScreen is the queue: standing views with their counts (open, overdue, due
@@ -64,14 +65,14 @@ func newRequestsScreen(u *UI) *requestsScreen {
 func (s *requestsScreen) filters() fyne.CanvasObject {
 	views := container.NewHBox()
 	for _, v := range requests.Views {
-		b := widget.NewButton(label(viewNames, v), func() { s.setView(v) })
+		b := widget.NewButton(label(words.View, v), func() { s.setView(v) })
 		s.viewButton[v] = b
 		views.Add(b)
 	}
 	s.mine = widget.NewCheck(lang.L("Mine only"), func(bool) { s.reload() })
 	s.department = widget.NewSelect(nil, func(string) { s.reload() })
 	s.department.PlaceHolder = lang.L("All departments")
-	statuses, statusOf := options(statusNames, requests.Statuses)
+	statuses, statusOf := options(words.Status, requests.Statuses)
 	s.status = widget.NewSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.reload() })
 	s.status.PlaceHolder = lang.L("Any status")
 	s.statusOf = statusOf
@@ -165,7 +166,7 @@ func (s *requestsScreen) loadDepartments() {
 // showCounts labels every view button with its count and says how much is shown.
 func (s *requestsScreen) showCounts(c requests.Counts, f requests.Filter) {
 	for v, b := range s.viewButton {
-		text := label(viewNames, v)
+		text := label(words.View, v)
 		if v != requests.ViewHistory {
 			text = fmt.Sprintf("%s (%d)", text, c[v])
 		}
@@ -250,9 +251,9 @@ func (r *requestRow) set(s *requests.Summary, now time.Time) {
 
 // summaryLine is "Extra towels → Housekeeping · Dewi Lestari · Acknowledged · ⇧ L2 Rina".
 func summaryLine(s *requests.Summary) string {
-	line := s.CategoryName + " → " + s.DepartmentName + " · " + s.OwnerName + " · " + label(statusNames, s.Status)
+	line := s.CategoryName + " → " + s.DepartmentName + " · " + s.OwnerName + " · " + label(words.Status, s.Status)
 	if s.Priority != requests.PriorityNormal {
-		line = label(priorityNames, s.Priority) + " · " + line
+		line = label(words.Priority, s.Priority) + " · " + line
 	}
 	if s.Kind == requests.KindComplaint && !s.CategoryComplaint {
 		line = lang.L("Complaint") + " · " + line
@@ -260,7 +261,7 @@ func summaryLine(s *requests.Summary) string {
 	if s.EscalationLevel > 0 {
 		to := s.EscalatedName
 		if to == "" {
-			to = label(escalationTargetNames, s.EscalationTarget)
+			to = label(words.EscalationTarget, s.EscalationTarget)
 		}
 		line += " · ⇧ " + lang.L("Level {{.Level}}: {{.To}}", map[string]any{"Level": s.EscalationLevel, "To": to})
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 
 	"frontdesk/property"
 	"frontdesk/staff"
+	"frontdesk/words"
 )
 
 // roomsPage is how many rooms the list holds at once; type a number to narrow.
@@ -42,13 +44,12 @@ type roomsData struct {
 	total int
 }
 
-var roomFeatureNames = map[property.RoomFeature]string{
-	property.FeatureAccessible: "accessible", property.FeatureConnecting: "connecting", property.FeatureSmoking: "smoking",
-}
-
-var roomStatusNames = map[property.RoomStatus]string{
-	"": "All rooms", property.RoomVacant: "Vacant", property.RoomOccupied: "Occupied", property.RoomOutOfOrder: "Out of order",
-}
+// roomFilterNames are the room list's status filter: every status, or all rooms.
+var roomFilterNames = func() map[property.RoomStatus]string {
+	m := map[property.RoomStatus]string{"": "All rooms"}
+	maps.Copy(m, words.RoomStatus)
+	return m
+}()
 
 func newRoomsView(u *UI) *roomsView {
 	v := &roomsView{u: u, count: subtle("")}
@@ -56,7 +57,7 @@ func newRoomsView(u *UI) *roomsView {
 	v.prefix.SetPlaceHolder(lang.L("Room number"))
 	v.prefix.OnChanged = func(string) { v.reload() }
 	var names []string
-	names, v.statusOf = options(roomStatusNames, append([]property.RoomStatus{""}, property.RoomStatuses...))
+	names, v.statusOf = options(roomFilterNames, append([]property.RoomStatus{""}, property.RoomStatuses...))
 	v.status = widget.NewSelect(names, nil)
 	v.status.SetSelected(names[0])
 	v.status.OnChanged = func(string) { v.reload() }
@@ -121,9 +122,9 @@ func roomDetail(r property.Room) string {
 		parts = append(parts, r.Type)
 	}
 	for _, f := range r.Features {
-		parts = append(parts, label(roomFeatureNames, f))
+		parts = append(parts, label(words.RoomFeature, f))
 	}
-	return strings.Join(append(parts, label(roomStatusNames, r.Status)), " · ")
+	return strings.Join(append(parts, label(roomFilterNames, r.Status)), " · ")
 }
 
 // edit opens a room (empty number for a new one) for a manager.
@@ -134,14 +135,14 @@ func (v *roomsView) edit(r property.Room) {
 		floor.SetText(strconv.Itoa(r.Floor))
 	}
 	kind := entryWith(r.Type, lang.L("e.g. Deluxe King"))
-	featureNames, featureOf := options(roomFeatureNames, property.RoomFeatures)
+	featureNames, featureOf := options(words.RoomFeature, property.RoomFeatures)
 	features := widget.NewCheckGroup(featureNames, nil)
 	for _, f := range r.Features {
-		features.Selected = append(features.Selected, label(roomFeatureNames, f))
+		features.Selected = append(features.Selected, label(words.RoomFeature, f))
 	}
-	statuses, statusOf := options(roomStatusNames, property.RoomStatuses)
+	statuses, statusOf := options(words.RoomStatus, property.RoomStatuses)
 	status := widget.NewSelect(statuses, nil)
-	status.SetSelected(label(roomStatusNames, orRoomStatus(r.Status)))
+	status.SetSelected(label(roomFilterNames, orRoomStatus(r.Status)))
 	f := newForm()
 	f.add(property.FieldRoom, lang.L("Number"), number)
 	f.add(property.FieldFloor, lang.L("Floor"), floor)

@@ -15,6 +15,7 @@ import (
 	"frontdesk/errs"
 	"frontdesk/property"
 	"frontdesk/staff"
+	"frontdesk/words"
 )
 
 // rosterView shows who is on shift now and the roster of a day; managers set who works
@@ -47,10 +48,6 @@ type rosterForm struct {
 	dialog  *formDialog
 }
 
-var shiftNames = map[property.Shift]string{
-	property.ShiftMorning: "Morning", property.ShiftEvening: "Evening", property.ShiftNight: "Night",
-}
-
 func newRosterView(u *UI) *rosterView {
 	v := &rosterView{u: u, now: heading(""), times: subtle(""), shifts: map[property.Shift]*widget.Label{}}
 	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
@@ -63,7 +60,7 @@ func newRosterView(u *UI) *rosterView {
 		v.shifts[s] = people
 		edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { v.edit(s) })
 		v.edits = append(v.edits, edit)
-		columns.Add(widget.NewCard(label(shiftNames, s), "", container.NewVBox(people, edit)))
+		columns.Add(widget.NewCard(label(words.Shift, s), "", container.NewVBox(people, edit)))
 	}
 	editTimes := widget.NewButtonWithIcon(lang.L("Shift times"), theme.HistoryIcon(), v.editTimes)
 	v.edits = append(v.edits, editTimes)
@@ -118,7 +115,7 @@ func (v *rosterView) show() {
 		manager = lang.L("shift manager {{.Name}}", map[string]any{"Name": d.manager.StaffName})
 	}
 	v.now.SetText(lang.L("On shift now: {{.Shift}} · {{.Manager}} · {{.Count}} on the roster",
-		map[string]any{"Shift": label(shiftNames, d.current), "Manager": manager, "Count": d.people}))
+		map[string]any{"Shift": label(words.Shift, d.current), "Manager": manager, "Count": d.people}))
 	v.times.SetText(fmt.Sprintf("%s %s · %s %s · %s %s", lang.L("Morning"), clock(d.times.MorningStart),
 		lang.L("Evening"), clock(d.times.EveningStart), lang.L("Night"), clock(d.times.NightStart)))
 	for _, s := range property.Shifts {
@@ -164,7 +161,7 @@ func (v *rosterView) edit(s property.Shift) {
 	f.add(property.FieldRoster, lang.L("Working"), rf.people)
 	v.open = rf
 	day := v.day.Text
-	rf.dialog = v.u.showForm(lang.L("{{.Shift}} shift", map[string]any{"Shift": label(shiftNames, s)}), lang.L("Save"), f,
+	rf.dialog = v.u.showForm(lang.L("{{.Shift}} shift", map[string]any{"Shift": label(words.Shift, s)}), lang.L("Save"), f,
 		func() func(context.Context) error {
 			entries := v.entriesFrom(rf)
 			var problems errs.Fields

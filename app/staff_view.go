@@ -12,6 +12,7 @@ import (
 
 	"frontdesk/staff"
 	"frontdesk/standards"
+	"frontdesk/words"
 )
 
 // staffView lists who works here; managers add people, change roles and departments,
@@ -114,7 +115,7 @@ func (v *staffView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // describe is "Front-desk agent · Front desk", with "switched off" or "locked" in words.
 func (v *staffView) describe(st staff.Staff) string {
-	parts := []string{label(roleNames, st.Role)}
+	parts := []string{label(words.Role, st.Role)}
 	for _, code := range st.Departments {
 		parts = append(parts, v.deptName(code))
 	}
@@ -138,14 +139,14 @@ func (v *staffView) deptName(code string) string {
 
 // edit opens a member of staff (ID empty for a new one).
 func (v *staffView) edit(st staff.Staff) {
-	roles, roleOf := options(roleNames, staff.Roles)
+	roles, roleOf := options(words.Role, staff.Roles)
 	names := make([]string, len(v.depts))
 	for i, d := range v.depts {
 		names[i] = d.Name
 	}
 	sf := &staffForm{name: entryWith(st.Name, ""), pin: widget.NewPasswordEntry(), role: widget.NewSelect(roles, nil),
 		depts: widget.NewCheckGroup(names, nil), active: widget.NewCheck(lang.L("May sign in"), nil)}
-	sf.role.SetSelected(label(roleNames, st.Role))
+	sf.role.SetSelected(label(words.Role, st.Role))
 	for _, code := range st.Departments {
 		sf.depts.Selected = append(sf.depts.Selected, v.deptName(code))
 	}

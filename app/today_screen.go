@@ -20,18 +20,7 @@ import (
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
-)
-
-// The English names of prompt kinds and their actions; each is also its translation key.
-var (
-	promptKindNames = map[anticipation.PromptKind]string{
-		anticipation.KindPrepare: "Prepare", anticipation.KindOccasion: "Occasion", anticipation.KindRepeat: "Habit",
-		anticipation.KindRecovery: "Recovery", anticipation.KindWelcome: "Welcome",
-	}
-	promptActionNames = map[anticipation.PromptKind]string{
-		anticipation.KindPrepare: "Create tasks", anticipation.KindOccasion: "Create task", anticipation.KindRepeat: "Save preference",
-		anticipation.KindRecovery: "Log touch-point", anticipation.KindWelcome: "Log welcome",
-	}
+	"frontdesk/words"
 )
 
 // promptColour tells the kinds apart at a glance; the badge always says the kind too.
@@ -224,13 +213,13 @@ func (s *todayScreen) showAll(list string, n int) fyne.CanvasObject {
 func (s *todayScreen) promptRow(p anticipation.Prompt) fyne.CanvasObject {
 	text := widget.NewLabel(promptText(p))
 	text.Wrapping = fyne.TextWrapWord
-	act := widget.NewButton(label(promptActionNames, p.Kind), func() { s.act(p) })
+	act := widget.NewButton(label(words.PromptAction, p.Kind), func() { s.act(p) })
 	act.Importance = widget.HighImportance
 	dismiss := widget.NewButton(lang.L("Dismiss…"), func() { s.dismiss(p) })
 	dismiss.Importance = widget.LowImportance
 	open := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { s.u.openGuest(p.GuestID) })
 	open.Importance = widget.LowImportance
-	kind := newBadge(label(promptKindNames, p.Kind), promptColour(p.Kind))
+	kind := newBadge(label(words.PromptKind, p.Kind), promptColour(p.Kind))
 	buttons := container.NewCenter(container.NewHBox(open, act, dismiss))
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(kind), buttons, text), widget.NewSeparator())
 }
@@ -263,7 +252,7 @@ func promptText(p anticipation.Prompt) string {
 
 // occasionSubject translates a kind of occasion, or keeps a custom label.
 func occasionSubject(s string) string {
-	if n, ok := occasionNames[guests.OccasionKind(s)]; ok {
+	if n, ok := words.Occasion[guests.OccasionKind(s)]; ok {
 		return lang.L(n)
 	}
 	return s
@@ -447,11 +436,11 @@ func recognitionText(r anticipation.Recognition) string {
 		return lang.L("First stay")
 	}
 	text := lang.L("Stay number {{.Visit}} · last here {{.Month}} {{.Year}}", map[string]any{
-		"Visit": r.Visit, "Month": lang.L(monthNames[r.LastStay.Arrival.Month()-1]), "Year": r.LastStay.Arrival.Year()})
+		"Visit": r.Visit, "Month": lang.L(words.Months[r.LastStay.Arrival.Month()-1]), "Year": r.LastStay.Arrival.Year()})
 	if i := r.LastIssue; i != nil {
-		how := label(statusNames, i.Status)
+		how := label(words.Status, i.Status)
 		if i.Outcome != "" {
-			how = label(outcomeNames, i.Outcome)
+			how = label(words.Outcome, i.Outcome)
 		}
 		text += " · " + lang.L("last stay: {{.What}}, {{.How}}", map[string]any{"What": clip(i.Description, 50), "How": how})
 		if i.Score > 0 {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"frontdesk/requests"
+	"frontdesk/words"
 )
 
 // The report's sections, in the order they print. The codes are stable: the CSV export
@@ -212,7 +213,7 @@ func (r *Report) occasionEntries(lg Lang) []Entry {
 			since = fmt.Sprint(o.Year)
 		}
 		out[i] = Entry{ID: o.GuestID, Mark: lg.occasionName(o.Occasion), Title: joinParts(o.Name, room),
-			Detail: joinParts(fmt.Sprintf("%d %s", o.Day, lg.L(months[o.Month-1])), since, where)}
+			Detail: joinParts(fmt.Sprintf("%d %s", o.Day, lg.L(words.Months[o.Month-1])), since, where)}
 	}
 	return out
 }

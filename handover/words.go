@@ -9,6 +9,7 @@ import (
 	"frontdesk/guests"
 	"frontdesk/property"
 	"frontdesk/requests"
+	"frontdesk/words"
 )
 
 // Lang turns the report's English texts into the reader's language. L has the signature
@@ -27,17 +28,14 @@ var English = Lang{L: func(key string, data ...any) string {
 	return key
 }}
 
-// months are the short month names, translated like the rest.
-var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // Date is "23 Nov 2026".
 func (lg Lang) Date(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), lg.L(months[t.Month()-1]), t.Year())
+	return fmt.Sprintf("%d %s %d", t.Day(), lg.L(words.Months[t.Month()-1]), t.Year())
 }
 
 // DayMonth is "23 Nov".
 func (lg Lang) DayMonth(t time.Time) string {
-	return fmt.Sprintf("%d %s", t.Day(), lg.L(months[t.Month()-1]))
+	return fmt.Sprintf("%d %s", t.Day(), lg.L(words.Months[t.Month()-1]))
 }
 
 // Clock is "14:35" on now's date, else "23 Nov 14:35", in now's location.
@@ -71,15 +69,7 @@ func (lg Lang) Duration(d time.Duration) string {
 
 // ShiftName is "Morning shift", "Evening shift" or "Night shift".
 func (lg Lang) ShiftName(s property.Shift) string {
-	switch s {
-	case property.ShiftMorning:
-		return lg.L("Morning shift")
-	case property.ShiftEvening:
-		return lg.L("Evening shift")
-	case property.ShiftNight:
-		return lg.L("Night shift")
-	}
-	return string(s)
+	return lg.L("{{.Shift}} shift", map[string]any{"Shift": lg.L(words.Of(words.Shift, s))})
 }
 
 // ShiftTitle is "Evening shift, 23 Nov 2026, 15:00–23:00".
@@ -87,58 +77,24 @@ func (lg Lang) ShiftTitle(s ShiftRef) string {
 	return fmt.Sprintf("%s, %s, %s–%s", lg.ShiftName(s.Shift), lg.Date(s.Day), s.Start.Format("15:04"), s.End.Format("15:04"))
 }
 
-// status is a request status in a word or two.
+// status is a request status in a word or two, in lower case for the middle of a line.
 func (lg Lang) status(s requests.Status) string {
-	switch s {
-	case requests.StatusNew:
-		return lg.L("new")
-	case requests.StatusAcknowledged:
-		return lg.L("acknowledged")
-	case requests.StatusInProgress:
-		return lg.L("in progress")
-	case requests.StatusDone:
-		return lg.L("done")
-	case requests.StatusReopened:
-		return lg.L("reopened")
-	}
-	return string(s)
+	return strings.ToLower(lg.L(words.Of(words.Status, s)))
 }
 
 // alertKind names an alert's kind.
 func (lg Lang) alertKind(k guests.AlertKind) string {
-	switch k {
-	case guests.AlertAllergy:
-		return lg.L("Allergy")
-	case guests.AlertAccessibility:
-		return lg.L("Accessibility")
-	case guests.AlertComplaint:
-		return lg.L("Complaint")
-	case guests.AlertMedical:
-		return lg.L("Medical")
-	case guests.AlertSecurity:
-		return lg.L("Security")
-	}
-	return lg.L("Other alert")
+	return lg.L(words.Of(words.Alert, k))
 }
 
 // standing is a guest's tiers in words: "Platinum · Casino Black", or empty.
 func (lg Lang) standing(t guests.Tier, c guests.CasinoTier) string {
 	var parts []string
-	switch t {
-	case guests.TierPlatinum:
-		parts = append(parts, lg.L("Platinum"))
-	case guests.TierGold:
-		parts = append(parts, lg.L("Gold"))
-	case guests.TierSilver:
-		parts = append(parts, lg.L("Silver"))
+	if t != guests.TierNone && t != "" {
+		parts = append(parts, lg.L(words.Of(words.Tier, t)))
 	}
-	switch c {
-	case guests.CasinoBlack:
-		parts = append(parts, lg.L("Casino Black"))
-	case guests.CasinoPlatinum:
-		parts = append(parts, lg.L("Casino Platinum"))
-	case guests.CasinoGold:
-		parts = append(parts, lg.L("Casino Gold"))
+	if c != guests.CasinoNone && c != "" {
+		parts = append(parts, lg.L(words.Of(words.Casino, c)))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -148,13 +104,7 @@ func (lg Lang) occasionName(o guests.Occasion) string {
 	if o.Label != "" {
 		return o.Label
 	}
-	switch o.Kind {
-	case guests.OccasionBirthday:
-		return lg.L("Birthday")
-	case guests.OccasionAnniversary:
-		return lg.L("Anniversary")
-	}
-	return lg.L("Other occasion")
+	return lg.L(words.Of(words.Occasion, o.Kind))
 }
 
 // alerts lists alerts as "Allergy: peanuts; Medical: diabetic".

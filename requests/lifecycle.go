@@ -27,6 +27,10 @@ const (
 	ActAssign      ActionKind = "assign"
 )
 
+// ActCreate is the first event of every timeline, written when a request is logged; it
+// is not an action anyone can take afterwards.
+const ActCreate ActionKind = "create"
+
 // Actions lists every action in the order the UI offers them.
 var Actions = []ActionKind{ActAcknowledge, ActStart, ActDone, ActFollowUp, ActAssign, ActTransfer, ActEscalate, ActReopen, ActCancel, ActClose}
 

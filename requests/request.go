@@ -54,6 +54,9 @@ const (
 	OutcomeUnreachable  Outcome = "unreachable"
 )
 
+// Outcomes lists the follow-up outcomes in the order the UI offers them.
+var Outcomes = []Outcome{OutcomeSatisfied, OutcomeNotSatisfied, OutcomeUnreachable}
+
 // Request is one thing a guest asked for or complained about.
 type Request struct {
 	ID           string

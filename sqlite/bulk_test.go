@@ -183,7 +183,7 @@ func TestBulkLoadedRequestsReadBackWithTheirTimelines(t *testing.T) {
 	}
 	d, err := sd.s.GetRequest(ctx, list[0].ID)
 	must(t, err)
-	if len(d.Timeline) < 2 || d.Timeline[0].Action != actCreate || d.OwnerName == "" || d.CategoryName == "" {
+	if len(d.Timeline) < 2 || d.Timeline[0].Action != requests.ActCreate || d.OwnerName == "" || d.CategoryName == "" {
 		t.Fatalf("detail %+v", d)
 	}
 	// The loaded property takes new requests like any other.

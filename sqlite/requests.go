@@ -17,9 +17,6 @@ import (
 
 var _ requests.Service = (*Store)(nil)
 
-// actCreate is the first event of every timeline.
-const actCreate requests.ActionKind = "create"
-
 // standard is what a request's promise is computed from.
 type standard struct {
 	cat     standards.Category
@@ -142,7 +139,7 @@ func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Reque
 		note += " · " + st.dept.Name + " " + st.dept.Hours.String()
 	}
 	return insertEvent(ctx, tx, r.ID, requests.Event{At: r.CreatedAt, ActorID: actor.ID, Actor: actor.Name,
-		Action: actCreate, To: r.Status, Note: note})
+		Action: requests.ActCreate, To: r.Status, Note: note})
 }
 
 // requestActor is the signed-in member of staff, who must be allowed to work on requests.
