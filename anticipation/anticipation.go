@@ -38,12 +38,14 @@ type Prompt struct {
 	GuestID   string
 	GuestName string
 	Room      string
-	Subject   string    // the preference, occasion, category or complaint concerned
-	Category  string    // for KindRepeat: the request category asked for again
-	When      time.Time // the arrival, the occasion day, the complaint…
-	Tasks     []Task    // for KindPrepare: the tasks "Create tasks" will log
-	Manager   bool      // for managers (recovery touch-points)
-	Score     int       // for KindRecovery: the guest's score, when given
+	Subject   string           // the preference, occasion, category or complaint concerned
+	Category  string           // for KindRepeat: the request category asked for again
+	When      time.Time        // the arrival, the occasion day, the complaint…
+	Tasks     []Task           // for KindPrepare: the tasks "Create tasks" will log
+	StayID    string           // for KindPrepare: the stay whose arrival is prepared
+	Occasion  *guests.Occasion // for KindOccasion: the occasion, falling on When
+	Manager   bool             // for managers (recovery touch-points)
+	Score     int              // for KindRecovery: the guest's score, when given
 }
 
 // Task is a preparation task a prompt proposes: a request for a department, due before

@@ -325,7 +325,7 @@ func preparePrompt(a ArrivalCard) (Prompt, bool) {
 		return Prompt{}, false
 	}
 	return Prompt{Key: "prepare:" + a.Stay.ID, Kind: KindPrepare, GuestID: a.Guest.ID, GuestName: a.Guest.DisplayName(),
-		Room: a.Stay.Room, When: a.Stay.Arrival, Tasks: a.Tasks}, true
+		Room: a.Stay.Room, When: a.Stay.Arrival, Tasks: a.Tasks, StayID: a.Stay.ID}, true
 }
 
 func occasionPrompt(o OccasionCard, today time.Time) Prompt {
@@ -334,7 +334,8 @@ func occasionPrompt(o OccasionCard, today time.Time) Prompt {
 		subject = o.Occasion.Label
 	}
 	return Prompt{Key: "occasion:" + o.Occasion.ID + ":" + o.On.Format("2006-01-02") + ":" + boolWord(o.On.After(today), "before", "day"),
-		Kind: KindOccasion, GuestID: o.Guest.ID, GuestName: o.Guest.DisplayName(), Room: o.Stay.Room, Subject: subject, When: o.On}
+		Kind: KindOccasion, GuestID: o.Guest.ID, GuestName: o.Guest.DisplayName(), Room: o.Stay.Room, Subject: subject, When: o.On,
+		Occasion: &o.Occasion}
 }
 
 func boolWord(b bool, yes, no string) string {

@@ -19,7 +19,6 @@ import (
 	"frontdesk/loans"
 	"frontdesk/requests"
 	"frontdesk/staff"
-	"frontdesk/standards"
 	"frontdesk/words"
 )
 
@@ -239,7 +238,7 @@ func promptText(p anticipation.Prompt) string {
 		return who + ": " + lang.N("{{.Count}} task before arrival", len(p.Tasks), map[string]any{"Count": len(p.Tasks)}) +
 			" — " + clip(strings.Join(unique(wishes), "; "), 140)
 	case anticipation.KindOccasion:
-		return who + ": " + lang.L("{{.Occasion}} on {{.Date}}", map[string]any{"Occasion": occasionSubject(p.Subject), "Date": dayMonth(p.When.Month(), p.When.Day())})
+		return who + ": " + lang.L("{{.Occasion}} on {{.Date}}", map[string]any{"Occasion": occasionTitle(p.Occasion), "Date": dayMonth(p.When.Month(), p.When.Day())})
 	case anticipation.KindRepeat:
 		return who + ": " + lang.L("asked again for “{{.Subject}}”. Save it as a standing preference?", map[string]any{"Subject": p.Subject})
 	case anticipation.KindRecovery:
@@ -250,12 +249,12 @@ func promptText(p anticipation.Prompt) string {
 	return who
 }
 
-// occasionSubject translates a kind of occasion, or keeps a custom label.
-func occasionSubject(s string) string {
-	if n, ok := words.Occasion[guests.OccasionKind(s)]; ok {
-		return lang.L(n)
+// occasionTitle is the occasion's own label, or its kind's name translated.
+func occasionTitle(o *guests.Occasion) string {
+	if o.Label != "" {
+		return o.Label
 	}
-	return s
+	return label(words.Occasion, o.Kind)
 }
 
 func unique(ss []string) []string {
@@ -274,7 +273,7 @@ func unique(ss []string) []string {
 func (s *todayScreen) act(p anticipation.Prompt) {
 	switch p.Kind {
 	case anticipation.KindPrepare:
-		stayID := strings.TrimPrefix(p.Key, "prepare:")
+		stayID := p.StayID
 		background(s.u, func(ctx context.Context) (int, error) { return s.u.svc.Today.PrepareArrival(ctx, stayID) }, func(n int, err error) {
 			if err != nil {
 				s.u.showError("prepare arrival", err)
@@ -284,26 +283,8 @@ func (s *todayScreen) act(p anticipation.Prompt) {
 	case anticipation.KindRecovery:
 		s.askNote(p, false, lang.L("Log touch-point"), lang.L("What did you do or agree with the guest?"))
 	default:
-		s.resolve(resolutionFor(p, s.u.now()))
+		s.resolve(anticipation.ResolutionFor(p))
 	}
-}
-
-// resolutionFor is what acting on a prompt writes: a task for an occasion, the preference
-// for a repeat request, the contact for a welcome.
-func resolutionFor(p anticipation.Prompt, now time.Time) anticipation.Resolution {
-	res := anticipation.Resolution{Key: p.Key, Kind: p.Kind, GuestID: p.GuestID}
-	switch p.Kind {
-	case anticipation.KindOccasion:
-		res.Note = "Task logged"
-		res.Request = &requests.Request{GuestID: p.GuestID, Room: p.Room, Category: "other", Department: standards.DeptFood,
-			Description: fmt.Sprintf("%s %s: cake and a card", occasionSubject(p.Subject), dayMonth(p.When.Month(), p.When.Day()))}
-	case anticipation.KindRepeat:
-		res.Note = "Saved as a preference"
-		res.Preference = &guests.Preference{GuestID: p.GuestID, Category: anticipation.PreferenceFor(p.Category), Text: p.Subject}
-	case anticipation.KindWelcome:
-		res.Note = "Welcome contact made"
-	}
-	return res
 }
 
 func (s *todayScreen) resolve(res anticipation.Resolution) {
@@ -461,7 +442,7 @@ func (s *todayScreen) vipCard(vips []anticipation.GuestState) fyne.CanvasObject 
 
 func (s *todayScreen) occasionsCard(os []anticipation.OccasionCard) fyne.CanvasObject {
 	rows := shortList(s, "occasions", todayOccasions, os, func(o anticipation.OccasionCard) fyne.CanvasObject {
-		text := fmt.Sprintf("%s · %s · %s", dayMonth(o.On.Month(), o.On.Day()), occasionSubject(occasionLabel(o.Occasion)), o.Guest.DisplayName())
+		text := fmt.Sprintf("%s · %s · %s", dayMonth(o.On.Month(), o.On.Day()), occasionTitle(&o.Occasion), o.Guest.DisplayName())
 		return s.guestButton(text, o.Guest.ID)
 	}, lang.L("No birthdays or anniversaries today or tomorrow."))
 	return widget.NewCard(lang.L("Occasions"), "", rows)
@@ -473,13 +454,6 @@ func (s *todayScreen) guestButton(text, guestID string) fyne.CanvasObject {
 	b.Alignment = widget.ButtonAlignLeading
 	b.Importance = widget.LowImportance
 	return b
-}
-
-func occasionLabel(o guests.Occasion) string {
-	if o.Label != "" {
-		return o.Label
-	}
-	return string(o.Kind)
 }
 
 func (s *todayScreen) loansCard(loans []loans.Loan) fyne.CanvasObject {

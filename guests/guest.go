@@ -173,6 +173,23 @@ const (
 // OccasionKinds lists the kinds in the order the UI offers them.
 var OccasionKinds = []OccasionKind{OccasionBirthday, OccasionAnniversary, OccasionCustom}
 
+// OccasionNames are the English names of the kinds, which tasks built by the domain
+// quote; words.Occasion is this table, so the window translates the same names.
+var OccasionNames = map[OccasionKind]string{
+	OccasionBirthday: "Birthday", OccasionAnniversary: "Anniversary", OccasionCustom: "Other occasion",
+}
+
+// Title is what the occasion is called: its label, or its kind's English name.
+func (o Occasion) Title() string {
+	if o.Label != "" {
+		return o.Label
+	}
+	if n, ok := OccasionNames[o.Kind]; ok {
+		return n
+	}
+	return string(o.Kind)
+}
+
 // Occasion is a yearly event; the year is optional (0 when the guest did not say).
 type Occasion struct {
 	ID      string

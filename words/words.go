@@ -32,9 +32,7 @@ var (
 		guests.PrefRoom: "Room", guests.PrefBedding: "Bedding", guests.PrefFood: "Food & drink",
 		guests.PrefAmenities: "Amenities", guests.PrefService: "Service", guests.PrefCasino: "Casino", guests.PrefOther: "General",
 	}
-	Occasion = map[guests.OccasionKind]string{
-		guests.OccasionBirthday: "Birthday", guests.OccasionAnniversary: "Anniversary", guests.OccasionCustom: "Other occasion",
-	}
+	Occasion = guests.OccasionNames // the domain quotes them in tasks
 	Stay = map[guests.StayStatus]string{
 		guests.StayExpected: "Expected", guests.StayInHouse: "In house", guests.StayDeparted: "Departed", guests.StayCancelled: "Cancelled",
 	}
