@@ -98,8 +98,31 @@ func TestLockExpiresWithTheClock(t *testing.T) {
 	for i := 0; i < staff.MaxPINFailures; i++ {
 		s.SignIn(context.Background(), st.ID, "0000")
 	}
-	now = now.Add(staff.LockDuration)
+	now = now.Add(staff.LockDuration - time.Second)
+	if _, err := s.SignIn(context.Background(), st.ID, "4829"); errs.CodeOf(err) != errs.Unavailable {
+		t.Fatalf("the right PIN a second before the lock runs out: %v, want it refused", err)
+	}
+	now = now.Add(time.Second)
 	if _, err := s.SignIn(context.Background(), st.ID, "4829"); err != nil {
 		t.Fatalf("still locked after the lock ran out: %v", err)
+	}
+}
+
+// The lock-out message names the time on the property's clock, whatever zone the
+// machine running Frontdesk is set to.
+func TestLockMessageIsInThePropertysZone(t *testing.T) {
+	bali := time.FixedZone("WITA", 8*60*60)
+	now := time.Date(2026, 11, 23, 22, 58, 0, 0, bali)
+	s, err := Open(context.Background(), t.TempDir()+"/fd.db", Options{Now: func() time.Time { return now }})
+	must(t, err)
+	defer s.Close()
+	st := &staff.Staff{Name: "Kenji", Role: staff.RoleConcierge, Active: true}
+	must(t, s.CreateStaff(manager(), st, "4829"))
+	var last error
+	for i := 0; i < staff.MaxPINFailures; i++ {
+		_, last = s.SignIn(context.Background(), st.ID, "0000")
+	}
+	if last == nil || !strings.Contains(last.Error(), "Try again at 23:03 ") {
+		t.Fatalf("got %v, want the lock to end at 23:03 Bali time", last)
 	}
 }

@@ -208,6 +208,16 @@ func TestLockMessageNamesTheFirstMinuteSignInWorks(t *testing.T) {
 	}
 }
 
+func TestLockMessageIsOnTheClocksZoneNotTheMachines(t *testing.T) {
+	jakarta := time.FixedZone("WIB", 7*60*60)
+	now := time.Date(2025, 3, 14, 23, 58, 0, 0, jakarta)
+	s := Staff{Active: true, LockedUntil: now.Add(5 * time.Minute).UTC()} // stored in UTC
+	err := s.SignIn("4829", now)
+	if err == nil || !strings.Contains(err.Error(), "Try again at 00:03 ") {
+		t.Fatalf("got %v, want 00:03 Jakarta time", err)
+	}
+}
+
 func TestSuccessfulSignInResetsTheFailureCount(t *testing.T) {
 	s := staffWithPIN(t, "4829")
 	for range MaxPINFailures - 1 {
