@@ -7,6 +7,17 @@ BIN     := frontdesk
 DEMO_DB ?= demo.db
 export LANG ?= en_US.UTF-8
 export PATH := $(PATH):/usr/local/go/bin
+# Every Go command runs on Go 1.27.3, which the go command fetches once from the Go module
+# proxy (about 10 s): the Go 1.26.8 a Debian machine comes with has standard-library
+# vulnerabilities (net/http, crypto/tls, crypto/x509) that govulncheck reports.
+export GOTOOLCHAIN := go1.27.3
+
+# Analysis tools, at pinned versions, installed into .tools/ by `make tools`. The
+# vulnerability database is built from the golang.org/x/vulndb module (the newest the
+# module proxy serves), because vuln.go.dev itself is not reachable from every machine.
+TOOLS       := $(CURDIR)/.tools
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOVULNCHECK := golang.org/x/vuln/cmd/govulncheck@v1.9.0
 
 # Debian packages a cgo build of Fyne and SQLite needs.
 # fonts-noto-cjk lets the window show Chinese, Japanese and Korean guest names, fonts-noto-core
@@ -16,7 +27,7 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk fonts-noto-core \
 	fonts-dejavu-core fonts-droid-fallback fonts-nanum
 
-.PHONY: run build test deps vet fmt-check package clean-demo bench bench-go bench-ui
+.PHONY: run build test deps vet fmt-check lint tools vulndb package clean-demo bench bench-go bench-ui
 
 ## run: install what is missing, build, and open Frontdesk on a demo database
 run: deps build
@@ -26,9 +37,26 @@ run: deps build
 build:
 	go build -tags $(TAGS) -o $(BIN) .
 
-## test: vet, formatting check and the whole test suite with the race detector
-test: vet fmt-check
+## test: vet, formatting check, staticcheck, govulncheck and the whole test suite with the race detector
+test: vet fmt-check lint
 	go test -race -tags $(TAGS) ./...
+
+## lint: staticcheck and govulncheck; either one's findings fail the build
+lint: tools vulndb
+	$(TOOLS)/staticcheck -tags $(TAGS) ./...
+	$(TOOLS)/govulncheck -db file://$(TOOLS)/vulndb -tags $(TAGS) ./...
+
+## tools: install staticcheck and govulncheck at their pinned versions into .tools/
+tools:
+	@[ -x $(TOOLS)/staticcheck ] || GOBIN=$(TOOLS) go install $(STATICCHECK)
+	@[ -x $(TOOLS)/govulncheck ] || GOBIN=$(TOOLS) go install $(GOVULNCHECK)
+
+## vulndb: the Go vulnerability database for govulncheck, from the newest golang.org/x/vulndb
+vulndb:
+	@info=$$(go mod download -json golang.org/x/vulndb@latest) && \
+	zip=$$(echo "$$info" | sed -n 's/^[[:space:]]*"Zip": "\(.*\)",*$$/\1/p') && \
+	ver=$$(echo "$$info" | sed -n 's/^[[:space:]]*"Version": "\(.*\)",*$$/\1/p') && \
+	rm -rf $(TOOLS)/vulndb && go run ./.ci/vulndb -zip "$$zip" -version "$$ver" -out $(TOOLS)/vulndb
 
 vet:
 	go vet -tags $(TAGS) ./...
