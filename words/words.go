@@ -33,7 +33,7 @@ var (
 		guests.PrefAmenities: "Amenities", guests.PrefService: "Service", guests.PrefCasino: "Casino", guests.PrefOther: "General",
 	}
 	Occasion = guests.OccasionNames // the domain quotes them in tasks
-	Stay = map[guests.StayStatus]string{
+	Stay     = map[guests.StayStatus]string{
 		guests.StayExpected: "Expected", guests.StayInHouse: "In house", guests.StayDeparted: "Departed", guests.StayCancelled: "Cancelled",
 	}
 )
