@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/escalation"
 	"frontdesk/guests"
 	"frontdesk/property"
 	"frontdesk/requests"
@@ -199,5 +200,22 @@ func TestOnlyLegalActionsAreOffered(t *testing.T) {
 	h.settle(0)
 	if _, ok := findDeep(dlg, func(l *widget.Label) bool { return l.Text == "Give a reason." && l.Visible() }); !ok {
 		t.Fatal("cancelling without a reason is not explained beside the field")
+	}
+}
+
+// An escalation in the timeline is told from the event's fields, in the reader's words,
+// then who it reached and why.
+func TestEscalationEventsReadFromTheirFields(t *testing.T) {
+	test.NewTempApp(t)
+	SetLanguage("en")
+	e := requests.Event{Action: requests.ActEscalate, Note: "guest called twice",
+		Escalation: escalation.Step{Level: 3, Target: escalation.TargetShiftManager, ToName: "Rina Kusuma"}}
+	if got := eventNote(e); got != "Level 3: Shift manager, Rina Kusuma, guest called twice" {
+		t.Errorf("escalation reads %q", got)
+	}
+	e.Note = "L2 owner looks like a code"
+	e.Escalation = escalation.Step{}
+	if got := eventNote(e); got != e.Note {
+		t.Errorf("an event without a step reads %q", got)
 	}
 }
