@@ -174,6 +174,9 @@ func (v *importView) show(res guestImportResult) {
 		v.data = nil
 		v.summary.SetText(lang.L("Imported: {{.Created}} new guests, {{.Merged}} rows merged, {{.Stays}} stays added; {{.Rejected}} rows rejected and not imported.", counts))
 	}
+	if rep.Birthdays > 0 {
+		v.summary.SetText(v.summary.Text + "\n" + lang.L("Birthdays from birth dates: {{.Count}}.", map[string]any{"Count": rep.Birthdays}))
+	}
 	v.columns.SetText(columnsText(rep))
 }
 

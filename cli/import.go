@@ -132,6 +132,9 @@ func printImportReport(w io.Writer, r guests.ImportReport) {
 	for i, c := range r.Columns {
 		cols[i] = c.Header + " → " + c.Field
 	}
+	if r.Birthdays > 0 {
+		fmt.Fprintf(w, "Birthdays from birth dates: %d.\n", r.Birthdays)
+	}
 	fmt.Fprintf(w, "Columns: %s\n", strings.Join(cols, ", "))
 	if len(r.Ignored) > 0 {
 		fmt.Fprintf(w, "Ignored columns: %s\n", strings.Join(r.Ignored, ", "))

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -28,6 +30,15 @@ const (
 	ColStayStatus = "stay_status"
 	ColPartySize  = "party_size"
 	ColChildren   = "children"
+
+	// Read on import only: a mobile number stands in for an empty phone; where the guest
+	// is from (country, nationality, the country at the end of an address) decides how a
+	// phone without its country code is read; a birth date becomes the birthday occasion.
+	ColMobile      = "mobile"
+	ColCountry     = "country"
+	ColNationality = "nationality"
+	ColAddress     = "address"
+	ColBirthDate   = "birth_date"
 )
 
 // headerAliases are the names PMS exports (Opera, Protel, Cloudbeds, local Indonesian
@@ -35,13 +46,23 @@ const (
 // lower case, no accents, letters and digits only.
 var headerAliases = map[string][]string{
 	ColSalutation: {"salutation", "title", "gelar", "sapaan", "panggilan", "titel"},
-	ColGivenName:  {"givenname", "firstname", "first", "forename", "fname", "guestfirstname", "namadepan", "namapertama"},
-	ColFamilyName: {"familyname", "lastname", "last", "surname", "lname", "guestlastname", "namabelakang", "namakeluarga"},
+	ColGivenName:  {"givenname", "firstname", "first", "forename", "fname", "guestfirstname", "namadepan", "namapertama", "vorname", "prenom"},
+	ColFamilyName: {"familyname", "lastname", "last", "surname", "lname", "guestlastname", "namabelakang", "namakeluarga", "nachname", "familienname", "nomdefamille"},
 	ColFullName:   {"name", "guestname", "fullname", "guest", "customername", "nama", "namatamu", "namalengkap", "tamu", "namapelanggan"},
 	ColEmail:      {"email", "emailaddress", "mail", "guestemail", "surel", "alamatemail", "alamatsurel", "emailtamu"},
-	ColPhone: {"phone", "phonenumber", "telephone", "tel", "telp", "mobile", "mobilephone", "mobilenumber", "cell",
-		"cellphone", "contactnumber", "handphone", "hp", "nohp", "nomorhp", "telepon", "notelepon", "nomortelepon", "notelp"},
-	ColLanguage: {"language", "lang", "preferredlanguage", "bahasa"},
+	ColPhone: {"phone", "phonenumber", "telephone", "tel", "telp", "contactnumber", "telepon", "notelepon",
+		"nomortelepon", "notelp", "telefon", "telefonnummer", "telephonenumber", "homephone", "privatephone"},
+	ColMobile: {"mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "handphone", "hp", "nohp", "nomorhp",
+		"mobil", "handy", "mobiltelefon", "portable", "cellular", "mobileno"},
+	ColCountry: {"country", "countrycode", "countryname", "addresscountry", "countryofresidence", "residencecountry",
+		"negara", "kodenegara", "negaraasal", "asalnegara", "land", "pays", "paese", "pais", "homecountry"},
+	ColNationality: {"nationality", "nationalitycode", "citizenship", "kewarganegaraan", "kebangsaan", "warganegara",
+		"nationalitat", "nationalite", "nazionalita", "nacionalidad"},
+	ColAddress: {"address", "address1", "addressline1", "homeaddress", "fulladdress", "street", "alamat", "alamatrumah",
+		"adresse", "anschrift", "indirizzo", "direccion"},
+	ColBirthDate: {"birthdate", "dateofbirth", "dob", "birthday", "born", "tanggallahir", "tgllahir", "tgllhr",
+		"geburtsdatum", "geburtstag", "datedenaissance", "fechadenacimiento", "datadinascita"},
+	ColLanguage: {"language", "lang", "languagecode", "preferredlanguage", "bahasa", "sprache", "langue", "lingua", "idioma"},
 	ColLoyalty: {"loyaltynumber", "loyaltyno", "loyalty", "loyaltyid", "membership", "membershipnumber", "membershipno",
 		"memberno", "membernumber", "memberid", "nomormember", "nomember", "nomoranggota", "noanggota", "kartuanggota"},
 	ColTier:       {"tier", "loyaltytier", "membershiplevel", "membershiptier", "level", "tingkat", "tingkatanggota"},
@@ -94,14 +115,30 @@ var salutationOf = map[string]string{
 	"tn": "Bapak", "ibu": "Ibu", "bu": "Ibu", "nyonya": "Ibu", "ny": "Ibu", "nona": "Ibu", "nn": "Ibu",
 }
 
-// languageOf reads language codes, English names and common Indonesian names.
+// languageOf reads a language as exports write it: its ISO 639-1 code, its English name,
+// its own name ("svenska") or its Indonesian one ("Swedia"), for every language with a
+// code, and the Indonesian words in common use.
 var languageOf = func() map[string]string {
 	m := map[string]string{"indonesian": "id", "indonesia": "id", "inggris": "en", "mandarin": "zh", "cina": "zh",
 		"tionghoa": "zh", "jepang": "ja", "korea": "ko", "arab": "ar", "rusia": "ru", "jerman": "de", "perancis": "fr",
-		"prancis": "fr", "spanyol": "es", "belanda": "nl", "melayu": "ms", "thailand": "th", "thai": "th"}
+		"prancis": "fr", "spanyol": "es", "belanda": "nl", "melayu": "ms", "thailand": "th", "thai": "th",
+		"norwegian": "no", "norsk": "no", "norwegia": "no"}
+	english, indonesian := display.English.Languages(), display.Languages(language.Indonesian)
+	for _, code := range isoLanguages() {
+		t := language.Make(code)
+		for _, name := range []string{english.Name(t), display.Self.Name(t), indonesian.Name(t)} {
+			if k := headerKey(name); k != "" {
+				if _, taken := m[k]; !taken {
+					m[k] = code
+				}
+			}
+		}
+	}
 	for _, l := range Languages {
-		m[l.Code] = l.Code
 		m[headerKey(l.Name)] = l.Code
+	}
+	for _, code := range isoLanguages() {
+		m[code] = code // a code means itself, whatever a name folds to
 	}
 	return m
 }()

@@ -1,6 +1,7 @@
 package guests
 
 import (
+	"cmp"
 	"io"
 	"strconv"
 	"strings"
@@ -24,7 +25,9 @@ type ImportFile struct {
 type ImportRow struct {
 	Row      int
 	Guest    Guest
-	Stay     *Stay // nil when the row has no dates
+	Stay     *Stay     // nil when the row has no dates
+	Birthday *Occasion // from a birth date column; nil without one
+	Region   string    // the country the row's phone was read in
 	Problems []csvfile.Problem
 }
 
@@ -37,6 +40,7 @@ const (
 	MsgImportBadStatus  = "Unknown stay status '{{.Value}}'; use expected, in house, departed or cancelled."
 	MsgImportBadNumber  = "'{{.Value}}' is not a whole number."
 	MsgImportOtherGuest = "Matches two different guests: {{.First}} and {{.Second}}. Fix the file or merge them in Frontdesk first."
+	MsgImportBirthAhead = "Birth date '{{.Value}}' is in the future."
 )
 
 // ParseGuestsCSV reads a PMS export or spreadsheet of guests and checks every row.
@@ -134,7 +138,7 @@ func (p *rowParser) cell(rec csvfile.Record, field string) string {
 func (p *rowParser) dateCells(recs []csvfile.Record) []string {
 	var out []string
 	for _, rec := range recs {
-		out = append(out, p.cell(rec, ColArrival), p.cell(rec, ColDeparture))
+		out = append(out, p.cell(rec, ColArrival), p.cell(rec, ColDeparture), p.cell(rec, ColBirthDate))
 	}
 	return out
 }
@@ -144,19 +148,26 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 	add := func(field, tmpl string, args map[string]any) {
 		row.Problems = append(row.Problems, csvfile.NewProblem(rec.Row, p.headers[field], tmpl, args))
 	}
-	row.Guest = p.guest(rec, add)
-	for _, e := range row.Guest.Normalize(p.region) {
-		add(p.columnOf(e.Field), e.Template, e.Args)
+	row.Region = p.regionOf(rec)
+	row.Guest = p.guest(rec, row.Region, add)
+	for _, e := range row.Guest.Normalize(row.Region) {
+		add(p.columnOf(rec, e.Field), e.Template, e.Args)
 	}
+	row.Birthday = p.birthday(rec, add)
 	if p.cell(rec, ColArrival) != "" || p.cell(rec, ColDeparture) != "" {
 		row.Stay = p.stay(rec, add)
 	}
 	return row
 }
 
-// columnOf names the column a guest or stay field was read from.
-func (p *rowParser) columnOf(field string) string {
+// columnOf names the column a guest or stay field of rec was read from.
+func (p *rowParser) columnOf(rec csvfile.Record, field string) string {
 	switch field {
+	case FieldPhone:
+		if p.cell(rec, ColPhone) == "" && p.cell(rec, ColMobile) != "" {
+			return ColMobile
+		}
+		return ColPhone
 	case FieldGivenName, FieldFamilyName:
 		col := map[string]string{FieldGivenName: ColGivenName, FieldFamilyName: ColFamilyName}[field]
 		if _, ok := p.columns[col]; ok {
@@ -175,13 +186,13 @@ func (p *rowParser) columnOf(field string) string {
 
 type addFunc func(field, tmpl string, args map[string]any)
 
-func (p *rowParser) guest(rec csvfile.Record, add addFunc) Guest {
+func (p *rowParser) guest(rec csvfile.Record, region string, add addFunc) Guest {
 	g := Guest{
 		Salutation:    salutationOf[headerKey(p.cell(rec, ColSalutation))],
 		GivenName:     p.cell(rec, ColGivenName),
 		FamilyName:    p.cell(rec, ColFamilyName),
 		Email:         p.cell(rec, ColEmail),
-		Phone:         p.phone(p.cell(rec, ColPhone)),
+		Phone:         p.phone(cmp.Or(p.cell(rec, ColPhone), p.cell(rec, ColMobile)), region),
 		Language:      languageOf[headerKey(p.cell(rec, ColLanguage))],
 		LoyaltyNumber: p.cell(rec, ColLoyalty),
 		VIP:           vipValue(p.cell(rec, ColVIP)),
@@ -204,20 +215,65 @@ func (p *rowParser) guest(rec csvfile.Record, add addFunc) Guest {
 	return g // an unknown tier is left empty, which Normalize makes none
 }
 
-// phone reads a phone cell. A spreadsheet that took the number for a number drops its
-// '+' (6281234567890): digits that are not a number of the region are tried as an
-// international number.
-func (p *rowParser) phone(v string) string {
+// phone reads a phone cell in the row's region. A spreadsheet that took the number for
+// a number drops its '+' (6281234567890): digits that are not a number of the region
+// are tried as an international number.
+func (p *rowParser) phone(v, region string) string {
 	if v == "" || strings.HasPrefix(v, "0") || strings.HasPrefix(v, "+") {
 		return v
 	}
-	if _, ok := NormalizePhone(v, p.region); ok {
+	if _, ok := NormalizePhone(v, region); ok {
 		return v
 	}
-	if e164, ok := NormalizePhone("+"+v, p.region); ok {
+	if e164, ok := NormalizePhone("+"+v, region); ok {
 		return e164
 	}
 	return v
+}
+
+// regionOf is the country whose numbering plan the row's phone is read in: the country
+// column, else the nationality, else the country an address ends with ("…, London,
+// United Kingdom"), else the property's.
+func (p *rowParser) regionOf(rec csvfile.Record) string {
+	for _, v := range []string{p.cell(rec, ColCountry), p.cell(rec, ColNationality), lastAddressPart(p.cell(rec, ColAddress))} {
+		if r, ok := RegionOf(v); ok && v != "" {
+			return r
+		}
+	}
+	return p.region
+}
+
+// lastAddressPart is what follows an address's last comma: where addresses name a
+// country, it is there.
+func lastAddressPart(address string) string {
+	if i := strings.LastIndexAny(address, ",\n"); i >= 0 {
+		return strings.TrimSpace(address[i+1:])
+	}
+	return ""
+}
+
+// birthday reads the birth date column as a birthday occasion (29 February stays 29
+// February). A date in the future, or one that is not a date, is a problem of the row.
+func (p *rowParser) birthday(rec csvfile.Record, add addFunc) *Occasion {
+	v := p.cell(rec, ColBirthDate)
+	if v == "" {
+		return nil
+	}
+	d, ok := ParseImportDate(v, p.order)
+	if !ok {
+		add(ColBirthDate, MsgImportNotDate, map[string]any{"Value": v})
+		return nil
+	}
+	if d.After(p.today) {
+		add(ColBirthDate, MsgImportBirthAhead, map[string]any{"Value": v})
+		return nil
+	}
+	o := &Occasion{Kind: OccasionBirthday, Month: d.Month(), Day: d.Day(), Year: d.Year()}
+	for _, e := range o.Normalize() {
+		add(ColBirthDate, e.Template, e.Args)
+		return nil
+	}
+	return o
 }
 
 func (p *rowParser) stay(rec csvfile.Record, add addFunc) *Stay {
@@ -242,7 +298,7 @@ func (p *rowParser) stay(rec csvfile.Record, add addFunc) *Stay {
 	st.PartySize = p.count(rec, ColPartySize, 1, add) + p.count(rec, ColChildren, 0, add)
 	for _, e := range st.Normalize() {
 		if !notDate[e.Field] { // "enter the date" after "not a date" says nothing new
-			add(p.columnOf(e.Field), e.Template, e.Args)
+			add(p.columnOf(rec, e.Field), e.Template, e.Args)
 		}
 	}
 	return st

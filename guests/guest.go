@@ -4,7 +4,14 @@
 // storage package implements. It imports no UI and no SQL driver.
 package guests
 
-import "time"
+import (
+	"slices"
+	"sync"
+	"time"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
 
 // Tier is the hotel loyalty tier.
 type Tier string
@@ -50,15 +57,38 @@ type Language struct {
 	Code, Name string
 }
 
-// LanguageName returns the display name of a language code, or the code itself.
+// LanguageName returns the display name of a language code: the name Frontdesk offers
+// for the languages in Languages, the English name of any other ISO 639-1 code, or the
+// code itself when it is none.
 func LanguageName(code string) string {
 	for _, l := range Languages {
 		if l.Code == code {
 			return l.Name
 		}
 	}
+	if slices.Contains(isoLanguages(), code) {
+		return display.English.Languages().Name(language.Make(code))
+	}
 	return code
 }
+
+// isoLanguages lists the ISO 639-1 codes: every two-letter code with an English name.
+var isoLanguages = sync.OnceValue(func() []string {
+	var out []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			code := string([]rune{a, b})
+			base, err := language.ParseBase(code)
+			if err != nil {
+				continue
+			}
+			if t, err := language.Compose(base); err == nil && display.English.Languages().Name(t) != "" && t.String() == code {
+				out = append(out, code)
+			}
+		}
+	}
+	return out
+})
 
 // Guest is the core of a profile: identity, contact and standing.
 type Guest struct {

@@ -3,6 +3,8 @@ package guests
 import (
 	"slices"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MatchKey is what identifies a guest across systems: a loyalty number, an e-mail or a
@@ -32,12 +34,37 @@ func SamePerson(a, b *Guest) bool {
 	if a.LoyaltyNumber != "" && b.LoyaltyNumber != "" && a.LoyaltyNumber != b.LoyaltyNumber {
 		return false
 	}
-	fa, fb := headerKey(a.FamilyName), headerKey(b.FamilyName)
-	if fa != "" && fb != "" && fa != fb {
+	if !NamesAgree(a.FamilyName, b.FamilyName, false) {
 		return false
 	}
-	ga, gb := headerKey(a.GivenName), headerKey(b.GivenName)
-	return ga == "" || gb == "" || strings.HasPrefix(ga, gb) || strings.HasPrefix(gb, ga)
+	return NamesAgree(a.GivenName, b.GivenName, true)
+}
+
+// NamesAgree reports whether two spellings of a name can be the same name: equal when
+// case and accents are ignored (Muller, Müller) or when the common transliterations are
+// written out (Schäfer, Schaefer; Jørgen, Joergen; Strauß, Strauss; Ødegård, Oedegaard).
+// With initials, one may be the beginning of the other ("J." and "John"). A blank name
+// agrees with anything.
+func NamesAgree(a, b string, initials bool) bool {
+	for _, fold := range []func(string) string{headerKey, TransliterationKey} {
+		x, y := fold(a), fold(b)
+		if x == "" || y == "" || x == y || initials && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x)) {
+			return true
+		}
+	}
+	return false
+}
+
+// transliterations are the letters that German and Scandinavian names are written with
+// two letters when a keyboard or a PMS lacks them.
+var transliterations = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "ø", "oe", "å", "aa", "æ", "ae",
+	"Ä", "ae", "Ö", "oe", "Ü", "ue", "ẞ", "ss", "Ø", "oe", "Å", "aa", "Æ", "ae")
+
+// TransliterationKey folds a name as headerKey does after writing its special letters
+// out: "Schäfer" and "Schaefer" both become "schaefer", "Ødegård" and "Oedegaard"
+// "oedegaard".
+func TransliterationKey(s string) string {
+	return headerKey(transliterations.Replace(norm.NFC.String(s)))
 }
 
 // MergeGuest fills what dst does not know from src: empty fields are taken, tiers rise

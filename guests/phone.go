@@ -7,9 +7,14 @@ import (
 )
 
 // NormalizePhone parses a phone number typed in any format ("0812-3456 7890",
-// "+62 812 3456 7890", "(415) 555-0134") and returns it in E.164. Numbers without a
-// country code are read as numbers of region (the property's country).
+// "+62 812 3456 7890", "(415) 555-0134", "0033 1 42 68 53 00") and returns it in E.164.
+// Numbers without a country code are read as numbers of region (the guest's country,
+// else the property's); a number that starts with 00, the international prefix of most
+// of the world, carries its country code after it.
 func NormalizePhone(raw, region string) (string, bool) {
+	if t := strings.TrimLeft(raw, " ("); strings.HasPrefix(t, "00") {
+		raw = "+" + t[2:]
+	}
 	num, err := phonenumbers.Parse(raw, strings.ToUpper(region))
 	if err != nil || !phonenumbers.IsValidNumber(num) {
 		return "", false

@@ -1,6 +1,7 @@
 package guests
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -96,4 +97,42 @@ func phoneDigits(text string) (string, bool) {
 		d = d[2:] // international dialling prefix, as in 0044 20…
 	}
 	return d, d != ""
+}
+
+// MaxWordVariants bounds how many spellings one searched word is looked up as.
+const MaxWordVariants = 8
+
+// digraphVariants are what a search index that drops accents holds where a name has a
+// letter written out as two: "ae" may stand for ä (indexed a) or æ, "oe" for ö (o) or
+// ø, "ue" for ü (u), "ss" for ß, "aa" for å (a).
+var digraphVariants = []struct {
+	digraph string
+	letters []string
+}{{"ae", []string{"a", "æ"}}, {"oe", []string{"o", "ø"}}, {"ue", []string{"u"}}, {"ss", []string{"ß"}}, {"aa", []string{"a"}}}
+
+// WordVariants returns the spellings a searched word is looked up as, the word itself
+// first: "schäfer" also as "schaefer", "schaefer" also as "schafer" (Schäfer in an index
+// without accents), "strauss" as "strauß", "oedegaard" as "ødegard", so that a guest is
+// found however the caller or the PMS wrote the name's special letters.
+func WordVariants(w string) []string {
+	out := []string{w}
+	add := func(v string) {
+		if len(out) < MaxWordVariants && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	if t := transliterations.Replace(w); t != w {
+		add(t)
+	}
+	for _, dv := range digraphVariants {
+		if !strings.Contains(w, dv.digraph) {
+			continue
+		}
+		for _, v := range slices.Clone(out) {
+			for _, l := range dv.letters {
+				add(strings.ReplaceAll(v, dv.digraph, l))
+			}
+		}
+	}
+	return out
 }

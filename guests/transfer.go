@@ -69,6 +69,7 @@ type ImportReport struct {
 	Merged     int             // rows merged into a stored guest or an earlier row
 	Rejected   int             // rows not imported
 	StaysAdded int
+	Birthdays  int // birthday occasions added from a birth date column
 	// Lines lists merged and rejected rows by row number, at most MaxReportLines of them.
 	Lines []ImportLine
 	// Problems are with the file as a whole (no name column, unreadable, too many rows):

@@ -88,6 +88,10 @@ type importTarget struct {
 	listed  bool          // in importPlan.targets
 	stays   []guests.Stay // stored stays plus those the import adds
 	added   []guests.Stay
+	// birthday: the guest has a birthday occasion, stored or planned; occasions are the
+	// ones the import adds (a birth date becomes the birthday).
+	birthday  bool
+	occasions []guests.Occasion
 }
 
 // importPlan is what an import will do, row by row.
@@ -155,6 +159,11 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 		t.stays = append(t.stays, *row.Stay)
 		t.added = append(t.added, *row.Stay)
 		rep.StaysAdded++
+	}
+	if row.Birthday != nil && !t.birthday {
+		t.birthday = true
+		t.occasions = append(t.occasions, *row.Birthday)
+		rep.Birthdays++
 	}
 	return nil
 }
@@ -228,6 +237,10 @@ func (p *importPlan) stored(ctx context.Context, tx *sql.Tx, id string) (*import
 		t.stays = append(t.stays, st)
 		return err
 	})
+	if err == nil {
+		err = tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM guest_occasions WHERE guest_id = ? AND kind = ?)",
+			id, guests.OccasionBirthday).Scan(&t.birthday)
+	}
 	p.byID[id] = t
 	return t, err
 }
@@ -250,11 +263,11 @@ func (s *Store) applyImport(ctx context.Context, tx *sql.Tx, p *importPlan, rep 
 		prog.step()
 	}
 	return s.audit(ctx, tx, change{entity: "guests", entityID: newID(), action: "import",
-		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded)})
+		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})
 }
 
 func (s *Store) applyCreate(ctx context.Context, tx *sql.Tx, t *importTarget, now time.Time, actor string) error {
-	pr := guests.Profile{Guest: t.guest, Stays: t.added}
+	pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
 	if err := prepareProfile(&pr, s.region, now, actor); err != nil {
 		return err
 	}
@@ -266,7 +279,7 @@ func (s *Store) applyCreate(ctx context.Context, tx *sql.Tx, t *importTarget, no
 }
 
 func (s *Store) applyMerge(ctx context.Context, tx *sql.Tx, t *importTarget, now time.Time) error {
-	if !t.changed && len(t.added) == 0 {
+	if !t.changed && len(t.added) == 0 && len(t.occasions) == 0 {
 		return nil
 	}
 	g := &t.guest
@@ -286,8 +299,18 @@ func (s *Store) applyMerge(ctx context.Context, tx *sql.Tx, t *importTarget, now
 			return err
 		}
 	}
-	return s.audit(ctx, tx, change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "import",
-		summary: fmt.Sprintf("merged, %d stays added", len(t.added))})
+	for i := range t.occasions {
+		o := &t.occasions[i]
+		o.ID, o.GuestID = newID(), g.ID
+		if err := insertOccasion(ctx, tx, o); err != nil {
+			return err
+		}
+	}
+	summary := fmt.Sprintf("merged, %d stays added", len(t.added))
+	if len(t.occasions) > 0 {
+		summary += ", birthday added"
+	}
+	return s.audit(ctx, tx, change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "import", summary: summary})
 }
 
 // exportSQL lists guests in the order they were created, erased ones left out; with

@@ -18,7 +18,11 @@ func matchExpr(t guests.Terms) string {
 	}
 	parts := make([]string, len(t.Words))
 	for i, w := range t.Words {
-		parts[i] = "(" + quoteTerm(w) + " OR " + quoteTerm(w) + "*)"
+		var alts []string
+		for _, v := range guests.WordVariants(w) {
+			alts = append(alts, quoteTerm(v), quoteTerm(v)+"*")
+		}
+		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
 	return `{name email phone loyalty room} : (` + strings.Join(parts, " AND ") + `)`
 }
@@ -31,7 +35,11 @@ func wholeExpr(t guests.Terms) string {
 	}
 	parts := make([]string, len(t.Words))
 	for i, w := range t.Words {
-		parts[i] = quoteTerm(w)
+		var alts []string
+		for _, v := range guests.WordVariants(w) {
+			alts = append(alts, quoteTerm(v))
+		}
+		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
 	return `{name} : (` + strings.Join(parts, " AND ") + `)`
 }
