@@ -139,6 +139,9 @@ func Separator(text string) rune {
 // records reads every non-blank record with the spreadsheet row it is on: the header is
 // row 1, blank lines count as rows, and a quoted cell with line breaks stays in one row.
 func records(text string, lim Limits) ([]Record, []Problem) {
+	if sep := Separator(text); BackslashEscaped(text, sep) {
+		return escapedRecords(text, sep, lim)
+	}
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Comma = Separator(text)
 	cr.FieldsPerRecord = -1
@@ -169,4 +172,69 @@ func records(text string, lim Limits) ([]Record, []Problem) {
 		}
 		out = append(out, Record{Row: row, Cells: cells})
 	}
+}
+
+// BackslashEscaped reports whether a file is in the dialect some continental PMS write:
+// no quoting, and a separator, line break or backslash inside a value written after a
+// backslash ("Zimmer mit Balkon\; ruhig"). A backslash right before the separator
+// means nothing else in a quoted file, so one is enough to tell.
+func BackslashEscaped(text string, sep rune) bool {
+	return strings.Contains(text, "\\"+string(sep))
+}
+
+// escapedRecords reads a backslash-escaped file as records does a quoted one.
+func escapedRecords(text string, sep rune, lim Limits) ([]Record, []Problem) {
+	var out []Record
+	var cells []string
+	var cell strings.Builder
+	row, start := 1, 1 // the line being read, and the line the record started on
+	escaped := false
+	flush := func() bool {
+		cells = append(cells, cell.String())
+		cell.Reset()
+		if slices.ContainsFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" }) {
+			if len(out) > lim.MaxRecords {
+				return false
+			}
+			trimmed := make([]string, len(cells))
+			for i, c := range cells {
+				trimmed[i] = strings.TrimLeft(c, " ")
+			}
+			out = append(out, Record{Row: start, Cells: trimmed})
+		}
+		cells = nil
+		return true
+	}
+	for _, c := range strings.ReplaceAll(text, "\r\n", "\n") {
+		switch {
+		case escaped:
+			escaped = false
+			if c == 'n' {
+				c = '\n'
+			}
+			if c == '\n' {
+				row++
+			}
+			cell.WriteRune(c)
+		case c == '\\':
+			escaped = true
+		case c == sep:
+			cells = append(cells, cell.String())
+			cell.Reset()
+		case c == '\n':
+			if !flush() {
+				return out, []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
+			}
+			row++
+			start = row
+		default:
+			cell.WriteRune(c)
+		}
+	}
+	if cell.Len() > 0 || len(cells) > 0 {
+		if !flush() {
+			return out, []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
+		}
+	}
+	return out, nil
 }

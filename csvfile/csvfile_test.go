@@ -90,3 +90,28 @@ func TestProblemsStopTheReadingAtTheirRow(t *testing.T) {
 func testLimitsProblem() Problem {
 	return NewProblem(5, "", testLimits.TooMany, map[string]any{"Max": testLimits.MaxRecords})
 }
+
+// A continental export escapes a separator inside a value with a backslash instead of
+// quoting the value; the cells stay where they belong.
+func TestBackslashEscapedFilesKeepTheirColumns(t *testing.T) {
+	text := "Name;Notes;Email\nJürgen Schäfer;Zimmer mit Balkon\\; ruhig;j@example.de\n\nAstrid;Line one\\\nline two;a@example.se\nEve;C:\\\\Temp;e@example.se\n"
+	if !BackslashEscaped(text, ';') {
+		t.Fatal("dialect not detected")
+	}
+	f := Read(strings.NewReader(text), testLimits)
+	want := [][]string{{"Name", "Notes", "Email"}, {"Jürgen Schäfer", "Zimmer mit Balkon; ruhig", "j@example.de"},
+		{"Astrid", "Line one\nline two", "a@example.se"}, {"Eve", `C:\Temp`, "e@example.se"}}
+	if len(f.Problems) != 0 || !reflect.DeepEqual(cellsOf(f), want) {
+		t.Fatalf("%q %v", cellsOf(f), f.Problems)
+	}
+	var rows []int
+	for _, r := range f.Records {
+		rows = append(rows, r.Row)
+	}
+	if !reflect.DeepEqual(rows, []int{1, 2, 4, 6}) {
+		t.Errorf("rows %v", rows)
+	}
+	if BackslashEscaped("Name,Path\nA,\"C:\\Temp\"\n", ',') {
+		t.Error("a backslash inside a quoted value read as the escaped dialect")
+	}
+}

@@ -68,7 +68,7 @@ var headerAliases = map[string][]string{
 	ColTier:       {"tier", "loyaltytier", "membershiplevel", "membershiptier", "level", "tingkat", "tingkatanggota"},
 	ColVIP:        {"vip", "vipcode", "vipstatus", "viplevel"},
 	ColCasinoTier: {"casinotier", "playertier", "casinolevel", "casino", "tierkasino"},
-	ColNotes:      {"notes", "note", "remarks", "remark", "comments", "comment", "guestnotes", "catatan", "keterangan"},
+	ColNotes:      {"notes", "note", "remarks", "remark", "comments", "comment", "guestnotes", "catatan", "keterangan", "bemerkung", "bemerkungen", "notiz", "anmerkung"},
 	ColArrival: {"arrival", "arrivaldate", "checkin", "checkindate", "arrive", "datein", "tanggaldatang",
 		"tanggalkedatangan", "kedatangan", "tanggaltiba", "tanggalcheckin", "tanggalmasuk"},
 	ColDeparture: {"departure", "departuredate", "checkout", "checkoutdate", "depart", "dateout", "tanggalberangkat",

@@ -41,6 +41,7 @@ const (
 	MsgImportBadNumber  = "'{{.Value}}' is not a whole number."
 	MsgImportOtherGuest = "Matches two different guests: {{.First}} and {{.Second}}. Fix the file or merge them in Frontdesk first."
 	MsgImportBirthAhead = "Birth date '{{.Value}}' is in the future."
+	MsgImportMoreCells  = "This row has {{.Cells}} values but the first row names {{.Columns}} columns: a separator inside a value needs quotes around the value."
 )
 
 // ParseGuestsCSV reads a PMS export or spreadsheet of guests and checks every row.
@@ -91,10 +92,11 @@ type rowParser struct {
 	region  string
 	today   time.Time
 	order   DateOrder
+	width   int // cells in the header
 }
 
 func newRowParser(header csvfile.Record, region string, today time.Time) *rowParser {
-	p := &rowParser{columns: map[string]int{}, headers: map[string]string{}, region: region, today: today}
+	p := &rowParser{columns: map[string]int{}, headers: map[string]string{}, region: region, today: today, width: len(header.Cells)}
 	for i, h := range header.Cells {
 		h = strings.TrimSpace(h)
 		field := FieldForHeader(h)
@@ -148,6 +150,11 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 	add := func(field, tmpl string, args map[string]any) {
 		row.Problems = append(row.Problems, csvfile.NewProblem(rec.Row, p.headers[field], tmpl, args))
 	}
+	if n := filledWidth(rec.Cells); n > p.width {
+		// the columns have shifted: any other message about this row would mislead
+		add("", MsgImportMoreCells, map[string]any{"Cells": n, "Columns": p.width})
+		return row
+	}
 	row.Region = p.regionOf(rec)
 	row.Guest = p.guest(rec, row.Region, add)
 	for _, e := range row.Guest.Normalize(row.Region) {
@@ -158,6 +165,15 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 		row.Stay = p.stay(rec, add)
 	}
 	return row
+}
+
+// filledWidth is the number of cells up to the last one that holds something.
+func filledWidth(cells []string) int {
+	n := len(cells)
+	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		n--
+	}
+	return n
 }
 
 // columnOf names the column a guest or stay field of rec was read from.

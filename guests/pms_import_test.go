@@ -92,6 +92,22 @@ func TestImportReadsAContinentalExport(t *testing.T) {
 		{"Ingrid Ødegård", "+4741234567", "no", "NO", "1979-11-03"},
 		{"Lukas Strauß", "+4315134567", "de", "AT", ""},
 	})
+	if got := f.Rows[0].Guest.Notes; got != "Zimmer mit Balkon; ruhig" {
+		t.Errorf("escaped separator read as %q", got)
+	}
+}
+
+// A separator inside an unquoted value shifts the columns; the row says so instead of
+// complaining about whatever landed in the e-mail column.
+func TestARowWithMoreValuesThanColumnsSaysSo(t *testing.T) {
+	f := ParseGuestsCSV(strings.NewReader("Vorname;Nachname;Notiz;E-Mail\nJürgen;Schäfer;Balkon; ruhig;j@example.de\nAna;Lima;;a@example.br;;\n"), "ID", importToday)
+	want := "This row has 5 values but the first row names 4 columns: a separator inside a value needs quotes around the value."
+	if len(f.Rows) != 2 || len(f.Rows[0].Problems) != 1 || f.Rows[0].Problems[0].Message != want {
+		t.Fatalf("%+v", f.Rows)
+	}
+	if len(f.Rows[1].Problems) != 0 {
+		t.Errorf("empty trailing cells refused: %v", f.Rows[1].Problems)
+	}
 }
 
 func TestAPhoneThatIsNotOfTheGuestsCountryIsRefusedNotMovedToAnother(t *testing.T) {
