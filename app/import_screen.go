@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/csvfile"
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
@@ -36,9 +37,14 @@ type importView struct {
 	list     *widget.List
 	lines    []guests.ImportLine
 	confirm  *widget.Button // stores a checked file
-	data     []byte         // the checked file
+	data     []byte         // the checked file, while it may be imported
+	file     []byte         // the file last read, checked again when the encoding changes
+	encoding *widget.Select // how to read the file: detected, or the user's choice
 	name     string
 }
+
+// encodingAuto is the encoding choice that leaves it to detection.
+const encodingAuto = "Detect automatically"
 
 func newImportView(u *UI) *importView {
 	v := &importView{u: u, progress: widget.NewProgressBar(), summary: widget.NewLabel(""), columns: subtle("")}
@@ -48,6 +54,8 @@ func newImportView(u *UI) *importView {
 	v.export = widget.NewButtonWithIcon(lang.L("Export all guests…"), theme.DownloadIcon(), v.chooseExport)
 	v.stays = widget.NewCheck(lang.L("One row per stay"), nil)
 	v.confirm = widget.NewButtonWithIcon("", theme.ConfirmIcon(), v.importChecked)
+	v.encoding = widget.NewSelect(append([]string{lang.L(encodingAuto)}, csvfile.Encodings...), func(string) { v.recheck() })
+	v.encoding.SetSelectedIndex(0)
 	v.confirm.Importance = widget.HighImportance
 	v.confirm.Hide()
 	v.progress.Hide()
@@ -58,7 +66,7 @@ func newImportView(u *UI) *importView {
 	}, func(id widget.ListItemID, o fyne.CanvasObject) { v.updateLine(v.lines[id], o.(*widget.Label)) })
 	help := subtle(lang.L("Columns are found by their names, in English or Indonesian (Name, E-mail, Phone, Loyalty number, Arrival, Departure, Room…). The file is checked first; nothing is stored until you confirm, and then all of it or nothing."))
 	help.Wrapping = fyne.TextWrapWord
-	buttons := container.NewHBox(v.choose, widget.NewSeparator(), v.export, v.stays)
+	buttons := container.NewHBox(v.choose, widget.NewLabel(lang.L("Encoding")), v.encoding, widget.NewSeparator(), v.export, v.stays)
 	top := container.NewVBox(buttons, help, v.progress, v.summary, container.NewHBox(v.confirm), v.columns)
 	v.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.list))
 	return v
@@ -100,6 +108,24 @@ func (v *importView) check(name string, rc io.ReadCloser) {
 	}, true)
 }
 
+// recheck checks the file last read again, as the newly chosen encoding reads it.
+func (v *importView) recheck() {
+	if v.file == nil {
+		return
+	}
+	file := v.file
+	v.start()
+	v.run(func(context.Context) ([]byte, error) { return file, nil }, true)
+}
+
+// chosenEncoding is the encoding picked, or "" to detect it.
+func (v *importView) chosenEncoding() string {
+	if v.encoding.SelectedIndex() <= 0 {
+		return ""
+	}
+	return v.encoding.Selected
+}
+
 // importChecked stores the file the dry run checked.
 func (v *importView) importChecked() {
 	data := v.data
@@ -127,6 +153,7 @@ type guestImportResult struct {
 func (v *importView) run(read func(context.Context) ([]byte, error), dryRun bool) {
 	t := v.u.svc.Transfer
 	ok := t != nil
+	encoding := v.chosenEncoding()
 	progress := func(done, total int) {
 		v.u.do(func() { v.progress.SetValue(float64(done) / float64(max(total, 1))) })
 	}
@@ -135,7 +162,7 @@ func (v *importView) run(read func(context.Context) ([]byte, error), dryRun bool
 		if err != nil || !ok {
 			return guestImportResult{}, err
 		}
-		rep, err := t.ImportGuestsCSV(ctx, bytes.NewReader(data), guests.ImportOptions{DryRun: dryRun, Progress: progress})
+		rep, err := t.ImportGuestsCSV(ctx, bytes.NewReader(data), guests.ImportOptions{DryRun: dryRun, Encoding: encoding, Progress: progress})
 		return guestImportResult{rep, data}, err
 	}, func(res guestImportResult, err error) {
 		v.choose.Enable()
@@ -144,6 +171,9 @@ func (v *importView) run(read func(context.Context) ([]byte, error), dryRun bool
 			v.summary.SetText("")
 			v.u.showError("import guests", err)
 			return
+		}
+		if dryRun {
+			v.file = res.data
 		}
 		v.show(res)
 	})
@@ -176,6 +206,9 @@ func (v *importView) show(res guestImportResult) {
 	}
 	if rep.Birthdays > 0 {
 		v.summary.SetText(v.summary.Text + "\n" + lang.L("Birthdays from birth dates: {{.Count}}.", map[string]any{"Count": rep.Birthdays}))
+	}
+	for _, w := range rep.Warnings {
+		v.summary.SetText(v.summary.Text + "\n⚠ " + lang.L(w.Template, w.Args))
 	}
 	v.columns.SetText(columnsText(rep))
 }

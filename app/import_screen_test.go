@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/encoding/charmap"
 
+	"frontdesk/csvfile"
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
@@ -140,5 +142,31 @@ func TestExportAllGuestsWritesAnOwnerOnlyFile(t *testing.T) {
 	}
 	if !strings.Contains(v.summary.Text, "Exported 1 rows to guests.csv; the file is readable by you only.") {
 		t.Errorf("summary %q", v.summary.Text)
+	}
+}
+
+// A file the check had to guess the encoding of says so; choosing the right encoding
+// checks the same file again, and the names come out as written.
+func TestGuestImportLetsTheManagerChooseTheEncoding(t *testing.T) {
+	h := newHarness(t, nil)
+	asManager(h)
+	v := h.ui.resources.guestIO
+	file, _ := charmap.Windows1250.NewEncoder().String("Name,Email\nŁukasz Wąsik,lukasz@example.pl\n")
+	v.check("polish.csv", io.NopCloser(strings.NewReader(file)))
+	h.settle(0)
+	if !strings.Contains(v.summary.Text, "⚠ The file is not UTF-8 text, so it was read as Windows-1252.") {
+		t.Fatalf("no warning: %q", v.summary.Text)
+	}
+	v.encoding.SetSelected(csvfile.EncodingWindows1250)
+	h.settle(0)
+	if strings.Contains(v.summary.Text, "⚠") || !strings.Contains(v.columns.Text, "Read as Windows-1250") {
+		t.Fatalf("after choosing: %q / %q", v.summary.Text, v.columns.Text)
+	}
+	test.Tap(v.confirm)
+	h.settle(0)
+	ms, err := h.store.SearchGuests(context.Background(), guests.Query{Text: "wąsik"})
+	must(t, err)
+	if len(ms) != 1 || ms[0].GivenName != "Łukasz" {
+		t.Fatalf("stored %+v", ms)
 	}
 }

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 
+	"frontdesk/csvfile"
 	"frontdesk/guests"
 	"frontdesk/sqlite"
 	"frontdesk/staff"
@@ -24,8 +26,8 @@ func init() {
 
 // importArgs are the parsed arguments of `frontdesk import guests FILE.csv`.
 type importArgs struct {
-	db, file, region string
-	dryRun           bool
+	db, file, region, encoding string
+	dryRun                     bool
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -53,6 +55,7 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, bool) {
 	fs.StringVar(&a.db, "db", "", "database file (default: "+sqlite.DefaultPath()+")")
 	fs.BoolVar(&a.dryRun, "dry-run", false, "only report what would be created, merged and rejected")
 	fs.StringVar(&a.region, "region", "ID", "country for phone numbers written without a country code")
+	fs.StringVar(&a.encoding, "encoding", "", "the file's encoding when detection guesses wrong: "+strings.Join(csvfile.Encodings, ", "))
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -64,10 +67,14 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, bool) {
 		positional, args = append(positional, fs.Arg(0)), fs.Args()[1:]
 	}
 	if len(positional) != 2 || positional[0] != "guests" {
-		fmt.Fprintln(stderr, "frontdesk import: usage: frontdesk import guests FILE.csv [--db FILE] [--dry-run] [--region CC]")
+		fmt.Fprintln(stderr, "frontdesk import: usage: frontdesk import guests FILE.csv [--db FILE] [--dry-run] [--region CC] [--encoding NAME]")
 		return a, false
 	}
 	a.file, a.db = positional[1], orDefault(a.db)
+	if a.encoding != "" && !slices.Contains(csvfile.Encodings, a.encoding) {
+		fmt.Fprintf(stderr, "frontdesk import: --encoding must be one of %s\n", strings.Join(csvfile.Encodings, ", "))
+		return a, false
+	}
 	return a, true
 }
 
@@ -96,7 +103,7 @@ func importGuests(a importArgs, stderr io.Writer) (guests.ImportReport, error) {
 		return guests.ImportReport{}, err
 	}
 	defer store.Close()
-	opt := guests.ImportOptions{DryRun: a.dryRun, Progress: terminalProgress(stderr)}
+	opt := guests.ImportOptions{DryRun: a.dryRun, Encoding: a.encoding, Progress: terminalProgress(stderr)}
 	return store.ImportGuestsCSV(operator("import"), f, opt)
 }
 
@@ -134,6 +141,9 @@ func printImportReport(w io.Writer, r guests.ImportReport) {
 	}
 	if r.Birthdays > 0 {
 		fmt.Fprintf(w, "Birthdays from birth dates: %d.\n", r.Birthdays)
+	}
+	for _, p := range r.Warnings {
+		fmt.Fprintf(w, "Warning: %s Use --encoding to choose.\n", p.Message)
 	}
 	fmt.Fprintf(w, "Columns: %s\n", strings.Join(cols, ", "))
 	if len(r.Ignored) > 0 {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"frontdesk/guests"
 	"frontdesk/sqlite"
 )
@@ -128,4 +130,21 @@ func guestID(t *testing.T, db, email string) string {
 		t.Fatalf("search %s: %v %+v", email, err, ms)
 	}
 	return ms[0].ID
+}
+
+func TestImportCommandWarnsOfAGuessedEncodingAndTakesAChosenOne(t *testing.T) {
+	db := databaseWithGuest(t, "Rahayu")
+	text, _ := charmap.Windows1250.NewEncoder().String("Name,Email\nŁukasz Wąsik,lukasz@example.pl\n")
+	csv := writeFile(t, "polish.csv", text)
+	code, out, errOut := run(t, "import", "guests", csv, "--db", db, "--dry-run")
+	if code != 0 || !strings.Contains(out, "Warning: The file is not UTF-8 text, so it was read as Windows-1252.") || !strings.Contains(out, "Use --encoding") {
+		t.Fatalf("guessed: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = run(t, "import", "guests", csv, "--db", db, "--encoding", "Windows-1250")
+	if code != 0 || strings.Contains(out, "Warning") || !strings.Contains(out, "(Windows-1250,") {
+		t.Fatalf("chosen: %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut = run(t, "import", "guests", csv, "--db", db, "--encoding", "EBCDIC"); code != 2 || !strings.Contains(errOut, "--encoding must be one of UTF-8") {
+		t.Fatalf("unknown encoding: %d %s", code, errOut)
+	}
 }

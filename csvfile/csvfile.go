@@ -40,13 +40,30 @@ const (
 	EncodingUTF8BOM     = "UTF-8 with BOM"
 	EncodingUTF16       = "UTF-16"
 	EncodingWindows1252 = "Windows-1252"
+	EncodingWindows1250 = "Windows-1250"
+	EncodingWindows1251 = "Windows-1251"
+	EncodingISO88592    = "ISO-8859-2"
 )
+
+// Encodings lists what a user may choose when detection guessed wrong: Western,
+// Central European and Cyrillic exports of older PMS and Excel.
+var Encodings = []string{EncodingUTF8, EncodingUTF16, EncodingWindows1252, EncodingWindows1250, EncodingWindows1251, EncodingISO88592}
+
+var charmaps = map[string]*charmap.Charmap{
+	EncodingWindows1252: charmap.Windows1252, EncodingWindows1250: charmap.Windows1250,
+	EncodingWindows1251: charmap.Windows1251, EncodingISO88592: charmap.ISO8859_2,
+}
 
 // Messages about a file as a whole. They are translation keys too: keep the texts stable.
 const (
 	MsgUnreadable = "The file cannot be read from this row on: a quotation mark is missing or misplaced."
 	MsgReadFailed = "The file could not be read to the end; nothing was imported. Try again."
 	MsgTooBig     = "The file is larger than {{.Max}} MB; split it into smaller files."
+	MsgBadChoice  = "The file cannot be read as {{.Encoding}}; choose another encoding."
+
+	// Warnings: the file can be read, but its names may have come out wrong.
+	MsgGuessed = "The file is not UTF-8 text, so it was read as {{.Encoding}}. If names look wrong (e.g. row {{.Row}}: '{{.Sample}}'), choose the file's encoding and check again."
+	MsgGarbled = "Some text looks garbled (row {{.Row}}: '{{.Sample}}'): the file may have been saved in one encoding and read in another. Choose the file's encoding and check again."
 )
 
 // Limits bound one file. TooMany is the message (with {{.Max}}) for a file with more
@@ -56,6 +73,8 @@ type Limits struct {
 	MaxBytes   int
 	MaxRecords int
 	TooMany    string
+	// Encoding reads the file as one of Encodings; empty detects it.
+	Encoding string
 }
 
 // Record is one non-blank row of the file and the spreadsheet row it starts on.
@@ -71,6 +90,9 @@ type File struct {
 	Encoding string
 	Records  []Record
 	Problems []Problem
+	// Warnings say what may have been read wrongly (the encoding guessed, garbled text),
+	// for the user to look at before anything is stored.
+	Warnings []Problem
 }
 
 // Read reads a whole file within lim: UTF-8 with or without a byte-order mark, UTF-16
@@ -86,9 +108,84 @@ func Read(r io.Reader, lim Limits) File {
 	if len(data) > lim.MaxBytes {
 		return File{Problems: []Problem{NewProblem(1, "", MsgTooBig, map[string]any{"Max": lim.MaxBytes >> 20})}}
 	}
-	text, encoding := Decode(data)
+	text, encoding, err := decodeAs(data, lim.Encoding)
+	if err != nil {
+		return File{Problems: []Problem{NewProblem(1, "", MsgBadChoice, map[string]any{"Encoding": lim.Encoding})}}
+	}
 	recs, problems := records(text, lim)
-	return File{Encoding: encoding, Records: recs, Problems: problems}
+	f := File{Encoding: encoding, Records: recs, Problems: problems}
+	if lim.Encoding == "" {
+		f.Warnings = warnings(f)
+	}
+	return f
+}
+
+// decodeAs decodes data as encoding, or detects it when encoding is empty.
+func decodeAs(data []byte, encoding string) (string, string, error) {
+	switch encoding {
+	case "":
+		text, enc := Decode(data)
+		return text, enc, nil
+	case EncodingUTF8, EncodingUTF8BOM:
+		data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+		if !utf8.Valid(data) {
+			return "", "", errors.New("not UTF-8")
+		}
+		return string(data), EncodingUTF8, nil
+	case EncodingUTF16:
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		return string(out), EncodingUTF16, err
+	}
+	cm, ok := charmaps[encoding]
+	if !ok {
+		return "", "", errors.New("unknown encoding")
+	}
+	out, err := cm.NewDecoder().Bytes(data)
+	return string(out), encoding, err
+}
+
+// warnings looks at the first cells that may have been decoded wrongly: any non-ASCII
+// text when Windows-1252 was a guess, and text with the marks of a double conversion
+// (UTF-8 read as Windows-1252: "Ã¤", "Ã©"; a byte-order mark read as text: "ÿþ", "ï»¿")
+// whatever the encoding.
+func warnings(f File) []Problem {
+	for _, rec := range f.Records {
+		for _, c := range rec.Cells {
+			if sample, ok := garbled(c); ok {
+				return []Problem{NewProblem(rec.Row, "", MsgGarbled, map[string]any{"Row": rec.Row, "Sample": sample})}
+			}
+		}
+	}
+	if f.Encoding != EncodingWindows1252 {
+		return nil
+	}
+	for _, rec := range f.Records {
+		for _, c := range rec.Cells {
+			if strings.IndexFunc(c, func(r rune) bool { return r > 0x7F }) >= 0 {
+				return []Problem{NewProblem(rec.Row, "", MsgGuessed, map[string]any{"Encoding": f.Encoding, "Row": rec.Row, "Sample": c})}
+			}
+		}
+	}
+	return nil
+}
+
+// garbled reports whether a cell bears the marks of text converted twice, and the cell.
+func garbled(cell string) (string, bool) {
+	for _, mark := range []string{"ÿþ", "þÿ", "ï»¿", "\uFFFD"} {
+		if strings.Contains(cell, mark) {
+			return cell, true
+		}
+	}
+	rs := []rune(cell)
+	for i := 0; i+1 < len(rs); i++ {
+		// Ã or Â then a character from U+0080–U+00BF: the second byte of a two-byte UTF-8
+		// letter shown as Windows-1252 or Latin-1 ("Mã¼ller" is not a name; "MÃ¼ller" is
+		// Müller read wrongly).
+		if (rs[i] == 'Ã' || rs[i] == 'Â') && (rs[i+1] >= 0x80 && rs[i+1] <= 0xBF || strings.ContainsRune("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ", rs[i+1])) {
+			return cell, true
+		}
+	}
+	return "", false
 }
 
 // Decode turns the bytes of a file into text and names the encoding it read. Windows-1252

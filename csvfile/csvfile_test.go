@@ -115,3 +115,28 @@ func TestBackslashEscapedFilesKeepTheirColumns(t *testing.T) {
 		t.Error("a backslash inside a quoted value read as the escaped dialect")
 	}
 }
+
+func TestAGuessedOrGarbledReadingWarnsAndTheUserCanChoose(t *testing.T) {
+	cp1250, _ := charmap.Windows1250.NewEncoder().String("Name\nŁukasz Wąsik\n")
+	f := Read(strings.NewReader(cp1250), testLimits)
+	if f.Encoding != EncodingWindows1252 || len(f.Warnings) != 1 || f.Warnings[0].Template != MsgGuessed || f.Warnings[0].Row != 2 {
+		t.Fatalf("guessed: %s %+v", f.Encoding, f.Warnings)
+	}
+	chosen := testLimits
+	chosen.Encoding = EncodingWindows1250
+	f = Read(strings.NewReader(cp1250), chosen)
+	if len(f.Warnings) != 0 || len(f.Problems) != 0 || f.Records[1].Cells[0] != "Łukasz Wąsik" {
+		t.Fatalf("chosen: %q %+v %+v", cellsOf(f), f.Warnings, f.Problems)
+	}
+	f = Read(strings.NewReader("Name\nJÃ¼rgen MÃ¼ller\nAna\n"), testLimits) // UTF-8 saved again as if Windows-1252
+	if len(f.Warnings) != 1 || f.Warnings[0].Template != MsgGarbled || f.Warnings[0].Args["Sample"] != "JÃ¼rgen MÃ¼ller" {
+		t.Fatalf("garbled: %+v", f.Warnings)
+	}
+	if f := Read(strings.NewReader("Name\nJürgen Müller\nJoão Conceição\n"), testLimits); len(f.Warnings) != 0 {
+		t.Fatalf("clean UTF-8 warned: %+v", f.Warnings)
+	}
+	chosen.Encoding = EncodingUTF8
+	if f := Read(strings.NewReader(cp1250), chosen); len(f.Problems) != 1 || f.Problems[0].Template != MsgBadChoice {
+		t.Fatalf("Windows-1250 bytes read as UTF-8: %+v", f.Problems)
+	}
+}

@@ -18,6 +18,7 @@ type ImportFile struct {
 	Ignored   []string
 	Rows      []ImportRow
 	Problems  []csvfile.Problem // with the file as a whole: nothing can be imported
+	Warnings  []csvfile.Problem // what may have been read wrongly (see csvfile.File)
 }
 
 // ImportRow is one row of the file: a normalised guest and the stay the row describes,
@@ -57,8 +58,16 @@ const (
 // blank; anything else wrong is a problem of that row. region is the property's country
 // for phone numbers without a country code.
 func ParseGuestsCSV(r io.Reader, region string, today time.Time) ImportFile {
-	in := csvfile.Read(r, importLimits)
-	f := ImportFile{Encoding: in.Encoding, DateOrder: DayFirst, Problems: in.Problems}
+	return ParseGuestsCSVAs(r, region, today, "")
+}
+
+// ParseGuestsCSVAs is ParseGuestsCSV with the file's encoding chosen by the user (one of
+// csvfile.Encodings) instead of detected; empty detects it.
+func ParseGuestsCSVAs(r io.Reader, region string, today time.Time, encoding string) ImportFile {
+	lim := importLimits
+	lim.Encoding = encoding
+	in := csvfile.Read(r, lim)
+	f := ImportFile{Encoding: in.Encoding, DateOrder: DayFirst, Problems: in.Problems, Warnings: in.Warnings}
 	recs := in.Records
 	if len(recs) == 0 {
 		if len(f.Problems) == 0 {

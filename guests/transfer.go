@@ -25,6 +25,8 @@ type Transfer interface {
 // ImportOptions tune an import.
 type ImportOptions struct {
 	DryRun bool
+	// Encoding reads the file as one of csvfile.Encodings; empty detects it.
+	Encoding string
 	// Progress, when set, is called now and then from the importing goroutine with the
 	// work done so far out of total.
 	Progress func(done, total int)
@@ -75,6 +77,9 @@ type ImportReport struct {
 	// Problems are with the file as a whole (no name column, unreadable, too many rows):
 	// when there are any, nothing was imported.
 	Problems []csvfile.Problem
+	// Warnings say what may have been read wrongly (a guessed encoding, garbled names):
+	// shown with the check, for the user to choose the encoding before importing.
+	Warnings []csvfile.Problem
 }
 
 // MaxReportLines bounds the rows a report lists; the counts are always complete.

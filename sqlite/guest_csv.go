@@ -24,9 +24,9 @@ func (s *Store) ImportGuestsCSV(ctx context.Context, r io.Reader, opt guests.Imp
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return guests.ImportReport{}, err
 	}
-	f := guests.ParseGuestsCSV(r, s.region, s.now())
+	f := guests.ParseGuestsCSVAs(r, s.region, s.now(), opt.Encoding)
 	base := guests.ImportReport{DryRun: opt.DryRun, Encoding: f.Encoding, DateOrder: string(f.DateOrder),
-		Columns: f.Columns, Ignored: f.Ignored, Rows: len(f.Rows), Problems: f.Problems}
+		Columns: f.Columns, Ignored: f.Ignored, Rows: len(f.Rows), Problems: f.Problems, Warnings: f.Warnings}
 	if len(f.Problems) > 0 {
 		return base, nil
 	}
