@@ -1,6 +1,7 @@
 package guests
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
@@ -49,6 +50,20 @@ func PhoneSearchForms(e164 string) []string {
 		forms = append(forms, national)
 	}
 	return forms
+}
+
+// MinSuffixDigits is how many last digits of a phone a search needs to look for numbers
+// ending so: fewer match too many phones to help.
+const MinSuffixDigits = 4
+
+// PhoneSuffixForm is a phone's digits written backwards after an "r" ("+62 812 326 471" →
+// "r174623218226"). Indexed beside PhoneSearchForms, it lets the last digits of a number
+// find it as a prefix does the first: a caller reading out the end of their number, a
+// caller-ID display that shows only the last digits.
+func PhoneSuffixForm(digits string) string {
+	r := []rune(digitsOnly(digits))
+	slices.Reverse(r)
+	return "r" + string(r)
 }
 
 func digitsOnly(s string) string {

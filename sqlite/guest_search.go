@@ -14,7 +14,11 @@ import (
 // number.
 func matchExpr(t guests.Terms) string {
 	if t.Digits != "" {
-		return `{phone loyalty room} : ` + quoteTerm(t.Digits) + `*`
+		expr := `{phone loyalty room} : ` + quoteTerm(t.Digits) + `*`
+		if len(t.Digits) >= guests.MinSuffixDigits {
+			expr += ` OR {phone} : ` + quoteTerm(guests.PhoneSuffixForm(t.Digits)) + `*`
+		}
+		return expr
 	}
 	parts := make([]string, len(t.Words))
 	for i, w := range t.Words {

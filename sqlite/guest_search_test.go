@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"frontdesk/guests"
@@ -151,5 +153,57 @@ func TestSearchReturnsAPageNotTheTable(t *testing.T) {
 	}
 	if got := searchIDs(t, s, "garc"); len(got) != guests.DefaultSearchLimit {
 		t.Fatalf("default page: %d", len(got))
+	}
+}
+
+// A caller reading out the end of their number, or a caller-ID display showing only the
+// last digits, finds the guest; too few last digits find nothing rather than everyone.
+func TestSearchFindsAPhoneByItsLastDigits(t *testing.T) {
+	s := openTest(t)
+	ids := searchFixture(t, s)
+	for text, want := range map[string][]string{
+		"7890":         {"siti"},
+		"456 7890":     {"siti"},
+		"345 678":      {"jose"},
+		"890":          nil,
+		"0812-3456":    {"siti"},
+		"12 3456 7890": {"siti"},
+	} {
+		got := searchIDs(t, s, text)
+		var names []string
+		for _, id := range got {
+			for k, v := range ids {
+				if v == id {
+					names = append(names, k)
+				}
+			}
+		}
+		if !slices.Equal(names, want) {
+			t.Errorf("%q found %v, want %v", text, names, want)
+		}
+	}
+}
+
+// A database from before 0012 gets the last-digit forms of its stored phones on upgrade.
+func TestStoredPhonesAreFoundByTheirLastDigitsAfterTheUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "fd.db")
+	must(t, createPrivate(path))
+	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
+	must(t, err)
+	ms, err := migrations()
+	must(t, err)
+	for _, m := range ms {
+		if m.version <= 11 {
+			must(t, apply(ctx, db, m))
+		}
+	}
+	_, err = db.Exec(`INSERT INTO guests (id, given_name, family_name, phone, phone_search, created_at, updated_at)
+		VALUES ('g1', 'Siti', 'Rahayu', '+6281234567890', '6281234567890 81234567890 081234567890', '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z')`)
+	must(t, err)
+	db.Close()
+	s := openAt(t, path)
+	if got := searchIDs(t, s, "4567 890"); len(got) != 1 || got[0] != "g1" {
+		t.Fatalf("after the upgrade the last digits find %v", got)
 	}
 }

@@ -190,7 +190,11 @@ func phoneSearch(e164 string) string {
 	if e164 == "" {
 		return ""
 	}
-	return strings.Join(guests.PhoneSearchForms(e164), " ")
+	forms := guests.PhoneSearchForms(e164)
+	if len(forms) == 0 {
+		return ""
+	}
+	return strings.Join(append(forms, guests.PhoneSuffixForm(e164)), " ")
 }
 
 func nullIfEmpty(s string) any {
