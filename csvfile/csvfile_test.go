@@ -1,6 +1,7 @@
 package csvfile
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -139,4 +140,27 @@ func TestAGuessedOrGarbledReadingWarnsAndTheUserCanChoose(t *testing.T) {
 	if f := Read(strings.NewReader(cp1250), chosen); len(f.Problems) != 1 || f.Problems[0].Template != MsgBadChoice {
 		t.Fatalf("Windows-1250 bytes read as UTF-8: %+v", f.Problems)
 	}
+}
+
+// FuzzRead: any bytes, in either dialect, read without a panic into records whose rows
+// rise, with problems that name a row.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte("a,b\n1,\"x\ny\"\n\n2,3\n"))
+	f.Add([]byte("a;b\nx\\;y;z\\\\\n"))
+	f.Add([]byte("\xFF\xFEa\x00,\x00b\x00\n\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := Read(bytes.NewReader(data), testLimits)
+		last := 0
+		for _, r := range file.Records {
+			if r.Row <= last {
+				t.Fatalf("row %d after %d", r.Row, last)
+			}
+			last = r.Row
+		}
+		for _, p := range append(file.Problems, file.Warnings...) {
+			if p.Row < 1 || p.Message == "" {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+	})
 }

@@ -21,6 +21,8 @@ var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 func FuzzParseGuestsCSV(f *testing.F) {
 	f.Add([]byte("Name,Email,Phone\nAna Silva,ana@example.com,0812-3456-7890\n"))
 	f.Add([]byte("\xEF\xBB\xBFNama Tamu;Tanggal Datang;Tanggal Berangkat;Kamar\n\"Silva, Ana\";23/11/2026;25/11/2026;1204\n"))
+	f.Add([]byte("Vorname;Nachname;Telefon;Mobil;Nationalität;Sprache;Geburtsdatum;Bemerkung\nJürgen;Schäfer;030 901820;;DE;de;15.07.1970;Balkon\\; ruhig\n"))
+	f.Add([]byte("Title,First Name,Surname,Address,Country,Telephone,Date of Birth\nMr,Oliver,Pemberton,\"1 Road, Leeds, United Kingdom\",,020 7946 0958,29/02/1988\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file := ParseGuestsCSV(bytes.NewReader(data), "ID", importToday)
 		last := 1
@@ -51,6 +53,11 @@ func checkClean(t *testing.T, row ImportRow) {
 	for _, s := range []string{row.Guest.GivenName, row.Guest.FamilyName, row.Guest.Notes} {
 		if textcheck.HasCardNumber(s) {
 			t.Fatalf("a card number was accepted: %q", s)
+		}
+	}
+	if row.Birthday != nil {
+		if o := *row.Birthday; len(o.Normalize()) > 0 || o.Kind != OccasionBirthday {
+			t.Fatalf("accepted birthday is not clean: %+v", *row.Birthday)
 		}
 	}
 	if row.Stay != nil {
