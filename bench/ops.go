@@ -80,6 +80,10 @@ func searchCases(in *inputs) []searchCase {
 			}
 			return prefix(forms[len(forms)-1], 6+i%3) // as dialled at home: 0812…
 		}},
+		{"search: phone, last digits (4–6)", func(i int) string {
+			p := withPhone(in.sample, i).Phone
+			return p[max(len(p)-(4+i%3), 0):] // as a caller-ID display shows it
+		}},
 		{"search: e-mail fragment (name@dom)", func(i int) string {
 			local, domain, _ := strings.Cut(withEmail(in.sample, i).Email, "@")
 			return local + "@" + prefix(domain, 3)
