@@ -25,7 +25,7 @@ func (s *Store) writeAudited(ctx context.Context, c change, fn func(tx *sql.Tx) 
 	})
 }
 
-func (s *Store) audit(ctx context.Context, tx *sql.Tx, c change) error {
+func (s *Store) audit(ctx context.Context, tx execer, c change) error {
 	a := staff.ActorFrom(ctx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, entity, entity_id, guest_id, action, summary)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, fmtTime(s.now()), a.ID, a.Name, c.entity, c.entityID, c.guestID, c.action, c.summary)

@@ -249,7 +249,9 @@ func (p *importPlan) stored(ctx context.Context, tx *sql.Tx, id string) (*import
 
 // applyImport stores the plan: new guests with their stays, merged fields and new stays
 // of stored guests, an audit entry for each guest and one for the import.
-func (s *Store) applyImport(ctx context.Context, tx *sql.Tx, p *importPlan, rep *guests.ImportReport, prog *progress) error {
+func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, rep *guests.ImportReport, prog *progress) error {
+	tx := newStmtCache(sqlTx)
+	defer tx.Close()
 	now := s.now().UTC()
 	actor := staff.ActorFrom(ctx).Name
 	for _, t := range p.targets {
@@ -268,7 +270,7 @@ func (s *Store) applyImport(ctx context.Context, tx *sql.Tx, p *importPlan, rep 
 		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})
 }
 
-func (s *Store) applyCreate(ctx context.Context, tx *sql.Tx, t *importTarget, now time.Time, actor string) error {
+func (s *Store) applyCreate(ctx context.Context, tx execer, t *importTarget, now time.Time, actor string) error {
 	pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
 	if err := prepareProfile(&pr, s.region, now, actor); err != nil {
 		return err
@@ -280,7 +282,7 @@ func (s *Store) applyCreate(ctx context.Context, tx *sql.Tx, t *importTarget, no
 		summary: fmt.Sprintf("created from row %d", t.row)})
 }
 
-func (s *Store) applyMerge(ctx context.Context, tx *sql.Tx, t *importTarget, now time.Time) error {
+func (s *Store) applyMerge(ctx context.Context, tx execer, t *importTarget, now time.Time) error {
 	if !t.changed && len(t.added) == 0 && len(t.occasions) == 0 {
 		return nil
 	}

@@ -81,7 +81,7 @@ func orNow(t, now time.Time) time.Time {
 	return t
 }
 
-func insertProfile(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
+func insertProfile(ctx context.Context, tx execer, p *guests.Profile) error {
 	if err := insertGuest(ctx, tx, &p.Guest); err != nil {
 		return err
 	}

@@ -138,7 +138,7 @@ func (s *Store) CreateGuest(ctx context.Context, g *guests.Guest) error {
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return insertGuest(ctx, tx, g) })
 }
 
-func insertGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
+func insertGuest(ctx context.Context, tx execer, g *guests.Guest) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO guests (id, salutation, given_name, family_name, email, phone,
 		phone_search, language, loyalty_number, tier, vip, casino_tier, notes, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -159,7 +159,7 @@ func (s *Store) UpdateGuest(ctx context.Context, g *guests.Guest) error {
 }
 
 // updateGuest writes back the core fields of a normalised guest.
-func updateGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
+func updateGuest(ctx context.Context, tx execer, g *guests.Guest) error {
 	res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
 		email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
 		casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
@@ -172,7 +172,7 @@ func updateGuest(ctx context.Context, tx *sql.Tx, g *guests.Guest) error {
 }
 
 // loyaltyConflict explains a duplicate loyalty number by naming its holder.
-func loyaltyConflict(ctx context.Context, tx *sql.Tx, err error, g *guests.Guest) error {
+func loyaltyConflict(ctx context.Context, tx execer, err error, g *guests.Guest) error {
 	if err == nil || !isUnique(err) || g.LoyaltyNumber == "" {
 		return err
 	}
@@ -240,7 +240,7 @@ func (s *Store) AddPreference(ctx context.Context, p *guests.Preference) error {
 	})
 }
 
-func insertPreference(ctx context.Context, tx *sql.Tx, p *guests.Preference) error {
+func insertPreference(ctx context.Context, tx execer, p *guests.Preference) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO guest_preferences (id, guest_id, category, text, recorded_by, recorded_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, p.ID, p.GuestID, p.Category, p.Text, p.RecordedBy, fmtTime(p.RecordedAt))
 	return err
@@ -261,7 +261,7 @@ func (s *Store) AddAlert(ctx context.Context, a *guests.Alert) error {
 	})
 }
 
-func insertAlert(ctx context.Context, tx *sql.Tx, a *guests.Alert) error {
+func insertAlert(ctx context.Context, tx execer, a *guests.Alert) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO guest_alerts (id, guest_id, kind, text, created_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, a.ID, a.GuestID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt))
 	return err
@@ -282,7 +282,7 @@ func (s *Store) AddOccasion(ctx context.Context, o *guests.Occasion) error {
 	})
 }
 
-func insertOccasion(ctx context.Context, tx *sql.Tx, o *guests.Occasion) error {
+func insertOccasion(ctx context.Context, tx execer, o *guests.Occasion) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO guest_occasions (id, guest_id, kind, label, month, day, year)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, o.ID, o.GuestID, o.Kind, o.Label, int(o.Month), o.Day, o.Year)
 	return err
@@ -302,7 +302,7 @@ func (s *Store) AddStay(ctx context.Context, st *guests.Stay) error {
 	})
 }
 
-func insertStay(ctx context.Context, tx *sql.Tx, st *guests.Stay) error {
+func insertStay(ctx context.Context, tx execer, st *guests.Stay) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO stays (id, guest_id, arrival, departure, room, status, party_size)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, st.ID, st.GuestID, fmtDate(st.Arrival), fmtDate(st.Departure),
 		st.Room, st.Status, st.PartySize)
