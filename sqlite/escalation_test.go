@@ -193,20 +193,8 @@ func TestSweepPicksTheClassClassForPicks(t *testing.T) {
 // Escalations recorded before migration 0011 kept their level and target in the note;
 // the upgrade moves them into columns and leaves who it reached (and why) as the note.
 func TestOldEscalationNotesAreTakenApartOnUpgrade(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "fd.db")
-	must(t, createPrivate(path))
-	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
-	must(t, err)
-	defer db.Close()
-	ms, err := migrations()
-	must(t, err)
-	for _, m := range ms {
-		if m.version <= 10 {
-			must(t, apply(ctx, db, m))
-		}
-	}
-	_, err = db.Exec("PRAGMA foreign_keys = OFF") // events without their requests, for brevity
+	_, db := schemaAt(t, 10)
+	_, err := db.Exec("PRAGMA foreign_keys = OFF") // events without their requests, for brevity
 	must(t, err)
 	for i, note := range []string{"L2 shift_manager Rina Kusuma guest called twice", "L1 owner", "L3 management", "housekeeping → maintenance"} {
 		action := "escalate"
@@ -217,11 +205,7 @@ func TestOldEscalationNotesAreTakenApartOnUpgrade(t *testing.T) {
 			VALUES ('r', '2026-11-23T10:00:00Z', 'Frontdesk', ?, 'acknowledged', ?)`, action, note)
 		must(t, err)
 	}
-	for _, m := range ms {
-		if m.version == 11 {
-			must(t, apply(ctx, db, m))
-		}
-	}
+	migrateTo(t, db, 11)
 	rows, err := db.Query("SELECT escalation_level, escalation_target, note FROM request_events ORDER BY seq")
 	must(t, err)
 	defer rows.Close()

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -186,19 +185,8 @@ func TestSearchFindsAPhoneByItsLastDigits(t *testing.T) {
 
 // A database from before 0012 gets the last-digit forms of its stored phones on upgrade.
 func TestStoredPhonesAreFoundByTheirLastDigitsAfterTheUpgrade(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "fd.db")
-	must(t, createPrivate(path))
-	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
-	must(t, err)
-	ms, err := migrations()
-	must(t, err)
-	for _, m := range ms {
-		if m.version <= 11 {
-			must(t, apply(ctx, db, m))
-		}
-	}
-	_, err = db.Exec(`INSERT INTO guests (id, given_name, family_name, phone, phone_search, created_at, updated_at)
+	path, db := schemaAt(t, 11)
+	_, err := db.Exec(`INSERT INTO guests (id, given_name, family_name, phone, phone_search, created_at, updated_at)
 		VALUES ('g1', 'Siti', 'Rahayu', '+6281234567890', '6281234567890 81234567890 081234567890', '2026-11-23T00:00:00Z', '2026-11-23T00:00:00Z')`)
 	must(t, err)
 	db.Close()

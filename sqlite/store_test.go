@@ -226,3 +226,30 @@ func SchemaVersion() int {
 	}
 	return ms[len(ms)-1].version
 }
+
+// schemaAt is a new database file migrated up to version, as an older Frontdesk left it,
+// open on a writer pool of one connection.
+func schemaAt(t *testing.T, version int) (path string, db *sql.DB) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "fd.db")
+	must(t, createPrivate(path))
+	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
+	must(t, err)
+	t.Cleanup(func() { db.Close() })
+	migrateTo(t, db, version)
+	return path, db
+}
+
+// migrateTo applies the migrations after the file's version up to version.
+func migrateTo(t *testing.T, db *sql.DB, version int) {
+	t.Helper()
+	var current int
+	db.QueryRow("SELECT coalesce(max(version), 0) FROM schema_migrations").Scan(&current)
+	ms, err := migrations()
+	must(t, err)
+	for _, m := range ms {
+		if m.version > current && m.version <= version {
+			must(t, apply(context.Background(), db, m))
+		}
+	}
+}
