@@ -28,6 +28,7 @@ type requestDetail struct {
 	current *requests.Detail
 	changed func() // the queue reloads after an action
 	seq     int
+	buttons map[requests.ActionKind]*actionButton // the actions of the request shown
 }
 
 func newRequestDetail(u *UI, changed func()) *requestDetail {
@@ -140,23 +141,57 @@ func (d *requestDetail) facts(r *requests.Detail, now time.Time) fyne.CanvasObje
 	return grid
 }
 
-// actions offers only what is legal now; closing without a follow-up only to managers.
+// The places of the actions in the detail: the work, then routing, then, apart and on
+// the right, the two that end a request without the guest's word. Every action keeps its
+// place whatever the status, so a click never lands on another action than the one that
+// was there a moment before.
+var (
+	workActions    = []requests.ActionKind{requests.ActAcknowledge, requests.ActStart, requests.ActDone, requests.ActFollowUp}
+	routingActions = []requests.ActionKind{requests.ActAssign, requests.ActTransfer, requests.ActEscalate, requests.ActReopen}
+	endingActions  = []requests.ActionKind{requests.ActCancel, requests.ActClose}
+)
+
+// actions shows every action in its fixed place, switched off when it cannot be taken
+// now; pointing at a switched-off one says why on the line below.
 func (d *requestDetail) actions(r *requests.Detail) fyne.CanvasObject {
-	box := container.NewGridWithColumns(3)
-	for _, a := range r.Legal() {
-		if a == requests.ActClose && !d.u.actor.Role.Can(staff.PermCloseWithoutFollowUp) {
-			continue
+	why := subtle("")
+	why.Wrapping = fyne.TextWrapWord
+	d.buttons = map[requests.ActionKind]*actionButton{}
+	row := func(kinds []requests.ActionKind) *fyne.Container {
+		box := container.NewGridWithColumns(len(workActions))
+		for _, a := range kinds {
+			box.Add(d.actionButton(r, a, why))
 		}
-		b := widget.NewButton(label(words.Action, a), func() { d.start(a) })
-		switch a {
-		case requests.ActFollowUp, requests.ActAcknowledge, requests.ActDone:
-			b.Importance = widget.HighImportance
-		case requests.ActCancel, requests.ActClose:
-			b.Importance = widget.DangerImportance
-		}
-		box.Add(b)
+		return box
 	}
-	return container.NewVBox(widget.NewSeparator(), box, widget.NewSeparator())
+	ending := container.NewGridWithColumns(len(endingActions))
+	for _, a := range endingActions {
+		ending.Add(d.actionButton(r, a, why))
+	}
+	bottom := container.NewBorder(nil, nil, nil, ending)
+	return container.NewVBox(widget.NewSeparator(), row(workActions), row(routingActions), bottom, why, widget.NewSeparator())
+}
+
+// actionButton is the button of action a: on when a can be taken now by this person.
+func (d *requestDetail) actionButton(r *requests.Detail, a requests.ActionKind, why *widget.Label) *actionButton {
+	reason := r.Refusal(a)
+	if reason == "" && a == requests.ActClose && !d.u.actor.Role.Can(staff.PermCloseWithoutFollowUp) {
+		reason = staff.MsgManagerOnly
+	}
+	b := newActionButton(label(words.Action, a), func() { d.start(a) })
+	switch a {
+	case requests.ActFollowUp, requests.ActAcknowledge, requests.ActDone:
+		b.Importance = widget.HighImportance
+	case requests.ActCancel, requests.ActClose:
+		b.Importance = widget.DangerImportance
+	}
+	if reason != "" {
+		b.Disable()
+		b.reason = label(words.Action, a) + ": " + lang.L(reason)
+	}
+	b.onHover = func(text string) { why.SetText(text) }
+	d.buttons[a] = b
+	return b
 }
 
 // start runs an action, asking first for what it needs.

@@ -31,12 +31,14 @@ type requestsScreen struct {
 	statusOf   func(string) requests.Status
 	depts      []standards.Department
 
-	rows   []requests.Summary
-	list   *widget.List
-	more   *widget.Button
-	info   *widget.Label
-	detail *requestDetail
-	seq    int
+	rows     []requests.Summary
+	list     *widget.List
+	selected string // the ID of the highlighted row: the request in the detail pane
+	follow   bool   // the list's selection is being moved to follow the request
+	more     *widget.Button
+	info     *widget.Label
+	detail   *requestDetail
+	seq      int
 }
 
 // queuePage is one load of the queue: a page of rows and the counts per view.
@@ -49,7 +51,12 @@ func newRequestsScreen(u *UI) *requestsScreen {
 	s := &requestsScreen{u: u, view: requests.ViewOpen, viewButton: map[requests.View]*widget.Button{}}
 	s.detail = newRequestDetail(u, s.reload)
 	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject { return newRequestRow() }, s.updateRow)
-	s.list.OnSelected = func(id widget.ListItemID) { s.detail.open(s.rows[id].ID) }
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.selected = s.rows[id].ID
+		if !s.follow {
+			s.detail.open(s.selected)
+		}
+	}
 	s.more = widget.NewButton(lang.L("Show more"), s.loadMore)
 	s.more.Hide()
 	s.info = subtle("")
@@ -142,10 +149,28 @@ func (s *requestsScreen) reload() {
 			return
 		}
 		s.rows = p.rows
-		s.list.UnselectAll()
 		s.list.Refresh()
+		s.selectShown()
 		s.showCounts(p.counts, f)
 	})
+}
+
+// selectShown highlights the row of the request the detail pane shows, wherever a new
+// sort put it, and none when it has left the list: the selection follows the request,
+// not the row number.
+func (s *requestsScreen) selectShown() {
+	if d := s.detail.current; d != nil {
+		for i, r := range s.rows {
+			if r.ID == d.ID {
+				s.follow = true
+				s.list.Select(i)
+				s.follow = false
+				return
+			}
+		}
+	}
+	s.selected = ""
+	s.list.UnselectAll()
 }
 
 func (s *requestsScreen) loadDepartments() {

@@ -39,14 +39,17 @@ func findDeep[T fyne.CanvasObject](obj fyne.CanvasObject, match func(T) bool) (T
 	return zero, false
 }
 
-// button finds a button by its text under obj.
+// button finds a button by its text under obj, an action button of a request too.
 func button(t *testing.T, obj fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	b, ok := findDeep(obj, func(b *widget.Button) bool { return b.Text == text })
-	if !ok {
-		t.Fatalf("no %q button", text)
+	if b, ok := findDeep(obj, func(b *widget.Button) bool { return b.Text == text }); ok {
+		return b
 	}
-	return b
+	if b, ok := findDeep(obj, func(b *actionButton) bool { return b.Text == text }); ok {
+		return &b.Button
+	}
+	t.Fatalf("no %q button", text)
+	return nil
 }
 
 // topDialog is the content of the dialog on top of the window.
@@ -179,27 +182,80 @@ func TestQuickAddKeepsTypedTextAndShowsProblemsBesideFields(t *testing.T) {
 	}
 }
 
-func TestOnlyLegalActionsAreOffered(t *testing.T) {
+func TestEveryActionKeepsItsPlaceAndSaysWhyItIsOff(t *testing.T) {
 	h, siti, _ := deskHarness(t)
 	r := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Towels"}
 	must(t, h.store.CreateRequest(h.ui.ctx(), r, time.Time{}))
 	h.ui.showRequest(r.ID)
 	h.settle(0)
-	body := h.ui.requests.detail.body
-	for _, want := range []string{"Acknowledge", "Start", "Mark done", "Transfer", "Escalate", "Cancel request"} {
-		button(t, body, want)
+	d := h.ui.requests.detail
+	places := map[requests.ActionKind]fyne.Position{}
+	for a, b := range d.buttons {
+		places[a] = b.Position()
 	}
-	for _, not := range []string{"Follow up with guest", "Reopen", "Close without follow-up"} {
-		if _, ok := findDeep(body, func(b *widget.Button) bool { return b.Text == not }); ok {
-			t.Errorf("%q offered on a new request to an agent", not)
+	off := map[requests.ActionKind]bool{requests.ActFollowUp: true, requests.ActReopen: true, requests.ActClose: true}
+	for _, a := range requests.Actions {
+		b, ok := d.buttons[a]
+		if !ok {
+			t.Fatalf("no %s button", a)
+		}
+		if b.Disabled() != off[a] {
+			t.Errorf("%s: disabled %v on a new request to an agent", a, b.Disabled())
 		}
 	}
-	test.Tap(button(t, body, "Cancel request"))
+	why, _ := findDeep(d.body, func(l *widget.Label) bool { return l.Text == "" && l.Importance == widget.LowImportance })
+	d.buttons[requests.ActFollowUp].MouseIn(&desktop.MouseEvent{})
+	if why == nil || why.Text != "Follow up with guest: "+requests.MsgCannotFollowUp {
+		t.Fatalf("pointing at Follow up says %v", why)
+	}
+	d.buttons[requests.ActClose].MouseIn(&desktop.MouseEvent{})
+	if why.Text != "Close without follow-up: "+staff.MsgManagerOnly {
+		t.Errorf("pointing at Close says %q", why.Text)
+	}
+	test.Tap(d.buttons[requests.ActAcknowledge])
+	h.settle(0)
+	for a, b := range d.buttons {
+		if b.Position() != places[a] {
+			t.Errorf("%s moved from %v to %v after Acknowledge", a, places[a], b.Position())
+		}
+	}
+	if !d.buttons[requests.ActAcknowledge].Disabled() || d.buttons[requests.ActCancel].Disabled() {
+		t.Error("after Acknowledge: Acknowledge still on, or Cancel off")
+	}
+	test.Tap(d.buttons[requests.ActCancel])
 	dlg := h.topDialog()
 	test.Tap(button(t, dlg, "Cancel request"))
 	h.settle(0)
 	if _, ok := findDeep(dlg, func(l *widget.Label) bool { return l.Text == "Give a reason." && l.Visible() }); !ok {
 		t.Fatal("cancelling without a reason is not explained beside the field")
+	}
+}
+
+// After an action re-sorts the queue, the highlighted row is still the request in the
+// detail pane, not whatever took its row number.
+func TestTheSelectionFollowsTheRequestNotTheRow(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	first := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Towels"}
+	must(t, h.store.CreateRequest(h.ui.ctx(), first, time.Time{}))
+	h.setNow(h.now().Add(time.Minute))
+	second := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Extra pillows"}
+	must(t, h.store.CreateRequest(h.ui.ctx(), second, time.Time{}))
+	h.ui.tabs.SelectIndex(2)
+	s := h.ui.requests
+	s.reload()
+	h.settle(0)
+	if len(s.rows) != 2 || s.rows[0].ID != first.ID {
+		t.Fatalf("queue %+v", s.rows)
+	}
+	s.list.Select(1)
+	h.settle(0)
+	test.Tap(s.detail.buttons[requests.ActDone])
+	h.settle(0)
+	if s.rows[0].ID != second.ID {
+		t.Fatalf("marking it done did not move it to the top: %s first", s.rows[0].Description)
+	}
+	if s.detail.current.ID != second.ID || s.selected != second.ID {
+		t.Fatalf("detail shows %s, the list highlights %s; want %s", s.detail.current.Description, s.selected, second.ID)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -143,4 +144,35 @@ func (r *editRow) set(name, detail string, canEdit bool, onEdit func()) {
 	r.edit.OnTapped = onEdit
 	r.edit.Hidden = !canEdit
 	r.edit.Refresh()
+}
+
+// actionButton is a button that says, while pointed at, why it is switched off: Fyne has
+// no tooltips, so the reason goes to a line the screen keeps for it.
+type actionButton struct {
+	widget.Button
+	reason  string            // why the action cannot be taken now; "" when it can
+	onHover func(text string) // shows the reason, and "" when the pointer leaves
+}
+
+func newActionButton(text string, tapped func()) *actionButton {
+	b := &actionButton{}
+	b.Text, b.OnTapped = text, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MouseIn shows the reason of a switched-off action.
+func (b *actionButton) MouseIn(e *desktop.MouseEvent) {
+	if b.onHover != nil {
+		b.onHover(b.reason)
+	}
+	b.Button.MouseIn(e)
+}
+
+// MouseOut clears it.
+func (b *actionButton) MouseOut() {
+	if b.onHover != nil {
+		b.onHover("")
+	}
+	b.Button.MouseOut()
 }

@@ -97,6 +97,15 @@ var refusals = map[ActionKind]string{
 	ActCancel: MsgCannotCancel, ActClose: MsgCannotClose, ActEscalate: MsgCannotEscalate, ActAssign: MsgCannotAssign,
 }
 
+// Refusal says why action a cannot be taken in the request's current status, or "" when
+// it can: the UI shows it beside the action it keeps in place but switches off.
+func (r *Request) Refusal(a ActionKind) string {
+	if slices.Contains(from[a], r.Status) {
+		return ""
+	}
+	return refusals[a]
+}
+
 // Legal reports the actions allowed in the request's current status, for the UI to offer.
 func (r *Request) Legal() []ActionKind {
 	var out []ActionKind
