@@ -117,6 +117,10 @@ type Service interface {
 	// ResolvePrompt remembers what was done with a prompt, writing its task or preference
 	// in the same transaction.
 	ResolvePrompt(ctx context.Context, r Resolution) error
+	// UndoPrompt takes back a one-click action on the prompt with key (see CheckUndo):
+	// the tasks it logged are cancelled, the preference it saved removed, and the prompt
+	// is on the board again.
+	UndoPrompt(ctx context.Context, key string) error
 }
 
 // Field names for prompt forms.

@@ -327,7 +327,7 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 			}
 		}
 		return s.remember(ctx, tx, anticipation.Resolution{Key: "prepare:" + stayID, Kind: anticipation.KindPrepare,
-			GuestID: g.Guest.ID, Note: fmt.Sprintf("%d tasks", logged)}, actor, now)
+			GuestID: g.Guest.ID, Note: fmt.Sprintf("%d tasks", logged)}, created{stayID: stayID}, actor, now)
 	})
 	return logged, err
 }
@@ -376,9 +376,11 @@ func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) 
 	}
 	now := s.now()
 	return s.write(ctx, func(tx *sql.Tx) error {
+		var made created
 		if res.Request != nil {
 			r := res.Request
-			r.ID, r.CreatedBy, r.CreatedAt, r.Status = newID(), actor.ID, now.UTC(), requests.StatusNew
+			made.requestID = newID()
+			r.ID, r.CreatedBy, r.CreatedAt, r.Status = made.requestID, actor.ID, now.UTC(), requests.StatusNew
 			if r.Owner == "" {
 				r.Owner = actor.ID
 			}
@@ -389,6 +391,7 @@ func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) 
 		if res.Preference != nil {
 			p := res.Preference
 			p.ID, p.RecordedBy, p.RecordedAt = newID(), actor.Name, now.UTC()
+			made.preferenceID = p.ID
 			if err := guestExists(ctx, tx, p.GuestID); err != nil {
 				return err
 			}
@@ -396,18 +399,24 @@ func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) 
 				return err
 			}
 		}
-		return s.remember(ctx, tx, res, actor, now)
+		return s.remember(ctx, tx, res, made, actor, now)
 	})
 }
 
+// created is what acting on a prompt wrote, for an undo to take back.
+type created struct {
+	stayID, requestID, preferenceID string
+}
+
 // remember records the prompt as handled and audits it.
-func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resolution, actor staff.Actor, now time.Time) error {
+func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resolution, made created, actor staff.Actor, now time.Time) error {
 	action := "done"
 	if res.Dismissed {
 		action = "dismissed"
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO prompt_actions (key, kind, guest_id, action, note, actor_id, actor_name, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, res.Key, res.Kind, null(res.GuestID), action, res.Note, actor.ID, actor.Name, fmtTime(now))
+	_, err := tx.ExecContext(ctx, `INSERT INTO prompt_actions (key, kind, guest_id, action, note, actor_id, actor_name, at,
+		stay_id, request_id, preference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, res.Key, res.Kind, null(res.GuestID), action,
+		res.Note, actor.ID, actor.Name, fmtTime(now), null(made.stayID), null(made.requestID), null(made.preferenceID))
 	if isUnique(err) {
 		return errs.New(errs.Conflict, "Someone has already dealt with this prompt.", nil)
 	}
