@@ -65,7 +65,8 @@ type todayScreen struct {
 	status  *widget.Label
 	data    *todayData
 	seq     int
-	all     map[string]bool // lists shown in full after "Show all"
+	all     map[string]bool           // lists shown in full after "Show all"
+	undos   map[string]*widget.Button // the Undo of each prompt just acted on, by key
 }
 
 // todayData is one load of the Today screen.
@@ -79,7 +80,8 @@ type todayData struct {
 }
 
 func newTodayScreen(u *UI) *todayScreen {
-	s := &todayScreen{u: u, left: container.NewVBox(), right: container.NewVBox(), status: subtle(""), all: map[string]bool{}}
+	s := &todayScreen{u: u, left: container.NewVBox(), right: container.NewVBox(), status: subtle(""), all: map[string]bool{},
+		undos: map[string]*widget.Button{}}
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	refresh.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, heading(lang.L("Today")), container.NewHBox(s.status, refresh))
@@ -210,13 +212,21 @@ func (s *todayScreen) showAll(list string, n int) fyne.CanvasObject {
 }
 
 func (s *todayScreen) promptRow(p anticipation.Prompt) fyne.CanvasObject {
+	slot := container.NewStack()
+	slot.Add(s.promptContent(p, slot))
+	return slot
+}
+
+// promptContent is a prompt's sentence and buttons; acting on it turns slot into the
+// result, in the same place.
+func (s *todayScreen) promptContent(p anticipation.Prompt, slot *fyne.Container) fyne.CanvasObject {
 	text := widget.NewLabel(promptText(p))
 	text.Wrapping = fyne.TextWrapWord
-	act := widget.NewButton(label(words.PromptAction, p.Kind), func() { s.act(p) })
+	act := widget.NewButton(label(words.PromptAction, p.Kind), func() { s.act(p, slot) })
 	act.Importance = widget.HighImportance
 	dismiss := widget.NewButton(lang.L("Dismiss…"), func() { s.dismiss(p) })
 	dismiss.Importance = widget.LowImportance
-	open := widget.NewButtonWithIcon("", theme.AccountIcon(), func() { s.u.openGuest(p.GuestID) })
+	open := widget.NewButtonWithIcon(lang.L("Profile"), theme.AccountIcon(), func() { s.u.openGuest(p.GuestID) })
 	open.Importance = widget.LowImportance
 	kind := newBadge(label(words.PromptKind, p.Kind), promptColour(p.Kind))
 	buttons := container.NewCenter(container.NewHBox(open, act, dismiss))
@@ -269,35 +279,89 @@ func unique(ss []string) []string {
 	return out
 }
 
-// act runs a prompt's one-click action.
-func (s *todayScreen) act(p anticipation.Prompt) {
+// act runs a prompt's one-click action. Its row then says what was done, naming the
+// guest, with Undo, in the same place: the list does not move under the pointer, so a
+// second click cannot land on the next guest. The board is read again a little later.
+func (s *todayScreen) act(p anticipation.Prompt, slot *fyne.Container) {
 	switch p.Kind {
 	case anticipation.KindPrepare:
 		stayID := p.StayID
 		background(s.u, func(ctx context.Context) (int, error) { return s.u.svc.Today.PrepareArrival(ctx, stayID) }, func(n int, err error) {
 			if err != nil {
 				s.u.showError("prepare arrival", err)
+				s.reload()
+				return
 			}
-			s.reload()
+			s.done(p, slot, lang.N("✓ {{.Count}} task created for {{.Guest}}", n, map[string]any{"Count": n, "Guest": p.GuestName}))
+			s.u.requestLogged(nil)
 		})
 	case anticipation.KindRecovery:
 		s.askNote(p, false, lang.L("Log touch-point"), lang.L("What did you do or agree with the guest?"))
 	default:
-		s.resolve(anticipation.ResolutionFor(p))
+		s.resolve(p, anticipation.ResolutionFor(p), slot)
 	}
 }
 
-func (s *todayScreen) resolve(res anticipation.Resolution) {
+func (s *todayScreen) resolve(p anticipation.Prompt, res anticipation.Resolution, slot *fyne.Container) {
 	background(s.u, func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, s.u.svc.Today.ResolvePrompt(ctx, res)
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			s.u.showError("act on prompt", err)
+			s.reload()
+			return
 		}
-		s.reload()
+		s.done(p, slot, doneText(p, res))
 		if res.Request != nil || res.Preference != nil {
 			s.u.requestLogged(nil)
 		}
+	})
+}
+
+// doneText says what a one-click resolution did, naming the guest.
+func doneText(p anticipation.Prompt, res anticipation.Resolution) string {
+	args := map[string]any{"Guest": p.GuestName}
+	switch {
+	case res.Request != nil:
+		args["Task"] = res.Request.Description
+		return lang.L("✓ Task logged for {{.Guest}}: {{.Task}}", args)
+	case res.Preference != nil:
+		args["Subject"] = res.Preference.Text
+		return lang.L("✓ Saved as a standing preference of {{.Guest}}: {{.Subject}}", args)
+	}
+	return lang.L("✓ Welcome contact logged for {{.Guest}}", args)
+}
+
+// undoShown is how long a prompt's result and its Undo stay on the board before the
+// board is read again; the store accepts the undo for longer (anticipation.UndoWindow).
+const undoShown = 10 * time.Second
+
+// done puts the result of acting on p in its row, with Undo.
+func (s *todayScreen) done(p anticipation.Prompt, slot *fyne.Container, what string) {
+	text := widget.NewLabel(what)
+	text.Wrapping = fyne.TextWrapWord
+	text.Importance = widget.SuccessImportance
+	undo := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), nil)
+	undo.OnTapped = func() {
+		undo.Disable()
+		s.undo(p.Key)
+	}
+	slot.Objects = []fyne.CanvasObject{container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(undo), text), widget.NewSeparator())}
+	slot.Refresh()
+	s.undos[p.Key] = undo
+	time.AfterFunc(undoShown, func() { s.u.do(s.reload) })
+}
+
+// undo takes back what acting on the prompt with key did.
+func (s *todayScreen) undo(key string) {
+	background(s.u, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, s.u.svc.Today.UndoPrompt(ctx, key)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			s.u.showError("undo", err)
+		}
+		s.reload()
+		s.u.requestLogged(nil)
 	})
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/anticipation"
 	"frontdesk/demo"
 	"frontdesk/requests"
 	"frontdesk/staff"
@@ -68,32 +70,52 @@ func TestDemoOpensOnTodayWithArrivalsPromptsAndDueItems(t *testing.T) {
 
 func TestActingOnAPromptCreatesTheTasksAndRemovesIt(t *testing.T) {
 	h := demoHarness(t)
-	var prep string
+	var prep anticipation.Prompt
 	for _, p := range h.ui.today.data.board.Prompts {
-		if p.Kind == "prepare" {
-			prep = p.Key
+		if p.Kind == anticipation.KindPrepare {
+			prep = p
 			break
 		}
 	}
-	if prep == "" {
+	if prep.Key == "" {
 		t.Fatal("the demo has no arrival to prepare for")
 	}
 	before := len(h.ui.today.data.board.Prompts)
-	row, ok := findDeep(h.ui.today.left, func(c *fyne.Container) bool {
-		b, found := findDeep(c, func(b *widget.Button) bool { return b.Text == "Create tasks" })
-		return found && b != nil && len(c.Objects) == 3 // the row: text, badge, buttons
-	})
-	if !ok {
-		t.Fatal("no prompt row with Create tasks")
+	createTasks := func() {
+		t.Helper()
+		row, ok := findDeep(h.ui.today.left, func(c *fyne.Container) bool {
+			b, found := findDeep(c, func(b *widget.Button) bool { return b.Text == "Create tasks" })
+			return found && b != nil && len(c.Objects) == 3 // the row: text, badge, buttons
+		})
+		if !ok {
+			t.Fatal("no prompt row with Create tasks")
+		}
+		if findLabelDeep(row, prep.GuestName) == nil {
+			t.Fatalf("the first Create tasks is not %s's", prep.GuestName)
+		}
+		test.Tap(button(t, row, "Create tasks"))
+		h.settle(0)
 	}
-	test.Tap(button(t, row, "Create tasks"))
+	createTasks()
+	// The row says what was done, for whom, in the same place; the list has not moved.
+	done := findLabelDeep(h.ui.today.left, "created for "+prep.GuestName)
+	if done == nil || !strings.HasPrefix(done.Text, "✓ ") || len(h.ui.today.data.board.Prompts) != before {
+		t.Fatalf("after Create tasks: %v, %d prompts shown", done, len(h.ui.today.data.board.Prompts))
+	}
+	test.Tap(h.ui.today.undos[prep.Key])
+	h.settle(0)
+	if !slices.ContainsFunc(h.ui.today.data.board.Prompts, func(p anticipation.Prompt) bool { return p.Key == prep.Key }) {
+		t.Fatal("after Undo the prompt is not back")
+	}
+	createTasks()
+	h.ui.today.reload()
 	h.settle(0)
 	after := h.ui.today.data.board.Prompts
 	if len(after) != before-1 {
 		t.Fatalf("prompts %d → %d", before, len(after))
 	}
 	for _, p := range after {
-		if p.Key == prep {
+		if p.Key == prep.Key {
 			t.Fatal("the acted-on prompt is still shown")
 		}
 	}
