@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -346,7 +347,10 @@ func (s *todayScreen) done(p anticipation.Prompt, slot *fyne.Container, what str
 		undo.Disable()
 		s.undo(p.Key)
 	}
-	slot.Objects = []fyne.CanvasObject{container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(undo), text), widget.NewSeparator())}
+	keep := canvas.NewRectangle(color.Transparent) // the row keeps its height: nothing below moves
+	keep.SetMinSize(fyne.NewSize(0, slot.MinSize().Height))
+	result := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(undo), text), widget.NewSeparator())
+	slot.Objects = []fyne.CanvasObject{keep, container.NewBorder(nil, nil, nil, nil, result)}
 	slot.Refresh()
 	s.undos[p.Key] = undo
 	time.AfterFunc(undoShown, func() { s.u.do(s.reload) })

@@ -93,8 +93,15 @@ func TestActingOnAPromptCreatesTheTasksAndRemovesIt(t *testing.T) {
 		if findLabelDeep(row, prep.GuestName) == nil {
 			t.Fatalf("the first Create tasks is not %s's", prep.GuestName)
 		}
+		height := h.ui.today.left.MinSize().Height
 		test.Tap(button(t, row, "Create tasks"))
 		h.settle(0)
+		if h.ui.today.undos[prep.Key] == nil {
+			t.Fatal("no Undo after Create tasks")
+		}
+		if got := h.ui.today.left.MinSize().Height; got != height {
+			t.Errorf("the prompts moved: the list is %v high, was %v", got, height)
+		}
 	}
 	createTasks()
 	// The row says what was done, for whom, in the same place; the list has not moved.
