@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -349,8 +350,9 @@ func (s *todayScreen) done(p anticipation.Prompt, slot *fyne.Container, what str
 	}
 	keep := canvas.NewRectangle(color.Transparent) // the row keeps its height: nothing below moves
 	keep.SetMinSize(fyne.NewSize(0, slot.MinSize().Height))
-	result := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(undo), text), widget.NewSeparator())
-	slot.Objects = []fyne.CanvasObject{keep, container.NewBorder(nil, nil, nil, nil, result)}
+	middle := container.NewVBox(layout.NewSpacer(), text, layout.NewSpacer())
+	result := container.NewBorder(nil, widget.NewSeparator(), nil, container.NewCenter(undo), middle)
+	slot.Objects = []fyne.CanvasObject{keep, result}
 	slot.Refresh()
 	s.undos[p.Key] = undo
 	time.AfterFunc(undoShown, func() { s.u.do(s.reload) })
