@@ -146,7 +146,7 @@ func newWindow(uiLang string) fyne.Window {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 front-desk monitor with its taskbar
 	return w
 }
 

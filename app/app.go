@@ -201,11 +201,36 @@ func (u *UI) setDueCount(n int) {
 
 func newUI(win fyne.Window, svc Services) *UI {
 	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{})}
-	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.showGuestSearch() })
-	win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { u.showNewRequest() })
+	for _, sc := range windowShortcuts {
+		win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { u.windowShortcut(s) })
+	}
 	return u
+}
+
+// windowShortcuts work wherever the agent is: Ctrl+F finds a guest, Ctrl+N logs a
+// request (for the guest on screen, in their room).
+var windowShortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
+}
+
+// windowShortcut runs a window shortcut and reports whether sc was one. Entries that
+// take shortcuts of their own pass the others here, so Ctrl+N works with the cursor in
+// the search box too.
+func (u *UI) windowShortcut(sc fyne.Shortcut) bool {
+	cs, ok := sc.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	switch cs.KeyName {
+	case fyne.KeyF:
+		u.showGuestSearch()
+	case fyne.KeyN:
+		u.showNewRequest()
+	default:
+		return false
+	}
+	return true
 }
 
 // zone is the property's time zone: the clock's. Times are shown and dates typed in it.
@@ -303,10 +328,14 @@ func (u *UI) showNewRequest() {
 		return
 	}
 	var g *guests.Guest
-	if u.tabs.Selected() != nil && u.tabs.Selected().Content == u.guests.content && u.guests.profile.profile != nil {
-		g = &u.guests.profile.profile.Guest
+	room := ""
+	if p := u.guests.profile.profile; u.tabs.Selected() != nil && u.tabs.Selected().Content == u.guests.content && p != nil {
+		g = &p.Guest
+		if st := p.CurrentStay(); st != nil {
+			room = st.Room
+		}
 	}
-	u.newRequest(g, "", u.requestLogged)
+	u.newRequest(g, room, u.requestLogged)
 }
 
 // requestLogged refreshes what shows requests after one is logged.

@@ -39,6 +39,7 @@ func newGuestsScreen(u *UI) *guestsScreen {
 	s.search.onUp = func() { s.move(-1) }
 	s.search.onEnter = s.onEnter
 	s.search.onEscape = func() { s.search.SetText("") }
+	s.search.onShortcut = u.windowShortcut
 	s.status = subtle(lang.L("Type to search."))
 	s.rows = map[*fyne.Container]*resultRow{}
 	s.list = widget.NewList(s.count, s.newResultRow, s.updateRow)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -184,4 +185,22 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Ctrl+N works with the cursor in the search box, and logs the request for the guest on
+// screen in the room of their stay.
+func TestNewRequestFromTheSearchBoxIsForTheGuestAndRoomOnScreen(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	h.ui.openGuest(siti)
+	h.settle(0)
+	h.ui.guests.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	h.settle(0)
+	dlg := h.topDialog()
+	if _, ok := findDeep(dlg, func(e *widget.Entry) bool { return e.Text == "1204" }); !ok {
+		t.Fatal("the new request is not for room 1204")
+	}
+	if findLabelDeep(dlg, "Siti Rahayu") == nil {
+		t.Fatal("the new request is not for Siti Rahayu")
+	}
+	h.ui.guests.search.TypedShortcut(&fyne.ShortcutSelectAll{}) // the entry's own shortcuts still work
 }

@@ -79,6 +79,16 @@ var (
 type searchEntry struct {
 	widget.Entry
 	onUp, onDown, onEnter, onEscape func()
+	onShortcut                      func(fyne.Shortcut) bool // the window's shortcuts
+}
+
+// TypedShortcut gives the window's shortcuts (Ctrl+N, Ctrl+F) to the window and the rest
+// (copy, paste…) to the entry.
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.onShortcut != nil && e.onShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 func newSearchEntry() *searchEntry {
