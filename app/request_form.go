@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"time"
 
@@ -135,29 +134,12 @@ func (rf *requestForm) categoryNames(typed string) []string {
 	return out
 }
 
-// matches returns the categories whose name or code has a word starting with typed
-// (case-insensitive); all of them when typed is empty.
+// matches returns the categories the typed text can mean: by name, code or search word
+// (standards.MatchCategories); all of them when it is empty.
 func (rf *requestForm) matches(typed string) []standards.Category {
-	typed = strings.ToLower(strings.TrimSpace(typed))
-	var out []standards.Category
-	for _, c := range rf.cats {
-		if typed == "" || strings.ToLower(c.Name) == typed || wordPrefix(c.Name, typed) || strings.HasPrefix(c.Code, typed) {
-			out = append(out, c)
-		}
-	}
-	return out
+	return standards.MatchCategories(rf.cats, typed)
 }
 
-func wordPrefix(name, typed string) bool {
-	lower := strings.ToLower(name)
-	if strings.HasPrefix(lower, typed) {
-		return true
-	}
-	return slices.ContainsFunc(strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == '-' || r == '&' || r == '/' }),
-		func(w string) bool { return strings.HasPrefix(w, typed) })
-}
-
-// onCategoryTyped narrows the list and chooses the category once one is meant.
 func (rf *requestForm) onCategoryTyped(text string) {
 	found := rf.matches(text)
 	rf.category.SetOptions(rf.categoryNames(text))
@@ -180,6 +162,7 @@ func (rf *requestForm) choose(c *standards.Category) {
 	}
 	rf.chosen = c
 	if c == nil {
+		rf.department.ClearSelected() // never the department of a category no longer typed
 		rf.promise.SetText(lang.L("Choose a category to see the promise."))
 		return
 	}

@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +18,7 @@ import (
 	"frontdesk/property"
 	"frontdesk/requests"
 	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // findDeep returns the first object of type T under obj that matches.
@@ -273,5 +276,41 @@ func TestEscalationEventsReadFromTheirFields(t *testing.T) {
 	e.Escalation = escalation.Step{}
 	if got := eventNote(e); got != e.Note {
 		t.Errorf("an event without a step reads %q", got)
+	}
+}
+
+// The category box finds what the agent means by the words the desk uses, in both
+// languages; every word its hint advertises finds a category; and when the text stops
+// matching, the department shown clears.
+func TestCategoryFindsTheDesksWordsAndTheHintOnlyAdvertisesWordsThatWork(t *testing.T) {
+	h, _, _ := deskHarness(t)
+	for _, l := range []string{"en", "id"} {
+		SetLanguage(l)
+		hint := lang.L("type to find: towels, taxi, AC…")
+		_, list, _ := strings.Cut(hint, ":")
+		for _, w := range strings.Split(strings.TrimSuffix(strings.TrimSpace(list), "…"), ",") {
+			if len(standards.MatchCategories(standards.DefaultCategories(), strings.TrimSpace(w))) == 0 {
+				t.Errorf("%s hint word %q finds no category", l, w)
+			}
+		}
+	}
+	SetLanguage("en")
+	h.ui.showNewRequest()
+	h.settle(0)
+	dlg := h.topDialog()
+	cat, ok := findDeep(dlg, func(e *widget.SelectEntry) bool { return true })
+	if !ok {
+		t.Fatal("no category box")
+	}
+	dept, _ := findDeep(dlg, func(s *widget.Select) bool { return slices.Contains(s.Options, "Maintenance & engineering") })
+	test.Type(cat, "AC")
+	h.settle(0)
+	if dept.Selected != "Maintenance & engineering" {
+		t.Fatalf("AC chose %q", dept.Selected)
+	}
+	cat.SetText("zzz")
+	h.settle(0)
+	if dept.Selected != "" {
+		t.Fatalf("the department of a category no longer typed stays: %q", dept.Selected)
 	}
 }

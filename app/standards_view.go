@@ -120,13 +120,20 @@ func (v *standardsView) edit(c standards.Category) *standardForm {
 	vip := entryWith(minutesText(c.TopTierPromise), lang.L("minutes; empty for the same"))
 	guestTime := widget.NewCheck(lang.L("The guest names the time (wake-up call, transport)"), nil)
 	guestTime.SetChecked(c.GuestNamesTime)
+	words := widget.NewMultiLineEntry()
+	words.SetText(strings.Join(c.Words, ", "))
+	words.SetPlaceHolder(lang.L("words staff may type for it, comma-separated: ac, aircon, AC panas"))
+	words.Wrapping = fyne.TextWrapWord
+	words.SetMinRowsVisible(2)
 	f := newForm()
 	f.add(standards.FieldName, lang.L("Name"), name)
 	f.add(standards.FieldDepartment, lang.L("Department"), dept)
 	f.add(standards.FieldPromise, lang.L("Promise"), promise)
 	f.add(standards.FieldTopTier, lang.L("VIP promise"), vip)
 	f.add("guest_names_time", "", guestTime)
-	sf := &standardForm{fields: map[string]*widget.Entry{standards.FieldName: name, standards.FieldPromise: promise, standards.FieldTopTier: vip}}
+	f.add(standards.FieldWords, lang.L("Search words"), words)
+	sf := &standardForm{fields: map[string]*widget.Entry{standards.FieldName: name, standards.FieldPromise: promise,
+		standards.FieldTopTier: vip, standards.FieldWords: words}}
 	sf.dialog = v.u.showForm(lang.L("Service standard"), lang.L("Save"), f, func() func(context.Context) error {
 		up := c
 		up.Name, up.GuestNamesTime = name.Text, guestTime.Checked
@@ -134,6 +141,7 @@ func (v *standardsView) edit(c standards.Category) *standardForm {
 			up.Department = v.depts[i].Code
 		}
 		up.Promise, up.TopTierPromise = parseMinutes(promise.Text), parseMinutes(vip.Text)
+		up.Words = strings.Split(words.Text, ",")
 		return func(ctx context.Context) error { return v.u.svc.Standards.SaveCategory(ctx, &up) }
 	}, v.reload)
 	return sf

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -30,19 +29,13 @@ func TestNewDatabaseStartsWithTheDefaultEscalationRules(t *testing.T) {
 
 func TestDatabaseFromBeforeEscalationGetsTheDefaultsOnUpgrade(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "fd.db")
-	must(t, createPrivate(path))
-	db, err := openPool(path, writerParams, 1, defaultBusyTimeout)
+	path, db := schemaAt(t, 2)
+	tx, err := db.Begin()
 	must(t, err)
-	ms, err := migrations()
-	must(t, err)
-	for _, m := range ms {
-		if m.version <= 2 {
-			must(t, apply(ctx, db, m))
-		}
+	for _, d := range standards.DefaultDepartments() { // as the Frontdesk of schema 2 seeded them
+		must(t, upsertDepartment(ctx, tx, &d))
 	}
-	old := &Store{writer: db, now: func() time.Time { return testNow }}
-	must(t, old.seedDefaults(ctx))
+	must(t, tx.Commit())
 	db.Close()
 
 	s := openAt(t, path)

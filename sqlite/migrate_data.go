@@ -3,12 +3,28 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
+
+	"frontdesk/standards"
 )
 
 // dataSteps are the parts of migrations that SQL cannot do, by migration version: each
 // runs after its migration's SQL, in the same transaction.
 var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: addPhoneSuffixes,
+	14: addCategoryWords,
+}
+
+// addCategoryWords gives the default categories of an existing property the search
+// words a new property starts with (0014).
+func addCategoryWords(ctx context.Context, tx *sql.Tx) error {
+	for _, c := range standards.DefaultCategories() {
+		if _, err := tx.ExecContext(ctx, "UPDATE categories SET words = ? WHERE code = ? AND words = ''",
+			strings.Join(c.Words, ", "), c.Code); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addPhoneSuffixes rewrites every stored phone's search forms (0012). Through the

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"frontdesk/errs"
@@ -74,12 +75,14 @@ func upsertDepartment(ctx context.Context, tx *sql.Tx, d *standards.Department) 
 func (s *Store) ListCategories(ctx context.Context) ([]standards.Category, error) {
 	var out []standards.Category
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
+		return eachRow(ctx, tx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint, words
 			FROM categories WHERE active = 1 ORDER BY name`, nil, func(r *sql.Rows) error {
 			var c standards.Category
 			var promise, top int
-			err := r.Scan(&c.Code, &c.Name, &c.Department, &promise, &top, &c.GuestNamesTime, &c.Complaint)
+			var words string
+			err := r.Scan(&c.Code, &c.Name, &c.Department, &promise, &top, &c.GuestNamesTime, &c.Complaint, &words)
 			c.Promise, c.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(top)*time.Minute
+			c.Words = splitWords(words)
 			out = append(out, c)
 			return err
 		})
@@ -110,10 +113,23 @@ func (s *Store) SaveCategory(ctx context.Context, cat *standards.Category) error
 }
 
 func upsertCategory(ctx context.Context, tx *sql.Tx, c *standards.Category) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, department, promise_min, top_tier_min, guest_names_time, complaint)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department,
+	_, err := tx.ExecContext(ctx, `INSERT INTO categories (code, name, department, promise_min, top_tier_min, guest_names_time, complaint, words)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, department = excluded.department,
 		promise_min = excluded.promise_min, top_tier_min = excluded.top_tier_min,
-		guest_names_time = excluded.guest_names_time, complaint = excluded.complaint`,
-		c.Code, c.Name, c.Department, int(c.Promise/time.Minute), int(c.TopTierPromise/time.Minute), c.GuestNamesTime, c.Complaint)
+		guest_names_time = excluded.guest_names_time, complaint = excluded.complaint, words = excluded.words`,
+		c.Code, c.Name, c.Department, int(c.Promise/time.Minute), int(c.TopTierPromise/time.Minute), c.GuestNamesTime, c.Complaint,
+		strings.Join(c.Words, ", "))
 	return err
+}
+
+// splitWords reads the stored search words of a category (comma-separated: a word never
+// holds a comma).
+func splitWords(s string) []string {
+	var out []string
+	for _, w := range strings.Split(s, ",") {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }

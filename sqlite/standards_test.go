@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -71,5 +72,37 @@ func TestCategoryValidation(t *testing.T) {
 		if errs.AsFields(err).For(c.field) == nil {
 			t.Errorf("%s: got %v", c.name, err)
 		}
+	}
+}
+
+// A property from before 0014 gets the default search words on its default categories,
+// and keeps the words a manager set.
+func TestDefaultCategoriesGetTheirSearchWordsOnUpgrade(t *testing.T) {
+	path, db := schemaAt(t, 13)
+	for _, q := range []string{
+		"INSERT INTO departments (code, name) VALUES ('maintenance', 'Maintenance')",
+		"INSERT INTO categories (code, name, department, promise_min) VALUES ('maintenance', 'Maintenance', 'maintenance', 30)",
+		"INSERT INTO categories (code, name, department, promise_min) VALUES ('pool', 'Pool towels', 'maintenance', 10)",
+	} {
+		_, err := db.Exec(q)
+		must(t, err)
+	}
+	db.Close()
+	s := openAt(t, path)
+	cats, err := s.ListCategories(context.Background())
+	must(t, err)
+	words := map[string][]string{}
+	for _, c := range cats {
+		words[c.Code] = c.Words
+	}
+	if !slices.Contains(words["maintenance"], "ac") || len(words["pool"]) != 0 {
+		t.Fatalf("words after the upgrade: %v", words)
+	}
+	m := cats[slices.IndexFunc(cats, func(c standards.Category) bool { return c.Code == "maintenance" })]
+	m.Words = []string{"AC", "kipas angin"}
+	must(t, s.SaveCategory(manager(), &m))
+	cats, _ = s.ListCategories(context.Background())
+	if got := cats[slices.IndexFunc(cats, func(c standards.Category) bool { return c.Code == "maintenance" })].Words; !slices.Equal(got, []string{"ac", "kipas angin"}) {
+		t.Fatalf("saved words read back as %q", got)
 	}
 }

@@ -61,6 +61,7 @@ func (d *Department) Normalize() errs.Fields {
 func (c *Category) Normalize() errs.Fields {
 	var fs errs.Fields
 	CheckCodeAndName(&fs, c.Code, &c.Name)
+	c.normalizeWords(&fs)
 	if c.Department == "" {
 		fs.Add(FieldDepartment, "Choose the department that serves this category.", nil)
 	}

@@ -67,6 +67,7 @@ type Category struct {
 	TopTierPromise time.Duration // tighter promise for VIP and top tiers; 0 = same
 	GuestNamesTime bool          // wake-up calls, transport: the guest says when
 	Complaint      bool          // a complaint: acknowledged fast, escalates sooner
+	Words          []string      // search words in any language the desk uses: "ac", "handuk"
 }
 
 // Promise is the time the agent tells the guest.
@@ -151,19 +152,33 @@ func DefaultDepartments() []Department {
 func DefaultCategories() []Category {
 	m := time.Minute
 	return []Category{
-		{Code: "towels", Name: "Extra towels", Department: DeptHousekeeping, Promise: 15 * m, TopTierPromise: 10 * m},
-		{Code: "amenities", Name: "Amenities", Department: DeptHousekeeping, Promise: 20 * m, TopTierPromise: 10 * m},
-		{Code: "housekeeping", Name: "Housekeeping", Department: DeptHousekeeping, Promise: 45 * m, TopTierPromise: 30 * m},
-		{Code: "maintenance", Name: "Maintenance", Department: DeptMaintenance, Promise: 30 * m, TopTierPromise: 15 * m},
-		{Code: "room_service", Name: "Room service", Department: DeptFood, Promise: 35 * m, TopTierPromise: 25 * m},
-		{Code: "wake_up", Name: "Wake-up call", Department: DeptFrontDesk, GuestNamesTime: true},
-		{Code: "transport", Name: "Transport", Department: DeptTransport, GuestNamesTime: true},
-		{Code: "restaurant", Name: "Restaurant booking", Department: DeptConcierge, Promise: 30 * m, TopTierPromise: 15 * m},
-		{Code: "luggage", Name: "Luggage", Department: DeptTransport, Promise: 10 * m, TopTierPromise: 5 * m},
-		{Code: "complaint", Name: "Complaint", Department: DeptFrontDesk, Promise: 10 * m, TopTierPromise: 5 * m, Complaint: true},
-		{Code: "lost_found", Name: "Lost & found", Department: DeptSecurity, Promise: 60 * m, TopTierPromise: 30 * m},
-		{Code: "casino_host", Name: "Casino host", Department: DeptCasinoHost, Promise: 15 * m, TopTierPromise: 5 * m},
-		{Code: "other", Name: "Other", Department: DeptFrontDesk, Promise: 30 * m, TopTierPromise: 15 * m},
+		{Code: "towels", Name: "Extra towels", Department: DeptHousekeeping, Promise: 15 * m, TopTierPromise: 10 * m,
+			Words: []string{"towel", "bath towel", "handuk", "handuk mandi"}},
+		{Code: "amenities", Name: "Amenities", Department: DeptHousekeeping, Promise: 20 * m, TopTierPromise: 10 * m,
+			Words: []string{"toiletries", "shampoo", "soap", "toothbrush", "slippers", "sabun", "sikat gigi", "sandal", "perlengkapan mandi"}},
+		{Code: "housekeeping", Name: "Housekeeping", Department: DeptHousekeeping, Promise: 45 * m, TopTierPromise: 30 * m,
+			Words: []string{"cleaning", "clean room", "turndown", "sheets", "pillow", "blanket", "kebersihan", "bersihkan kamar", "sprei", "bantal", "selimut"}},
+		{Code: "maintenance", Name: "Maintenance", Department: DeptMaintenance, Promise: 30 * m, TopTierPromise: 15 * m,
+			Words: []string{"ac", "a/c", "air conditioning", "aircon", "air con", "repair", "broken", "leak", "light", "tv",
+				"shower", "hot water", "toilet", "rusak", "perbaikan", "bocor", "lampu", "air panas", "pendingin ruangan"}},
+		{Code: "room_service", Name: "Room service", Department: DeptFood, Promise: 35 * m, TopTierPromise: 25 * m,
+			Words: []string{"food", "drink", "breakfast", "order", "makanan", "minuman", "sarapan", "pesan makanan"}},
+		{Code: "wake_up", Name: "Wake-up call", Department: DeptFrontDesk, GuestNamesTime: true,
+			Words: []string{"alarm", "morning call", "bangunkan", "telepon bangun"}},
+		{Code: "transport", Name: "Transport", Department: DeptTransport, GuestNamesTime: true,
+			Words: []string{"taxi", "airport", "car", "shuttle", "limousine", "taksi", "bandara", "mobil", "antar jemput"}},
+		{Code: "restaurant", Name: "Restaurant booking", Department: DeptConcierge, Promise: 30 * m, TopTierPromise: 15 * m,
+			Words: []string{"dinner", "table", "reservation", "reservasi", "pesan meja", "makan malam"}},
+		{Code: "luggage", Name: "Luggage", Department: DeptTransport, Promise: 10 * m, TopTierPromise: 5 * m,
+			Words: []string{"bags", "baggage", "suitcase", "porter", "koper", "bagasi", "barang bawaan"}},
+		{Code: "complaint", Name: "Complaint", Department: DeptFrontDesk, Promise: 10 * m, TopTierPromise: 5 * m, Complaint: true,
+			Words: []string{"unhappy", "noise", "keluhan", "komplain", "berisik"}},
+		{Code: "lost_found", Name: "Lost & found", Department: DeptSecurity, Promise: 60 * m, TopTierPromise: 30 * m,
+			Words: []string{"lost", "forgotten", "left behind", "barang hilang", "ketinggalan"}},
+		{Code: "casino_host", Name: "Casino host", Department: DeptCasinoHost, Promise: 15 * m, TopTierPromise: 5 * m,
+			Words: []string{"chips", "player", "kasino"}},
+		{Code: "other", Name: "Other", Department: DeptFrontDesk, Promise: 30 * m, TopTierPromise: 15 * m,
+			Words: []string{"lainnya"}},
 		{Code: CategoryArrivalPrep, Name: "Arrival preparation", Department: DeptFrontDesk, GuestNamesTime: true},
 		{Code: CategoryRecovery, Name: "Service recovery", Department: DeptManagement, Promise: 15 * m, TopTierPromise: 10 * m, Complaint: true},
 	}
