@@ -403,12 +403,6 @@ func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l
 	if err != nil {
 		return e, err
 	}
-	ev, err := r.Apply(requests.Action{Kind: requests.ActEscalate, Escalation: e}, now.UTC(), escalator)
-	if err != nil {
-		return e, err
-	}
-	if err := updateRequest(ctx, tx, r); err != nil {
-		return e, err
-	}
-	return e, insertEvent(ctx, tx, r.ID, ev)
+	_, err = applyAction(ctx, tx, r, requests.Action{Kind: requests.ActEscalate, Escalation: e}, now, escalator)
+	return e, err
 }

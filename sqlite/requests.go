@@ -216,14 +216,8 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 		if err := s.prepareAction(ctx, tx, r, &a, now); err != nil {
 			return err
 		}
-		ev, err := r.Apply(a, now.UTC(), actor)
+		ev, err := applyAction(ctx, tx, r, a, now, actor)
 		if err != nil {
-			return err
-		}
-		if err := updateRequest(ctx, tx, r); err != nil {
-			return err
-		}
-		if err := insertEvent(ctx, tx, r.ID, ev); err != nil {
 			return err
 		}
 		if a.Kind == requests.ActFollowUp && a.Outcome == requests.OutcomeNotSatisfied {
@@ -237,6 +231,19 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 		return nil, err
 	}
 	return s.GetRequest(ctx, id)
+}
+
+// applyAction applies a to r at now for actor and stores the request and its new
+// timeline event.
+func applyAction(ctx context.Context, tx *sql.Tx, r *requests.Request, a requests.Action, now time.Time, actor staff.Actor) (requests.Event, error) {
+	ev, err := r.Apply(a, now.UTC(), actor)
+	if err != nil {
+		return ev, err
+	}
+	if err := updateRequest(ctx, tx, r); err != nil {
+		return ev, err
+	}
+	return ev, insertEvent(ctx, tx, r.ID, ev)
 }
 
 // prepareAction checks what an action points at and fills in what the store knows:

@@ -28,14 +28,7 @@ func (s *Store) UndoPrompt(ctx context.Context, key string) error {
 			return err
 		}
 		for _, r := range h.Requests {
-			ev, err := r.Apply(requests.Action{Kind: requests.ActCancel, Reason: anticipation.UndoReason}, now.UTC(), actor)
-			if err != nil {
-				return err
-			}
-			if err := updateRequest(ctx, tx, r); err != nil {
-				return err
-			}
-			if err := insertEvent(ctx, tx, r.ID, ev); err != nil {
+			if _, err := applyAction(ctx, tx, r, requests.Action{Kind: requests.ActCancel, Reason: anticipation.UndoReason}, now, actor); err != nil {
 				return err
 			}
 		}
