@@ -73,9 +73,9 @@ func deskHarness(t *testing.T) (*harness, string, staff.Actor) {
 	dewi := h.staff("Dewi Lestari", staff.RoleAgent)
 	boss := managerCtx()
 	must(t, h.store.SaveRoom(boss, &property.Room{Number: "1204", Floor: 12}))
-	shift, _, _, _, err := h.store.OnShift(context.Background(), h.now())
+	shift, day, _, _, err := h.store.OnShift(context.Background(), h.now())
 	must(t, err)
-	must(t, h.store.SetRoster(boss, property.DayOf(h.now()), shift, []property.RosterEntry{{StaffID: rina.ID, Manager: true}}))
+	must(t, h.store.SetRoster(boss, day, shift, []property.RosterEntry{{StaffID: rina.ID, Manager: true}}))
 	siti := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "1204")
 	h.ui.showMain(dewi)
 	return h, siti, rina

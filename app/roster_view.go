@@ -30,15 +30,19 @@ type rosterView struct {
 	edits   []*widget.Button
 	data    rosterData
 	open    *rosterForm
+	// followNow: the day shown is the roster day of the shift on duty, until the manager
+	// types another; settingDay marks the view's own change of the day field.
+	followNow, settingDay bool
 }
 
 type rosterData struct {
-	times   property.ShiftTimes
-	roster  []property.RosterEntry
-	staff   []staff.Staff
-	current property.Shift
-	manager *property.RosterEntry
-	people  int
+	times      property.ShiftTimes
+	roster     []property.RosterEntry
+	staff      []staff.Staff
+	current    property.Shift
+	currentDay time.Time // the roster day the shift on duty belongs to
+	manager    *property.RosterEntry
+	people     int
 }
 
 // rosterForm is an open shift dialog's inputs.
@@ -51,7 +55,11 @@ type rosterForm struct {
 func newRosterView(u *UI) *rosterView {
 	v := &rosterView{u: u, now: heading(""), times: subtle(""), shifts: map[property.Shift]*widget.Label{}}
 	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
-	v.day.OnChanged = func(string) { v.reload() }
+	v.followNow = true
+	v.day.OnChanged = func(string) {
+		v.followNow = v.followNow && v.settingDay // a day the manager typed stays
+		v.reload()
+	}
 	columns := container.NewGridWithColumns(len(property.Shifts))
 	for _, s := range property.Shifts {
 		s := s
@@ -95,12 +103,19 @@ func (v *rosterView) reload() {
 			return d, err
 		}
 		var people []property.RosterEntry
-		d.current, _, people, d.manager, err = v.u.svc.Roster.OnShift(ctx, now)
+		d.current, d.currentDay, people, d.manager, err = v.u.svc.Roster.OnShift(ctx, now)
 		d.people = len(people)
 		return d, err
 	}, func(d rosterData, err error) {
 		if err != nil {
 			v.u.showError("load roster", err)
+			return
+		}
+		if shown := d.currentDay.Format("02/01/2006"); v.followNow && shown != v.day.Text {
+			// Before the morning shift the night on duty belongs to yesterday's roster.
+			v.settingDay = true
+			v.day.SetText(shown)
+			v.settingDay = false
 			return
 		}
 		v.data = d

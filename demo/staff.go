@@ -59,7 +59,8 @@ var shiftPlan = []struct {
 	{property.ShiftNight, []int{1, 3}, 1},
 }
 
-// fillRoster rosters the demo staff on every shift of today and tomorrow.
+// fillRoster rosters the demo staff on every shift of yesterday (whose night runs into
+// this morning), today and tomorrow, so a shift manager is on duty at any hour.
 func fillRoster(ctx context.Context, t Target, today time.Time) error {
 	list, err := t.ListStaff(ctx, staff.Filter{Limit: 100})
 	if err != nil {
@@ -69,7 +70,7 @@ func fillRoster(ctx context.Context, t Target, today time.Time) error {
 	for _, st := range list {
 		ids[st.Name] = st.ID
 	}
-	for d := 0; d < 2; d++ {
+	for d := -1; d < 2; d++ {
 		day := time.Date(today.Year(), today.Month(), today.Day()+d, 0, 0, 0, 0, time.Local)
 		for _, p := range shiftPlan {
 			var entries []property.RosterEntry
