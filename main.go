@@ -94,6 +94,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	defer stop()
 	w := newWindow(uiLang)
 	ui := app.Create(w, app.Services{Guests: store, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
+	defer ui.Close() // first: the window's clock stops, then the background work, then the store
 	go func() {
 		warmToday(ctx, store)
 		checkInBackground(ctx, store, dbPath, w, func() { ui.Close(); stop() })
