@@ -25,11 +25,9 @@ const (
 
 // Handled is a prompt acted on, as the store remembers it, with what the action created.
 type Handled struct {
-	Key          string
 	ActorID      string
 	ActorName    string
 	At           time.Time
-	Dismissed    bool
 	Requests     []*requests.Request // tasks it logged, still in the store
 	PreferenceID string              // the preference it saved, or ""
 }

@@ -36,9 +36,8 @@ type importView struct {
 	columns  *widget.Label
 	list     *widget.List
 	lines    []guests.ImportLine
-	confirm  *widget.Button // stores a checked file
-	data     []byte         // the checked file, while it may be imported
-	file     []byte         // the file last read, checked again when the encoding changes
+	confirm  *widget.Button // stores the checked file; shown only when it may be imported
+	file     []byte         // the file last checked: imported on confirm, checked again when the encoding changes
 	encoding *widget.Select // how to read the file: detected, or the user's choice
 	name     string
 }
@@ -100,7 +99,7 @@ func (v *importView) chooseFile() {
 
 // check reads the file off the UI goroutine and runs a dry run on it.
 func (v *importView) check(name string, rc io.ReadCloser) {
-	v.name, v.data = name, nil
+	v.name, v.file = name, nil
 	v.start()
 	v.run(func(ctx context.Context) ([]byte, error) {
 		defer rc.Close()
@@ -128,7 +127,7 @@ func (v *importView) chosenEncoding() string {
 
 // importChecked stores the file the dry run checked.
 func (v *importView) importChecked() {
-	data := v.data
+	data := v.file
 	v.start()
 	v.run(func(context.Context) ([]byte, error) { return data, nil }, false)
 }
@@ -196,12 +195,10 @@ func (v *importView) show(res guestImportResult) {
 	if rep.DryRun {
 		v.summary.SetText(lang.L("Checked {{.Rows}} rows: {{.Created}} new guests, {{.Merged}} rows merged into a known guest or an earlier row, {{.Rejected}} rejected, {{.Stays}} stays to add. Nothing is stored yet.", counts))
 		if rep.Created+rep.Merged > 0 {
-			v.data = res.data
 			v.confirm.SetText(lang.L("Import {{.Count}} rows now", map[string]any{"Count": rep.Created + rep.Merged}))
 			v.confirm.Show()
 		}
 	} else {
-		v.data = nil
 		v.summary.SetText(lang.L("Imported: {{.Created}} new guests, {{.Merged}} rows merged, {{.Stays}} stays added; {{.Rejected}} rows rejected and not imported.", counts))
 	}
 	if rep.Birthdays > 0 {

@@ -236,11 +236,12 @@ func Separator(text string) rune {
 // records reads every non-blank record with the spreadsheet row it is on: the header is
 // row 1, blank lines count as rows, and a quoted cell with line breaks stays in one row.
 func records(text string, lim Limits) ([]Record, []Problem) {
-	if sep := Separator(text); BackslashEscaped(text, sep) {
+	sep := Separator(text)
+	if BackslashEscaped(text, sep) {
 		return escapedRecords(text, sep, lim)
 	}
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = Separator(text)
+	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	var out []Record
@@ -286,6 +287,9 @@ func escapedRecords(text string, sep rune, lim Limits) ([]Record, []Problem) {
 	var cell strings.Builder
 	row, start := 1, 1 // the line being read, and the line the record started on
 	escaped := false
+	tooMany := func() []Problem {
+		return []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
+	}
 	flush := func() bool {
 		cells = append(cells, cell.String())
 		cell.Reset()
@@ -320,7 +324,7 @@ func escapedRecords(text string, sep rune, lim Limits) ([]Record, []Problem) {
 			cell.Reset()
 		case c == '\n':
 			if !flush() {
-				return out, []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
+				return out, tooMany()
 			}
 			row++
 			start = row
@@ -328,10 +332,8 @@ func escapedRecords(text string, sep rune, lim Limits) ([]Record, []Problem) {
 			cell.WriteRune(c)
 		}
 	}
-	if cell.Len() > 0 || len(cells) > 0 {
-		if !flush() {
-			return out, []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
-		}
+	if (cell.Len() > 0 || len(cells) > 0) && !flush() {
+		return out, tooMany()
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package guests
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,7 +166,7 @@ func TestSearchWordsAreTriedInEverySpelling(t *testing.T) {
 	} {
 		got := WordVariants(word)
 		for _, w := range want {
-			if !containsString(got, w) {
+			if !slices.Contains(got, w) {
 				t.Errorf("%s: %v lacks %s", word, got, w)
 			}
 		}
@@ -173,13 +174,4 @@ func TestSearchWordsAreTriedInEverySpelling(t *testing.T) {
 			t.Errorf("%s: %v", word, got)
 		}
 	}
-}
-
-func containsString(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"frontdesk/csvfile"
-	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
@@ -144,7 +143,7 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 		rep.AddLine(line)
 	default:
 		line.Outcome = guests.OutcomeRejected
-		line.Problems = append(line.Problems, rowProblemAt(row.Row, guests.MsgImportOtherGuest,
+		line.Problems = append(line.Problems, csvfile.NewProblem(row.Row, "", guests.MsgImportOtherGuest,
 			map[string]any{"First": found[0].guest.FullName(), "Second": found[1].guest.FullName()}))
 		rep.Rejected++
 		rep.AddLine(line)
@@ -166,10 +165,6 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 		rep.Birthdays++
 	}
 	return nil
-}
-
-func rowProblemAt(row int, tmpl string, args map[string]any) csvfile.Problem {
-	return csvfile.Problem{Row: row, Template: tmpl, Args: args, Message: errs.Render(tmpl, args)}
 }
 
 // match finds the guests a row is: by loyalty number alone when it has one that is

@@ -20,15 +20,7 @@ func matchExpr(t guests.Terms) string {
 		}
 		return expr
 	}
-	parts := make([]string, len(t.Words))
-	for i, w := range t.Words {
-		var alts []string
-		for _, v := range guests.WordVariants(w) {
-			alts = append(alts, quoteTerm(v), quoteTerm(v)+"*")
-		}
-		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
-	}
-	return `{name email phone loyalty room} : (` + strings.Join(parts, " AND ") + `)`
+	return `{name email phone loyalty room} : (` + allWords(t.Words, func(q string) string { return q + " OR " + q + "*" }) + `)`
 }
 
 // wholeExpr matches the terms as whole words of the name, or as a whole room, loyalty
@@ -37,15 +29,21 @@ func wholeExpr(t guests.Terms) string {
 	if t.Digits != "" {
 		return `{phone loyalty room} : ` + quoteTerm(t.Digits)
 	}
-	parts := make([]string, len(t.Words))
-	for i, w := range t.Words {
+	return `{name} : (` + allWords(t.Words, func(q string) string { return q }) + `)`
+}
+
+// allWords requires every word, each in any of its spellings (guests.WordVariants), each
+// spelling quoted and written by term.
+func allWords(words []string, term func(quoted string) string) string {
+	parts := make([]string, len(words))
+	for i, w := range words {
 		var alts []string
 		for _, v := range guests.WordVariants(w) {
-			alts = append(alts, quoteTerm(v))
+			alts = append(alts, term(quoteTerm(v)))
 		}
 		parts[i] = "(" + strings.Join(alts, " OR ") + ")"
 	}
-	return `{name} : (` + strings.Join(parts, " AND ") + `)`
+	return strings.Join(parts, " AND ")
 }
 
 func quoteTerm(s string) string {

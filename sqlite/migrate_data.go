@@ -76,32 +76,38 @@ func dropTriggers(ctx context.Context, tx *sql.Tx, table string) ([]string, erro
 	return ddl, err
 }
 
+// rewritePhoneSearch rewrites phone_search a page of guests at a time, so a resort's
+// million phones are never all in memory.
 func rewritePhoneSearch(ctx context.Context, tx *sql.Tx) error {
-	type phone struct {
-		seq  int64
-		e164 string
-	}
-	var all []phone
-	err := eachRow(ctx, tx, "SELECT seq, phone FROM guests WHERE phone <> ''", nil, func(r *sql.Rows) error {
-		var p phone
-		err := r.Scan(&p.seq, &p.e164)
-		all = append(all, p)
-		return err
-	})
-	if err != nil {
-		return err
-	}
+	const page = 10000
 	stmt, err := tx.PrepareContext(ctx, "UPDATE guests SET phone_search = ? WHERE seq = ?")
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	for _, p := range all {
-		if _, err := stmt.ExecContext(ctx, phoneSearch(p.e164), p.seq); err != nil {
+	type phone struct {
+		seq  int64
+		e164 string
+	}
+	for after := int64(0); ; {
+		var batch []phone
+		err := eachRow(ctx, tx, "SELECT seq, phone FROM guests WHERE seq > ? AND phone <> '' ORDER BY seq LIMIT ?",
+			[]any{after, page}, func(r *sql.Rows) error {
+				var p phone
+				err := r.Scan(&p.seq, &p.e164)
+				batch = append(batch, p)
+				return err
+			})
+		if err != nil || len(batch) == 0 {
 			return err
 		}
+		for _, p := range batch {
+			if _, err := stmt.ExecContext(ctx, phoneSearch(p.e164), p.seq); err != nil {
+				return err
+			}
+		}
+		after = batch[len(batch)-1].seq
 	}
-	return nil
 }
 
 // remakeFTS drops an FTS5 table and makes it again, empty, with its definition and its

@@ -336,7 +336,7 @@ func classCase(value func(escalation.Class) any) (string, []any) {
 // class cannot climb further, so the sweep reads only the overdue requests still below
 // their top, not every overdue request the house has ever left open.
 func escalationBounds(rules escalation.Rules) (below, topOfClass string, args []any) {
-	top := func(c escalation.Class) any {
+	top := func(c escalation.Class) int {
 		n := 0
 		for _, l := range rules.ForClass(c) {
 			n = max(n, l.Level)
@@ -345,13 +345,13 @@ func escalationBounds(rules escalation.Rules) (below, topOfClass string, args []
 	}
 	highest := 0
 	for _, c := range escalation.Classes {
-		highest = max(highest, top(c).(int))
+		highest = max(highest, top(c))
 	}
 	levels := make([]string, max(highest, 1))
 	for i := range levels {
 		levels[i] = strconv.Itoa(i)
 	}
-	topOfClass, args = classCase(top)
+	topOfClass, args = classCase(func(c escalation.Class) any { return top(c) })
 	return strings.Join(levels, ", "), topOfClass, args
 }
 

@@ -54,18 +54,18 @@ func (s *Store) UndoPrompt(ctx context.Context, key string) error {
 
 // loadHandledPrompt reads a handled prompt with the tasks it logged and the stay it prepared.
 func loadHandledPrompt(ctx context.Context, tx *sql.Tx, key string) (anticipation.Handled, string, error) {
-	h := anticipation.Handled{Key: key}
-	var at, action string
+	var h anticipation.Handled
+	var at string
 	var stayID, requestID, preferenceID sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT actor_id, actor_name, at, action, stay_id, request_id, preference_id
-		FROM prompt_actions WHERE key = ?`, key).Scan(&h.ActorID, &h.ActorName, &at, &action, &stayID, &requestID, &preferenceID)
+	err := tx.QueryRowContext(ctx, `SELECT actor_id, actor_name, at, stay_id, request_id, preference_id
+		FROM prompt_actions WHERE key = ?`, key).Scan(&h.ActorID, &h.ActorName, &at, &stayID, &requestID, &preferenceID)
 	if err == sql.ErrNoRows {
 		return h, "", errs.New(errs.NotFound, anticipation.MsgUndoGone, nil)
 	}
 	if err != nil {
 		return h, "", err
 	}
-	h.At, h.Dismissed, h.PreferenceID = parseTime(at), action == "dismissed", preferenceID.String
+	h.At, h.PreferenceID = parseTime(at), preferenceID.String
 	var ids []string
 	if requestID.Valid {
 		ids = append(ids, requestID.String)
