@@ -222,6 +222,9 @@ func columnsText(rep guests.ImportReport) string {
 	if len(rep.Ignored) > 0 {
 		text += " " + lang.L("Ignored: {{.Columns}}.", map[string]any{"Columns": strings.Join(rep.Ignored, ", ")})
 	}
+	if rep.MaxCell > 0 {
+		text += " " + lang.L("Values longer than {{.Max}} KB are not read.", map[string]any{"Max": rep.MaxCell >> 10})
+	}
 	return text
 }
 

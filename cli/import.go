@@ -149,6 +149,14 @@ func printImportReport(w io.Writer, r guests.ImportReport) {
 	if len(r.Ignored) > 0 {
 		fmt.Fprintf(w, "Ignored columns: %s\n", strings.Join(r.Ignored, ", "))
 	}
+	if r.Stored > 0 {
+		fmt.Fprintf(w, "Checked in %.1f s; stored in %.1f s, while the database waited.\n", r.Checked.Seconds(), r.Stored.Seconds())
+	} else {
+		fmt.Fprintf(w, "Checked in %.1f s.\n", r.Checked.Seconds())
+	}
+	if r.MaxCell > 0 {
+		fmt.Fprintf(w, "Values longer than %d KB are not read.\n", r.MaxCell>>10)
+	}
 	for _, l := range r.Lines {
 		fmt.Fprintf(w, "  row %d: %s\n", l.Row, lineText(l))
 	}

@@ -7,15 +7,10 @@ package csvfile
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"io"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 
 	"frontdesk/errs"
 )
@@ -73,14 +68,24 @@ type Limits struct {
 	MaxBytes   int
 	MaxRecords int
 	TooMany    string
+	// MaxCell is the longest value a cell may hold, in bytes (DefaultMaxCell when 0):
+	// what is longer is cut there, not read into memory, and the record says so (Long).
+	MaxCell int
 	// Encoding reads the file as one of Encodings; empty detects it.
 	Encoding string
 }
+
+// DefaultMaxCell bounds a cell when Limits does not: no name, note or address a guest
+// file holds comes near it, and a file with a runaway cell (a missing closing quote in
+// a 60 MB export) is read in bounded memory.
+const DefaultMaxCell = 32 << 10
 
 // Record is one non-blank row of the file and the spreadsheet row it starts on.
 type Record struct {
 	Row   int
 	Cells []string
+	// Long lists the cells cut at Limits.MaxCell: the row's values are not all there.
+	Long []int
 }
 
 // File is what Read found: the encoding it decoded, the records (the header first), and
@@ -95,78 +100,24 @@ type File struct {
 	Warnings []Problem
 }
 
-// Read reads a whole file within lim: UTF-8 with or without a byte-order mark, UTF-16
-// with one (Excel's "Unicode text"), otherwise Windows-1252 (older PMS and Excel in
-// Western locales); separated by commas, semicolons or tabs, whichever the first line
-// uses most; quoted cells may hold separators and line breaks; blank rows are skipped but
-// counted, as a spreadsheet counts them.
+// Read reads a whole file held in memory within lim (see Open and Source.Each): the room
+// importer's files are small, and tests read through it.
 func Read(r io.Reader, lim Limits) File {
 	data, err := io.ReadAll(io.LimitReader(r, int64(lim.MaxBytes)+1))
 	if err != nil {
 		return File{Problems: []Problem{NewProblem(1, "", MsgReadFailed, nil)}}
 	}
-	if len(data) > lim.MaxBytes {
-		return File{Problems: []Problem{NewProblem(1, "", MsgTooBig, map[string]any{"Max": lim.MaxBytes >> 20})}}
+	src, problems := Open(bytes.NewReader(data), lim)
+	if len(problems) > 0 {
+		return File{Problems: problems}
 	}
-	text, encoding, err := decodeAs(data, lim.Encoding)
-	if err != nil {
-		return File{Problems: []Problem{NewProblem(1, "", MsgBadChoice, map[string]any{"Encoding": lim.Encoding})}}
-	}
-	recs, problems := records(text, lim)
-	f := File{Encoding: encoding, Records: recs, Problems: problems}
-	if lim.Encoding == "" {
-		f.Warnings = warnings(f)
-	}
-	return f
-}
-
-// decodeAs decodes data as encoding, or detects it when encoding is empty.
-func decodeAs(data []byte, encoding string) (string, string, error) {
-	switch encoding {
-	case "":
-		text, enc := Decode(data)
-		return text, enc, nil
-	case EncodingUTF8, EncodingUTF8BOM:
-		data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-		if !utf8.Valid(data) {
-			return "", "", errors.New("not UTF-8")
-		}
-		return string(data), EncodingUTF8, nil
-	case EncodingUTF16:
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		return string(out), EncodingUTF16, err
-	}
-	cm, ok := charmaps[encoding]
-	if !ok {
-		return "", "", errors.New("unknown encoding")
-	}
-	out, err := cm.NewDecoder().Bytes(data)
-	return string(out), encoding, err
-}
-
-// warnings looks at the first cells that may have been decoded wrongly: any non-ASCII
-// text when Windows-1252 was a guess, and text with the marks of a double conversion
-// (UTF-8 read as Windows-1252: "Ã¤", "Ã©"; a byte-order mark read as text: "ÿþ", "ï»¿")
-// whatever the encoding.
-func warnings(f File) []Problem {
-	for _, rec := range f.Records {
-		for _, c := range rec.Cells {
-			if sample, ok := garbled(c); ok {
-				return []Problem{NewProblem(rec.Row, "", MsgGarbled, map[string]any{"Row": rec.Row, "Sample": sample})}
-			}
-		}
-	}
-	if f.Encoding != EncodingWindows1252 {
+	f := File{Encoding: src.Encoding()}
+	f.Problems, _ = src.Each(func(rec Record) error {
+		f.Records = append(f.Records, rec)
 		return nil
-	}
-	for _, rec := range f.Records {
-		for _, c := range rec.Cells {
-			if strings.IndexFunc(c, func(r rune) bool { return r > 0x7F }) >= 0 {
-				return []Problem{NewProblem(rec.Row, "", MsgGuessed, map[string]any{"Encoding": f.Encoding, "Row": rec.Row, "Sample": c})}
-			}
-		}
-	}
-	return nil
+	})
+	f.Warnings = src.Warnings()
+	return f
 }
 
 // garbled reports whether a cell bears the marks of text converted twice, and the cell.
@@ -186,25 +137,6 @@ func garbled(cell string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// Decode turns the bytes of a file into text and names the encoding it read. Windows-1252
-// is the fallback because every byte sequence decodes as it, so "Müller" saved in Latin
-// script never arrives garbled or refused.
-func Decode(data []byte) (text, encoding string) {
-	switch {
-	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
-		return string(data[3:]), EncodingUTF8BOM
-	case bytes.HasPrefix(data, []byte("\xFF\xFE")), bytes.HasPrefix(data, []byte("\xFE\xFF")):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		if out, err := dec.Bytes(data); err == nil {
-			return string(out), EncodingUTF16
-		}
-	case utf8.Valid(data):
-		return string(data), EncodingUTF8
-	}
-	out, _ := charmap.Windows1252.NewDecoder().Bytes(data) // never fails: every byte maps
-	return string(out), EncodingWindows1252
 }
 
 // Separator picks whichever of comma, semicolon and tab the first line uses most outside
@@ -233,107 +165,10 @@ func Separator(text string) rune {
 	return best
 }
 
-// records reads every non-blank record with the spreadsheet row it is on: the header is
-// row 1, blank lines count as rows, and a quoted cell with line breaks stays in one row.
-func records(text string, lim Limits) ([]Record, []Problem) {
-	sep := Separator(text)
-	if BackslashEscaped(text, sep) {
-		return escapedRecords(text, sep, lim)
-	}
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = sep
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	var out []Record
-	row, endLine := 0, 0 // the row of the last record and the file line it ended on
-	for {
-		cells, err := cr.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return out, []Problem{NewProblem(row+max(pe.StartLine-endLine, 1), "", MsgUnreadable, nil)}
-		}
-		if err != nil {
-			return out, []Problem{NewProblem(row+1, "", MsgUnreadable, nil)}
-		}
-		start, _ := cr.FieldPos(0)
-		last, _ := cr.FieldPos(len(cells) - 1)
-		row += start - endLine
-		endLine = last + strings.Count(cells[len(cells)-1], "\n")
-		if !slices.ContainsFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" }) {
-			continue
-		}
-		if len(out) > lim.MaxRecords { // the header and MaxRecords records
-			return out, []Problem{NewProblem(row, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
-		}
-		out = append(out, Record{Row: row, Cells: cells})
-	}
-}
-
 // BackslashEscaped reports whether a file is in the dialect some continental PMS write:
 // no quoting, and a separator, line break or backslash inside a value written after a
 // backslash ("Zimmer mit Balkon\; ruhig"). A backslash right before the separator
 // means nothing else in a quoted file, so one is enough to tell.
 func BackslashEscaped(text string, sep rune) bool {
 	return strings.Contains(text, "\\"+string(sep))
-}
-
-// escapedRecords reads a backslash-escaped file as records does a quoted one.
-func escapedRecords(text string, sep rune, lim Limits) ([]Record, []Problem) {
-	var out []Record
-	var cells []string
-	var cell strings.Builder
-	row, start := 1, 1 // the line being read, and the line the record started on
-	escaped := false
-	tooMany := func() []Problem {
-		return []Problem{NewProblem(start, "", lim.TooMany, map[string]any{"Max": lim.MaxRecords})}
-	}
-	flush := func() bool {
-		cells = append(cells, cell.String())
-		cell.Reset()
-		if slices.ContainsFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" }) {
-			if len(out) > lim.MaxRecords {
-				return false
-			}
-			trimmed := make([]string, len(cells))
-			for i, c := range cells {
-				trimmed[i] = strings.TrimLeft(c, " ")
-			}
-			out = append(out, Record{Row: start, Cells: trimmed})
-		}
-		cells = nil
-		return true
-	}
-	for _, c := range strings.ReplaceAll(text, "\r\n", "\n") {
-		switch {
-		case escaped:
-			escaped = false
-			if c == 'n' {
-				c = '\n'
-			}
-			if c == '\n' {
-				row++
-			}
-			cell.WriteRune(c)
-		case c == '\\':
-			escaped = true
-		case c == sep:
-			cells = append(cells, cell.String())
-			cell.Reset()
-		case c == '\n':
-			if !flush() {
-				return out, tooMany()
-			}
-			row++
-			start = row
-		default:
-			cell.WriteRune(c)
-		}
-	}
-	if (cell.Len() > 0 || len(cells) > 0) && !flush() {
-		return out, tooMany()
-	}
-	return out, nil
 }

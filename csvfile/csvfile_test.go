@@ -2,6 +2,7 @@ package csvfile
 
 import (
 	"bytes"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -163,4 +164,51 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A cell longer than the limit is cut there in either dialect, the record says which,
+// and the rows after it are read as usual.
+func TestALongCellIsCutAndNamed(t *testing.T) {
+	lim := testLimits
+	lim.MaxCell = 10
+	for name, c := range map[string]struct {
+		text   string
+		benRow int // a quoted cell's line breaks stay in its row; escaped ones count
+	}{
+		"quoted":  {"Name,Notes\nAna,\"" + strings.Repeat("ab,\n", 500) + "\"\nBen,short\n", 3},
+		"escaped": {"Name;Notes\nAna;" + strings.Repeat("ab\\;\\\n", 500) + "\nBen;short\\; ok\n", 503},
+	} {
+		text := c.text
+		f := Read(strings.NewReader(text), lim)
+		if len(f.Problems) != 0 || len(f.Records) != 3 {
+			t.Fatalf("%s: %d records %v", name, len(f.Records), f.Problems)
+		}
+		ana, ben := f.Records[1], f.Records[2]
+		if !reflect.DeepEqual(ana.Long, []int{1}) || len(ana.Cells[1]) > 10+2*500 || ben.Long != nil {
+			t.Errorf("%s: long %v %v, cell of %d bytes", name, ana.Long, ben.Long, len(ana.Cells[1]))
+		}
+		if ben.Row != c.benRow || ben.Cells[0] != "Ben" {
+			t.Errorf("%s: Ben read as %+v", name, ben)
+		}
+	}
+}
+
+// A source is read from its start each time, and UTF-8 is told from the whole file even
+// where a character straddles two chunks of the reading.
+func TestASourceReadsTwiceAndChecksUTF8AcrossChunks(t *testing.T) {
+	text := "Name\n" + strings.Repeat("a", 64<<10-6) + "ü\nZoë\n" // ü's bytes span the first chunk's end
+	src, problems := Open(strings.NewReader(text), Limits{MaxBytes: 1 << 20, MaxRecords: 10})
+	if len(problems) != 0 || src.Encoding() != EncodingUTF8 {
+		t.Fatalf("%v %s", problems, src.Encoding())
+	}
+	for range 2 {
+		var last Record
+		if p, err := src.Each(func(r Record) error { last = r; return nil }); p != nil || err != nil || last.Cells[0] != "Zoë" || last.Row != 3 {
+			t.Fatalf("%v %v %+v", p, err, last)
+		}
+	}
+	stop := io.ErrClosedPipe
+	if _, err := src.Each(func(Record) error { return stop }); err != stop {
+		t.Fatalf("fn's error %v", err)
+	}
 }

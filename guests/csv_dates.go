@@ -58,19 +58,19 @@ func numericDate(cell string) (a, b int, ok bool) {
 	return a, b, errA == nil && errB == nil && errC == nil
 }
 
-// detectDateOrder reads a file's dates month first only when some date is impossible
-// day first and none is impossible month first.
-func detectDateOrder(cells []string) DateOrder {
-	dayFirstFails, monthFirstFails := false, false
-	for _, c := range cells {
-		a, b, ok := numericDate(c)
-		if !ok {
-			continue
-		}
-		dayFirstFails = dayFirstFails || b > 12
-		monthFirstFails = monthFirstFails || a > 12
+// dateVotes tells a file's date order from its dates, one cell at a time: month first
+// only when some date is impossible day first and none is impossible month first.
+type dateVotes struct{ dayFirstFails, monthFirstFails bool }
+
+func (v *dateVotes) add(cell string) {
+	if a, b, ok := numericDate(cell); ok {
+		v.dayFirstFails = v.dayFirstFails || b > 12
+		v.monthFirstFails = v.monthFirstFails || a > 12
 	}
-	if dayFirstFails && !monthFirstFails {
+}
+
+func (v dateVotes) order() DateOrder {
+	if v.dayFirstFails && !v.monthFirstFails {
 		return MonthFirst
 	}
 	return DayFirst

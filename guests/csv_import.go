@@ -1,6 +1,7 @@
 package guests
 
 import (
+	"bytes"
 	"cmp"
 	"io"
 	"strconv"
@@ -8,17 +9,25 @@ import (
 	"time"
 
 	"frontdesk/csvfile"
+	"frontdesk/errs"
 )
 
-// ImportFile is a guest file read and checked, before anything is stored.
+// ImportFile is a guest file opened and checked as a whole (OpenImport): its encoding,
+// columns, date order and number of rows, before any row is read for import (EachRow).
+// ParseGuestsCSV also holds its rows, read into Rows.
 type ImportFile struct {
 	Encoding  string
 	DateOrder DateOrder
 	Columns   []ColumnMapping
 	Ignored   []string
+	Count     int // rows below the header (blank ones not counted)
 	Rows      []ImportRow
 	Problems  []csvfile.Problem // with the file as a whole: nothing can be imported
 	Warnings  []csvfile.Problem // what may have been read wrongly (see csvfile.File)
+	MaxCell   int               // the longest value read, in bytes; a row with a longer one is rejected
+
+	src    *csvfile.Source
+	parser *rowParser
 }
 
 // ImportRow is one row of the file: a normalised guest and the stay the row describes,
@@ -43,20 +52,11 @@ const (
 	MsgImportOtherGuest = "Matches two different guests: {{.First}} and {{.Second}}. Fix the file or merge them in Frontdesk first."
 	MsgImportBirthAhead = "Birth date '{{.Value}}' is in the future."
 	MsgImportMoreCells  = "This row has {{.Cells}} values but the first row names {{.Columns}} columns: a separator inside a value needs quotes around the value."
+	MsgImportLongCell   = "This value is longer than {{.Max}} KB, so it was not read: a quotation mark may be missing before it."
 )
 
-// ParseGuestsCSV reads a PMS export or spreadsheet of guests and checks every row.
-//
-// The first row names the columns, in English or Indonesian and in any case ("First
-// name", "Nama Tamu", "E-mail Address", "Tanggal Datang", "No. Kamar"; see
-// FieldForHeader); unknown columns are ignored and, where two columns mean the same, the
-// first is used. A name column may hold "Family, Given" or "Given Family". The file may be
-// UTF-8 with or without a byte-order mark, UTF-16 with one, or Windows-1252; separated by
-// commas, semicolons or tabs; with quoted cells holding line breaks, and blank rows.
-// A row with arrival and departure dates also describes a stay; without a status column
-// the status is told from the dates and today. Unknown titles and languages are left
-// blank; anything else wrong is a problem of that row. region is the property's country
-// for phone numbers without a country code.
+// ParseGuestsCSV reads a PMS export or spreadsheet of guests held in memory and checks
+// every row (see OpenImport), keeping them all in Rows.
 func ParseGuestsCSV(r io.Reader, region string, today time.Time) ImportFile {
 	return ParseGuestsCSVAs(r, region, today, "")
 }
@@ -64,32 +64,97 @@ func ParseGuestsCSV(r io.Reader, region string, today time.Time) ImportFile {
 // ParseGuestsCSVAs is ParseGuestsCSV with the file's encoding chosen by the user (one of
 // csvfile.Encodings) instead of detected; empty detects it.
 func ParseGuestsCSVAs(r io.Reader, region string, today time.Time, encoding string) ImportFile {
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportBytes+1))
+	if err != nil {
+		return ImportFile{DateOrder: DayFirst, Problems: []csvfile.Problem{csvfile.NewProblem(1, "", csvfile.MsgReadFailed, nil)}}
+	}
+	f := OpenImport(bytes.NewReader(data), region, today, encoding)
+	if len(f.Problems) == 0 {
+		_ = f.EachRow(func(row ImportRow) error {
+			f.Rows = append(f.Rows, row)
+			return nil
+		})
+	}
+	return *f
+}
+
+// OpenImport reads a PMS export or spreadsheet of guests once, to learn it before any
+// row is imported: its encoding and separators (see csvfile.Open), its columns, how its
+// dates are written, how many rows it has, and any problem that stops it all. The rows
+// themselves are read, one at a time, by EachRow, so a file is never held in memory.
+//
+// The first row names the columns, in English or Indonesian and in any case ("First
+// name", "Nama Tamu", "E-mail Address", "Tanggal Datang", "No. Kamar"; see
+// FieldForHeader); unknown columns are ignored and, where two columns mean the same, the
+// first is used. A name column may hold "Family, Given" or "Given Family". A row with
+// arrival and departure dates also describes a stay; without a status column the status
+// is told from the dates and today. Unknown titles and languages are left blank;
+// anything else wrong is a problem of that row. region is the property's country for
+// phone numbers when a row does not say where its guest is from.
+func OpenImport(r io.ReadSeeker, region string, today time.Time, encoding string) *ImportFile {
 	lim := importLimits
 	lim.Encoding = encoding
-	in := csvfile.Read(r, lim)
-	f := ImportFile{Encoding: in.Encoding, DateOrder: DayFirst, Problems: in.Problems, Warnings: in.Warnings}
-	recs := in.Records
-	if len(recs) == 0 {
+	f := &ImportFile{DateOrder: DayFirst, MaxCell: csvfile.DefaultMaxCell}
+	src, problems := csvfile.Open(r, lim)
+	if len(problems) > 0 {
+		f.Problems = problems
+		return f
+	}
+	f.src, f.Encoding = src, src.Encoding()
+	var votes dateVotes
+	var header csvfile.Record
+	f.Problems, _ = src.Each(func(rec csvfile.Record) error {
+		if f.parser == nil {
+			header, f.parser = rec, newRowParser(rec, region, today)
+			return nil
+		}
+		f.Count++
+		for _, c := range []string{ColArrival, ColDeparture, ColBirthDate} {
+			votes.add(f.parser.cell(rec, c))
+		}
+		return nil
+	})
+	f.Warnings = src.Warnings()
+	f.DateOrder = votes.order()
+	f.check(header)
+	return f
+}
+
+// check finds what stops the file as a whole: no header, no name column, no rows.
+func (f *ImportFile) check(header csvfile.Record) {
+	switch {
+	case f.parser == nil:
 		if len(f.Problems) == 0 {
 			f.Problems = append(f.Problems, csvfile.NewProblem(1, "", MsgImportNoHeader, nil))
 		}
-		return f
+		return
+	case !f.parser.hasName():
+		f.Problems = append(f.Problems, csvfile.NewProblem(header.Row, "", MsgImportNoName, nil))
+	case f.Count == 0 && len(f.Problems) == 0:
+		f.Problems = append(f.Problems, csvfile.NewProblem(header.Row+1, "", MsgImportNoRows, nil))
 	}
-	p := newRowParser(recs[0], region, today)
-	f.Columns, f.Ignored = p.mapping, p.ignored
-	if !p.hasName() {
-		f.Problems = append(f.Problems, csvfile.NewProblem(recs[0].Row, "", MsgImportNoName, nil))
-		return f
+	f.Columns, f.Ignored = f.parser.mapping, f.parser.ignored
+	f.parser.order = f.DateOrder
+}
+
+// EachRow reads the file again and calls fn with every row below the header, checked;
+// fn's error stops the reading and is returned. Only a file without Problems has rows.
+func (f *ImportFile) EachRow(fn func(ImportRow) error) error {
+	if len(f.Problems) > 0 {
+		return nil
 	}
-	if len(recs) == 1 && len(f.Problems) == 0 {
-		f.Problems = append(f.Problems, csvfile.NewProblem(recs[0].Row+1, "", MsgImportNoRows, nil))
+	header := true
+	problems, err := f.src.Each(func(rec csvfile.Record) error {
+		if header {
+			header = false
+			return nil
+		}
+		return fn(f.parser.parse(rec))
+	})
+	if err == nil && len(problems) > 0 { // the file changed since it was opened
+		return errs.New(errs.Invalid, problems[0].Template, problems[0].Args)
 	}
-	p.order = detectDateOrder(p.dateCells(recs[1:]))
-	f.DateOrder = p.order
-	for _, rec := range recs[1:] {
-		f.Rows = append(f.Rows, p.parse(rec))
-	}
-	return f
+	return err
 }
 
 // rowParser turns records into guests using the columns the header named.
@@ -101,11 +166,13 @@ type rowParser struct {
 	region  string
 	today   time.Time
 	order   DateOrder
-	width   int // cells in the header
+	width   int      // cells in the header
+	header  []string // the header's cells, to name a column by its place
 }
 
 func newRowParser(header csvfile.Record, region string, today time.Time) *rowParser {
-	p := &rowParser{columns: map[string]int{}, headers: map[string]string{}, region: region, today: today, width: len(header.Cells)}
+	p := &rowParser{columns: map[string]int{}, headers: map[string]string{}, region: region, today: today,
+		width: len(header.Cells), header: header.Cells}
 	for i, h := range header.Cells {
 		h = strings.TrimSpace(h)
 		field := FieldForHeader(h)
@@ -146,14 +213,6 @@ func (p *rowParser) cell(rec csvfile.Record, field string) string {
 	return v
 }
 
-func (p *rowParser) dateCells(recs []csvfile.Record) []string {
-	var out []string
-	for _, rec := range recs {
-		out = append(out, p.cell(rec, ColArrival), p.cell(rec, ColDeparture), p.cell(rec, ColBirthDate))
-	}
-	return out
-}
-
 func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 	row := ImportRow{Row: rec.Row}
 	add := func(field, tmpl string, args map[string]any) {
@@ -162,6 +221,14 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 	if n := filledWidth(rec.Cells); n > p.width {
 		// the columns have shifted: any other message about this row would mislead
 		add("", MsgImportMoreCells, map[string]any{"Cells": n, "Columns": p.width})
+		return row
+	}
+	if len(rec.Long) > 0 { // a value cut short would be stored wrong
+		column := ""
+		if i := rec.Long[0]; i < len(p.header) {
+			column = strings.TrimSpace(p.header[i])
+		}
+		row.Problems = append(row.Problems, csvfile.NewProblem(rec.Row, column, MsgImportLongCell, map[string]any{"Max": csvfile.DefaultMaxCell >> 10}))
 		return row
 	}
 	row.Region = p.regionOf(rec)

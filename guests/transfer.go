@@ -3,6 +3,7 @@ package guests
 import (
 	"context"
 	"io"
+	"time"
 
 	"frontdesk/csvfile"
 )
@@ -11,12 +12,13 @@ import (
 // property-management system (PMS) in, a spreadsheet of every guest out. Managers only;
 // both are audited.
 type Transfer interface {
-	// ImportGuestsCSV reads a PMS export (see ParseGuestsCSV). Each row is created as a
+	// ImportGuestsCSV reads a PMS export (see OpenImport), which it reads more than once,
+	// a row at a time, from its start. Each row is created as a
 	// new guest, merged into the guest it matches (loyalty number, e-mail or phone, in
 	// the file or already stored) or rejected with its reasons. A dry run, or a file
 	// that cannot be read at all (Report.Problems), stores nothing; otherwise every
 	// created and merged row is stored in one transaction, or none is.
-	ImportGuestsCSV(ctx context.Context, r io.Reader, opt ImportOptions) (ImportReport, error)
+	ImportGuestsCSV(ctx context.Context, r io.ReadSeeker, opt ImportOptions) (ImportReport, error)
 	// ExportGuestsCSV writes every guest as CSV in columns ImportGuestsCSV reads back,
 	// one row per guest, or with stays one row per stay; it returns the rows written.
 	ExportGuestsCSV(ctx context.Context, w io.Writer, withStays bool) (int, error)
@@ -67,11 +69,15 @@ type ImportReport struct {
 	Columns    []ColumnMapping // the columns used, in file order
 	Ignored    []string        // headers of columns not used
 	Rows       int             // data rows read (blank rows not counted)
+	MaxCell    int             // the longest value read, in bytes: a row with a longer one is rejected
 	Created    int             // new guests
 	Merged     int             // rows merged into a stored guest or an earlier row
 	Rejected   int             // rows not imported
 	StaysAdded int
 	Birthdays  int // birthday occasions added from a birth date column
+	// Checked is how long reading and planning took, Stored how long the write
+	// transaction held the database (zero on a dry run).
+	Checked, Stored time.Duration
 	// Lines lists merged and rejected rows by row number, at most MaxReportLines of them.
 	Lines []ImportLine
 	// Problems are with the file as a whole (no name column, unreadable, too many rows):

@@ -26,10 +26,15 @@ func (s *Store) writeAudited(ctx context.Context, c change, fn func(tx *sql.Tx) 
 }
 
 func (s *Store) audit(ctx context.Context, tx execer, c change) error {
-	a := staff.ActorFrom(ctx)
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor_id, actor_name, entity, entity_id, guest_id, action, summary)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, fmtTime(s.now()), a.ID, a.Name, c.entity, c.entityID, c.guestID, c.action, c.summary)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, s.auditValues(ctx, c)...)
 	return err
+}
+
+// auditValues are the columns of c's audit entry, in auditRows' order.
+func (s *Store) auditValues(ctx context.Context, c change) []any {
+	a := staff.ActorFrom(ctx)
+	return []any{fmtTime(s.now()), a.ID, a.Name, c.entity, c.entityID, c.guestID, c.action, c.summary}
 }
 
 // ListAudit returns a page of the audit log, newest first.

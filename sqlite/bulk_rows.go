@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -28,6 +29,7 @@ var (
 		"priority", "kind", "created_by", "owner", "assignee", "status", "open", "top_tier", "created_at", "promised_at",
 		"due_at", "ack_at", "started_at", "done_at", "closed_at", "next_follow_up", "score", "outcome", "recovery",
 		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
+	auditRows = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary"}}
 	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
 		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name"}}
 )
@@ -39,7 +41,7 @@ const paramsPerInsert = 960
 
 // inserter writes the rows of one table in multi-row INSERT statements.
 type inserter struct {
-	b    *bulk
+	ctx  context.Context
 	tx   *sql.Tx
 	t    bulkTable
 	per  int // rows per full statement
@@ -47,10 +49,10 @@ type inserter struct {
 	args []any
 }
 
-func (b *bulk) inserter(tx *sql.Tx, t bulkTable) (*inserter, error) {
-	in := &inserter{b: b, tx: tx, t: t, per: paramsPerInsert / len(t.cols)}
+func newInserter(ctx context.Context, tx *sql.Tx, t bulkTable, params int) (*inserter, error) {
+	in := &inserter{ctx: ctx, tx: tx, t: t, per: params / len(t.cols)}
 	var err error
-	in.full, err = tx.PrepareContext(b.ctx, t.insertSQL(in.per))
+	in.full, err = tx.PrepareContext(ctx, t.insertSQL(in.per))
 	in.args = make([]any, 0, in.per*len(t.cols))
 	return in, err
 }
@@ -68,7 +70,7 @@ func (in *inserter) add(row ...any) error {
 	if len(in.args) < in.per*len(in.t.cols) {
 		return nil
 	}
-	_, err := in.full.ExecContext(in.b.ctx, in.args...)
+	_, err := in.full.ExecContext(in.ctx, in.args...)
 	in.args = in.args[:0]
 	return err
 }
@@ -79,16 +81,22 @@ func (in *inserter) flush() error {
 	if len(in.args) == 0 {
 		return nil
 	}
-	_, err := in.tx.ExecContext(in.b.ctx, in.t.insertSQL(len(in.args)/len(in.t.cols)), in.args...)
+	_, err := in.tx.ExecContext(in.ctx, in.t.insertSQL(len(in.args)/len(in.t.cols)), in.args...)
 	in.args = in.args[:0]
 	return err
 }
 
 // inserters opens an inserter per table; close them with flushAll.
 func (b *bulk) inserters(tx *sql.Tx, tables ...bulkTable) ([]*inserter, error) {
+	return openInserters(b.ctx, tx, paramsPerInsert, tables...)
+}
+
+// openInserters opens an inserter per table, each statement carrying at most params
+// values; close them with flushAll.
+func openInserters(ctx context.Context, tx *sql.Tx, params int, tables ...bulkTable) ([]*inserter, error) {
 	var out []*inserter
 	for _, t := range tables {
-		in, err := b.inserter(tx, t)
+		in, err := newInserter(ctx, tx, t, params)
 		if err != nil {
 			for _, o := range out {
 				o.full.Close()
@@ -163,6 +171,14 @@ func profileRows(ins []*inserter, p *guests.Profile) error {
 	g := &p.Guest
 	err := ins[0].add(g.ID, g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone),
 		g.Language, nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.CreatedAt), fmtTime(g.UpdatedAt))
+	return firstErr(err, partRows(ins, p))
+}
+
+// partRows queues the rows of a profile's parts (see profileRows), its guest already
+// stored or queued.
+func partRows(ins []*inserter, p *guests.Profile) error {
+	g := &p.Guest
+	var err error
 	for _, a := range p.Alerts {
 		err = firstErr(err, ins[1].add(a.ID, g.ID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt)))
 	}

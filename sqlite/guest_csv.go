@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"frontdesk/csvfile"
+	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
@@ -16,44 +18,110 @@ import (
 var _ guests.Transfer = (*Store)(nil)
 
 // ImportGuestsCSV reads a PMS export and plans every row against what is stored: create,
-// merge or reject. A dry run plans in a read transaction and stores nothing; the real run
-// plans again and stores the plan in one write transaction, so what lands is what the
-// database held when it ran, all of it or none.
-func (s *Store) ImportGuestsCSV(ctx context.Context, r io.Reader, opt guests.ImportOptions) (guests.ImportReport, error) {
+// merge or reject. The plan is made from a read snapshot, a row at a time as the file is
+// read, so neither the file nor its rows are held in memory and nobody waits for it; a
+// dry run stops there. The real run then stores the plan in one write transaction —
+// all of it or none — after checking that no guest changed since the snapshot (another
+// desk at work); if one did, it plans again inside the write transaction, so what lands
+// is always what the database held when it ran.
+func (s *Store) ImportGuestsCSV(ctx context.Context, r io.ReadSeeker, opt guests.ImportOptions) (guests.ImportReport, error) {
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return guests.ImportReport{}, err
 	}
-	f := guests.ParseGuestsCSVAs(r, s.region, s.now(), opt.Encoding)
-	base := guests.ImportReport{DryRun: opt.DryRun, Encoding: f.Encoding, DateOrder: string(f.DateOrder),
-		Columns: f.Columns, Ignored: f.Ignored, Rows: len(f.Rows), Problems: f.Problems, Warnings: f.Warnings}
+	f := guests.OpenImport(r, s.region, s.now(), opt.Encoding)
+	base := guests.ImportReport{DryRun: opt.DryRun, Encoding: f.Encoding, DateOrder: string(f.DateOrder), MaxCell: f.MaxCell,
+		Columns: f.Columns, Ignored: f.Ignored, Rows: f.Count, Problems: f.Problems, Warnings: f.Warnings}
 	if len(f.Problems) > 0 {
 		return base, nil
 	}
-	var rep guests.ImportReport
-	run := func(tx *sql.Tx) error {
-		rep = base
-		prog := &progress{fn: opt.Progress}
-		prog.add(len(f.Rows))
-		p := &importPlan{byKey: map[guests.MatchKey][]*importTarget{}, byID: map[string]*importTarget{}}
-		if err := p.plan(ctx, tx, f.Rows, &rep, prog); err != nil {
+	prog := &progress{fn: opt.Progress}
+	started := time.Now()
+	var p *importPlan
+	var mark importMark
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		if mark, err = readImportMark(ctx, tx); err == nil {
+			p, err = planImport(ctx, tx, f, s.region, base, prog)
+		}
+		return err
+	})
+	if err != nil || opt.DryRun {
+		return reportOf(p, err, started, time.Time{})
+	}
+	checked := time.Now()
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		now, err := readImportMark(ctx, tx)
+		if err == nil && now != mark {
+			p, err = planImport(ctx, tx, f, s.region, base, prog)
+		}
+		if err != nil {
 			return err
 		}
-		if opt.DryRun {
-			return nil
-		}
 		prog.add(len(p.targets))
-		return s.applyImport(ctx, tx, p, &rep, prog)
-	}
-	var err error
-	if opt.DryRun {
-		err = s.read(ctx, run)
-	} else {
-		err = s.write(ctx, run)
-	}
+		return s.applyImport(ctx, tx, p, prog)
+	})
+	return reportOf(p, err, started, checked)
+}
+
+// reportOf is the plan's report with the time it took to check (started to checked,
+// or to now on a dry run) and to store (checked to now).
+func reportOf(p *importPlan, err error, started, checked time.Time) (guests.ImportReport, error) {
 	if err != nil {
 		return guests.ImportReport{}, err
 	}
+	rep := p.report
+	if checked.IsZero() {
+		rep.Checked = time.Since(started)
+	} else {
+		rep.Checked, rep.Stored = checked.Sub(started), time.Since(checked)
+	}
 	return rep, nil
+}
+
+// importMark tells whether any guest changed between two moments: a guest created
+// raises the highest seq, and any change to a guest, its stays or occasions raises the
+// highest revision in guest_changes (kept by triggers, see 0010).
+type importMark struct{ seq, rev int64 }
+
+func readImportMark(ctx context.Context, tx *sql.Tx) (importMark, error) {
+	var m importMark
+	err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(seq), 0) FROM guests),
+		(SELECT coalesce(max(rev), 0) FROM guest_changes)`).Scan(&m.seq, &m.rev)
+	return m, err
+}
+
+// planImport reads the file's rows one at a time and plans each against tx.
+func planImport(ctx context.Context, tx *sql.Tx, f *guests.ImportFile, region string, base guests.ImportReport, prog *progress) (*importPlan, error) {
+	prog.restart(f.Count)
+	p := &importPlan{report: base, byKey: map[guests.MatchKey][]*importTarget{}, byID: map[string]*importTarget{}}
+	err := f.EachRow(func(row guests.ImportRow) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := p.planRow(ctx, tx, row)
+		prog.step()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, p.finish(region)
+}
+
+// finish normalises every guest the plan writes, as merged from its rows, so the write
+// transaction only writes; a merge that leaves a guest invalid stops the import here.
+func (p *importPlan) finish(region string) error {
+	for _, t := range p.targets {
+		if t.stored && !t.changed {
+			continue
+		}
+		pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
+		if err := pr.Normalize(region).Err(); err != nil {
+			return errs.Wrap(err, errs.Invalid, "Row {{.N}} ({{.Name}}): {{.Problem}}",
+				map[string]any{"N": t.row, "Name": t.guest.FullName(), "Problem": err.Error()})
+		}
+		t.guest, t.added, t.occasions = pr.Guest, pr.Stays, pr.Occasions
+	}
+	return nil
 }
 
 // progress reports planning (a step per row) and, on a real run, writing (a step per
@@ -62,6 +130,12 @@ type progress struct {
 	fn          func(done, total int)
 	done, total int
 	every       int
+}
+
+// restart counts the work from nothing: a plan made again starts at zero.
+func (p *progress) restart(n int) {
+	p.done, p.total = 0, 0
+	p.add(n)
 }
 
 // add counts more work to do.
@@ -82,6 +156,7 @@ func (p *progress) step() {
 type importTarget struct {
 	guest   guests.Guest
 	stored  bool          // already in the database
+	seq     int64         // a stored guest's row in the search index
 	changed bool          // a stored guest a merge changed
 	row     int           // the row a new guest comes from
 	listed  bool          // in importPlan.targets
@@ -95,22 +170,14 @@ type importTarget struct {
 
 // importPlan is what an import will do, row by row.
 type importPlan struct {
+	report  guests.ImportReport
 	targets []*importTarget                     // new guests, and stored ones rows merge into, in row order
 	byKey   map[guests.MatchKey][]*importTarget // planned guests by their keys as merged so far
 	byID    map[string]*importTarget
 }
 
-func (p *importPlan) plan(ctx context.Context, tx *sql.Tx, rows []guests.ImportRow, rep *guests.ImportReport, prog *progress) error {
-	for _, row := range rows {
-		if err := p.planRow(ctx, tx, row, rep); err != nil {
-			return err
-		}
-		prog.step()
-	}
-	return nil
-}
-
-func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportRow, rep *guests.ImportReport) error {
+func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportRow) error {
+	rep := &p.report
 	line := guests.ImportLine{Row: row.Row, Name: row.Guest.FullName()}
 	if len(row.Problems) > 0 {
 		line.Outcome, line.Problems = guests.OutcomeRejected, row.Problems
@@ -225,7 +292,8 @@ func (p *importPlan) stored(ctx context.Context, tx *sql.Tx, id string) (*import
 		return t, nil
 	}
 	t := &importTarget{stored: true}
-	if err := scanGuest(tx.QueryRowContext(ctx, "SELECT "+guestColumns+" FROM guests WHERE id = ?", id), &t.guest); err != nil {
+	row := withMore{tx.QueryRowContext(ctx, "SELECT "+guestColumns+", seq FROM guests WHERE id = ?", id), []any{&t.seq}}
+	if err := scanGuest(row, &t.guest); err != nil {
 		return nil, err
 	}
 	err := eachRow(ctx, tx, "SELECT "+stayColumns+" FROM stays WHERE guest_id = ?", []any{id}, func(r *sql.Rows) error {
@@ -242,74 +310,107 @@ func (p *importPlan) stored(ctx context.Context, tx *sql.Tx, id string) (*import
 	return t, err
 }
 
-// applyImport stores the plan: new guests with their stays, merged fields and new stays
-// of stored guests, an audit entry for each guest and one for the import.
-func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, rep *guests.ImportReport, prog *progress) error {
-	tx := newStmtCache(sqlTx)
-	defer tx.Close()
-	now := s.now().UTC()
-	actor := staff.ActorFrom(ctx).Name
+// applyImport stores the plan: merged fields and new stays of stored guests, then new
+// guests with their stays, an audit entry for each guest and one for the import.
+//
+// Rows go in as multi-row INSERTs (see inserter), and the guests in the order of their
+// rows in the search index (stored ones by seq, then new ones, which get the next
+// seqs): FTS5 writes out what it holds in memory at every statement that changes the
+// database and whenever a write goes back to an earlier row, so a statement per guest,
+// or merges between new guests, left a tiny index segment per guest to merge — three
+// quarters of a large import's time. Foreign keys are checked at commit, as a stay may
+// be queued before its guest's row is written.
+func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, prog *progress) error {
+	if _, err := sqlTx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
+		return err
+	}
+	ins, err := openInserters(ctx, sqlTx, importParams, guestRows, alertRows, preferenceRows, occasionRows, stayRows, auditRows)
+	if err != nil {
+		return err
+	}
+	w := importWriter{s: s, ctx: ctx, tx: newStmtCache(sqlTx), ins: ins, now: s.now().UTC(), actor: staff.ActorFrom(ctx).Name}
+	defer w.tx.Close()
+	slices.SortStableFunc(p.targets, func(a, b *importTarget) int {
+		return cmp.Or(-cmp.Compare(boolRank(a.stored), boolRank(b.stored)), cmp.Compare(a.seq, b.seq))
+	})
 	for _, t := range p.targets {
-		var err error
 		if t.stored {
-			err = s.applyMerge(ctx, tx, t, now)
+			err = w.merge(t)
 		} else {
-			err = s.applyCreate(ctx, tx, t, now, actor)
+			err = w.create(t)
 		}
 		if err != nil {
+			flushAll(ins)
 			return err
 		}
 		prog.step()
 	}
-	return s.audit(ctx, tx, change{entity: "guests", entityID: newID(), action: "import",
-		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})
+	rep := p.report
+	err = ins[5].add(s.auditValues(ctx, change{entity: "guests", entityID: newID(), action: "import",
+		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})...)
+	return firstErr(err, flushAll(ins))
 }
 
-func (s *Store) applyCreate(ctx context.Context, tx execer, t *importTarget, now time.Time, actor string) error {
+// importParams bounds the values of one INSERT an import writes: 500 guests a
+// statement, so the search index takes them 500 at a time (within SQLite's 32,766).
+const importParams = 7500
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// importWriter writes an import's targets: ins are the guest, alert, preference,
+// occasion, stay and audit inserters, in that order.
+type importWriter struct {
+	s     *Store
+	ctx   context.Context
+	tx    *stmtCache
+	ins   []*inserter
+	now   time.Time
+	actor string
+}
+
+func (w *importWriter) audit(id, summary string) error {
+	return w.ins[5].add(w.s.auditValues(w.ctx, change{entity: "guest", entityID: id, guestID: id, action: "import", summary: summary})...)
+}
+
+// create queues a new guest with its stays and birthday.
+func (w *importWriter) create(t *importTarget) error {
 	pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
-	if err := prepareProfile(&pr, s.region, now, actor); err != nil {
-		return err
-	}
-	if err := insertProfile(ctx, tx, &pr); err != nil {
-		return err
-	}
-	return s.audit(ctx, tx, change{entity: "guest", entityID: pr.ID, guestID: pr.ID, action: "import",
-		summary: fmt.Sprintf("created from row %d", t.row)})
+	identify(&pr, w.now, w.actor) // normalised when planned (importPlan.finish)
+	return firstErr(profileRows(w.ins, &pr), w.audit(pr.ID, fmt.Sprintf("created from row %d", t.row)))
 }
 
-func (s *Store) applyMerge(ctx context.Context, tx execer, t *importTarget, now time.Time) error {
+// merge writes a stored guest's merged fields and queues its new stays and birthday.
+func (w *importWriter) merge(t *importTarget) error {
 	if !t.changed && len(t.added) == 0 && len(t.occasions) == 0 {
 		return nil
 	}
 	g := &t.guest
-	if t.changed {
-		if err := g.Normalize(s.region).Err(); err != nil {
-			return err
-		}
-		g.UpdatedAt = now
-		if err := updateGuest(ctx, tx, g); err != nil {
+	if t.changed { // normalised when planned (importPlan.finish)
+		g.UpdatedAt = w.now
+		if err := updateGuest(w.ctx, w.tx, g); err != nil {
 			return err
 		}
 	}
-	for i := range t.added {
-		st := &t.added[i]
-		st.ID, st.GuestID = newID(), g.ID
-		if err := insertStay(ctx, tx, st); err != nil {
-			return err
-		}
+	pr := guests.Profile{Guest: *g, Stays: t.added, Occasions: t.occasions}
+	for i := range pr.Stays {
+		pr.Stays[i].ID, pr.Stays[i].GuestID = newID(), g.ID
 	}
-	for i := range t.occasions {
-		o := &t.occasions[i]
-		o.ID, o.GuestID = newID(), g.ID
-		if err := insertOccasion(ctx, tx, o); err != nil {
-			return err
-		}
+	for i := range pr.Occasions {
+		pr.Occasions[i].ID, pr.Occasions[i].GuestID = newID(), g.ID
+	}
+	if err := partRows(w.ins, &pr); err != nil {
+		return err
 	}
 	summary := fmt.Sprintf("merged, %d stays added", len(t.added))
 	if len(t.occasions) > 0 {
 		summary += ", birthday added"
 	}
-	return s.audit(ctx, tx, change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "import", summary: summary})
+	return w.audit(g.ID, summary)
 }
 
 // exportSQL lists guests in the order they were created, erased ones left out; with

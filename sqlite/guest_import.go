@@ -43,6 +43,12 @@ func prepareProfile(p *guests.Profile, region string, now time.Time, actor strin
 	if err := p.Normalize(region).Err(); err != nil {
 		return err
 	}
+	identify(p, now, actor)
+	return nil
+}
+
+// identify gives a normalised profile and its parts IDs, times and authors.
+func identify(p *guests.Profile, now time.Time, actor string) {
 	p.ID = newID()
 	if p.CreatedAt.IsZero() {
 		p.CreatedAt = now
@@ -64,7 +70,6 @@ func prepareProfile(p *guests.Profile, region string, now time.Time, actor strin
 	for i := range p.Stays {
 		p.Stays[i].ID, p.Stays[i].GuestID = newID(), p.ID
 	}
-	return nil
 }
 
 func orDefault(s, def string) string {
@@ -85,6 +90,11 @@ func insertProfile(ctx context.Context, tx execer, p *guests.Profile) error {
 	if err := insertGuest(ctx, tx, &p.Guest); err != nil {
 		return err
 	}
+	return insertParts(ctx, tx, p)
+}
+
+// insertParts writes a new guest's alerts, preferences, occasions and stays.
+func insertParts(ctx context.Context, tx execer, p *guests.Profile) error {
 	for i := range p.Alerts {
 		if err := insertAlert(ctx, tx, &p.Alerts[i]); err != nil {
 			return err
