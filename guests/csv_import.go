@@ -3,6 +3,8 @@ package guests
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"strconv"
 	"strings"
@@ -38,7 +40,11 @@ type ImportRow struct {
 	Stay     *Stay     // nil when the row has no dates
 	Birthday *Occasion // from a birth date column; nil without one
 	Region   string    // the country the row's phone was read in
-	Problems []csvfile.Problem
+	// Fingerprint identifies a row that names its guest by nothing but a name (no
+	// loyalty number, e-mail or phone): the same row imported again is the same guest.
+	// Empty for other rows, which their keys identify.
+	Fingerprint string
+	Problems    []csvfile.Problem
 }
 
 // Messages about one row of an imported guest file. They are translation keys too: keep
@@ -237,10 +243,24 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 		add(p.columnOf(rec, e.Field), e.Template, e.Args)
 	}
 	row.Birthday = p.birthday(rec, add)
+	if len(MatchKeys(&row.Guest)) == 0 {
+		row.Fingerprint = fingerprint(rec.Cells)
+	}
 	if p.cell(rec, ColArrival) != "" || p.cell(rec, ColDeparture) != "" {
 		row.Stay = p.stay(rec, add)
 	}
 	return row
+}
+
+// fingerprint is a digest of a row's cells, trimmed, so the same row in a file saved
+// again (other line endings, trailing blanks) has the same one.
+func fingerprint(cells []string) string {
+	h := sha256.New()
+	for _, c := range cells[:filledWidth(cells)] {
+		h.Write([]byte(strings.TrimSpace(c)))
+		h.Write([]byte{0x1f})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // filledWidth is the number of cells up to the last one that holds something.

@@ -29,7 +29,8 @@ var (
 		"priority", "kind", "created_by", "owner", "assignee", "status", "open", "top_tier", "created_at", "promised_at",
 		"due_at", "ack_at", "started_at", "done_at", "closed_at", "next_follow_up", "score", "outcome", "recovery",
 		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
-	auditRows = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary"}}
+	importRows = bulkTable{"import_rows", []string{"fingerprint", "guest_id"}}
+	auditRows  = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary"}}
 	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
 		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name"}}
 )

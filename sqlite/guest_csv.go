@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -92,7 +93,8 @@ func readImportMark(ctx context.Context, tx *sql.Tx) (importMark, error) {
 // planImport reads the file's rows one at a time and plans each against tx.
 func planImport(ctx context.Context, tx *sql.Tx, f *guests.ImportFile, region string, base guests.ImportReport, prog *progress) (*importPlan, error) {
 	prog.restart(f.Count)
-	p := &importPlan{report: base, byKey: map[guests.MatchKey][]*importTarget{}, byID: map[string]*importTarget{}}
+	p := &importPlan{report: base, byKey: map[guests.MatchKey][]*importTarget{},
+		byID: map[string]*importTarget{}, byPrint: map[string]*importTarget{}}
 	err := f.EachRow(func(row guests.ImportRow) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -166,6 +168,9 @@ type importTarget struct {
 	// ones the import adds (a birth date becomes the birthday).
 	birthday  bool
 	occasions []guests.Occasion
+	// fingerprints of the rows without keys that became this guest and are not stored
+	// yet (see guests.ImportRow.Fingerprint)
+	fingerprints []string
 }
 
 // importPlan is what an import will do, row by row.
@@ -174,6 +179,7 @@ type importPlan struct {
 	targets []*importTarget                     // new guests, and stored ones rows merge into, in row order
 	byKey   map[guests.MatchKey][]*importTarget // planned guests by their keys as merged so far
 	byID    map[string]*importTarget
+	byPrint map[string]*importTarget // guests rows without keys became, by the rows' fingerprints
 }
 
 func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportRow) error {
@@ -186,6 +192,9 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 		return nil
 	}
 	found, err := p.match(ctx, tx, &row.Guest)
+	if err == nil && row.Fingerprint != "" {
+		found, err = p.matchPrint(ctx, tx, row.Fingerprint)
+	}
 	if err != nil {
 		return err
 	}
@@ -215,6 +224,12 @@ func (p *importPlan) planRow(ctx context.Context, tx *sql.Tx, row guests.ImportR
 		rep.Rejected++
 		rep.AddLine(line)
 		return nil
+	}
+	if row.Fingerprint != "" && p.byPrint[row.Fingerprint] == nil {
+		p.byPrint[row.Fingerprint] = t
+		if len(found) == 0 {
+			t.fingerprints = append(t.fingerprints, row.Fingerprint)
+		}
 	}
 	for _, k := range guests.MatchKeys(&t.guest) { // a merge may have given it new keys
 		if !containsTarget(p.byKey[k], t) {
@@ -255,6 +270,31 @@ func (p *importPlan) match(ctx context.Context, tx *sql.Tx, g *guests.Guest) ([]
 		}
 	}
 	return found, nil
+}
+
+// matchPrint finds the guest a row without keys became when it was imported before,
+// in this file or an earlier import.
+func (p *importPlan) matchPrint(ctx context.Context, tx *sql.Tx, print string) ([]*importTarget, error) {
+	if t, ok := p.byPrint[print]; ok {
+		return []*importTarget{t}, nil
+	}
+	var id string
+	err := tx.QueryRowContext(ctx, `SELECT r.guest_id FROM import_rows r JOIN guests g ON g.id = r.guest_id
+		WHERE r.fingerprint = ? AND g.erased_at = ''`, print).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	t, err := p.stored(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !t.listed {
+		p.targets, t.listed = append(p.targets, t), true
+	}
+	return []*importTarget{t}, nil
 }
 
 func containsTarget(ts []*importTarget, t *importTarget) bool { return slices.Contains(ts, t) }
@@ -324,7 +364,7 @@ func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, p
 	if _, err := sqlTx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return err
 	}
-	ins, err := openInserters(ctx, sqlTx, importParams, guestRows, alertRows, preferenceRows, occasionRows, stayRows, auditRows)
+	ins, err := openInserters(ctx, sqlTx, importParams, guestRows, alertRows, preferenceRows, occasionRows, stayRows, auditRows, importRows)
 	if err != nil {
 		return err
 	}
@@ -333,17 +373,24 @@ func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, p
 	slices.SortStableFunc(p.targets, func(a, b *importTarget) int {
 		return cmp.Or(-cmp.Compare(boolRank(a.stored), boolRank(b.stored)), cmp.Compare(a.seq, b.seq))
 	})
-	for _, t := range p.targets {
+	for i, t := range p.targets {
 		if t.stored {
 			err = w.merge(t)
 		} else {
-			err = w.create(t)
+			if i == 0 || p.targets[i-1].stored {
+				err = w.flushUpdates() // all merged guests before the first new one
+			}
+			err = firstErr(err, w.create(t))
 		}
 		if err != nil {
 			flushAll(ins)
 			return err
 		}
 		prog.step()
+	}
+	if err := w.flushUpdates(); err != nil {
+		flushAll(ins)
+		return err
 	}
 	rep := p.report
 	err = ins[5].add(s.auditValues(ctx, change{entity: "guests", entityID: newID(), action: "import",
@@ -363,7 +410,7 @@ func boolRank(b bool) int {
 }
 
 // importWriter writes an import's targets: ins are the guest, alert, preference,
-// occasion, stay and audit inserters, in that order.
+// occasion, stay, audit and import-row inserters, in that order.
 type importWriter struct {
 	s     *Store
 	ctx   context.Context
@@ -371,29 +418,48 @@ type importWriter struct {
 	ins   []*inserter
 	now   time.Time
 	actor string
+	// updates are merged guests waiting to be written, updateChunk at a time.
+	updates []*guests.Guest
 }
 
-func (w *importWriter) audit(id, summary string) error {
-	return w.ins[5].add(w.s.auditValues(w.ctx, change{entity: "guest", entityID: id, guestID: id, action: "import", summary: summary})...)
+// updateChunk is how many merged guests one UPDATE writes (14 values each).
+const updateChunk = 500
+
+func (w *importWriter) flushUpdates() error {
+	err := updateGuests(w.ctx, w.tx, w.updates)
+	w.updates = w.updates[:0]
+	return err
+}
+
+// audit queues the audit entry of a guest the import wrote, and the fingerprints of
+// the rows without keys that became it.
+func (w *importWriter) audit(t *importTarget, id, summary string) error {
+	err := w.ins[5].add(w.s.auditValues(w.ctx, change{entity: "guest", entityID: id, guestID: id, action: "import", summary: summary})...)
+	for _, print := range t.fingerprints {
+		err = firstErr(err, w.ins[6].add(print, id))
+	}
+	return err
 }
 
 // create queues a new guest with its stays and birthday.
 func (w *importWriter) create(t *importTarget) error {
 	pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
 	identify(&pr, w.now, w.actor) // normalised when planned (importPlan.finish)
-	return firstErr(profileRows(w.ins, &pr), w.audit(pr.ID, fmt.Sprintf("created from row %d", t.row)))
+	return firstErr(profileRows(w.ins, &pr), w.audit(t, pr.ID, fmt.Sprintf("created from row %d", t.row)))
 }
 
 // merge writes a stored guest's merged fields and queues its new stays and birthday.
 func (w *importWriter) merge(t *importTarget) error {
-	if !t.changed && len(t.added) == 0 && len(t.occasions) == 0 {
+	if !t.changed && len(t.added) == 0 && len(t.occasions) == 0 && len(t.fingerprints) == 0 {
 		return nil
 	}
 	g := &t.guest
 	if t.changed { // normalised when planned (importPlan.finish)
 		g.UpdatedAt = w.now
-		if err := updateGuest(w.ctx, w.tx, g); err != nil {
-			return err
+		if w.updates = append(w.updates, g); len(w.updates) == updateChunk {
+			if err := w.flushUpdates(); err != nil {
+				return err
+			}
 		}
 	}
 	pr := guests.Profile{Guest: *g, Stays: t.added, Occasions: t.occasions}
@@ -410,7 +476,7 @@ func (w *importWriter) merge(t *importTarget) error {
 	if len(t.occasions) > 0 {
 		summary += ", birthday added"
 	}
-	return w.audit(g.ID, summary)
+	return w.audit(t, g.ID, summary)
 }
 
 // exportSQL lists guests in the order they were created, erased ones left out; with

@@ -247,3 +247,63 @@ func TestAKeyAMergeAddsFindsTheGuestOnLaterRows(t *testing.T) {
 		t.Fatalf("report %+v, %d guests", rep, count(t, s, "guests"))
 	}
 }
+
+// A row that names its guest by nothing but a name cannot be matched by a key; the same
+// row imported again is still the guest it became, in the same file or a later import,
+// while the same name in another row is someone else. An erasure forgets the row.
+func TestNameOnlyRowsImportOnce(t *testing.T) {
+	s := openTest(t)
+	file := "Name,Language,Arrival,Departure\n" +
+		"Ahmad Faizal Ng,ms,01/11/2026,04/11/2026\n" +
+		"Ahmad Faizal Ng,ms,01/11/2026,04/11/2026\n" + // the same row twice: one guest
+		"Ahmad Faizal Ng,en,,\n" // the same name, another row: another guest
+	first := importCSV(t, s, file, false)
+	if first.Created != 2 || first.Merged != 1 || first.StaysAdded != 1 {
+		t.Fatalf("first import: %+v", first)
+	}
+	again := importCSV(t, s, file, false)
+	if again.Created != 0 || again.Merged != 3 || again.StaysAdded != 0 {
+		t.Fatalf("second import: %+v", again)
+	}
+	if count(t, s, "guests") != 2 || count(t, s, "stays") != 1 || count(t, s, "import_rows") != 2 {
+		t.Fatal("the second import created guests or stays")
+	}
+	var id string
+	must(t, s.reader.QueryRow("SELECT guest_id FROM import_rows LIMIT 1").Scan(&id))
+	must(t, s.EraseGuest(manager(), id))
+	if count(t, s, "import_rows WHERE guest_id = '"+id+"'") != 0 {
+		t.Fatal("an erased guest's row fingerprint was kept")
+	}
+}
+
+// A value longer than the cell limit rejects its row with a message naming its column,
+// and the rows after it import.
+func TestALongValueRejectsItsRow(t *testing.T) {
+	s := openTest(t)
+	rep := importCSV(t, s, "Name,Email,Notes\nAna Lima,ana@example.com,\""+strings.Repeat("x", 40<<10)+"\"\nBen Lee,ben@example.com,ok\n", false)
+	if rep.Created != 1 || rep.Rejected != 1 || rep.MaxCell != 32<<10 {
+		t.Fatalf("report %+v", rep)
+	}
+	p := rep.Lines[0].Problems[0]
+	if p.Row != 2 || p.Column != "Notes" || p.Template != guests.MsgImportLongCell {
+		t.Fatalf("problem %+v", p)
+	}
+}
+
+// A guest created by another desk between the import's check and its write is seen: the
+// import plans again inside the write transaction and merges into that guest.
+func TestAnImportPlansAgainWhenGuestsChangedMeanwhile(t *testing.T) {
+	s := openTest(t)
+	desk := guests.Guest{GivenName: "Ana", FamilyName: "Lima", Email: "ana@example.com"}
+	calls := 0
+	opt := guests.ImportOptions{Progress: func(done, total int) {
+		if calls++; calls == 1 { // the first report comes while the file is planned
+			must(t, s.CreateGuest(context.Background(), &desk))
+		}
+	}}
+	rep, err := s.ImportGuestsCSV(manager(), strings.NewReader("Name,Email\nAna Lima,ana@example.com\n"), opt)
+	must(t, err)
+	if rep.Created != 0 || rep.Merged != 1 || count(t, s, "guests") != 1 {
+		t.Fatalf("report %+v, %d guests", rep, count(t, s, "guests"))
+	}
+}

@@ -210,6 +210,7 @@ var eraseSteps = []eraseStep{
 	{`DELETE FROM guest_alerts WHERE guest_id = ?1`, 1},
 	{`DELETE FROM guest_preferences WHERE guest_id = ?1`, 1},
 	{`DELETE FROM guest_occasions WHERE guest_id = ?1`, 1},
+	{`DELETE FROM import_rows WHERE guest_id = ?1`, 1},
 	{`UPDATE requests SET description = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
 	{`UPDATE request_events SET note = '' WHERE note <> '' AND request_id IN (SELECT id FROM requests WHERE guest_id = ?1)`, 1},
 	{`UPDATE logbook SET text = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
