@@ -230,6 +230,7 @@ func (p *rowParser) parse(rec csvfile.Record) ImportRow {
 		return row
 	}
 	if len(rec.Long) > 0 { // a value cut short would be stored wrong
+		row.Guest = p.guest(rec, p.region, func(string, string, map[string]any) {}) // for the report's name
 		column := ""
 		if i := rec.Long[0]; i < len(p.header) {
 			column = strings.TrimSpace(p.header[i])

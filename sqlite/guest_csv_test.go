@@ -285,7 +285,7 @@ func TestALongValueRejectsItsRow(t *testing.T) {
 		t.Fatalf("report %+v", rep)
 	}
 	p := rep.Lines[0].Problems[0]
-	if p.Row != 2 || p.Column != "Notes" || p.Template != guests.MsgImportLongCell {
+	if p.Row != 2 || p.Column != "Notes" || p.Template != guests.MsgImportLongCell || rep.Lines[0].Name != "Ana Lima" {
 		t.Fatalf("problem %+v", p)
 	}
 }
