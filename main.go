@@ -21,6 +21,7 @@ import (
 	"frontdesk/cli"
 	"frontdesk/demo"
 	"frontdesk/escalation"
+	_ "frontdesk/posixlocale" // before Fyne reads the locale: "C" is English
 	"frontdesk/sqlite"
 )
 
