@@ -33,8 +33,8 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "frontdesk bench: give --db FILE (and --n of at least 1)")
 		return 2
 	}
-	if _, err := os.Stat(*db); err != nil {
-		fmt.Fprintln(stderr, "frontdesk bench: no database at", *db)
+	if err := existingDatabase(*db); err != nil {
+		fmt.Fprintln(stderr, "frontdesk bench:", err)
 		return 1
 	}
 	opts := bench.Options{Samples: *n, NaiveSamples: max(*n/20, 3), HeavySamples: max(*n/10, 5), Writes: max(*n/2, 10)}

@@ -61,3 +61,25 @@ func Main(args []string) bool {
 	os.Exit(c.Run(args[1:], os.Stdout, os.Stderr))
 	return true
 }
+
+// sqliteHeader opens every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// existingDatabase refuses a path that is not a database file already: a command that
+// reads a property's data must never make a new, empty database out of a mistyped path
+// or an empty file (SQLite would, and the command would report an empty property).
+func existingDatabase(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("there is no database at %s", path)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	if n, _ := io.ReadFull(f, head); n == 0 {
+		return fmt.Errorf("%s is empty: it is not a Frontdesk database", path)
+	}
+	if string(head) != sqliteHeader {
+		return fmt.Errorf("%s is not a Frontdesk database", path)
+	}
+	return nil
+}

@@ -75,8 +75,8 @@ func parseExportArgs(args []string, stderr io.Writer) (exportArgs, bool) {
 }
 
 func export(a exportArgs, stdout io.Writer) (int, error) {
-	if _, err := os.Stat(a.db); err != nil {
-		return 0, fmt.Errorf("there is no database at %s", a.db)
+	if err := existingDatabase(a.db); err != nil {
+		return 0, err
 	}
 	if a.out != "" && sameFile(a.out, a.db) {
 		return 0, errors.New("--out names the database itself; choose another file")

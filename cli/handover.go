@@ -82,8 +82,8 @@ func parseHandoverArgs(args []string, stderr io.Writer) (handoverArgs, bool) {
 // writeHandover reads the report and writes it in the chosen format. A file is written
 // whole or not at all, readable by its owner only: the report names guests.
 func writeHandover(a handoverArgs, stdout io.Writer) error {
-	if _, err := os.Stat(a.db); err != nil {
-		return fmt.Errorf("no database at %s", a.db)
+	if err := existingDatabase(a.db); err != nil {
+		return err
 	}
 	if a.format == "pdf" && a.out == "" && isTerminal(stdout) {
 		return errors.New("a PDF does not print on a terminal: give --out FILE")

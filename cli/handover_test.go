@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -121,5 +122,37 @@ func TestHandoverCommandRefusesBadArguments(t *testing.T) {
 		if code != c.code || !strings.Contains(errOut, c.msg) || strings.Count(errOut, "\n") > 1 && c.code == 1 {
 			t.Errorf("%v: exit %d %q, want %d %q", c.args, code, errOut, c.code, c.msg)
 		}
+	}
+}
+
+// A command that reads a property's data never turns an empty or foreign file into a
+// new database: it says what the file is and leaves it as it was.
+func TestReadCommandsLeaveANonDatabaseAlone(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	text := filepath.Join(dir, "notes.db")
+	check(t, os.WriteFile(empty, nil, 0o600))
+	check(t, os.WriteFile(text, []byte("guest list\n"), 0o600))
+	for _, c := range []struct {
+		path, want string
+	}{{empty, "is empty"}, {text, "is not a Frontdesk database"}, {filepath.Join(dir, "none.db"), "there is no database"}} {
+		var out, errOut bytes.Buffer
+		for name, run := range map[string]func([]string, io.Writer, io.Writer) int{"handover": runHandover, "export": runExport} {
+			args := []string{"--db", c.path}
+			if name == "export" {
+				args = append([]string{"guests"}, args...)
+			}
+			if code := run(args, &out, &errOut); code == 0 || !strings.Contains(errOut.String(), c.want) {
+				t.Errorf("%s %s: exit %d, %q", name, c.path, code, errOut.String())
+			}
+		}
+	}
+	for _, p := range []string{empty, text} {
+		if st, err := os.Stat(p); err != nil || st.Size() > int64(len("guest list\n")) {
+			t.Errorf("%s changed", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
+		t.Error("a database was created where none was")
 	}
 }

@@ -95,8 +95,8 @@ func importGuests(a importArgs, stderr io.Writer) (guests.ImportReport, error) {
 		return guests.ImportReport{}, fmt.Errorf("cannot read %s: %w", a.file, err)
 	}
 	defer f.Close()
-	if _, err := os.Stat(a.db); err != nil {
-		return guests.ImportReport{}, fmt.Errorf("there is no database at %s", a.db)
+	if err := existingDatabase(a.db); err != nil {
+		return guests.ImportReport{}, err
 	}
 	store, err := sqlite.Open(context.Background(), a.db, sqlite.Options{PhoneRegion: a.region})
 	if err != nil {
