@@ -15,8 +15,16 @@ type Privacy interface {
 	// guest's requests, their timeline notes and the audit log's summaries about the guest
 	// are cleared; the search index forgets the guest and the freed space is overwritten.
 	// Stays, requests and their times, outcomes and scores are kept for the property's
-	// statistics. A guest in house or expected cannot be erased.
+	// statistics. A guest in house or expected cannot be erased. Erasing a guest already
+	// erased removes copies an earlier erasure could not (ErrCopyInLog).
 	EraseGuest(ctx context.Context, guestID string) error
+	// PlanErasure tells a manager, before an erasure, what it involves beyond the
+	// guest's rows: a first compaction of the database, and the backups holding the guest.
+	PlanErasure(ctx context.Context, guestID string) (ErasurePlan, error)
+	// EraseGuestFromBackups erases the guest from every backup kept in the backups
+	// folder, each checked again afterwards; progress, when set, is told how many of
+	// total backups are done.
+	EraseGuestFromBackups(ctx context.Context, guestID string, progress func(done, total int)) (BackupErasure, error)
 }
 
 // ErasedName is the family name an erased profile is shown with.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"frontdesk/errs"
 	"frontdesk/guests"
@@ -135,21 +136,31 @@ func exportChanges(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error 
 		})
 }
 
-// EraseGuest anonymises a guest in one transaction and then overwrites what the
-// transaction freed: PRAGMA secure_delete zeroes deleted records on the pages SQLite
-// writes, FTS5's secure-delete removes the guest's words from the search index instead
-// of leaving them behind a tombstone, and a checkpoint moves the zeroed pages into the
-// database file and empties the write-ahead log that still held the old ones.
+// EraseGuest anonymises a guest in one transaction, then removes the copies the file
+// still holds. The writer overwrites what it frees (secure_delete=ON, and FTS5's
+// secure-delete on both search indexes, migration 0018), so the erasure's own deletions
+// leave nothing; a file written before that is compacted once (CompactForPrivacy), and
+// the write-ahead log, which holds the pages as they were, is emptied into the file.
+// Success means no copy is known to remain: when the log cannot be emptied because
+// another desk is reading, the error says so (guests.ErrCopyInLog), and erasing the
+// same guest again only removes the copies.
 func (s *Store) EraseGuest(ctx context.Context, guestID string) error {
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermGuestPrivacy); err != nil {
 		return err
 	}
+	if err := s.eraseRows(ctx, guestID, true); err != nil {
+		return err
+	}
+	return s.removeCopies(ctx)
+}
+
+// eraseRows runs the erase steps and records the erasure in the audit log, in one
+// transaction. A guest erased before is left as they are. A guest in house or expected
+// is refused when refuseStaying is set (a backup's guest is erased whatever their stay).
+func (s *Store) eraseRows(ctx context.Context, guestID string, refuseStaying bool) error {
 	c := change{entity: "guest", entityID: guestID, guestID: guestID, action: "erase"}
 	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
-		if err := checkErasable(ctx, tx, guestID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
+		if err := checkErasable(ctx, tx, guestID, refuseStaying); err != nil {
 			return err
 		}
 		binds := []any{guestID, fmtTime(s.now())}
@@ -160,17 +171,18 @@ func (s *Store) EraseGuest(ctx context.Context, guestID string) error {
 		}
 		return nil
 	})
-	// The writer is one connection: secure_delete stays on for it, which costs a
-	// little I/O on deletes and keeps every later deletion from leaving traces too.
-	if err != nil {
-		return err
+	if errors.Is(err, errErasedBefore) {
+		return nil
 	}
-	_, err = s.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	return mapErr(err)
+	return err
 }
 
-// checkErasable refuses a guest who is gone, already erased, or still needs a profile.
-func checkErasable(ctx context.Context, tx *sql.Tx, guestID string) error {
+// errErasedBefore marks a guest whose rows an earlier erasure already emptied.
+var errErasedBefore = errors.New("guest erased before")
+
+// checkErasable refuses a guest who is gone or still needs a profile, and marks one
+// already erased (errErasedBefore).
+func checkErasable(ctx context.Context, tx *sql.Tx, guestID string, refuseStaying bool) error {
 	p := &guests.Profile{}
 	var erasedAt string
 	row := tx.QueryRowContext(ctx, "SELECT "+guestColumns+", erased_at FROM guests WHERE id = ?", guestID)
@@ -178,7 +190,10 @@ func checkErasable(ctx context.Context, tx *sql.Tx, guestID string) error {
 		return notFoundGuest(err)
 	}
 	if erasedAt != "" {
-		return errs.New(errs.Conflict, guests.MsgAlreadyErased, nil)
+		return errs.Wrap(errErasedBefore, errs.Conflict, guests.MsgAlreadyErased, nil)
+	}
+	if !refuseStaying {
+		return nil
 	}
 	if err := loadStays(ctx, tx, p); err != nil {
 		return err
@@ -197,16 +212,13 @@ type eraseStep struct {
 }
 
 // eraseSteps empty every place a guest's data is kept. The search index row is updated
-// by the guests trigger and then deleted, both with FTS5's secure-delete on, so no word
-// of the guest's stays in the index; it is switched off again because it slows every
-// other update of the index.
+// by the guests trigger and then deleted, both with FTS5's secure-delete on (0018), so
+// no word of the guest's stays in the index.
 var eraseSteps = []eraseStep{
-	{`INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 1)`, 0},
 	{`UPDATE guests SET salutation = '', given_name = '', family_name = '` + guests.ErasedName + `', email = '',
 		phone = '', phone_search = '', language = '', loyalty_number = NULL, tier = 'none', vip = 0,
 		casino_tier = 'none', notes = '', updated_at = ?2, erased_at = ?2 WHERE id = ?1`, 2},
 	{`DELETE FROM guest_fts WHERE rowid = (SELECT seq FROM guests WHERE id = ?1)`, 1},
-	{`INSERT INTO guest_fts(guest_fts, rank) VALUES ('secure-delete', 0)`, 0},
 	{`DELETE FROM guest_alerts WHERE guest_id = ?1`, 1},
 	{`DELETE FROM guest_preferences WHERE guest_id = ?1`, 1},
 	{`DELETE FROM guest_occasions WHERE guest_id = ?1`, 1},

@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 
+	"frontdesk/backup"
 	"frontdesk/errs"
 )
 
@@ -30,6 +31,9 @@ type Options struct {
 	// grows with the database, and the window must be usable at once. The caller runs
 	// QuickCheck in the background instead.
 	CheckLater bool
+	// KeepBackups is how many backups of each kind the backup schedule keeps (main's
+	// --keep-backups), told to a manager erasing a guest; backup.DefaultKeep when zero.
+	KeepBackups int
 }
 
 // Store is Frontdesk's database. It is safe for concurrent use.
@@ -41,14 +45,18 @@ type Store struct {
 	region string
 	busy   time.Duration
 	board  *boardCache // the Today board's guests as last read
+	keep   int         // backups of each kind kept (Options.KeepBackups)
 }
 
 // Connection settings. The writer takes its lock when a transaction begins
 // (_txlock=immediate) so two writers queue on the busy timeout instead of failing halfway;
-// synchronous=FULL makes every commit durable against power loss (RELIABILITY.md).
+// synchronous=FULL makes every commit durable against power loss (RELIABILITY.md);
+// secure_delete=ON zeroes whatever a write frees, free pages included, so no earlier
+// version of a guest's row outlives the next change to it (ON, not FAST: FAST leaves old
+// content on free pages), and an erasure leaves nothing behind (EraseGuest).
 const (
 	defaultBusyTimeout = 10 * time.Second
-	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_busy_timeout=%d"
+	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_secure_delete=ON&_busy_timeout=%d"
 	readerParams       = "_fk=1&_query_only=1&_busy_timeout=%d"
 )
 
@@ -56,9 +64,12 @@ const (
 // It refuses, changing nothing, a file that is not a Frontdesk database, that a newer
 // Frontdesk wrote, or that fails SQLite's quick check (see IsDamaged).
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion, busy: opts.BusyTimeout, board: newBoardCache()}
+	s := &Store{path: path, now: opts.Now, region: opts.PhoneRegion, busy: opts.BusyTimeout, board: newBoardCache(), keep: opts.KeepBackups}
 	if s.busy <= 0 {
 		s.busy = defaultBusyTimeout
+	}
+	if s.keep <= 0 {
+		s.keep = backup.DefaultKeep
 	}
 	if err := checkFile(path); err != nil {
 		return nil, err
