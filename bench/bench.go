@@ -1,7 +1,7 @@
 // Package bench measures Frontdesk's hot paths on a real database file (usually one
 // filled by `frontdesk seed`): guest search of every kind side by side with a naive
-// LIKE scan and the bare full-text query, opening a profile, logging a request with a
-// full fsync, a department's queue, the Today board, the handover report, 90 days of
+// LIKE scan and the bare full-text query, opening a profile, logging a request and
+// editing a profile with a full fsync, a department's queue, the Today board, the handover report, 90 days of
 // measures, and opening the file. Each operation runs many times; the report gives its
 // p50, p95 and maximum.
 package bench
@@ -32,7 +32,7 @@ type Options struct {
 	Samples      int              // runs of each operation; 200 when zero
 	NaiveSamples int              // runs of each naive search (they scan the table); 10 when zero
 	HeavySamples int              // runs of Today, handover and measures; 20 when zero
-	Writes       int              // requests created; 100 when zero (each stays in the file)
+	Writes       int              // requests created and profiles edited; 100 when zero (each stays in the file)
 	Budget       time.Duration    // time an operation may take in all before it stops early; 30 s when zero
 	Progress     func(op string)  // called before each operation, may be nil
 	Now          func() time.Time // the clock; time.Now when nil
@@ -67,7 +67,8 @@ type op struct {
 }
 
 // Run opens the database at path and measures every operation on it. It writes
-// opts.Writes requests into the file (the create-request row).
+// opts.Writes requests into the file and edits as many guests' e-mails (the
+// create-request and update-profile rows).
 func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
 	opts.defaults()
 	rows := []Row{}
@@ -109,7 +110,7 @@ func plan(ctx context.Context, s *sqlite.Store, opts Options) ([]op, error) {
 		return nil, err
 	}
 	ops := searchOps(s, in, opts)
-	ops = append(ops, profileOp(s, in, opts), createOp(s, in, opts))
+	ops = append(ops, profileOp(s, in, opts), createOp(s, in, opts), updateOp(s, in, opts))
 	if in.dept != "" {
 		ops = append(ops, queueOp(s, in, opts))
 	}

@@ -141,6 +141,25 @@ func createOp(s *sqlite.Store, in *inputs, opts Options) op {
 	}}
 }
 
+// updateOp changes a guest's e-mail as a desk agent does: the row is rewritten and the
+// search index forgets the old words and learns the new ones (with secure deletion the
+// old ones are overwritten where they lay), committed with a full fsync. Each run edits
+// another sampled guest; the edits stay in the file.
+func updateOp(s *sqlite.Store, in *inputs, opts Options) op {
+	return op{name: "update profile: e-mail (commit, full fsync)", n: opts.Writes, run: func(ctx context.Context, i int) error {
+		if in.agent.ID == "" {
+			return fmt.Errorf("the database has no staff who may log requests")
+		}
+		g := in.sample[i%len(in.sample)]
+		local, domain, ok := strings.Cut(g.Email, "@")
+		if !ok {
+			local, domain = "guest", "example.com"
+		}
+		g.Email = fmt.Sprintf("%s.b%d@%s", local, i, domain)
+		return s.UpdateGuest(staff.WithActor(ctx, in.agent), &g)
+	}}
+}
+
 // queueOp reads what a department's queue screen shows: its first page, oldest promise
 // first, and the count of every view.
 func queueOp(s *sqlite.Store, in *inputs, opts Options) op {
