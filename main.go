@@ -74,7 +74,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 		}
 	}
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region, CheckLater: true})
+	store, err := sqlite.Open(ctx, dbPath, sqlite.Options{PhoneRegion: region, CheckLater: true, KeepBackups: keep})
 	if err != nil {
 		w := newWindow(uiLang)
 		app.ShowRecovery(w, app.Recovery{Path: dbPath, Err: err, Damaged: sqlite.IsDamaged(err), Files: sqlite.BackupFiles{}})

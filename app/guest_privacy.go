@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
 
 	"frontdesk/guests"
 	"frontdesk/staff"
@@ -86,66 +85,5 @@ func (u *UI) exportGuestData(g guests.Guest, w fyne.URIWriteCloser) {
 		}
 		dialog.ShowInformation(lang.L("Guest's data saved"), lang.L("Everything Frontdesk holds about {{.Name}} is in {{.File}}, readable by you only. The export is recorded in the audit log.",
 			map[string]any{"Name": g.FullName(), "File": w.URI().Name()}), u.win)
-	})
-}
-
-// eraseDialog asks a manager to type the guest's name before erasing, so a profile is
-// never erased by a slip of the mouse.
-type eraseDialog struct {
-	dlg   *dialog.CustomDialog
-	name  *widget.Entry
-	erase *widget.Button
-}
-
-func (u *UI) confirmErase(g guests.Guest, erased func()) *eraseDialog {
-	ed := &eraseDialog{name: widget.NewEntry()}
-	want := g.FullName()
-	ed.name.SetPlaceHolder(want)
-	explain := widget.NewLabel(lang.L("Erasing removes {{.Name}}'s name, contact details, loyalty number, notes, alerts, preferences and occasions, and the text of their requests and logbook notes. Stays and request times stay, without the name, for the hotel's figures. This cannot be undone.",
-		map[string]any{"Name": want}))
-	explain.Wrapping = fyne.TextWrapWord
-	prompt := widget.NewLabel(lang.L("Type the guest's name to confirm: {{.Name}}", map[string]any{"Name": want}))
-	prompt.TextStyle = fyne.TextStyle{Bold: true}
-	cancel := widget.NewButton(lang.L("Cancel"), func() { ed.dlg.Hide() })
-	ed.erase = widget.NewButtonWithIcon(lang.L("Erase"), theme.DeleteIcon(), func() { u.erase(ed, g, erased) })
-	ed.erase.Importance = widget.DangerImportance
-	ed.erase.Disable()
-	ed.name.OnChanged = func(s string) {
-		if sameName(s, want) {
-			ed.erase.Enable()
-		} else {
-			ed.erase.Disable()
-		}
-	}
-	ed.dlg = dialog.NewCustomWithoutButtons(lang.L("Erase this guest's data?"), container.NewVBox(explain, prompt, ed.name), u.win)
-	ed.dlg.SetButtons([]fyne.CanvasObject{cancel, ed.erase})
-	ed.dlg.Resize(fyne.NewSize(560, 300))
-	ed.dlg.Show()
-	u.win.Canvas().Focus(ed.name)
-	return ed
-}
-
-// sameName compares a typed name with the guest's, ignoring case and extra spaces.
-func sameName(typed, want string) bool {
-	clean := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " ")) }
-	return want != "" && clean(typed) == clean(want)
-}
-
-func (u *UI) erase(ed *eraseDialog, g guests.Guest, erased func()) {
-	svc := u.svc.Privacy
-	ed.erase.Disable()
-	background(u, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, svc.EraseGuest(ctx, g.ID)
-	}, func(_ struct{}, err error) {
-		ed.dlg.Hide()
-		if err != nil {
-			u.showError("erase guest", err)
-			return
-		}
-		dialog.ShowInformation(lang.L("Guest's data erased"), lang.L("{{.Name}}'s data was erased. The erasure is recorded in the audit log.",
-			map[string]any{"Name": g.FullName()}), u.win)
-		if erased != nil {
-			erased()
-		}
 	})
 }
