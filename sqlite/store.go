@@ -51,9 +51,10 @@ type Store struct {
 // Connection settings. The writer takes its lock when a transaction begins
 // (_txlock=immediate) so two writers queue on the busy timeout instead of failing halfway;
 // synchronous=FULL makes every commit durable against power loss (RELIABILITY.md);
-// secure_delete=ON zeroes whatever a write frees, free pages included, so no earlier
-// version of a guest's row outlives the next change to it (ON, not FAST: FAST leaves old
-// content on free pages), and an erasure leaves nothing behind (EraseGuest).
+// secure_delete=ON zeroes whatever a write frees, free pages included (FAST leaves old
+// content on them), so a change or an erasure leaves no earlier version of a guest's row
+// behind — except the rare copy SQLite's page rebalancing leaves, which the privacy
+// compaction removes (EraseGuest, RELIABILITY.md).
 const (
 	defaultBusyTimeout = 10 * time.Second
 	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_secure_delete=ON&_busy_timeout=%d"
