@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	_ "frontdesk/posixlocale" // a "C" locale is English before Fyne reads it
 )
 
 //go:embed translations
