@@ -116,14 +116,15 @@ func (u *UI) ticked() {
 		return
 	}
 	actor := u.actor
-	background(u, func(ctx context.Context) ([]requests.Summary, error) {
+	background(u, func(ctx context.Context) (dueNow, error) {
 		return checkDue(ctx, u.svc.Requests, actor)
-	}, func(due []requests.Summary, err error) {
+	}, func(due dueNow, err error) {
 		if err != nil {
 			logErr("check what is due", err)
 			return
 		}
-		u.notify(due)
+		u.notify(due.rows)
+		u.setDueCount(due.count)
 		switch u.tabs.Selected().Content {
 		case u.requests.content:
 			u.requests.reload()
@@ -136,28 +137,50 @@ func (u *UI) ticked() {
 // dueLimit bounds what one check reads for notifications.
 const dueLimit = 50
 
-// checkDue returns the actor's requests overdue or due soon.
-func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) ([]requests.Summary, error) {
+// needsYou is the queue of the header's count, and the one it opens: the person's own
+// requests overdue or due soon.
+func needsYou(actor staff.Actor) requests.Filter {
+	return requests.Filter{View: requests.ViewAttention, Mine: actor.ID, MineRole: actor.Role}
+}
+
+// countedNeedsYou updates the header from counts that a screen read under f, when f is
+// the header's own filter but for its view (the counts of every view come together):
+// the header stays true as the person works through their queue between two checks.
+func (u *UI) countedNeedsYou(f requests.Filter, c requests.Counts) {
+	want := needsYou(u.actor)
+	f.View, f.Limit, f.Offset = want.View, 0, 0
+	if f == want {
+		u.setDueCount(c[requests.ViewAttention])
+	}
+}
+
+// dueNow is one check of what needs the person at the desk: the first rows to notify
+// about, and how many there are in all.
+type dueNow struct {
+	rows  []requests.Summary
+	count int
+}
+
+// checkDue reads the actor's requests overdue or due soon, the needsYou queue.
+func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) (dueNow, error) {
 	if actor.ID == "" {
-		return nil, nil
+		return dueNow{}, nil
 	}
-	var out []requests.Summary
-	for _, v := range []requests.View{requests.ViewOverdue, requests.ViewDueSoon} {
-		rows, err := svc.ListRequests(ctx, requests.Filter{View: v, Mine: actor.ID, MineRole: actor.Role, Limit: dueLimit})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rows...)
+	f := needsYou(actor)
+	f.Limit = dueLimit
+	rows, err := svc.ListRequests(ctx, f)
+	if err != nil {
+		return dueNow{}, err
 	}
-	return out, nil
+	counts, err := svc.CountRequests(ctx, f)
+	return dueNow{rows, counts[requests.ViewAttention]}, err
 }
 
 // maxSingleNotices is how many requests get a notification each; more become one summary,
 // so that signing in to a busy shift does not bury the desktop.
 const maxSingleNotices = 3
 
-// notify sends one desktop notification per request and state change, and shows on the
-// header how many of the person's requests need them now.
+// notify sends one desktop notification per request and state change.
 func (u *UI) notify(due []requests.Summary) {
 	now := u.now()
 	var fresh []requests.Summary
@@ -171,7 +194,6 @@ func (u *UI) notify(due []requests.Summary) {
 			fresh = append(fresh, r)
 		}
 	}
-	u.setDueCount(len(due))
 	if len(fresh) == 0 {
 		return
 	}
@@ -186,7 +208,7 @@ func (u *UI) notify(due []requests.Summary) {
 	}
 }
 
-// setDueCount shows "⚠ 3 need you" on the header; clicking it opens the queue of mine.
+// setDueCount shows "⚠ 3 need you" on the header; clicking it opens those three.
 func (u *UI) setDueCount(n int) {
 	if u.dueButton == nil {
 		return
@@ -302,13 +324,21 @@ func (u *UI) header() fyne.CanvasObject {
 		map[string]any{"Name": u.actor.Name, "Role": label(words.Role, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
 	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.dueButton = widget.NewButton("", func() {
-		u.requests.mine.SetChecked(true)
-		u.showTab(u.requests.content)
-	})
+	u.dueButton = widget.NewButton("", u.showNeedsYou)
 	u.dueButton.Importance = widget.DangerImportance
 	u.dueButton.Hide()
 	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(u.dueButton, who, switchUser))
+}
+
+// showNeedsYou opens the queue the header counts: the person's requests overdue or due
+// soon, with the same filter, so the header's number is the queue's.
+func (u *UI) showNeedsYou() {
+	u.requests.setFilter(needsYou(u.actor))
+	if u.tabs.Selected().Content == u.requests.content {
+		u.requests.reload()
+		return
+	}
+	u.showTab(u.requests.content)
 }
 
 // showGuestSearch brings the Guests screen forward with the cursor in its search box.
