@@ -277,7 +277,7 @@ func TestNeedsYouCountsTheQueueItOpens(t *testing.T) {
 	if got := queueTexts(s); !slices.Equal(got, want) {
 		t.Fatalf("the queue opened lists %q, want %q", got, want)
 	}
-	if s.viewButton[requests.ViewAttention].Text != "Needs attention (3)" || s.viewButton[requests.ViewAttention].Importance != widget.HighImportance {
+	if s.viewButton[requests.ViewAttention].Text != "Attention (3)" || s.viewButton[requests.ViewAttention].Importance != widget.HighImportance {
 		t.Errorf("the view shown is %q", s.viewButton[requests.ViewAttention].Text)
 	}
 	if s.department.Selected != "All departments" || s.status.SelectedIndex() != 0 || !s.mine.Checked {
