@@ -10,6 +10,8 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/requests"
+	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // The queue picks its pages in SQL (attentionOrder) and the domain orders requests with
@@ -18,6 +20,7 @@ func TestQueuePagesInSQLAgreeWithTheDomainOrder(t *testing.T) {
 	sd := seedStore(t, filepath.Join(t.TempDir(), "bulk.db"), 300, 3000)
 	ctx := context.Background()
 	now := sd.s.now()
+	addOneOfEachClass(t, sd, now)
 	dept, _, err := sd.s.BusiestQueue(ctx)
 	must(t, err)
 	filters := []requests.Filter{{}, {Department: dept}, {View: requests.ViewAttention}, {View: requests.ViewOverdue},
@@ -52,6 +55,27 @@ func TestQueuePagesInSQLAgreeWithTheDomainOrder(t *testing.T) {
 			t.Errorf("the seeded queue has no %s request: the comparison proves less than it says", class)
 		}
 	}
+}
+
+// addOneOfEachClass makes sure the seeded queue holds a request of every class at now
+// (the seed's own depend on the departments' hours in the machine's time zone): late,
+// due soon, a follow-up call due, and one promised for later, all of one agent's.
+func addOneOfEachClass(t *testing.T, sd *seeded, now time.Time) {
+	t.Helper()
+	var guest string
+	must(t, sd.s.reader.QueryRow("SELECT id FROM guests ORDER BY seq LIMIT 1").Scan(&guest))
+	owner := sd.prop.Staff[len(sd.prop.Staff)-1]
+	var hs []requests.Historic
+	for i, min := range []int{-20, 10, -90, 180} {
+		r := requests.Request{GuestID: guest, Category: "lost_found", Department: standards.DeptSecurity, Description: "Lost phone",
+			Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: owner.ID, Owner: owner.ID,
+			Status: requests.StatusNew, CreatedAt: now.Add(-2 * time.Hour), PromisedAt: now.Add(time.Duration(min) * time.Minute)}
+		if i == 2 {
+			r.Status, r.DoneAt = requests.StatusDone, now.Add(-5*time.Minute)
+		}
+		hs = append(hs, requests.Historic{Request: r})
+	}
+	must(t, sd.s.ImportRequests(as(staff.Actor{Name: "Import", Role: staff.RoleAdministrator}), hs))
 }
 
 // orderedInSQL lists the IDs of the filter's whole view in attentionOrder, the SQL alone.
