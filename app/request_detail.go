@@ -214,8 +214,12 @@ func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 		if l.ID == r.RecoveryOf {
 			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": l.Description})
 		}
-		due, _ := attention(&l.Request, d.u.now())
-		b := widget.NewButton(clip(text, 80)+" · "+label(words.Status, l.Status)+" · "+due, func() { d.open(l.ID) })
+		text = clip(text, 80) + " · " + label(words.Status, l.Status)
+		if l.Open() { // its own promise: "⏱ Due in 15 min"
+			due, _ := attention(&l.Request, d.u.now())
+			text += " · " + due
+		}
+		b := widget.NewButton(text, func() { d.open(l.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}

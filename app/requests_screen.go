@@ -241,10 +241,11 @@ func (s *requestsScreen) loadDepartments() {
 // showDepartment selects the queue's department in its list once the list is loaded, and
 // reports whether the list has it.
 func (s *requestsScreen) showDepartment() bool {
-	if s.deptCode == "" || s.depts == nil {
-		if s.depts != nil {
-			s.department.SetSelectedIndex(0)
-		}
+	switch {
+	case s.depts == nil: // shown when the list arrives
+		return true
+	case s.deptCode == "":
+		s.department.SetSelectedIndex(0)
 		return true
 	}
 	for _, d := range s.depts {

@@ -166,6 +166,9 @@ func TestReopenedRequestIsPromisedAgainFromItsStandard(t *testing.T) {
 	d.act(t, d.agus, towels.ID, requests.Action{Kind: requests.ActDone})
 	d.act(t, d.dewi, towels.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: 5})
 	d.now = d.now.Add(2 * time.Hour)
+	// A category no longer offered for new requests still gives its standard to a reopen.
+	_, err = d.s.writer.Exec("UPDATE categories SET active = 0 WHERE code = 'towels'")
+	must(t, err)
 	det = d.act(t, d.dewi, towels.ID, requests.Action{Kind: requests.ActReopen, Reason: "Towels are damp"})
 	if want := d.now.Add(15 * time.Minute); !det.PromisedAt.Equal(want) {
 		t.Errorf("reopened after closing: promised %v, want %v", det.PromisedAt, want)
