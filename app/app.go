@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"log"
 	"sync"
 	"time"
@@ -87,116 +86,6 @@ func Create(win fyne.Window, svc Services) *UI {
 // screen replaces the window when the file turns out damaged).
 func (u *UI) Close() {
 	u.closeOnce.Do(func() { close(u.stopTick) })
-}
-
-// dueTick is how often the person at the desk is told about their requests that became
-// due soon or overdue, and the screen in front of them refreshed: as often as the
-// escalation sweep (escalation.Every) climbs them, which runs outside the window.
-const dueTick = escalation.Every
-
-// tick asks the UI goroutine to check what is due at every interval until stop closes.
-func (u *UI) tick(every time.Duration, stop <-chan struct{}) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			u.do(u.ticked)
-		}
-	}
-}
-
-// ticked tells the person at the desk about their requests that became due soon or
-// overdue, or were escalated to them, and refreshes the screen in front of them. It runs
-// on the UI goroutine; the database work runs off it.
-func (u *UI) ticked() {
-	if u.svc.Requests == nil || u.tabs == nil {
-		return
-	}
-	actor := u.actor
-	background(u, func(ctx context.Context) ([]requests.Summary, error) {
-		return checkDue(ctx, u.svc.Requests, actor)
-	}, func(due []requests.Summary, err error) {
-		if err != nil {
-			logErr("check what is due", err)
-			return
-		}
-		u.notify(due)
-		switch u.tabs.Selected().Content {
-		case u.requests.content:
-			u.requests.reload()
-		case u.today.content:
-			u.today.reload()
-		}
-	})
-}
-
-// dueLimit bounds what one check reads for notifications.
-const dueLimit = 50
-
-// checkDue returns the actor's requests overdue or due soon.
-func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) ([]requests.Summary, error) {
-	if actor.ID == "" {
-		return nil, nil
-	}
-	var out []requests.Summary
-	for _, v := range []requests.View{requests.ViewOverdue, requests.ViewDueSoon} {
-		rows, err := svc.ListRequests(ctx, requests.Filter{View: v, Mine: actor.ID, MineRole: actor.Role, Limit: dueLimit})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rows...)
-	}
-	return out, nil
-}
-
-// maxSingleNotices is how many requests get a notification each; more become one summary,
-// so that signing in to a busy shift does not bury the desktop.
-const maxSingleNotices = 3
-
-// notify sends one desktop notification per request and state change, and shows on the
-// header how many of the person's requests need them now.
-func (u *UI) notify(due []requests.Summary) {
-	now := u.now()
-	var fresh []requests.Summary
-	for _, r := range due {
-		state := "due_soon"
-		if r.Overdue(now) {
-			state = fmt.Sprintf("overdue:%d", r.EscalationLevel)
-		}
-		if u.notified[r.ID] != state {
-			u.notified[r.ID] = state
-			fresh = append(fresh, r)
-		}
-	}
-	u.setDueCount(len(due))
-	if len(fresh) == 0 {
-		return
-	}
-	if len(fresh) > maxSingleNotices {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Frontdesk",
-			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
-		return
-	}
-	for _, r := range fresh {
-		text, _ := attention(&r.Request, now)
-		fyne.CurrentApp().SendNotification(fyne.NewNotification(text, r.Description+" · "+whereFrom(&r)))
-	}
-}
-
-// setDueCount shows "⚠ 3 need you" on the header; clicking it opens the queue of mine.
-func (u *UI) setDueCount(n int) {
-	if u.dueButton == nil {
-		return
-	}
-	if n == 0 {
-		u.dueButton.Hide()
-		return
-	}
-	u.dueButton.SetText(lang.N("⚠ {{.Count}} needs you", n, map[string]any{"Count": n}))
-	u.dueButton.Show()
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
@@ -302,10 +191,7 @@ func (u *UI) header() fyne.CanvasObject {
 		map[string]any{"Name": u.actor.Name, "Role": label(words.Role, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
 	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.dueButton = widget.NewButton("", func() {
-		u.requests.mine.SetChecked(true)
-		u.showTab(u.requests.content)
-	})
+	u.dueButton = widget.NewButton("", u.showNeedsYou)
 	u.dueButton.Importance = widget.DangerImportance
 	u.dueButton.Hide()
 	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(u.dueButton, who, switchUser))

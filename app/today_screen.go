@@ -113,6 +113,7 @@ func (s *todayScreen) reload() {
 			return
 		}
 		s.data = d
+		s.u.countedNeedsYou(requests.Filter{Mine: actor.ID, MineRole: actor.Role}, d.mineCounts)
 		s.status.SetText(lang.L("Updated {{.Time}}", map[string]any{"Time": s.u.now().Format("15:04")}))
 		s.show(d)
 	})

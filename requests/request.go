@@ -141,9 +141,10 @@ func (r *Request) DueAt() time.Time {
 // DueSoonWindow is how far ahead "due soon" looks.
 const DueSoonWindow = 30 * time.Minute
 
-// DueSoon reports whether the department's promise falls due within DueSoonWindow.
+// DueSoon reports whether the department's promise falls due within DueSoonWindow (a
+// promise exactly DueSoonWindow away is not due soon yet, as in the store's view).
 func (r *Request) DueSoon(now time.Time) bool {
-	return r.Open() && r.Status != StatusDone && !r.Overdue(now) && !r.PromisedAt.IsZero() && r.PromisedAt.Sub(now) <= DueSoonWindow
+	return r.Open() && r.Status != StatusDone && !r.Overdue(now) && !r.PromisedAt.IsZero() && r.PromisedAt.Sub(now) < DueSoonWindow
 }
 
 // invalid is a refused transition or a missing detail, with a message for staff.

@@ -28,17 +28,10 @@ type standard struct {
 // department is empty) and whether the guest gets top-tier standards.
 func loadStandard(ctx context.Context, tx *sql.Tx, category, department, guestID string) (standard, error) {
 	var st standard
-	var promise, topTier int
-	err := tx.QueryRowContext(ctx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
-		FROM categories WHERE code = ? AND active = 1`, category).
-		Scan(&st.cat.Code, &st.cat.Name, &st.cat.Department, &promise, &topTier, &st.cat.GuestNamesTime, &st.cat.Complaint)
-	if err == sql.ErrNoRows {
-		return st, errs.FieldError(requests.FieldCategory, "Choose one of the options in the list.", nil)
-	}
-	if err != nil {
+	var err error
+	if st.cat, err = loadCategory(ctx, tx, category, true); err != nil {
 		return st, err
 	}
-	st.cat.Promise, st.cat.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(topTier)*time.Minute
 	if department == "" {
 		department = st.cat.Department
 	}
@@ -57,6 +50,21 @@ func loadStandard(ctx context.Context, tx *sql.Tx, category, department, guestID
 		st.topTier = g.IsTopTier()
 	}
 	return st, nil
+}
+
+// loadCategory reads a category's service standard; activeOnly refuses a retired one,
+// which a new request may not use but a reopened one still keeps.
+func loadCategory(ctx context.Context, tx *sql.Tx, code string, activeOnly bool) (standards.Category, error) {
+	var c standards.Category
+	var promise, topTier int
+	err := tx.QueryRowContext(ctx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
+		FROM categories WHERE code = ? AND (active = 1 OR NOT ?)`, code, activeOnly).
+		Scan(&c.Code, &c.Name, &c.Department, &promise, &topTier, &c.GuestNamesTime, &c.Complaint)
+	if err == sql.ErrNoRows {
+		return c, errs.FieldError(requests.FieldCategory, "Choose one of the options in the list.", nil)
+	}
+	c.Promise, c.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(topTier)*time.Minute
+	return c, err
 }
 
 func loadDepartment(ctx context.Context, tx *sql.Tx, code string) (standards.Department, error) {
@@ -188,10 +196,10 @@ func insertEvent(ctx context.Context, tx *sql.Tx, requestID string, e requests.E
 // updateRequest writes back everything an action may change.
 func updateRequest(ctx context.Context, tx *sql.Tx, r *requests.Request) error {
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET department = ?, assignee = ?, status = ?, open = ?,
-		due_at = ?, ack_at = ?, started_at = ?, done_at = ?, closed_at = ?, next_follow_up = ?, score = ?,
+		promised_at = ?, due_at = ?, ack_at = ?, started_at = ?, done_at = ?, closed_at = ?, next_follow_up = ?, score = ?,
 		outcome = ?, recovery = ?, escalation_level = ?, escalation_target = ?, escalated_to = ?, escalated_at = ?
 		WHERE id = ?`,
-		r.Department, null(r.Assignee), r.Status, r.Open(), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
+		r.Department, null(r.Assignee), r.Status, r.Open(), fmtTime(r.PromisedAt), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
 		fmtOptionalTime(r.StartedAt), fmtOptionalTime(r.DoneAt), fmtOptionalTime(r.ClosedAt),
 		fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome, r.Recovery, r.EscalationLevel,
 		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt), r.ID)
@@ -247,8 +255,13 @@ func applyAction(ctx context.Context, tx *sql.Tx, r *requests.Request, a request
 }
 
 // prepareAction checks what an action points at and fills in what the store knows:
-// the next escalation level and who it reaches.
+// the next escalation level and who it reaches, a reopened request's new promise.
 func (s *Store) prepareAction(ctx context.Context, tx *sql.Tx, r *requests.Request, a *requests.Action, now time.Time) error {
+	if a.Reopens() && r.Refusal(a.Kind) == "" {
+		var err error
+		a.Promise, err = reopenPromise(ctx, tx, r, a.GuestTime, now)
+		return err
+	}
 	switch a.Kind {
 	case requests.ActTransfer:
 		if a.Department == r.Department {
@@ -275,6 +288,23 @@ func (s *Store) prepareAction(ctx context.Context, tx *sql.Tx, r *requests.Reque
 		return err
 	}
 	return nil
+}
+
+// reopenPromise is the new promise of a request reopened at now: its category's service
+// standard counted from now (the department's next opening when it is closed), tighter
+// when the guest was top tier as it was logged, or the time the guest names for the
+// categories that take one.
+func reopenPromise(ctx context.Context, tx *sql.Tx, r *requests.Request, guestTime, now time.Time) (time.Time, error) {
+	cat, err := loadCategory(ctx, tx, r.Category, false)
+	if err != nil {
+		return time.Time{}, err
+	}
+	dept, err := loadDepartment(ctx, tx, r.Department)
+	if err != nil {
+		return time.Time{}, err
+	}
+	p, err := standards.PromiseFor(cat, dept, now, r.TopTier, guestTime)
+	return p.Due.UTC(), err
 }
 
 // nextLevel is the first level above current.

@@ -274,21 +274,23 @@ func TestQueueViewsOrderAndCounts(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", name, got, want)
 		}
 	}
-	// The done request's follow-up has been due since it was done, so it comes first.
-	check("open", ids(requests.Filter{}), "Bulb", "Bags down", "Towels", "Turndown")
+	// Overdue, then due soon; the done request's follow-up has been due since it was
+	// done, so it leads the rest.
+	check("open", ids(requests.Filter{}), "Bags down", "Towels", "Bulb", "Turndown")
+	check("needs attention", ids(requests.Filter{View: requests.ViewAttention}), "Bags down", "Towels")
 	check("overdue", ids(requests.Filter{View: requests.ViewOverdue}), "Bags down")
 	check("due soon", ids(requests.Filter{View: requests.ViewDueSoon}), "Towels")
 	check("follow-up", ids(requests.Filter{View: requests.ViewFollowUp}), "Bulb")
 	check("history", ids(requests.Filter{View: requests.ViewHistory}), "Slippers")
 	check("housekeeping", ids(requests.Filter{Department: standards.DeptHousekeeping}), "Towels", "Turndown")
 	check("mine (Agus)", ids(requests.Filter{Mine: d.agus.ID}), "Towels")
-	check("owner", ids(requests.Filter{OwnerID: d.dewi.ID}), "Bulb", "Bags down", "Turndown")
+	check("owner", ids(requests.Filter{OwnerID: d.dewi.ID}), "Bags down", "Bulb", "Turndown")
 	check("room", ids(requests.Filter{Room: "1315", View: requests.ViewHistory}), "Slippers")
-	check("page", ids(requests.Filter{Limit: 2, Offset: 1}), "Bags down", "Towels")
+	check("page", ids(requests.Filter{Limit: 2, Offset: 1}), "Towels", "Bulb")
 
 	c, err := d.s.CountRequests(context.Background(), requests.Filter{})
 	must(t, err)
-	want := requests.Counts{requests.ViewOpen: 4, requests.ViewOverdue: 1, requests.ViewDueSoon: 1, requests.ViewFollowUp: 1, requests.ViewHistory: 1}
+	want := requests.Counts{requests.ViewOpen: 4, requests.ViewAttention: 2, requests.ViewOverdue: 1, requests.ViewDueSoon: 1, requests.ViewFollowUp: 1, requests.ViewHistory: 1}
 	for v, n := range want {
 		if c[v] != n {
 			t.Errorf("count %s = %d, want %d", v, c[v], n)

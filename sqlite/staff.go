@@ -197,12 +197,15 @@ func (s *Store) SignIn(ctx context.Context, staffID, pin string) (staff.Actor, e
 			}
 			return err
 		}
+		if err := loadStaffDepartments(ctx, tx, &st); err != nil {
+			return err
+		}
 		signInErr = st.SignIn(pin, s.now())
 		locked := ""
 		if !st.LockedUntil.IsZero() {
 			locked = fmtTime(st.LockedUntil)
 		}
-		actor = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		actor = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role, Departments: st.Departments}
 		if _, err := tx.ExecContext(ctx, "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?", st.FailedPINs, locked, st.ID); err != nil {
 			return err
 		}
