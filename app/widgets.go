@@ -2,11 +2,13 @@ package app
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -185,4 +187,30 @@ func (b *actionButton) MouseOut() {
 		b.onHover("")
 	}
 	b.Button.MouseOut()
+}
+
+// lengthHint counts what is typed into a limited text as the agent types ("1204 / 2000"),
+// in the danger colour past the limit, so a long note is cut by its writer, not refused
+// after the fact. It chains the entry's OnChanged: set that first.
+func lengthHint(e *widget.Entry, max int) *widget.Label {
+	hint := widget.NewLabel("")
+	hint.Alignment = fyne.TextAlignTrailing
+	hint.SizeName = theme.SizeNameCaptionText
+	update := func(text string) {
+		n := utf8.RuneCountInString(text)
+		hint.Importance = widget.LowImportance
+		if n > max {
+			hint.Importance = widget.DangerImportance
+		}
+		hint.SetText(lang.L("{{.Length}} / {{.Max}}", map[string]any{"Length": n, "Max": max}))
+	}
+	was := e.OnChanged
+	e.OnChanged = func(text string) {
+		update(text)
+		if was != nil {
+			was(text)
+		}
+	}
+	update(e.Text)
+	return hint
 }

@@ -1,0 +1,36 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// A limited text counts what is typed as it is typed and turns red past the limit; the
+// entry's own OnChanged still runs.
+func TestALimitedTextCountsWhileTyping(t *testing.T) {
+	test.NewTempApp(t)
+	e := widget.NewMultiLineEntry()
+	changes := 0
+	e.OnChanged = func(string) { changes++ }
+	hint := lengthHint(e, 10)
+	if hint.Text != "0 / 10" || hint.Importance != widget.LowImportance {
+		t.Fatalf("empty: %q", hint.Text)
+	}
+	test.Type(e, "Ibu Wati")
+	if hint.Text != "8 / 10" || changes != 8 {
+		t.Fatalf("typed: %q after %d changes", hint.Text, changes)
+	}
+	test.Type(e, " sé")
+	if hint.Text != "11 / 10" || hint.Importance != widget.DangerImportance {
+		t.Fatalf("past the limit: %q, importance %v", hint.Text, hint.Importance)
+	}
+}
+
+func TestALongNoteSaysAClickShowsAll(t *testing.T) {
+	if long("Plumber at 14:00") || !long(strings.Repeat("word ", 30)) || !long("Line one\nline two") {
+		t.Fatal("long() misjudges a note")
+	}
+}
