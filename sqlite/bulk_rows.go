@@ -31,7 +31,7 @@ var (
 		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
 	importRows = bulkTable{"import_rows", []string{"fingerprint", "guest_id"}}
 	auditRows  = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary"}}
-	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
+	eventRows  = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
 		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name"}}
 )
 
