@@ -44,6 +44,7 @@ type Action struct {
 	NextAttempt time.Time       // for an unreachable guest: when to try again
 	Assignee    string          // staff ID, for assign
 	Escalation  escalation.Step // for escalate: the level reached and who it reached
+	Undo        bool            // for cancel: an undo at the desk took back what it created
 }
 
 // Event is one line of a request's append-only timeline.
@@ -54,11 +55,17 @@ type Event struct {
 	Action  ActionKind
 	From    Status
 	To      Status
-	Note    string // reason, comment, or "housekeeping → maintenance"
+	Note    string // the reason or comment, as typed
 	Outcome Outcome
 	Score   int
 	// Escalation is the climb an escalate event made; zero for every other action.
 	Escalation escalation.Step
+	// FromDepartment and ToDepartment are a transfer's department codes; the names are
+	// read with them, for display.
+	FromDepartment, ToDepartment         string
+	FromDepartmentName, ToDepartmentName string
+	// Undo marks a cancel made by an undo at the desk: the tasks were created by mistake.
+	Undo bool
 }
 
 // from lists the statuses each action may start from.
@@ -163,7 +170,8 @@ func (r *Request) checkDetails(a Action, actor staff.Actor) error {
 			return errs.FieldError(FieldReason, "Say why the request is closed without a follow-up with the guest.", nil)
 		}
 	case ActCancel, ActReopen:
-		if strings.TrimSpace(a.Reason) == "" {
+		// An undo gives its reason itself (Event.Undo).
+		if strings.TrimSpace(a.Reason) == "" && !(a.Undo && a.Kind == ActCancel) {
 			return errs.FieldError(FieldReason, "Give a reason.", nil)
 		}
 	}
@@ -202,7 +210,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActFollowUp:
 		r.followUp(a, now, ev)
 	case ActTransfer:
-		ev.Note = strings.TrimSpace(r.Department + " → " + a.Department + " " + ev.Note)
+		ev.FromDepartment, ev.ToDepartment = r.Department, a.Department
 		r.Department, r.Assignee = a.Department, "" // the owner stays accountable
 	case ActEscalate:
 		e := a.Escalation
@@ -214,6 +222,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 		r.Status, r.ClosedAt = StatusReopened, time.Time{}
 	case ActCancel:
 		r.Status, r.ClosedAt = StatusCancelled, now
+		ev.Undo = a.Undo
 	case ActClose:
 		r.Status, r.ClosedAt = StatusClosed, now
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -262,7 +261,8 @@ func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, r
 		prog.step()
 	}
 	return s.audit(ctx, tx, change{entity: "guests", entityID: newID(), action: "import",
-		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})
+		words: summaryOf("{{.Created}} created, {{.Merged}} merged, {{.Rejected}} rejected, {{.Stays}} stays added, {{.Birthdays}} birthdays",
+			map[string]any{"Created": rep.Created, "Merged": rep.Merged, "Rejected": rep.Rejected, "Stays": rep.StaysAdded, "Birthdays": rep.Birthdays})})
 }
 
 func (s *Store) applyCreate(ctx context.Context, tx execer, t *importTarget, now time.Time, actor string) error {
@@ -274,7 +274,7 @@ func (s *Store) applyCreate(ctx context.Context, tx execer, t *importTarget, now
 		return err
 	}
 	return s.audit(ctx, tx, change{entity: "guest", entityID: pr.ID, guestID: pr.ID, action: "import",
-		summary: fmt.Sprintf("created from row %d", t.row)})
+		words: summaryOf("created from row {{.Row}}", map[string]any{"Row": t.row})})
 }
 
 func (s *Store) applyMerge(ctx context.Context, tx execer, t *importTarget, now time.Time) error {
@@ -305,11 +305,11 @@ func (s *Store) applyMerge(ctx context.Context, tx execer, t *importTarget, now 
 			return err
 		}
 	}
-	summary := fmt.Sprintf("merged, %d stays added", len(t.added))
+	summary := summaryOf("merged, {{.Stays}} stays added", map[string]any{"Stays": len(t.added)})
 	if len(t.occasions) > 0 {
-		summary += ", birthday added"
+		summary = summaryOf("merged, {{.Stays}} stays added, birthday added", map[string]any{"Stays": len(t.added)})
 	}
-	return s.audit(ctx, tx, change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "import", summary: summary})
+	return s.audit(ctx, tx, change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "import", words: summary})
 }
 
 // exportSQL lists guests in the order they were created, erased ones left out; with
@@ -331,11 +331,11 @@ func (s *Store) ExportGuestsCSV(ctx context.Context, w io.Writer, withStays bool
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return 0, err
 	}
-	what := "all guests"
+	what := summaryOf("all guests", nil)
 	if withStays {
-		what += " with stays"
+		what = summaryOf("all guests with stays", nil)
 	}
-	c := change{entity: "guests", entityID: newID(), action: "export", summary: what}
+	c := change{entity: "guests", entityID: newID(), action: "export", words: what}
 	if err := s.writeAudited(ctx, c, func(*sql.Tx) error { return nil }); err != nil {
 		return 0, err
 	}
