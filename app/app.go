@@ -59,12 +59,16 @@ type UI struct {
 	resources *resourcesScreen
 	requests  *requestsScreen
 	today     *todayScreen
+	handover  *handoverScreen   // nil without a handover service
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
-	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
-	stopTick  chan struct{}     // closed by Close: the clock stops
-	closeOnce sync.Once
-	now       func() time.Time // the clock, for what is due or overdue
+	notices   notices           // the line that says desktop notifications are off
+	// notifyDesktop shows a notification on the desktop and says when it cannot.
+	notifyDesktop func(*fyne.Notification) error
+	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
+	stopTick      chan struct{} // closed by Close: the clock stops
+	closeOnce     sync.Once
+	now           func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -176,13 +180,13 @@ func (u *UI) notify(due []requests.Summary) {
 		return
 	}
 	if len(fresh) > maxSingleNotices {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Frontdesk",
+		u.sendNotification(fyne.NewNotification("Frontdesk",
 			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
 		return
 	}
 	for _, r := range fresh {
 		text, _ := attention(&r.Request, now)
-		fyne.CurrentApp().SendNotification(fyne.NewNotification(text, r.Description+" · "+whereFrom(&r)))
+		u.sendNotification(fyne.NewNotification(text, requestText(&r.Request)+" · "+whereFrom(&r)))
 	}
 }
 
@@ -200,7 +204,7 @@ func (u *UI) setDueCount(n int) {
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
-	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{})}
+	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{}), notifyDesktop: desktopNotification}
 	for _, sc := range windowShortcuts {
 		win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { u.windowShortcut(s) })
 	}
@@ -275,7 +279,7 @@ func (u *UI) showMain(actor staff.Actor) {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.addHandoverTabs()
-	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine()), nil, nil, nil, u.tabs))
 	if u.svc.Today == nil {
 		u.showGuestSearch()
 		return

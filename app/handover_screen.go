@@ -72,7 +72,7 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.day = entryWith("", lang.L("DD/MM/YYYY"))
 	s.day.OnSubmitted = func(string) { s.choose() }
 	names, shiftOf := options(words.Shift, property.Shifts)
-	s.shift, s.shiftOf = widget.NewSelect(names, func(string) { s.choose() }), shiftOf
+	s.shift, s.shiftOf = newSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload)

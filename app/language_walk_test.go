@@ -13,11 +13,17 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/anticipation"
 	"frontdesk/demo"
+	"frontdesk/escalation"
+	"frontdesk/guests"
+	"frontdesk/property"
 	"frontdesk/requests"
 	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // englishCatalogue is what an Indonesian desk must never read: every English text of the
@@ -278,11 +284,14 @@ func TestAnIndonesianDeskReadsNoEnglishOnAnyScreen(t *testing.T) {
 	w := &walk{h: h, cat: readEnglishCatalogue(t), data: dataTexts(t, h), found: map[string][]string{}}
 
 	w.look("Today")
+	w.walkToday()
 	w.walkRequests()
 	w.walkGuests()
 	w.walkTabs()
+	w.walkResourceDialogs()
+	w.walkHandover()
 
-	if len(w.visited) < 20 {
+	if len(w.visited) < 40 {
 		t.Errorf("only %d screens visited: %v", len(w.visited), w.visited)
 	}
 	var lines []string
@@ -360,16 +369,84 @@ func (w *walk) actionDialogs() {
 	}
 }
 
-// walkGuests opens the profile of the guest who was not satisfied and the guest form.
+// walkToday opens the dialogs of the prompts: a dismissal and a recovery touch-point.
+func (w *walk) walkToday() {
+	s := w.h.ui.today
+	for _, p := range s.data.board.Prompts {
+		if p.Kind == anticipation.KindRecovery {
+			s.act(p, container.NewStack())
+			w.look("Today/touch-point")
+			w.closeDialogs()
+		}
+	}
+	s.dismiss(s.data.board.Prompts[0])
+	w.look("Today/dismiss")
+	w.closeDialogs()
+}
+
+// walkGuests opens the profile of the guest who was not satisfied, its dialogs, and the
+// new-guest form.
 func (w *walk) walkGuests() {
 	h := w.h
 	rs, err := h.store.ListRequests(context.Background(), requests.Filter{View: requests.ViewOpen, Limit: 2000})
 	must(h.t.(*testing.T), err)
+	guestID := ""
 	for _, r := range rs {
 		if r.RecoveryOf != "" && r.GuestID != "" {
-			h.ui.openGuest(r.GuestID)
-			w.look("Guest profile with a recovery")
-			break
+			guestID = r.GuestID
 		}
+	}
+	h.ui.openGuest(guestID)
+	w.look("Guest profile with a recovery")
+	pv := h.ui.guests.profile
+	if b, ok := findDeep(pv.body, func(b *widget.Button) bool { return b.Icon == theme.DeleteIcon() }); ok {
+		test.Tap(b)
+		w.look("Guest profile/remove")
+		w.closeDialogs()
+	}
+	for name, open := range map[string]func(){
+		"alert":    func() { h.ui.addAlert(guestID, func() {}) },
+		"occasion": func() { h.ui.addOccasion(guestID, func() {}) },
+		"stay":     func() { h.ui.editStay(guests.Stay{GuestID: guestID}, func() {}) },
+		"history":  func() { h.ui.showGuestHistory(pv.profile.Guest) },
+		"new":      h.ui.guests.onNewGuest,
+	} {
+		open()
+		w.look("Guest/" + name)
+		w.closeDialogs()
+	}
+}
+
+// walkResourceDialogs opens the editing dialogs of the Resources tabs.
+func (w *walk) walkResourceDialogs() {
+	r := w.h.ui.resources
+	for name, open := range map[string]func(){
+		"lend":       func() { r.loans.lend("") },
+		"staff":      func() { r.staff.edit(staff.Staff{}) },
+		"roster":     func() { r.roster.edit(property.ShiftMorning) },
+		"shifts":     r.roster.editTimes,
+		"room":       func() { r.rooms.edit(property.Room{}) },
+		"department": func() { r.depts.edit(standards.Department{}) },
+		"category":   func() { r.standards.edit(standards.Category{}) },
+		"escalation": func() { r.escalate.edit(escalation.ClassStandard) },
+	} {
+		open()
+		w.look("Resources/" + name)
+		w.closeDialogs()
+	}
+}
+
+// walkHandover opens the acknowledgement and a logbook note.
+func (w *walk) walkHandover() {
+	s := w.h.ui.handover
+	w.h.ui.showTab(s.content)
+	w.h.settle(0)
+	s.confirmAck()
+	w.look("Handover/acknowledge")
+	w.closeDialogs()
+	if len(s.logbook.notes) > 0 {
+		s.logbook.read(s.logbook.notes[0])
+		w.look("Handover/logbook note")
+		w.closeDialogs()
 	}
 }

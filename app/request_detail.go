@@ -69,7 +69,7 @@ func (d *requestDetail) show(r *requests.Detail) {
 	d.current = r
 	now := d.u.now()
 	text, col := attention(&r.Request, now)
-	title := widget.NewLabelWithStyle(r.Description, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(requestText(&r.Request), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	badges := container.NewHBox(newBadge(text, col))
 	if r.Kind == requests.KindComplaint {
@@ -316,7 +316,7 @@ func (d *requestDetail) transfer() {
 				codes[dep.Name] = dep.Code
 			}
 		}
-		to := widget.NewSelect(names, nil)
+		to := newSelect(names, nil)
 		reason := entryWith("", lang.L("e.g. AC, not cleaning"))
 		f := newForm()
 		f.add(requests.FieldDepartment, lang.L("To"), to)
@@ -345,7 +345,7 @@ func (d *requestDetail) assign() {
 			names[i] = fmt.Sprintf("%s (%s)", st.Name, label(words.Role, st.Role))
 			ids[names[i]] = st.ID
 		}
-		who := widget.NewSelect(names, nil)
+		who := newSelect(names, nil)
 		f := newForm()
 		f.add(requests.FieldAssignee, lang.L("Who does it"), who)
 		d.act(lang.L("Assign"), lang.L("Assign"), f, func() (requests.Action, error) {
@@ -362,9 +362,9 @@ func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.L("Service recovery")))
 	for _, l := range r.Linked {
 		l := l
-		text := l.Description
+		text := requestText(&l.Request)
 		if l.ID == r.RecoveryOf {
-			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": l.Description})
+			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": text})
 		}
 		b := widget.NewButton(clip(text, 80)+" · "+label(words.Status, l.Status), func() { d.open(l.ID) })
 		b.Alignment = widget.ButtonAlignLeading

@@ -3,10 +3,12 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"frontdesk/anticipation"
 	"frontdesk/requests"
 	"frontdesk/words"
 )
@@ -37,20 +39,11 @@ func attention(r *requests.Request, now time.Time) (string, color.Color) {
 	return lang.L("Due {{.Time}}", map[string]any{"Time": clockTime(r.PromisedAt, now)}), colOnTrack
 }
 
-// minutes is a short duration: "12 min", "2 h 5 min", "3 d".
-func minutes(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", max(m, 0))
-	case m < 24*60:
-		if m%60 == 0 {
-			return fmt.Sprintf("%d h", m/60)
-		}
-		return fmt.Sprintf("%d h %d min", m/60, m%60)
-	}
-	return fmt.Sprintf("%d d", m/(24*60))
-}
+// minutes is a short duration in the reader's language: "12 min", "2 h 5 min", "3 d".
+func minutes(d time.Duration) string { return uiLang().Duration(d) }
+
+// requestText is what a request is about, in the reader's language (words.RequestText).
+func requestText(r *requests.Request) string { return words.RequestText(lang.L, r) }
 
 // clockTime is "14:35" today, "Tue 14:35" within a week, else "23 Nov 14:35", in the
 // property's time (now's zone).
@@ -95,12 +88,15 @@ func scoreText(score int) string {
 }
 
 // eventNote is a timeline note for people: an escalation reads "Level 3: Shift manager,
-// Rina Kusuma", then its note.
+// Rina Kusuma", then its note; a transfer "Housekeeping → Maintenance", its note, and who
+// tells the guest.
 func eventNote(e requests.Event) string {
-	if e.Action == requests.ActTransfer {
-		return e.Note + " · " + lang.L("the owner lets the guest know")
-	}
-	if e.Action != requests.ActEscalate {
+	switch {
+	case e.Undo:
+		return lang.L(anticipation.MsgUndone)
+	case e.Action == requests.ActTransfer:
+		return transferNote(e)
+	case e.Action != requests.ActEscalate:
 		return e.Note
 	}
 	step := e.Escalation
@@ -114,4 +110,18 @@ func eventNote(e requests.Event) string {
 		}
 	}
 	return text
+}
+
+// transferNote is "Housekeeping → Maintenance & engineering · AC, not cleaning · the owner
+// lets the guest know"; a transfer from before the departments were kept has them in its
+// note.
+func transferNote(e requests.Event) string {
+	var parts []string
+	if e.ToDepartment != "" {
+		parts = append(parts, e.FromDepartmentName+" → "+e.ToDepartmentName)
+	}
+	if e.Note != "" {
+		parts = append(parts, e.Note)
+	}
+	return strings.Join(append(parts, lang.L("the owner lets the guest know")), " · ")
 }

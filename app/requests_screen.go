@@ -77,10 +77,10 @@ func (s *requestsScreen) filters() fyne.CanvasObject {
 		views.Add(b)
 	}
 	s.mine = widget.NewCheck(lang.L("Mine only"), func(bool) { s.reload() })
-	s.department = widget.NewSelect(nil, func(string) { s.reload() })
+	s.department = newSelect(nil, func(string) { s.reload() })
 	s.department.PlaceHolder = lang.L("All departments")
 	statuses, statusOf := options(words.Status, requests.Statuses)
-	s.status = widget.NewSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.reload() })
+	s.status = newSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.reload() })
 	s.status.PlaceHolder = lang.L("Any status")
 	s.statusOf = statusOf
 	add := widget.NewButtonWithIcon(lang.L("New request (Ctrl+N)"), theme.ContentAddIcon(), func() { s.u.showNewRequest() })
@@ -269,7 +269,7 @@ func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *requestRow) set(s *requests.Summary, now time.Time) {
 	text, col := attention(&s.Request, now)
 	r.badge.set(text, col)
-	r.title.SetText(s.Description)
+	r.title.SetText(requestText(&s.Request))
 	r.where.SetText(whereFrom(s))
 	r.detail.SetText(summaryLine(s))
 }

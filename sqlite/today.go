@@ -435,7 +435,7 @@ func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resol
 func promptDone(kind anticipation.PromptKind, made created) *audit.Words {
 	switch kind {
 	case anticipation.KindPrepare:
-		return summaryOf("{{.Count}} tasks", map[string]any{"Count": made.tasks})
+		return summaryOf("Tasks logged: {{.Count}}", map[string]any{"Count": made.tasks})
 	case anticipation.KindOccasion:
 		return summaryOf("Task logged", nil)
 	case anticipation.KindRepeat:
