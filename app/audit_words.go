@@ -27,7 +27,7 @@ var auditEntities = map[string]string{
 // actions.
 var auditActions = map[string]string{
 	"create": "created", "update": "changed", "save": "saved", "remove": "removed", "import": "imported",
-	"export": "exported", "data export": "data exported", "erase": "erased", "lend": "lent", "return": "returned",
+	"export": "exported", "data export": "data exported", "erase": "erased", "lend": "handed out", "return": "returned",
 	"write": "written", "pin": "pinned", "unpin": "unpinned", "set": "set", "acknowledge": "acknowledged",
 	"done": "acted on", "dismissed": "dismissed", "undo": "undone", "reset_pin": "PIN reset", "sign_in": "signed in",
 	"sign_in_refused": "sign-in refused", "start": "started", "follow_up": "followed up", "transfer": "transferred",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -362,7 +363,7 @@ func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.L("Service recovery")))
 	for _, l := range r.Linked {
 		l := l
-		text := requestText(&l.Request)
+		text, _, _ := strings.Cut(requestText(&l.Request), "\n") // its first line
 		if l.ID == r.RecoveryOf {
 			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": text})
 		}

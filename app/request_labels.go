@@ -22,6 +22,10 @@ var (
 	colClosed   = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
 )
 
+// badgeWidth is the column of attention badges in request lists: wide enough for the
+// longest, "⚠ Terlambat 23 jam 59 menit".
+const badgeWidth = 185
+
 // attention is the badge a request carries in queues: what it needs and how urgently.
 func attention(r *requests.Request, now time.Time) (string, color.Color) {
 	switch {

@@ -261,7 +261,7 @@ func newRequestRow() *requestRow {
 
 // CreateRenderer stacks the badge and title over the detail line.
 func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
-	badgeBox := container.NewGridWrap(fyne.NewSize(150, r.title.MinSize().Height), container.NewCenter(r.badge))
+	badgeBox := container.NewGridWrap(fyne.NewSize(badgeWidth, r.title.MinSize().Height), container.NewCenter(r.badge))
 	top := container.NewBorder(nil, nil, badgeBox, r.where, r.title)
 	return widget.NewSimpleRenderer(container.NewVBox(top, r.detail))
 }

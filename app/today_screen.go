@@ -425,7 +425,7 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 	line.Truncation = fyne.TextTruncateEllipsis
 	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
 	open.Importance = widget.LowImportance
-	badge := container.NewGridWrap(fyne.NewSize(150, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
+	badge := container.NewGridWrap(fyne.NewSize(badgeWidth, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
 	return container.NewBorder(nil, nil, badge, open, line)
 }
 
