@@ -42,10 +42,9 @@ func readEnglishCatalogue(t *testing.T) englishCatalogue {
 	c := englishCatalogue{exact: map[string]bool{}}
 	for key, v := range en {
 		for form, text := range forms(v) {
-			if other, ok := forms(id[key])[form]; !ok || other == text {
-				continue
+			if other, ok := forms(id[key])[form]; ok && other != text {
+				c.add(text, other)
 			}
-			c.add(text, forms(id[key])[form])
 		}
 	}
 	return c
@@ -448,5 +447,34 @@ func (w *walk) walkHandover() {
 		s.logbook.read(s.logbook.notes[0])
 		w.look("Handover/logbook note")
 		w.closeDialogs()
+	}
+}
+
+// The walk's eye: it sees English texts of the catalogue whole, inside a line and as a
+// filled-in template, and passes over Indonesian and what people typed.
+func TestTheWalkSeesEnglishButNotIndonesianOrTypedTexts(t *testing.T) {
+	c := readEnglishCatalogue(t)
+	data := []string{"Safe will not open", "Housekeeping"}
+	seen := func(s string) bool {
+		for _, p := range pieces(withoutData(s, data)) {
+			if c.english(p) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	for s, want := range map[string]bool{
+		"(Select one)":         true,
+		"⚠ Overdue 1 h 41 min": true,
+		"Keluhan: Not satisfied (2/5) on 5 Dec 2026: Safe will not open": true,
+		"Done in · 12 min":                           true,
+		"Tingkat 4: Manajemen":                       false,
+		"⚠ Terlambat 1 jam 41 menit":                 false,
+		"Kamar 1015 · Mardiyah — Safe will not open": false,
+		"Housekeeping → Housekeeping":                false,
+	} {
+		if seen(s) != want {
+			t.Errorf("%q seen as English: %v, want %v", s, !want, want)
+		}
 	}
 }
