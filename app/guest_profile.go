@@ -88,7 +88,7 @@ func (pv *profileView) afterErasure() {
 func (pv *profileView) showErased(p *guests.Profile) {
 	note := widget.NewLabel(lang.L("This guest's data was erased at their request. Nothing can be added to this profile; a returning guest gets a new one."))
 	note.Wrapping = fyne.TextWrapWord
-	pv.body.Objects = []fyne.CanvasObject{heading(p.DisplayName()), note}
+	pv.body.Objects = []fyne.CanvasObject{heading(words.Typed(lang.L, p.DisplayName())), note}
 	pv.body.Refresh()
 	pv.scroll.ScrollToTop()
 }

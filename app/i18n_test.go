@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"frontdesk/guests"
 	"frontdesk/words"
 )
 
@@ -50,7 +51,7 @@ func messageKeys(t *testing.T) map[string]bool {
 	addValues(keys, roomFilterNames)
 	addValues(keys, auditEntities)
 	addValues(keys, auditActions)
-	for _, w := range fyneWords {
+	for _, w := range append(fyneWords, guests.ErasedName) {
 		keys[w] = false
 	}
 	return keys

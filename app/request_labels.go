@@ -66,13 +66,14 @@ func clockTime(t, now time.Time) string {
 
 // whereFrom is "Room 1204 · Siti Rahayu", or whichever of the two is known.
 func whereFrom(s *requests.Summary) string {
+	guest := words.Typed(lang.L, s.GuestName)
 	switch {
-	case s.Room != "" && s.GuestName != "":
-		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room}) + " · " + s.GuestName
+	case s.Room != "" && guest != "":
+		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room}) + " · " + guest
 	case s.Room != "":
 		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room})
 	}
-	return s.GuestName
+	return guest
 }
 
 // scoreText is "4/5" with stars for quick reading.

@@ -77,7 +77,7 @@ func (r *Report) Blocks(lg Lang) []Block {
 
 // requestTitle is "Room 1204 · Siti Rahayu ★ VIP — AC not cooling".
 func requestTitle(lg Lang, l RequestLine) string {
-	who := l.GuestName
+	who := words.Typed(lg.L, l.GuestName)
 	if l.GuestVIP && who != "" {
 		who += " ★ " + lg.L("VIP")
 	}
@@ -243,7 +243,7 @@ func (r *Report) noteEntries(lg Lang) []Entry {
 		if n.Pinned {
 			mark = "★ " + lg.L("Pinned")
 		}
-		out[i] = Entry{ID: n.ID, Mark: mark, Title: n.Text, Detail: NoteDetail(lg, n, r.Now),
+		out[i] = Entry{ID: n.ID, Mark: mark, Title: words.Typed(lg.L, n.Text), Detail: NoteDetail(lg, n, r.Now),
 			New: r.Changes.Since != nil && n.At.After(r.Changes.Since.At)}
 	}
 	return out

@@ -20,18 +20,27 @@ type Translator func(key string, data ...any) string
 func RequestText(L Translator, r *requests.Request) string {
 	switch {
 	case r.RecoveryScore > 0:
-		text := L("Guest not satisfied ({{.Score}}/5) with: {{.What}}", map[string]any{"Score": r.RecoveryScore, "What": r.Description})
+		text := L("Guest not satisfied ({{.Score}}/5) with: {{.What}}", map[string]any{"Score": r.RecoveryScore, "What": Typed(L, r.Description)})
 		if r.GuestSaid != "" {
 			text += "\n" + L("Guest said: {{.Said}}", map[string]any{"Said": r.GuestSaid})
 		}
 		return text
 	case r.Category == standards.CategoryArrivalPrep:
-		return L("Before arrival: {{.Task}}", map[string]any{"Task": r.Description})
+		return L("Before arrival: {{.Task}}", map[string]any{"Task": Typed(L, r.Description)})
 	case r.Occasion != "":
 		return L("{{.Occasion}} {{.Date}}: cake and a card", map[string]any{
 			"Occasion": occasionTitle(L, guests.OccasionKind(r.Occasion), r.Description), "Date": DayMonth(L, r.OccasionOn)})
 	}
-	return r.Description
+	return Typed(L, r.Description)
+}
+
+// Typed is a name or text as people typed it, or the mark an erasure left in its place
+// ("[erased]") in the reader's language.
+func Typed(L Translator, s string) string {
+	if s == guests.ErasedName {
+		return L(guests.ErasedName)
+	}
+	return s
 }
 
 // occasionTitle is an occasion's own name as typed, or its kind's name in the reader's

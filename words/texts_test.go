@@ -55,6 +55,7 @@ func TestWhatFrontdeskWroteIsWordedForTheReaderAndWhatPeopleTypedIsNot(t *testin
 			"Birthday 25 Nov: cake and a card", "BIRTHDAY 25 NOV: CAKE AND A CARD"},
 		{requests.Request{Description: "Retirement", Occasion: string(guests.OccasionCustom), OccasionOn: on},
 			"Retirement 25 Nov: cake and a card", "Retirement 25 NOV: CAKE AND A CARD"},
+		{requests.Request{Description: guests.ErasedName}, "[erased]", "[ERASED]"},
 	}
 	for _, c := range cases {
 		if got := RequestText(english, &c.r); got != c.english {
