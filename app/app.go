@@ -58,12 +58,16 @@ type UI struct {
 	resources *resourcesScreen
 	requests  *requestsScreen
 	today     *todayScreen
+	handover  *handoverScreen   // nil without a handover service
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
-	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
-	stopTick  chan struct{}     // closed by Close: the clock stops
-	closeOnce sync.Once
-	now       func() time.Time // the clock, for what is due or overdue
+	notices   notices           // the line that says desktop notifications are off
+	// notifyDesktop shows a notification on the desktop and says when it cannot.
+	notifyDesktop func(*fyne.Notification) error
+	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
+	stopTick      chan struct{} // closed by Close: the clock stops
+	closeOnce     sync.Once
+	now           func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -89,7 +93,7 @@ func (u *UI) Close() {
 }
 
 func newUI(win fyne.Window, svc Services) *UI {
-	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{})}
+	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{}), notifyDesktop: desktopNotification}
 	for _, sc := range windowShortcuts {
 		win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { u.windowShortcut(s) })
 	}
@@ -164,7 +168,7 @@ func (u *UI) showMain(actor staff.Actor) {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.addHandoverTabs()
-	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine()), nil, nil, nil, u.tabs))
 	if u.svc.Today == nil {
 		u.showGuestSearch()
 		return

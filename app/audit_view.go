@@ -52,15 +52,6 @@ func newAuditView(u *UI) *auditView {
 	return v
 }
 
-// auditLine is, in the property's zone, "14:05 · Dewi Lestari · create preference · Feather-free pillows".
-func auditLine(e audit.Entry, zone *time.Location) string {
-	parts := []string{e.At.In(zone).Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
-	if e.Summary != "" {
-		parts = append(parts, e.Summary)
-	}
-	return strings.Join(parts, " · ")
-}
-
 func (v *auditView) reload() {
 	if !v.u.actor.Role.Can(staff.PermBrowseAudit) {
 		v.entries = nil

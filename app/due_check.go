@@ -125,13 +125,13 @@ func (u *UI) notify(due []requests.Summary) {
 		return
 	}
 	if len(fresh) > maxSingleNotices {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Frontdesk",
+		u.sendNotification(fyne.NewNotification("Frontdesk",
 			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
 		return
 	}
 	for _, r := range fresh {
 		text, _ := attention(&r.Request, now)
-		fyne.CurrentApp().SendNotification(fyne.NewNotification(text, r.Description+" · "+whereFrom(&r)))
+		u.sendNotification(fyne.NewNotification(text, requestText(&r.Request)+" · "+whereFrom(&r)))
 	}
 }
 

@@ -24,23 +24,23 @@ type guestForm struct {
 
 func newGuestForm(g *guests.Guest, region string) *guestForm {
 	gf := &guestForm{form: newForm()}
-	gf.salutation = widget.NewSelect(guests.Salutations, nil)
+	gf.salutation = newSelect(guests.Salutations, nil)
 	gf.salutation.SetSelected(g.Salutation)
 	gf.given = entryWith(g.GivenName, "")
 	gf.family = entryWith(g.FamilyName, "")
 	gf.email = entryWith(g.Email, "name@example.com")
 	gf.phone = entryWith(guests.FormatPhone(g.Phone, region), lang.L("e.g. 0812 3456 7890 or +44 20 7946 0958"))
 	gf.loyalty = entryWith(g.LoyaltyNumber, "")
-	gf.language = widget.NewSelect(languageOptions(), nil)
+	gf.language = newSelect(languageOptions(), nil)
 	if g.Language != "" {
 		gf.language.SetSelected(guests.LanguageName(g.Language))
 	}
 	var tiers, casinos []string
 	tiers, gf.tierOf = options(words.Tier, guests.Tiers)
 	casinos, gf.casinoOf = options(words.Casino, guests.CasinoTiers)
-	gf.tier = widget.NewSelect(tiers, nil)
+	gf.tier = newSelect(tiers, nil)
 	gf.tier.SetSelected(label(words.Tier, orTier(g.Tier)))
-	gf.casino = widget.NewSelect(casinos, nil)
+	gf.casino = newSelect(casinos, nil)
 	gf.casino.SetSelected(label(words.Casino, orCasino(g.CasinoTier)))
 	gf.vip = widget.NewCheck(lang.L("VIP"), nil)
 	gf.vip.SetChecked(g.VIP)

@@ -55,7 +55,7 @@ func (s *handoverScreen) saveAs(f exportFormat) {
 	}, s.u.win)
 	d.SetFileName(f.fileName(r))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + f.ext}))
-	d.Show()
+	fileWords(d, lang.L("Save the handover report"), lang.L("Save")).Show()
 }
 
 // export renders the report off the UI goroutine and writes it to w, which it closes.

@@ -16,6 +16,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/handover"
+	"frontdesk/words"
 )
 
 // logbookPanel is the shift's logbook beside the report: the pinned notes and the shift's
@@ -85,7 +86,7 @@ func (p *logbookPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	lines := row.Objects[0].(*fyne.Container)
 	first := lines.Objects[0].(*fyne.Container)
-	first.Objects[0].(*widget.Label).SetText(oneLineText(n.Text))
+	first.Objects[0].(*widget.Label).SetText(oneLineText(words.Typed(lang.L, n.Text)))
 	mark := first.Objects[1].(*widget.Label)
 	mark.SetText(uiLang().Clock(n.At, p.now))
 	if n.Pinned {
@@ -114,7 +115,7 @@ func long(text string) bool {
 
 // read shows a whole note, scrolled when it is longer than the dialog.
 func (p *logbookPanel) read(n handover.Note) {
-	text := widget.NewLabel(n.Text)
+	text := widget.NewLabel(words.Typed(lang.L, n.Text))
 	text.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(nil, subtle(handover.NoteDetail(uiLang(), n, p.now)), nil, nil, container.NewVScroll(text))
 	d := dialog.NewCustom(lang.L("Logbook"), lang.L("Close"), body, p.u.win)

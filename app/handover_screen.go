@@ -72,7 +72,7 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.day = entryWith("", lang.L("DD/MM/YYYY"))
 	s.day.OnSubmitted = func(string) { s.choose() }
 	names, shiftOf := options(words.Shift, property.Shifts)
-	s.shift, s.shiftOf = widget.NewSelect(names, func(string) { s.choose() }), shiftOf
+	s.shift, s.shiftOf = newSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload)
@@ -152,8 +152,11 @@ func (s *handoverScreen) show(r *handover.Report) {
 		s.syncing = false
 	}
 	s.showFigures(r.Figures(lg))
-	s.rows = reportRows(r, lg)
-	for i, row := range s.rows {
+	// Each height set redraws the list: with no rows in it meanwhile, that costs nothing
+	// (with the report's rows, seconds at a resort).
+	rows := reportRows(r, lg)
+	s.rows = nil
+	for i, row := range rows {
 		h := float32(textRowHeight)
 		switch {
 		case row.heading != "":
@@ -163,6 +166,7 @@ func (s *handoverScreen) show(r *handover.Report) {
 		}
 		s.list.SetItemHeight(i, h)
 	}
+	s.rows = rows
 	s.list.Refresh()
 	s.showAckButton(r)
 	s.logbook.show(r)

@@ -15,7 +15,8 @@ import (
 var translations embed.FS
 
 // SetLanguage loads Frontdesk's translations (English and Bahasa Indonesia) and, when code
-// is set, uses that language instead of the system's.
+// is set, uses that language instead of the system's. The catalogue also translates the
+// words Fyne's own widgets show (an entry's menu, the error dialog, the file dialogs).
 func SetLanguage(code string) {
 	if code == "" && !usableLocale() {
 		code = "en" // a bare "C" locale (servers, CI) is not a language

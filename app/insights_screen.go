@@ -82,7 +82,7 @@ func (s *insightsScreen) toolbar() fyne.CanvasObject {
 		names[i] = lang.L(p.name)
 	}
 	s.from, s.to = entryWith("", lang.L("DD/MM/YYYY")), entryWith("", lang.L("DD/MM/YYYY"))
-	s.preset = widget.NewSelect(names, func(string) { s.choosePreset() })
+	s.preset = newSelect(names, func(string) { s.choosePreset() })
 	show := widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), s.reload)
 	s.from.OnSubmitted = func(string) { s.reload() }
 	s.to.OnSubmitted = func(string) { s.reload() }

@@ -178,7 +178,7 @@ func (d *requestDetail) transfer() {
 				codes[dep.Name] = dep.Code
 			}
 		}
-		to := widget.NewSelect(names, nil)
+		to := newSelect(names, nil)
 		reason := entryWith("", lang.L("e.g. AC, not cleaning"))
 		f := newForm()
 		f.add(requests.FieldDepartment, lang.L("To"), to)
@@ -207,7 +207,7 @@ func (d *requestDetail) assign() {
 			names[i] = fmt.Sprintf("%s (%s)", st.Name, label(words.Role, st.Role))
 			ids[names[i]] = st.ID
 		}
-		who := widget.NewSelect(names, nil)
+		who := newSelect(names, nil)
 		f := newForm()
 		f.add(requests.FieldAssignee, lang.L("Who does it"), who)
 		d.act(lang.L("Assign"), lang.L("Assign"), f, func() (requests.Action, error) {

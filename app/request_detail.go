@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +68,7 @@ func (d *requestDetail) show(r *requests.Detail) {
 	d.current = r
 	now := d.u.now()
 	text, col := attention(&r.Request, now)
-	title := widget.NewLabelWithStyle(r.Description, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(requestText(&r.Request), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	badges := container.NewHBox(newBadge(text, col))
 	if r.Kind == requests.KindComplaint {
@@ -210,9 +211,9 @@ func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.L("Service recovery")))
 	for _, l := range r.Linked {
 		l := l
-		text := l.Description
+		text, _, _ := strings.Cut(requestText(&l.Request), "\n") // its first line
 		if l.ID == r.RecoveryOf {
-			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": l.Description})
+			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": text})
 		}
 		text = clip(text, 80) + " · " + label(words.Status, l.Status)
 		if l.Open() { // its own promise: "⏱ Due in 15 min"

@@ -82,10 +82,10 @@ func (s *requestsScreen) filters() fyne.CanvasObject {
 	}
 	s.mine = widget.NewCheck(lang.L("Mine only"), s.onMine)
 	s.mine.Checked = mineOnly(s.u.actor.ID)
-	s.department = widget.NewSelect(nil, s.onDepartment)
+	s.department = newSelect(nil, s.onDepartment)
 	s.department.PlaceHolder = lang.L("All departments")
 	statuses, statusOf := options(words.Status, requests.Statuses)
-	s.status = widget.NewSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.changed() })
+	s.status = newSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.changed() })
 	s.status.PlaceHolder = lang.L("Any status")
 	s.statusOf = statusOf
 	add := widget.NewButtonWithIcon(lang.L("New request (Ctrl+N)"), theme.ContentAddIcon(), func() { s.u.showNewRequest() })
@@ -331,7 +331,7 @@ func newRequestRow() *requestRow {
 
 // CreateRenderer stacks the badge and title over the detail line.
 func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
-	badgeBox := container.NewGridWrap(fyne.NewSize(150, r.title.MinSize().Height), container.NewCenter(r.badge))
+	badgeBox := container.NewGridWrap(fyne.NewSize(badgeWidth, r.title.MinSize().Height), container.NewCenter(r.badge))
 	top := container.NewBorder(nil, nil, badgeBox, r.where, r.title)
 	return widget.NewSimpleRenderer(container.NewVBox(top, r.detail))
 }
@@ -339,7 +339,7 @@ func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *requestRow) set(s *requests.Summary, now time.Time) {
 	text, col := attention(&s.Request, now)
 	r.badge.set(text, col)
-	r.title.SetText(s.Description)
+	r.title.SetText(requestText(&s.Request))
 	r.where.SetText(whereFrom(s))
 	r.detail.SetText(summaryLine(s))
 }

@@ -144,7 +144,7 @@ func (v *staffView) edit(st staff.Staff) {
 	for i, d := range v.depts {
 		names[i] = d.Name
 	}
-	sf := &staffForm{name: entryWith(st.Name, ""), pin: widget.NewPasswordEntry(), role: widget.NewSelect(roles, nil),
+	sf := &staffForm{name: entryWith(st.Name, ""), pin: widget.NewPasswordEntry(), role: newSelect(roles, nil),
 		depts: widget.NewCheckGroup(names, nil), active: widget.NewCheck(lang.L("May sign in"), nil)}
 	sf.role.SetSelected(label(words.Role, st.Role))
 	for _, code := range st.Departments {

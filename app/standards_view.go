@@ -113,7 +113,7 @@ func (v *standardsView) edit(c standards.Category) *standardForm {
 	for i, d := range v.depts {
 		names[i] = d.Name
 	}
-	dept := widget.NewSelect(names, nil)
+	dept := newSelect(names, nil)
 	dept.SetSelected(v.deptName(c.Department))
 	name := entryWith(c.Name, "")
 	promise := entryWith(minutesText(c.Promise), lang.L("minutes"))

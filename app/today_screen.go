@@ -326,7 +326,7 @@ func doneText(p anticipation.Prompt, res anticipation.Resolution) string {
 	args := map[string]any{"Guest": p.GuestName}
 	switch {
 	case res.Request != nil:
-		args["Task"] = res.Request.Description
+		args["Task"] = requestText(res.Request)
 		return lang.L("✓ Task logged for {{.Guest}}: {{.Task}}", args)
 	case res.Preference != nil:
 		args["Subject"] = res.Preference.Text
@@ -422,11 +422,11 @@ func (s *todayScreen) overdueCard(d *todayData) fyne.CanvasObject {
 // requestLine is a compact request row with a button that opens the request.
 func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.CanvasObject {
 	text, col := attention(&r.Request, now)
-	line := widget.NewLabel(r.Description + " · " + whereFrom(r))
+	line := widget.NewLabel(requestText(&r.Request) + " · " + whereFrom(r))
 	line.Truncation = fyne.TextTruncateEllipsis
 	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
 	open.Importance = widget.LowImportance
-	badge := container.NewGridWrap(fyne.NewSize(150, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
+	badge := container.NewGridWrap(fyne.NewSize(badgeWidth, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
 	return container.NewBorder(nil, nil, badge, open, line)
 }
 

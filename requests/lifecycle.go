@@ -51,6 +51,8 @@ type Action struct {
 	// the guest was not satisfied, restarts the promise from the category's standard at
 	// that moment. The store fills it in; the agent tells the guest.
 	Promise time.Time
+	// Undo marks a cancel as an undo at the desk taking back what it created.
+	Undo bool
 }
 
 // Reopens reports whether the action reopens the request, so that it needs a new promise.
@@ -69,11 +71,17 @@ type Event struct {
 	Action  ActionKind
 	From    Status
 	To      Status
-	Note    string // reason, comment, or "housekeeping → maintenance"
+	Note    string // the reason or comment, as typed
 	Outcome Outcome
 	Score   int
 	// Escalation is the climb an escalate event made; zero for every other action.
 	Escalation escalation.Step
+	// FromDepartment and ToDepartment are a transfer's department codes; the names are
+	// read with them, for display.
+	FromDepartment, ToDepartment         string
+	FromDepartmentName, ToDepartmentName string
+	// Undo marks a cancel made by an undo at the desk: the tasks were created by mistake.
+	Undo bool
 }
 
 // from lists the statuses each action may start from.
@@ -181,7 +189,8 @@ func (r *Request) checkDetails(a Action, actor staff.Actor) error {
 			return errs.FieldError(FieldReason, "Say why the request is closed without a follow-up with the guest.", nil)
 		}
 	case ActCancel, ActReopen:
-		if strings.TrimSpace(a.Reason) == "" {
+		// An undo gives its reason itself (Event.Undo).
+		if strings.TrimSpace(a.Reason) == "" && !(a.Undo && a.Kind == ActCancel) {
 			return errs.FieldError(FieldReason, "Give a reason.", nil)
 		}
 	}
@@ -220,7 +229,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActFollowUp:
 		r.followUp(a, now, ev)
 	case ActTransfer:
-		ev.Note = strings.TrimSpace(r.Department + " → " + a.Department + " " + ev.Note)
+		ev.FromDepartment, ev.ToDepartment = r.Department, a.Department
 		r.Department, r.Assignee = a.Department, "" // the owner stays accountable
 	case ActEscalate:
 		e := a.Escalation
@@ -232,6 +241,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 		r.Status, r.ClosedAt, r.PromisedAt = StatusReopened, time.Time{}, a.Promise
 	case ActCancel:
 		r.Status, r.ClosedAt = StatusCancelled, now
+		ev.Undo = a.Undo
 	case ActClose:
 		r.Status, r.ClosedAt = StatusClosed, now
 	}

@@ -148,8 +148,23 @@ func TestTransferKeepsTheOwnerAndRecordsFromTo(t *testing.T) {
 	if err != nil || r.Owner != agent.ID || r.Department != "maintenance" || r.Assignee != "" {
 		t.Fatalf("transfer: %+v %v", r, err)
 	}
-	if ev.Note != "housekeeping → maintenance AC, not cleaning" {
-		t.Errorf("timeline note %q", ev.Note)
+	if ev.FromDepartment != "housekeeping" || ev.ToDepartment != "maintenance" || ev.Note != "AC, not cleaning" {
+		t.Errorf("timeline event %+v", ev)
+	}
+}
+
+func TestAnUndoCancelsWithoutATypedReason(t *testing.T) {
+	r := newRequest(StatusNew)
+	if _, err := r.Apply(Action{Kind: ActCancel}, t0, agent); err == nil {
+		t.Fatal("cancelled without a reason")
+	}
+	ev, err := r.Apply(Action{Kind: ActCancel, Undo: true}, t0, agent)
+	if err != nil || r.Status != StatusCancelled || !ev.Undo || ev.Note != "" {
+		t.Fatalf("undo: %+v %v", ev, err)
+	}
+	reopen := newRequest(StatusDone)
+	if _, err := reopen.Apply(Action{Kind: ActReopen, Undo: true}, t0, agent); err == nil {
+		t.Error("an undo reopened without a reason")
 	}
 }
 

@@ -264,7 +264,7 @@ func (s *Store) Acknowledge(ctx context.Context, day time.Time, shift property.S
 			return err
 		}
 		return s.audit(ctx, tx, change{entity: "handover", entityID: ack.ID, action: "acknowledge",
-			summary: string(r.Shift.Shift) + " " + fmtDate(r.Shift.Day)})
+			words: summaryOf("{{.Shift}} {{.Day}}", map[string]any{"Shift": r.Shift.Shift, "Day": fmtDate(r.Shift.Day)})})
 	})
 	if err != nil {
 		return nil, err

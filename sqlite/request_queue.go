@@ -16,18 +16,22 @@ import (
 const requestColumns = `r.id, COALESCE(r.guest_id, ''), COALESCE(r.room, ''), r.category, r.department, r.description,
 	r.priority, r.kind, r.created_by, r.owner, COALESCE(r.assignee, ''), r.status, r.top_tier, r.created_at,
 	r.promised_at, r.ack_at, r.started_at, r.done_at, r.closed_at, r.next_follow_up, r.score, r.outcome,
-	r.recovery, COALESCE(r.recovery_of, ''), r.escalation_level, r.escalation_target, COALESCE(r.escalated_to, ''), r.escalated_at`
+	r.recovery, COALESCE(r.recovery_of, ''), r.escalation_level, r.escalation_target, COALESCE(r.escalated_to, ''), r.escalated_at,
+	r.recovery_score, r.guest_said, r.occasion, r.occasion_on`
 
 func scanRequest(row scanner, r *requests.Request, extra ...any) error {
-	var created, promised, ack, started, done, closed, next, escalated string
+	var created, promised, ack, started, done, closed, next, escalated, occasionOn string
 	dest := []any{&r.ID, &r.GuestID, &r.Room, &r.Category, &r.Department, &r.Description, &r.Priority, &r.Kind,
 		&r.CreatedBy, &r.Owner, &r.Assignee, &r.Status, &r.TopTier, &created, &promised, &ack, &started, &done,
 		&closed, &next, &r.Score, &r.Outcome, &r.Recovery, &r.RecoveryOf, &r.EscalationLevel, &r.EscalationTarget,
-		&r.EscalatedTo, &escalated}
+		&r.EscalatedTo, &escalated, &r.RecoveryScore, &r.GuestSaid, &r.Occasion, &occasionOn}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
 	r.CreatedAt, r.PromisedAt = parseTime(created), parseTime(promised)
+	if occasionOn != "" {
+		r.OccasionOn = parseDate(occasionOn)
+	}
 	for p, s := range map[*time.Time]string{&r.AckAt: ack, &r.StartedAt: started, &r.DoneAt: done,
 		&r.ClosedAt: closed, &r.NextFollowUp: next, &r.EscalatedAt: escalated} {
 		if s != "" {
@@ -105,13 +109,18 @@ func (s *Store) GetRequest(ctx context.Context, id string) (*requests.Detail, er
 
 func loadTimeline(ctx context.Context, tx *sql.Tx, id string) ([]requests.Event, error) {
 	var out []requests.Event
-	err := eachRow(ctx, tx, `SELECT at, actor_id, actor_name, action, from_status, to_status, note, outcome, score,
-		escalation_level, escalation_target, escalated_to_name
-		FROM request_events WHERE request_id = ? ORDER BY seq`, []any{id}, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, `SELECT e.at, e.actor_id, e.actor_name, e.action, e.from_status, e.to_status, e.note, e.outcome,
+		e.score, e.escalation_level, e.escalation_target, e.escalated_to_name, e.from_department, e.to_department,
+		COALESCE(f.name, e.from_department), COALESCE(t.name, e.to_department), e.undo
+		FROM request_events e
+		LEFT JOIN departments f ON f.code = e.from_department
+		LEFT JOIN departments t ON t.code = e.to_department
+		WHERE e.request_id = ? ORDER BY e.seq`, []any{id}, func(rows *sql.Rows) error {
 		var e requests.Event
 		var at string
 		err := rows.Scan(&at, &e.ActorID, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score,
-			&e.Escalation.Level, &e.Escalation.Target, &e.Escalation.ToName)
+			&e.Escalation.Level, &e.Escalation.Target, &e.Escalation.ToName, &e.FromDepartment, &e.ToDepartment,
+			&e.FromDepartmentName, &e.ToDepartmentName, &e.Undo)
 		e.At = parseTime(at)
 		out = append(out, e)
 		return err

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -134,11 +133,12 @@ func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Reque
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO requests (id, guest_id, room, category, department, description,
 		priority, kind, created_by, owner, assignee, status, open, top_tier, created_at, promised_at, due_at,
-		escalation_level, escalation_target, escalated_to, recovery_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		escalation_level, escalation_target, escalated_to, recovery_of, recovery_score, guest_said, occasion, occasion_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, null(r.GuestID), null(r.Room), r.Category, r.Department, r.Description, r.Priority, r.Kind,
 		r.CreatedBy, r.Owner, null(r.Assignee), r.Status, r.TopTier, fmtTime(r.CreatedAt), fmtTime(r.PromisedAt),
-		fmtTime(r.DueAt()), r.EscalationLevel, string(r.EscalationTarget), null(r.EscalatedTo), null(r.RecoveryOf))
+		fmtTime(r.DueAt()), r.EscalationLevel, string(r.EscalationTarget), null(r.EscalatedTo), null(r.RecoveryOf),
+		r.RecoveryScore, r.GuestSaid, r.Occasion, fmtOptionalDate(r.OccasionOn))
 	if err != nil {
 		return err
 	}
@@ -186,10 +186,11 @@ func staffName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 
 func insertEvent(ctx context.Context, tx *sql.Tx, requestID string, e requests.Event) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO request_events (request_id, at, actor_id, actor_name, action,
-		from_status, to_status, note, outcome, score, escalation_level, escalation_target, escalated_to_name)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		from_status, to_status, note, outcome, score, escalation_level, escalation_target, escalated_to_name,
+		from_department, to_department, undo)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		requestID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score,
-		e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName)
+		e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName, e.FromDepartment, e.ToDepartment, e.Undo)
 	return err
 }
 
@@ -215,6 +216,7 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 	if err := requests.CleanAction(&a); err != nil {
 		return nil, err
 	}
+	a.Undo = false // only UndoPrompt cancels as an undo
 	now := s.now()
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		r, err := loadRequest(ctx, tx, id)
@@ -233,7 +235,7 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 				return err
 			}
 		}
-		return s.audit(ctx, tx, change{entity: "request", entityID: r.ID, guestID: r.GuestID, action: string(a.Kind), summary: ev.Note})
+		return s.audit(ctx, tx, change{entity: "request", entityID: r.ID, guestID: r.GuestID, action: string(a.Kind), summary: eventSummary(ev)})
 	})
 	if err != nil {
 		return nil, err
@@ -347,6 +349,15 @@ func ownerName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 	return name, err
 }
 
+// eventSummary is the audit text of a step: its note, after the departments of a
+// transfer ("housekeeping → maintenance AC, not cleaning").
+func eventSummary(ev requests.Event) string {
+	if ev.Action != requests.ActTransfer {
+		return ev.Note
+	}
+	return strings.TrimSpace(ev.FromDepartment + " → " + ev.ToDepartment + " " + ev.Note)
+}
+
 // openRecovery starts service recovery for a guest who was not satisfied: a linked
 // complaint for the manager on shift, and an alert on the guest's profile so that the
 // next stay starts with care.
@@ -358,7 +369,7 @@ func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Req
 	rec := &requests.Request{ID: newID(), GuestID: orig.GuestID, Room: orig.Room, Category: standards.CategoryRecovery,
 		Priority: requests.PriorityHigh, Kind: requests.KindComplaint, CreatedBy: actor.ID, Owner: actor.ID,
 		Status: requests.StatusNew, CreatedAt: now.UTC(), RecoveryOf: orig.ID,
-		Description: recoveryText(orig, a)}
+		Description: clip(orig.Description, 300), RecoveryScore: a.Score, GuestSaid: a.Reason}
 	if on.manager != nil {
 		rec.Owner = on.manager.StaffID
 	} else {
@@ -371,16 +382,8 @@ func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Req
 		return nil
 	}
 	alert := &guests.Alert{ID: newID(), GuestID: orig.GuestID, Kind: guests.AlertComplaint, CreatedBy: actor.Name, CreatedAt: now.UTC(),
-		Text: fmt.Sprintf("Not satisfied (%d/5) on %s: %s", a.Score, now.Format("2 Jan 2006"), clip(orig.Description, 120))}
+		Text: clip(orig.Description, 120), Score: a.Score}
 	return insertAlert(ctx, tx, alert)
-}
-
-func recoveryText(orig *requests.Request, a requests.Action) string {
-	text := fmt.Sprintf("Guest not satisfied (%d/5) with: %s", a.Score, clip(orig.Description, 300))
-	if a.Reason != "" {
-		text += "\nGuest said: " + a.Reason
-	}
-	return text
 }
 
 // clip shortens s to at most n runes, marking the cut.

@@ -45,10 +45,13 @@ type Store struct {
 
 // Connection settings. The writer takes its lock when a transaction begins
 // (_txlock=immediate) so two writers queue on the busy timeout instead of failing halfway;
-// synchronous=FULL makes every commit durable against power loss (RELIABILITY.md).
+// synchronous=FULL makes every commit durable against power loss (RELIABILITY.md);
+// secure_delete=FAST zeroes what a write frees on the pages it writes anyway, so that an
+// old copy of a row, left in a page when an earlier write split it, cannot outlive a
+// guest's erasure (EraseGuest).
 const (
 	defaultBusyTimeout = 10 * time.Second
-	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_busy_timeout=%d"
+	writerParams       = "_fk=1&_journal_mode=WAL&_synchronous=FULL&_txlock=immediate&_secure_delete=FAST&_busy_timeout=%d"
 	readerParams       = "_fk=1&_query_only=1&_busy_timeout=%d"
 )
 
