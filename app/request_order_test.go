@@ -49,7 +49,7 @@ func categoryDept(code string) string {
 func queueTexts(s *requestsScreen) []string {
 	var out []string
 	for _, r := range s.rows {
-		out = append(out, r.Description)
+		out = append(out, requestText(&r.Request))
 	}
 	return out
 }
