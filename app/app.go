@@ -62,6 +62,7 @@ type UI struct {
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
 	notices   notices           // the line that says desktop notifications are off
+	saved     savedLine         // the line that confirms the last save
 	// notifyDesktop shows a notification on the desktop and says when it cannot.
 	notifyDesktop func(*fyne.Notification) error
 	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
@@ -168,7 +169,7 @@ func (u *UI) showMain(actor staff.Actor) {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.addHandoverTabs()
-	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine()), nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine(), u.savedLineObject()), nil, nil, nil, u.tabs))
 	if u.svc.Today == nil {
 		u.showGuestSearch()
 		return
@@ -229,7 +230,11 @@ func (u *UI) showNewRequest() {
 }
 
 // requestLogged refreshes what shows requests after one is logged.
-func (u *UI) requestLogged(*requests.Request) {
+func (u *UI) requestLogged(r *requests.Request) {
+	if r != nil && r.ID != "" {
+		u.confirm(lang.L("Request logged: {{.Text}} · promised {{.Time}}",
+			map[string]any{"Text": clip(requestText(r), 60), "Time": clockTime(r.PromisedAt, u.now())}))
+	}
 	u.requests.reload()
 	u.guests.reloadProfile()
 }

@@ -25,8 +25,8 @@ const auditPage = 300
 type auditView struct {
 	u       *UI
 	content fyne.CanvasObject
-	person  *widget.Entry
-	day     *widget.Entry
+	person  *keyEntry
+	day     *keyEntry
 	entries []audit.Entry
 	list    *widget.List
 	status  *widget.Label
@@ -35,7 +35,7 @@ type auditView struct {
 
 func newAuditView(u *UI) *auditView {
 	v := &auditView{u: u, status: subtle("")}
-	v.person = widget.NewEntry()
+	v.person = newEntry()
 	v.person.SetPlaceHolder(lang.L("Everyone (or type a full name)"))
 	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
 	v.person.OnChanged = func(string) { v.reload() }

@@ -39,7 +39,7 @@ type escalationView struct {
 // escalationForm is an open escalation dialog's inputs, one row per possible level.
 type escalationForm struct {
 	class   escalation.Class
-	minutes []*widget.Entry
+	minutes []*keyEntry
 	targets []*widget.Select
 	dialog  *formDialog
 }

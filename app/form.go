@@ -24,6 +24,7 @@ type form struct {
 	inputs  map[string]fyne.CanvasObject
 	order   []string        // field names as laid out
 	entries []*widget.Entry // single-line entries: Enter in any of them saves
+	keyed   []*keyEntry     // entries that close the form's dialog on Escape
 	summary *widget.Label   // "2 problems to fix, marked below"
 }
 
@@ -43,8 +44,16 @@ func (f *form) add(name, label string, input fyne.CanvasObject) {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f.errors[name] = msg
-	if e, ok := input.(*widget.Entry); ok && !e.MultiLine {
-		f.entries = append(f.entries, e)
+	switch e := input.(type) {
+	case *keyEntry:
+		f.keyed = append(f.keyed, e)
+		if !e.MultiLine {
+			f.entries = append(f.entries, &e.Entry)
+		}
+	case *widget.Entry:
+		if !e.MultiLine {
+			f.entries = append(f.entries, e)
+		}
 	}
 	cell := container.NewVBox(input, msg)
 	f.cells[name], f.inputs[name], f.order = cell, input, append(f.order, name)
@@ -99,6 +108,8 @@ func (f *form) hideWhenEdited(field string) {
 	switch in := f.inputs[field].(type) {
 	case *widget.Entry:
 		e = in
+	case *keyEntry:
+		e = &in.Entry
 	case *widget.SelectEntry:
 		e = &in.Entry
 	default:
@@ -153,6 +164,9 @@ func (u *UI) showForm(title, saveLabel string, f *form, save saveFunc, done func
 				fd.submit(u, save, done)
 			}
 		}
+	}
+	for _, e := range f.keyed {
+		e.onEscape = func() { fd.dlg.Hide() }
 	}
 	fd.save.Importance = widget.HighImportance
 	fd.scroll = container.NewVScroll(f.grid)

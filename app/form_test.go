@@ -1,12 +1,16 @@
 package app
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"frontdesk/guests"
+	"frontdesk/requests"
 )
 
 // A save that fails on two fields counts them above the form, scrolls the dialog to the
@@ -42,5 +46,47 @@ func TestAFailedSaveCountsItsProblemsAndShowsTheFirst(t *testing.T) {
 	test.Type(gf.email, "ana.silva@example.com")
 	if gf.form.message(guests.FieldEmail) != "" || gf.form.message(guests.FieldNotes) == "" {
 		t.Errorf("after editing the e-mail: e-mail %q, notes %q", gf.form.message(guests.FieldEmail), gf.form.message(guests.FieldNotes))
+	}
+}
+
+// Keys work from every entry: Ctrl+N in a screen's entry (here the handover logbook's
+// note) opens a new request instead of being swallowed; in the dialog, Ctrl+F types
+// nothing and Escape closes it, like Cancel.
+func TestShortcutsAndEscapeWorkFromEveryEntry(t *testing.T) {
+	h, _, _ := deskHarness(t)
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	note := newEntry()
+	h.win.SetContent(note) // an entry on a screen, in the window
+	note.TypedShortcut(ctrl(fyne.KeyN))
+	h.settle(0)
+	dlg := h.topDialog()
+	room, ok := findDeep(dlg, func(e *keyEntry) bool { return e.PlaceHolder != "" && !e.MultiLine })
+	if !ok {
+		t.Fatal("Ctrl+N in an entry opened no new request")
+	}
+	room.TypedShortcut(ctrl(fyne.KeyF))
+	if room.Text != "" || h.win.Canvas().Overlays().Top() != dlg {
+		t.Fatalf("Ctrl+F in the dialog typed %q or left it", room.Text)
+	}
+	room.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.settle(0)
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the New request dialog")
+	}
+}
+
+// A request logged from the dialog is confirmed on the line under the header, with what
+// was promised, since the queue it lands in may not be on screen.
+func TestALoggedRequestIsConfirmed(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	r := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Extra towels"}
+	must(t, h.store.CreateRequest(h.ui.ctx(), r, time.Time{}))
+	h.ui.requestLogged(r)
+	h.settle(0)
+	want := "Request logged: Extra towels · promised " + clockTime(r.PromisedAt, h.now())
+	if !h.ui.saved.box.Visible() || !strings.HasSuffix(h.ui.saved.text.Text, want) {
+		t.Fatalf("saved line %q, want … %q", h.ui.saved.text.Text, want)
 	}
 }

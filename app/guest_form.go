@@ -14,8 +14,8 @@ import (
 type guestForm struct {
 	form                                 *form
 	salutation, language, tier, casino   *widget.Select
-	given, family, email, phone, loyalty *widget.Entry
-	notes                                *widget.Entry
+	given, family, email, phone, loyalty *keyEntry
+	notes                                *keyEntry
 	vip                                  *widget.Check
 	tierOf                               func(string) guests.Tier
 	casinoOf                             func(string) guests.CasinoTier
@@ -44,7 +44,7 @@ func newGuestForm(g *guests.Guest, region string) *guestForm {
 	gf.casino.SetSelected(label(words.Casino, orCasino(g.CasinoTier)))
 	gf.vip = widget.NewCheck(lang.L("VIP"), nil)
 	gf.vip.SetChecked(g.VIP)
-	gf.notes = widget.NewMultiLineEntry()
+	gf.notes = newMultiLineEntry()
 	gf.notes.SetText(g.Notes)
 	gf.notes.SetMinRowsVisible(3)
 	gf.layout()
@@ -104,8 +104,8 @@ func (u *UI) editGuest(base guests.Guest, saved func(id string)) *guestForm {
 	return gf
 }
 
-func entryWith(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func entryWith(text, placeholder string) *keyEntry {
+	e := newEntry()
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e

@@ -93,12 +93,12 @@ func (u *UI) exportGuestData(g guests.Guest, w fyne.URIWriteCloser) {
 // never erased by a slip of the mouse.
 type eraseDialog struct {
 	dlg   *dialog.CustomDialog
-	name  *widget.Entry
+	name  *keyEntry
 	erase *widget.Button
 }
 
 func (u *UI) confirmErase(g guests.Guest, erased func()) *eraseDialog {
-	ed := &eraseDialog{name: widget.NewEntry()}
+	ed := &eraseDialog{name: newEntry()}
 	want := g.FullName()
 	ed.name.SetPlaceHolder(want)
 	explain := widget.NewLabel(lang.L("Erasing removes {{.Name}}'s name, contact details, loyalty number, notes, alerts, preferences and occasions, and the text of their requests and logbook notes. Stays and request times stay, without the name, for the hotel's figures. This cannot be undone.",

@@ -27,7 +27,7 @@ type profileView struct {
 	body     *fyne.Container
 	scroll   *container.Scroll
 	profile  *guests.Profile
-	prefText *widget.Entry
+	prefText *keyEntry
 	prefCat  *widget.Select
 	prefOf   func(string) guests.PreferenceCategory
 	reload   func()
@@ -170,7 +170,7 @@ func (pv *profileView) quickPreference(guestID string) fyne.CanvasObject {
 	cats, pv.prefOf = options(words.Preference, guests.PreferenceCategories)
 	pv.prefCat = newSelect(cats, nil)
 	pv.prefCat.SetSelected(cats[0])
-	pv.prefText = widget.NewEntry()
+	pv.prefText = newEntry()
 	pv.prefText.SetPlaceHolder(lang.L("Add a preference, e.g. feather-free pillows — Enter to save"))
 	add := widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), func() { pv.addPreference(guestID) })
 	pv.prefText.OnSubmitted = func(string) { pv.addPreference(guestID) }

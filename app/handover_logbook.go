@@ -24,8 +24,8 @@ import (
 type logbookPanel struct {
 	u       *UI
 	content fyne.CanvasObject
-	text    *widget.Entry
-	room    *widget.Entry
+	text    *keyEntry
+	room    *keyEntry
 	pin     *widget.Check
 	add     *widget.Button
 	problem *widget.Label
@@ -38,7 +38,7 @@ type logbookPanel struct {
 
 func newLogbookPanel(u *UI, changed func()) *logbookPanel {
 	p := &logbookPanel{u: u, changed: changed, problem: widget.NewLabel(""), empty: subtle(lang.L("No logbook notes for this shift."))}
-	p.text = widget.NewMultiLineEntry()
+	p.text = newMultiLineEntry()
 	p.text.SetPlaceHolder(lang.L("A note for the next shift…"))
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.SetMinRowsVisible(3)

@@ -36,7 +36,7 @@ type handoverScreen struct {
 	report  *handover.Report
 	seq     int
 
-	day     *widget.Entry
+	day     *keyEntry
 	shift   *widget.Select
 	shiftOf func(string) property.Shift
 	chosen  bool // a shift was chosen; else the shift on now
@@ -118,6 +118,9 @@ func (s *handoverScreen) reload() {
 	}
 	s.seq++
 	seq := s.seq
+	if s.report == nil { // the first load takes a few seconds on a resort's data
+		s.title.SetText(lang.L("Reading the handover report…"))
+	}
 	background(s.u, func(ctx context.Context) (*handover.Report, error) {
 		return s.u.svc.Handover.Report(ctx, day, shift)
 	}, func(r *handover.Report, err error) {
@@ -230,7 +233,7 @@ func (s *handoverScreen) confirmAck() {
 	if s.report == nil {
 		return
 	}
-	note := widget.NewMultiLineEntry()
+	note := newMultiLineEntry()
 	note.SetPlaceHolder(lang.L("Remark for the record (optional)"))
 	note.SetMinRowsVisible(3)
 	msg := widget.NewLabel(lang.L("You take over from {{.Shift}}. The next handover will show what changed from now on.",

@@ -32,7 +32,7 @@ type insightsScreen struct {
 	seq      int
 
 	preset   *widget.Select
-	from, to *widget.Entry
+	from, to *keyEntry
 	period   *widget.Label
 	figures  *fyne.Container
 	weekly   *barChart

@@ -167,6 +167,11 @@ func visibleTexts(obj fyne.CanvasObject, add func(string)) {
 			add(o.PlaceHolder)
 		}
 		return
+	case *keyEntry:
+		if o.Text == "" {
+			add(o.PlaceHolder)
+		}
+		return
 	case *widget.RadioGroup:
 		for _, s := range o.Options {
 			add(s)

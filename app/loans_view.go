@@ -35,7 +35,7 @@ type loansView struct {
 // lendForm is the lend dialog's inputs.
 type lendForm struct {
 	item           *widget.Select
-	room, qty, due *widget.Entry
+	room, qty, due *keyEntry
 	dialog         *formDialog
 }
 

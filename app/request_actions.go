@@ -71,7 +71,7 @@ func (d *requestDetail) act(title, saveLabel string, f *form, read func() (reque
 
 // withReason asks why before reopening, cancelling, closing or escalating.
 func (d *requestDetail) withReason(a requests.ActionKind) {
-	reason := widget.NewMultiLineEntry()
+	reason := newMultiLineEntry()
 	reason.SetMinRowsVisible(2)
 	reason.Wrapping = fyne.TextWrapWord
 	f := newForm()
@@ -80,7 +80,7 @@ func (d *requestDetail) withReason(a requests.ActionKind) {
 		hint = lang.L("Why? (optional)")
 	}
 	f.add(requests.FieldReason, hint, reason)
-	var newTime *widget.Entry
+	var newTime *keyEntry
 	if a == requests.ActReopen && d.current.CategoryGuestTime {
 		newTime = d.guestTimeField(f)
 	}
@@ -94,14 +94,14 @@ func (d *requestDetail) withReason(a requests.ActionKind) {
 // guestTimeField adds the new time the guest names to a dialog that reopens a request
 // whose category takes one (transport, wake-up calls); the others are promised from
 // their standard.
-func (d *requestDetail) guestTimeField(f *form) *widget.Entry {
+func (d *requestDetail) guestTimeField(f *form) *keyEntry {
 	e := entryWith("", "HH:MM")
 	f.add(requests.FieldPromised, lang.L("New time the guest asks for"), e)
 	return e
 }
 
 // readGuestTime puts the time typed in e (when the dialog has it) on a.
-func (d *requestDetail) readGuestTime(e *widget.Entry, a *requests.Action) error {
+func (d *requestDetail) readGuestTime(e *keyEntry, a *requests.Action) error {
 	if e == nil || e.Disabled() {
 		return nil
 	}
@@ -119,7 +119,7 @@ func (d *requestDetail) followUp() {
 	outcome := widget.NewRadioGroup(outcomes, nil)
 	score := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 	score.Horizontal = true
-	comment := widget.NewMultiLineEntry()
+	comment := newMultiLineEntry()
 	comment.SetMinRowsVisible(2)
 	comment.Wrapping = fyne.TextWrapWord
 	again := entryWith(d.u.now().Add(time.Hour).Format("15:04"), "HH:MM")
@@ -128,7 +128,7 @@ func (d *requestDetail) followUp() {
 	f.add(requests.FieldOutcome, lang.L("The guest is"), outcome)
 	f.add(requests.FieldScore, lang.L("Score (1–5)"), score)
 	f.add(requests.FieldReason, lang.L("What the guest said"), comment)
-	var newTime *widget.Entry
+	var newTime *keyEntry
 	if d.current.CategoryGuestTime {
 		newTime = d.guestTimeField(f)
 		newTime.Disable()
@@ -155,7 +155,7 @@ func (d *requestDetail) followUp() {
 }
 
 // enableIf switches e on when on holds, else off.
-func enableIf(e *widget.Entry, on bool) {
+func enableIf(e *keyEntry, on bool) {
 	if on {
 		e.Enable()
 	} else {

@@ -23,13 +23,13 @@ type requestForm struct {
 	guestID    string
 	fixedGuest bool // opened from a profile: the room does not change the guest
 	guest      *widget.Label
-	room       *widget.Entry
+	room       *keyEntry
 	category   *widget.SelectEntry
 	department *widget.Select
-	desc       *widget.Entry
+	desc       *keyEntry
 	priority   *widget.Select
 	complaint  *widget.Check
-	guestTime  *widget.Entry
+	guestTime  *keyEntry
 	promise    *widget.Label
 	dialog     *formDialog
 

@@ -147,7 +147,7 @@ func TestReopeningATaxiAsksForTheGuestsNewTime(t *testing.T) {
 	h.settle(0)
 	test.Tap(s.detail.buttons[requests.ActReopen])
 	dlg := h.topDialog()
-	reason, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	reason, _ := findDeep(dlg, func(e *keyEntry) bool { return e.MultiLine })
 	test.Type(reason, "The taxi never came")
 	test.Tap(button(t, dlg, "Reopen"))
 	h.settle(0)
@@ -161,7 +161,7 @@ func TestReopeningATaxiAsksForTheGuestsNewTime(t *testing.T) {
 			when = d.Hours.NextOpen(when).Add(30 * time.Minute)
 		}
 	}
-	at, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.PlaceHolder == "HH:MM" })
+	at, _ := findDeep(dlg, func(e *keyEntry) bool { return e.PlaceHolder == "HH:MM" })
 	test.Type(at, when.Format("15:04"))
 	test.Tap(button(t, dlg, "Reopen"))
 	h.settle(0)

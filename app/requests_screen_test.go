@@ -138,7 +138,7 @@ func TestRequestLoggedByKeyboardFollowedUpUnhappyOpensRecovery(t *testing.T) {
 	radio.SetSelected("Not satisfied")
 	score, _ := findDeep(dlg, func(r *widget.RadioGroup) bool { return len(r.Options) == 5 })
 	score.SetSelected("2")
-	comment, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	comment, _ := findDeep(dlg, func(e *keyEntry) bool { return e.MultiLine })
 	test.Type(comment, "Towels were damp")
 	test.Tap(button(t, dlg, "Save follow-up"))
 	h.settle(0)
@@ -181,7 +181,7 @@ func TestQuickAddKeepsTypedTextAndShowsProblemsBesideFields(t *testing.T) {
 	if findLabelDeep(dlg, "There is no room 9999 in the room list.") == nil {
 		t.Fatal("an unknown room is not explained beside the field")
 	}
-	room, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.Text == "9999" })
+	room, _ := findDeep(dlg, func(e *keyEntry) bool { return e.Text == "9999" })
 	if room == nil {
 		t.Fatal("the typed room was lost")
 	}

@@ -29,7 +29,7 @@ const roomsPage = 1000
 type roomsView struct {
 	u        *UI
 	content  fyne.CanvasObject
-	prefix   *widget.Entry
+	prefix   *keyEntry
 	status   *widget.Select
 	statusOf func(string) property.RoomStatus
 	count    *widget.Label
@@ -53,7 +53,7 @@ var roomFilterNames = func() map[property.RoomStatus]string {
 
 func newRoomsView(u *UI) *roomsView {
 	v := &roomsView{u: u, count: subtle("")}
-	v.prefix = widget.NewEntry()
+	v.prefix = newEntry()
 	v.prefix.SetPlaceHolder(lang.L("Room number"))
 	v.prefix.OnChanged = func(string) { v.reload() }
 	var names []string

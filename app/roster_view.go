@@ -25,7 +25,7 @@ type rosterView struct {
 	content fyne.CanvasObject
 	now     *widget.Label
 	times   *widget.Label
-	day     *widget.Entry
+	day     *keyEntry
 	shifts  map[property.Shift]*widget.Label
 	edits   []*widget.Button
 	data    rosterData

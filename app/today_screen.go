@@ -378,7 +378,7 @@ func (s *todayScreen) dismiss(p anticipation.Prompt) {
 }
 
 func (s *todayScreen) askNote(p anticipation.Prompt, dismissed bool, title, question string) {
-	note := widget.NewMultiLineEntry()
+	note := newMultiLineEntry()
 	note.SetMinRowsVisible(2)
 	note.Wrapping = fyne.TextWrapWord
 	f := newForm()

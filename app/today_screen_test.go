@@ -151,7 +151,7 @@ func TestDismissingAPromptNeedsAReasonAndIsRemembered(t *testing.T) {
 	if findLabelDeep(dlg, "Say why this does not need doing, so the next shift knows.") == nil {
 		t.Fatal("a dismissal without a reason is not explained")
 	}
-	note, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	note, _ := findDeep(dlg, func(e *keyEntry) bool { return e.MultiLine })
 	test.Type(note, "Guest declined")
 	test.Tap(button(t, dlg, "Dismiss"))
 	h.settle(0)

@@ -192,7 +192,7 @@ func (b *actionButton) MouseOut() {
 // lengthHint counts what is typed into a limited text as the agent types ("1204 / 2000"),
 // in the danger colour past the limit, so a long note is cut by its writer, not refused
 // after the fact. It chains the entry's OnChanged: set that first.
-func lengthHint(e *widget.Entry, max int) *widget.Label {
+func lengthHint(e *keyEntry, max int) *widget.Label {
 	hint := widget.NewLabel("")
 	hint.Alignment = fyne.TextAlignTrailing
 	hint.SizeName = theme.SizeNameCaptionText
@@ -213,4 +213,80 @@ func lengthHint(e *widget.Entry, max int) *widget.Label {
 	}
 	update(e.Text)
 	return hint
+}
+
+// keyEntry is the text entry of every screen and form: the window's shortcuts (Ctrl+N,
+// Ctrl+F) work with the cursor in it instead of being swallowed, and in a form's dialog
+// Escape closes the dialog (as Cancel) while the window's shortcuts wait for it to close.
+type keyEntry struct {
+	widget.Entry
+	onEscape func() // set by the dialog the entry is in
+}
+
+func newEntry() *keyEntry {
+	e := &keyEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMultiLineEntry() *keyEntry {
+	e := newEntry()
+	e.MultiLine = true
+	return e
+}
+
+// newPasswordEntry hides what is typed, with an eye button that shows it.
+func newPasswordEntry() *keyEntry {
+	e := newEntry()
+	e.Password = true
+	reveal := widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), nil)
+	reveal.Importance = widget.LowImportance
+	reveal.OnTapped = func() {
+		e.Password = !e.Password
+		reveal.SetIcon(theme.VisibilityOffIcon())
+		if !e.Password {
+			reveal.SetIcon(theme.VisibilityIcon())
+		}
+		e.Refresh()
+	}
+	e.ActionItem = reveal
+	return e
+}
+
+// TypedKey closes the entry's dialog on Escape and passes the rest to the entry.
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut gives the window's shortcuts to the window (or, in a dialog, to nobody)
+// and the rest (copy, paste, undo…) to the entry.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if isWindowShortcut(s) {
+		if e.onEscape == nil {
+			if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+				c.TypedShortcut(s)
+			}
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// isWindowShortcut reports whether s is one of windowShortcuts.
+func isWindowShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return false
+	}
+	for _, w := range windowShortcuts {
+		if cs.KeyName == w.KeyName && cs.Modifier == w.Modifier {
+			return true
+		}
+	}
+	return false
 }

@@ -16,7 +16,7 @@ import (
 // entry's own OnChanged still runs.
 func TestALimitedTextCountsWhileTyping(t *testing.T) {
 	test.NewTempApp(t)
-	e := widget.NewMultiLineEntry()
+	e := newMultiLineEntry()
 	changes := 0
 	e.OnChanged = func(string) { changes++ }
 	hint := lengthHint(e, 10)
