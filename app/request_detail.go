@@ -169,8 +169,10 @@ func (d *requestDetail) actions(r *requests.Detail) fyne.CanvasObject {
 	why := subtle("")
 	why.Wrapping = fyne.TextWrapWord
 	d.buttons = map[requests.ActionKind]*actionButton{}
+	// Two to a row: four to a row made the pane, and with it the window, wider than a
+	// 1366-pixel screen in Indonesian ("Tindak lanjut dengan tamu").
 	row := func(kinds []requests.ActionKind) *fyne.Container {
-		box := container.NewGridWithColumns(len(workActions))
+		box := container.NewGridWithColumns(2)
 		for _, a := range kinds {
 			box.Add(d.actionButton(r, a, why))
 		}
