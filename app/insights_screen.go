@@ -64,7 +64,9 @@ func newInsightsScreen(u *UI) *insightsScreen {
 		container.NewTabItem(lang.L("By category"), minHeight(s.cats.table, 280)),
 		container.NewTabItem(lang.L("Rooms with repeat problems"), minHeight(s.repeats, 280)))
 	body := container.NewVBox(s.period, s.figures, charts, tables)
-	s.content = container.NewBorder(container.NewPadded(s.toolbar()), nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	// Scrolled both ways: a narrow window scrolls the measures sideways instead of
+	// growing past the screen.
+	s.content = container.NewBorder(container.NewPadded(s.toolbar()), nil, nil, nil, container.NewScroll(container.NewPadded(body)))
 	return s
 }
 
@@ -87,7 +89,12 @@ func (s *insightsScreen) toolbar() fyne.CanvasObject {
 	s.from.OnSubmitted = func(string) { s.reload() }
 	s.to.OnSubmitted = func(string) { s.reload() }
 	dates := container.NewGridWithColumns(2, s.from, s.to)
-	return container.NewHBox(widget.NewLabel(lang.L("Period")), s.preset, widget.NewLabel(lang.L("or from")),
+	widest := float32(0) // the preset's whole name shows: "30 hari terakhir"
+	for _, n := range names {
+		widest = max(widest, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	preset := container.NewGridWrap(fyne.NewSize(widest+4*theme.InnerPadding()+theme.IconInlineSize(), s.preset.MinSize().Height), s.preset)
+	return container.NewHBox(widget.NewLabel(lang.L("Period")), preset, widget.NewLabel(lang.L("or from")),
 		container.NewGridWrap(fyne.NewSize(260, s.from.MinSize().Height), dates), show)
 }
 
