@@ -379,10 +379,15 @@ func (s *todayScreen) dismiss(p anticipation.Prompt) {
 
 func (s *todayScreen) askNote(p anticipation.Prompt, dismissed bool, title, question string) {
 	note := newMultiLineEntry()
-	note.SetMinRowsVisible(2)
+	note.SetMinRowsVisible(4)
 	note.Wrapping = fyne.TextWrapWord
+	ask := widget.NewLabel(question)
+	ask.Wrapping = fyne.TextWrapWord
+	// The question above the box, not beside it: beside it, it left the box 150 px wide.
 	f := newForm()
-	f.add(anticipation.FieldNote, question, note)
+	f.add("question", "", ask)
+	f.add(anticipation.FieldNote, "", note)
+	f.add("length", "", lengthHint(note, anticipation.MaxNote))
 	s.u.showForm(title, title, f, func() func(context.Context) error {
 		res := anticipation.Resolution{Key: p.Key, Kind: p.Kind, GuestID: p.GuestID, Dismissed: dismissed, Note: note.Text}
 		return func(ctx context.Context) error { return s.u.svc.Today.ResolvePrompt(ctx, res) }
