@@ -251,14 +251,14 @@ func (pv *profileView) stayRow(s guests.Stay) fyne.CanvasObject {
 	if s.Status == guests.StayInHouse {
 		l.TextStyle = fyne.TextStyle{Bold: true}
 	}
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pv.u.editStay(s, pv.reload) })
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { pv.u.editStay(s, pv.reload) })
 	edit.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, edit, l)
 }
 
 // removeButton deletes a profile item after asking.
 func (pv *profileView) removeButton(kind guests.ItemKind, id, what string) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	b := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() {
 		guestID := pv.profile.ID
 		dlg := newConfirm(lang.L("Remove?"), lang.L("Remove “{{.What}}” from this profile?", map[string]any{"What": what}),
 			lang.L("Remove"), func(ok bool) {

@@ -86,7 +86,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 
 // openButton shows the request on the Requests screen.
 func (pv *profileView) openButton(id string) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { pv.u.showRequest(id) })
+	b := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { pv.u.showRequest(id) })
 	b.Importance = widget.LowImportance
 	return b
 }

@@ -75,7 +75,7 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.shift, s.shiftOf = newSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload)
+	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	s.ackButton = widget.NewButtonWithIcon(lang.L("Acknowledge handover"), theme.ConfirmIcon(), s.confirmAck)
 	s.ackButton.Importance = widget.HighImportance
 	s.ackButton.Hide()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -130,6 +131,10 @@ func pieces(s string) []string {
 
 // visibleTexts collects every text shown under obj: labels, buttons, checks, selects'
 // choices or placeholders, entries' placeholders, radio options, card titles, tabs.
+// iconOnly is what visibleTexts reports for a button with an icon and no words, which
+// tells nobody what it does (Fyne buttons have no tooltips).
+const iconOnly = "\x00a button with an icon and no label"
+
 func visibleTexts(obj fyne.CanvasObject, add func(string)) {
 	if obj == nil || !obj.Visible() {
 		return
@@ -139,6 +144,9 @@ func visibleTexts(obj fyne.CanvasObject, add func(string)) {
 		add(o.Text)
 		return
 	case *widget.Button:
+		if o.Text == "" && o.Icon != nil {
+			add(iconOnly)
+		}
 		add(o.Text)
 		return
 	case *actionButton:
@@ -168,6 +176,11 @@ func visibleTexts(obj fyne.CanvasObject, add func(string)) {
 		}
 		return
 	case *keyEntry:
+		if o.Text == "" {
+			add(o.PlaceHolder)
+		}
+		return
+	case *widget.SelectEntry: // its drop-down arrow is the widget's own
 		if o.Text == "" {
 			add(o.PlaceHolder)
 		}
@@ -210,6 +223,8 @@ type walk struct {
 	data    []string // names and texts from the data, which stay as typed
 	found   map[string][]string
 	visited []string
+	// unlabelled lists where a button showed an icon without words.
+	unlabelled []string
 }
 
 // look reads the window and every dialog over it.
@@ -218,6 +233,10 @@ func (w *walk) look(where string) {
 	w.h.settle(0)
 	w.visited = append(w.visited, where)
 	add := func(s string) {
+		if s == iconOnly {
+			w.unlabelled = append(w.unlabelled, where)
+			return
+		}
 		for _, p := range pieces(withoutData(s, w.data)) {
 			if e := w.cat.english(p); e != "" {
 				w.found[p+"  ["+e+"]"] = append(w.found[p+"  ["+e+"]"], where)
@@ -297,6 +316,9 @@ func TestAnIndonesianDeskReadsNoEnglishOnAnyScreen(t *testing.T) {
 
 	if len(w.visited) < 40 {
 		t.Errorf("only %d screens visited: %v", len(w.visited), w.visited)
+	}
+	if len(w.unlabelled) > 0 {
+		t.Errorf("buttons with an icon and no label on %v", slices.Compact(w.unlabelled))
 	}
 	var lines []string
 	for text, where := range w.found {

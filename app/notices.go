@@ -30,7 +30,7 @@ func (u *UI) noticeLine() fyne.CanvasObject {
 	n.text = widget.NewLabel(lang.L(MsgNotificationsOff))
 	n.text.Importance = widget.WarningImportance
 	n.text.Wrapping = fyne.TextWrapWord
-	closeLine := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+	closeLine := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), func() {
 		n.dismissed = true
 		n.box.Hide()
 	})

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -22,7 +23,7 @@ func (u *UI) savedLineObject() fyne.CanvasObject {
 	l.text = widget.NewLabel("")
 	l.text.Importance = widget.SuccessImportance
 	l.text.Wrapping = fyne.TextWrapWord
-	closeLine := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { l.box.Hide() })
+	closeLine := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), func() { l.box.Hide() })
 	closeLine.Importance = widget.LowImportance
 	l.box = container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.ConfirmIcon()), closeLine, l.text)
 	l.box.Hide()

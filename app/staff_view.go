@@ -92,7 +92,7 @@ func (v *staffView) applyFilter() {
 func (v *staffView) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	detail := widget.NewLabel("")
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil)
 	pin := widget.NewButton(lang.L("Reset PIN"), nil)
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name), container.NewHBox(pin, edit), detail)
 }

@@ -429,7 +429,7 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 	text, col := attention(&r.Request, now)
 	line := widget.NewLabel(requestText(&r.Request) + " · " + whereFrom(r))
 	line.Truncation = fyne.TextTruncateEllipsis
-	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
+	open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
 	open.Importance = widget.LowImportance
 	badge := container.NewGridWrap(fyne.NewSize(badgeWidth, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
 	return container.NewBorder(nil, nil, badge, open, line)

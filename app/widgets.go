@@ -135,7 +135,7 @@ type editRow struct {
 
 func newEditRow(nameWidth float32) *editRow {
 	r := &editRow{name: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail: widget.NewLabel(""), edit: widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), nameWidth: nameWidth}
+		detail: widget.NewLabel(""), edit: widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil), nameWidth: nameWidth}
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.edit.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
@@ -240,13 +240,15 @@ func newMultiLineEntry() *keyEntry {
 func newPasswordEntry() *keyEntry {
 	e := newEntry()
 	e.Password = true
-	reveal := widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), nil)
+	reveal := widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityOffIcon(), nil)
 	reveal.Importance = widget.LowImportance
 	reveal.OnTapped = func() {
 		e.Password = !e.Password
 		reveal.SetIcon(theme.VisibilityOffIcon())
+		reveal.SetText(lang.L("Show"))
 		if !e.Password {
 			reveal.SetIcon(theme.VisibilityIcon())
+			reveal.SetText(lang.L("Hide"))
 		}
 		e.Refresh()
 	}
