@@ -146,6 +146,7 @@ func checkInBackground(ctx context.Context, store *sqlite.Store, dbPath string, 
 func newWindow(uiLang string) fyne.Window {
 	app.SetLanguage(uiLang)
 	a := fyneapp.NewWithID(appID)
+	a.Settings().SetTheme(app.Theme())
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("Frontdesk")
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 front-desk monitor with its taskbar

@@ -101,7 +101,7 @@ type Resolution struct {
 	Kind       PromptKind
 	GuestID    string
 	Dismissed  bool
-	Note       string             // the reason for a dismissal, or what was done
+	Note       string             // the reason for a dismissal, or what the person did with the guest, as typed
 	Request    *requests.Request  // a task to log with it (occasions)
 	Preference *guests.Preference // a preference to save with it (repeat requests)
 }

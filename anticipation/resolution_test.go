@@ -14,14 +14,14 @@ func TestAnOccasionPromptLogsACakeForFoodAndBeverage(t *testing.T) {
 		occasion guests.Occasion
 		want     string
 	}{
-		{guests.Occasion{Kind: guests.OccasionBirthday}, "Birthday 25 Nov: cake and a card"},
-		{guests.Occasion{Kind: guests.OccasionCustom, Label: "Retirement"}, "Retirement 25 Nov: cake and a card"},
+		{guests.Occasion{Kind: guests.OccasionBirthday}, "Birthday"},
+		{guests.Occasion{Kind: guests.OccasionCustom, Label: "Retirement"}, "Retirement"},
 	}
 	for _, c := range cases {
 		p := Prompt{Key: "occasion:o1", Kind: KindOccasion, GuestID: "g1", Room: "1204", When: on, Occasion: &c.occasion}
 		res := ResolutionFor(p)
 		r := res.Request
-		if r == nil || r.Description != c.want || r.Department != standards.DeptFood || r.GuestID != "g1" || r.Room != "1204" || res.Key != p.Key {
+		if r == nil || r.Description != c.want || r.Occasion != string(c.occasion.Kind) || !r.OccasionOn.Equal(on) || r.Department != standards.DeptFood || r.GuestID != "g1" || r.Room != "1204" || res.Key != p.Key {
 			t.Errorf("%+v: %+v", c.occasion, r)
 		}
 	}
@@ -30,7 +30,7 @@ func TestAnOccasionPromptLogsACakeForFoodAndBeverage(t *testing.T) {
 func TestAHabitPromptSavesTheStandingPreference(t *testing.T) {
 	p := Prompt{Key: "repeat:g1:extra_pillows", Kind: KindRepeat, GuestID: "g1", Subject: "Extra pillows", Category: "extra_pillows"}
 	res := ResolutionFor(p)
-	if res.Preference == nil || res.Preference.Text != "Extra pillows" || res.Request != nil || res.Note == "" {
+	if res.Preference == nil || res.Preference.Text != "Extra pillows" || res.Request != nil || res.Note != "" {
 		t.Fatalf("%+v", res)
 	}
 }

@@ -12,8 +12,8 @@ import (
 // enough that no department has started on what it created.
 const UndoWindow = 2 * time.Minute
 
-// UndoReason is the note on the tasks an undo cancels.
-const UndoReason = "Undone at the desk: created by mistake"
+// MsgUndone says why the tasks an undo cancels were cancelled (requests.Event.Undo).
+const MsgUndone = "Undone at the desk: created by mistake"
 
 // Messages of a refused undo. They are translation keys too: keep the texts stable.
 const (

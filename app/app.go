@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"log"
 	"sync"
 	"time"
@@ -59,12 +58,17 @@ type UI struct {
 	resources *resourcesScreen
 	requests  *requestsScreen
 	today     *todayScreen
+	handover  *handoverScreen   // nil without a handover service
 	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
-	ticking   bool              // the clock runs (in the app, not in tests): check at sign-in too
-	stopTick  chan struct{}     // closed by Close: the clock stops
-	closeOnce sync.Once
-	now       func() time.Time // the clock, for what is due or overdue
+	notices   notices           // the line that says desktop notifications are off
+	saved     savedLine         // the line that confirms the last save
+	// notifyDesktop shows a notification on the desktop and says when it cannot.
+	notifyDesktop func(*fyne.Notification) error
+	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
+	stopTick      chan struct{} // closed by Close: the clock stops
+	closeOnce     sync.Once
+	now           func() time.Time // the clock, for what is due or overdue
 
 	// do applies a background result on the UI goroutine: fyne.Do, or in tests a queue
 	// the test goroutine drains. inflight counts results not yet applied; it is only
@@ -89,118 +93,8 @@ func (u *UI) Close() {
 	u.closeOnce.Do(func() { close(u.stopTick) })
 }
 
-// dueTick is how often the person at the desk is told about their requests that became
-// due soon or overdue, and the screen in front of them refreshed: as often as the
-// escalation sweep (escalation.Every) climbs them, which runs outside the window.
-const dueTick = escalation.Every
-
-// tick asks the UI goroutine to check what is due at every interval until stop closes.
-func (u *UI) tick(every time.Duration, stop <-chan struct{}) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-t.C:
-			u.do(u.ticked)
-		}
-	}
-}
-
-// ticked tells the person at the desk about their requests that became due soon or
-// overdue, or were escalated to them, and refreshes the screen in front of them. It runs
-// on the UI goroutine; the database work runs off it.
-func (u *UI) ticked() {
-	if u.svc.Requests == nil || u.tabs == nil {
-		return
-	}
-	actor := u.actor
-	background(u, func(ctx context.Context) ([]requests.Summary, error) {
-		return checkDue(ctx, u.svc.Requests, actor)
-	}, func(due []requests.Summary, err error) {
-		if err != nil {
-			logErr("check what is due", err)
-			return
-		}
-		u.notify(due)
-		switch u.tabs.Selected().Content {
-		case u.requests.content:
-			u.requests.reload()
-		case u.today.content:
-			u.today.reload()
-		}
-	})
-}
-
-// dueLimit bounds what one check reads for notifications.
-const dueLimit = 50
-
-// checkDue returns the actor's requests overdue or due soon.
-func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) ([]requests.Summary, error) {
-	if actor.ID == "" {
-		return nil, nil
-	}
-	var out []requests.Summary
-	for _, v := range []requests.View{requests.ViewOverdue, requests.ViewDueSoon} {
-		rows, err := svc.ListRequests(ctx, requests.Filter{View: v, Mine: actor.ID, MineRole: actor.Role, Limit: dueLimit})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rows...)
-	}
-	return out, nil
-}
-
-// maxSingleNotices is how many requests get a notification each; more become one summary,
-// so that signing in to a busy shift does not bury the desktop.
-const maxSingleNotices = 3
-
-// notify sends one desktop notification per request and state change, and shows on the
-// header how many of the person's requests need them now.
-func (u *UI) notify(due []requests.Summary) {
-	now := u.now()
-	var fresh []requests.Summary
-	for _, r := range due {
-		state := "due_soon"
-		if r.Overdue(now) {
-			state = fmt.Sprintf("overdue:%d", r.EscalationLevel)
-		}
-		if u.notified[r.ID] != state {
-			u.notified[r.ID] = state
-			fresh = append(fresh, r)
-		}
-	}
-	u.setDueCount(len(due))
-	if len(fresh) == 0 {
-		return
-	}
-	if len(fresh) > maxSingleNotices {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Frontdesk",
-			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
-		return
-	}
-	for _, r := range fresh {
-		text, _ := attention(&r.Request, now)
-		fyne.CurrentApp().SendNotification(fyne.NewNotification(text, r.Description+" · "+whereFrom(&r)))
-	}
-}
-
-// setDueCount shows "⚠ 3 need you" on the header; clicking it opens the queue of mine.
-func (u *UI) setDueCount(n int) {
-	if u.dueButton == nil {
-		return
-	}
-	if n == 0 {
-		u.dueButton.Hide()
-		return
-	}
-	u.dueButton.SetText(lang.N("⚠ {{.Count}} needs you", n, map[string]any{"Count": n}))
-	u.dueButton.Show()
-}
-
 func newUI(win fyne.Window, svc Services) *UI {
-	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{})}
+	u := &UI{win: win, svc: svc, do: fyne.Do, now: time.Now, stopTick: make(chan struct{}), notifyDesktop: desktopNotification}
 	for _, sc := range windowShortcuts {
 		win.Canvas().AddShortcut(sc, func(s fyne.Shortcut) { u.windowShortcut(s) })
 	}
@@ -275,7 +169,7 @@ func (u *UI) showMain(actor staff.Actor) {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.addHandoverTabs()
-	u.win.SetContent(container.NewBorder(u.header(), nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine(), u.savedLineObject()), nil, nil, nil, u.tabs))
 	if u.svc.Today == nil {
 		u.showGuestSearch()
 		return
@@ -302,10 +196,7 @@ func (u *UI) header() fyne.CanvasObject {
 		map[string]any{"Name": u.actor.Name, "Role": label(words.Role, u.actor.Role)}), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	switchUser := widget.NewButtonWithIcon(lang.L("Switch user"), theme.LogoutIcon(), u.showSignIn)
 	title := widget.NewLabelWithStyle("Frontdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	u.dueButton = widget.NewButton("", func() {
-		u.requests.mine.SetChecked(true)
-		u.showTab(u.requests.content)
-	})
+	u.dueButton = widget.NewButton("", u.showNeedsYou)
 	u.dueButton.Importance = widget.DangerImportance
 	u.dueButton.Hide()
 	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(u.dueButton, who, switchUser))
@@ -339,7 +230,11 @@ func (u *UI) showNewRequest() {
 }
 
 // requestLogged refreshes what shows requests after one is logged.
-func (u *UI) requestLogged(*requests.Request) {
+func (u *UI) requestLogged(r *requests.Request) {
+	if r != nil && r.ID != "" {
+		u.confirm(lang.L("Request logged: {{.Text}} · promised {{.Time}}",
+			map[string]any{"Text": clip(requestText(r), 60), "Time": clockTime(r.PromisedAt, u.now())}))
+	}
 	u.requests.reload()
 	u.guests.reloadProfile()
 }

@@ -83,6 +83,11 @@ func harnessOn(t testing.TB, h *harness, store *sqlite.Store, svc func(*sqlite.S
 	}
 	h.ui = newUI(h.win, Services{Guests: gs, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store})
 	h.ui.do = func(f func()) { h.queue <- f }
+	// The test app records notifications; no desktop service is asked.
+	h.ui.notifyDesktop = func(n *fyne.Notification) error {
+		fyne.CurrentApp().SendNotification(n)
+		return nil
+	}
 }
 
 // newHarness is a UI already signed in as an agent, on the Guests screen.

@@ -25,8 +25,8 @@ const auditPage = 300
 type auditView struct {
 	u       *UI
 	content fyne.CanvasObject
-	person  *widget.Entry
-	day     *widget.Entry
+	person  *keyEntry
+	day     *keyEntry
 	entries []audit.Entry
 	list    *widget.List
 	status  *widget.Label
@@ -35,7 +35,7 @@ type auditView struct {
 
 func newAuditView(u *UI) *auditView {
 	v := &auditView{u: u, status: subtle("")}
-	v.person = widget.NewEntry()
+	v.person = newEntry()
 	v.person.SetPlaceHolder(lang.L("Everyone (or type a full name)"))
 	v.day = entryWith(u.now().Format("02/01/2006"), lang.L("DD/MM/YYYY"))
 	v.person.OnChanged = func(string) { v.reload() }
@@ -50,15 +50,6 @@ func newAuditView(u *UI) *auditView {
 	filters := container.NewGridWithColumns(2, v.person, v.day)
 	v.content = container.NewPadded(container.NewBorder(container.NewVBox(filters, v.status), nil, nil, nil, v.list))
 	return v
-}
-
-// auditLine is, in the property's zone, "14:05 · Dewi Lestari · create preference · Feather-free pillows".
-func auditLine(e audit.Entry, zone *time.Location) string {
-	parts := []string{e.At.In(zone).Format("15:04"), e.ActorName, e.Action + " " + e.Entity}
-	if e.Summary != "" {
-		parts = append(parts, e.Summary)
-	}
-	return strings.Join(parts, " · ")
 }
 
 func (v *auditView) reload() {

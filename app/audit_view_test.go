@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"frontdesk/audit"
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
@@ -54,8 +55,40 @@ func TestManagerSeesAGuestsChangeHistory(t *testing.T) {
 	if top == nil {
 		t.Fatal("no history dialog")
 	}
-	l := findLabelDeep(top, "create guest")
-	if l == nil || !strings.Contains(l.Text, "create stay") {
+	l := findLabelDeep(top, "Guest profile created")
+	if l == nil || !strings.Contains(l.Text, "Stay created") || !strings.Contains(l.Text, "room 1204 In house") {
 		t.Fatalf("history does not list the guest's changes: %+v", l)
+	}
+}
+
+// What the log says happened, and the summaries Frontdesk words itself, read in the
+// desk's language; what people typed, and entries from before the words were kept, read
+// as stored.
+func TestTheAuditLogReadsInTheDesksLanguage(t *testing.T) {
+	test.NewTempApp(t)
+	SetLanguage("id")
+	defer SetLanguage("en")
+	at := time.Date(2026, 11, 23, 6, 5, 0, 0, time.UTC)
+	cases := []struct {
+		entry audit.Entry
+		want  string
+	}{
+		{audit.Entry{At: at, ActorName: "Rina", Entity: "staff", Action: "create", Summary: "Dewi (agent)",
+			Words: &audit.Words{Parts: []audit.Part{{Key: "{{.Name}} ({{.Role}})", Args: map[string]any{"Name": "Dewi", "Role": "agent"}}}}},
+			"14:05 · Rina · Staf dibuat · Dewi (Petugas front desk)"},
+		{audit.Entry{At: at, ActorName: "Rina", Entity: "escalation", Action: "save", Summary: "1 owner +0 min; 2 management +5 min",
+			Words: &audit.Words{Sep: "; ", Parts: []audit.Part{
+				{Key: "{{.Level}} {{.Target}} +{{.Min}} min", Args: map[string]any{"Level": 1.0, "Target": "owner", "Min": 0.0}},
+				{Key: "{{.Level}} {{.Target}} +{{.Min}} min", Args: map[string]any{"Level": 2.0, "Target": "management", "Min": 5.0}}}}},
+			"14:05 · Rina · Aturan eskalasi disimpan · 1 Penanggung jawab +0 menit; 2 Manajemen +5 menit"},
+		{audit.Entry{At: at, ActorName: "Dewi", Entity: "preference", Action: "create", Summary: "Feather-free pillows"},
+			"14:05 · Dewi · Preferensi dibuat · Feather-free pillows"},
+		{audit.Entry{At: at, ActorName: "Dewi", Entity: "loan", Action: "return", Summary: "returned"},
+			"14:05 · Dewi · Peminjaman dikembalikan · returned"},
+	}
+	for _, c := range cases {
+		if got := auditLine(c.entry, testZone); got != c.want {
+			t.Errorf("got  %q\nwant %q", got, c.want)
+		}
 	}
 }

@@ -49,16 +49,18 @@ func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 
 // Chart geometry.
 const (
-	chartRowH     = 26
-	chartLabelW   = 170
-	chartTitleH   = 26
-	chartColumnsH = 150
+	chartRowH      = 26
+	chartLabelW    = 170
+	chartLabelMaxW = 280
+	chartTitleH    = 26
+	chartColumnsH  = 150
 )
 
 type chartRenderer struct {
 	c       *barChart
 	title   *canvas.Text
 	empty   *canvas.Text
+	labelW  float32 // the label column of a horizontal chart: its widest label
 	labels  []*canvas.Text
 	rects   []*canvas.Rectangle
 	texts   []*canvas.Text
@@ -84,10 +86,14 @@ func (r *chartRenderer) build() {
 		if b.alarm {
 			fill, words = colOverdue, colOverdue
 		}
-		l, rect, t := chartText(clipRunes(b.label, 24), theme.CaptionTextSize(), fg), canvas.NewRectangle(fill), chartText(b.text, theme.CaptionTextSize(), words)
+		l, rect, t := chartText(clipRunes(b.label, 40), theme.CaptionTextSize(), fg), canvas.NewRectangle(fill), chartText(b.text, theme.CaptionTextSize(), words)
 		t.TextStyle = fyne.TextStyle{Bold: b.alarm}
 		r.labels, r.rects, r.texts = append(r.labels, l), append(r.rects, rect), append(r.texts, t)
 		r.objects = append(r.objects, l, rect, t)
+	}
+	r.labelW = chartLabelW
+	for _, l := range r.labels { // department names in full ("Maintenance & engineering")
+		r.labelW = max(r.labelW, min(l.MinSize().Width+12, chartLabelMaxW))
 	}
 }
 
@@ -106,7 +112,7 @@ func (r *chartRenderer) MinSize() fyne.Size {
 	if r.c.vertical {
 		return fyne.NewSize(chartLabelW*2, chartTitleH+chartColumnsH+2*chartRowH)
 	}
-	return fyne.NewSize(chartLabelW*2, chartTitleH+float32(max(len(r.c.bars), 1))*chartRowH)
+	return fyne.NewSize(r.labelW+chartLabelW, chartTitleH+float32(max(len(r.c.bars), 1))*chartRowH)
 }
 
 // Layout places the title, then the bars.
@@ -121,14 +127,14 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		r.layoutColumns(size)
 		return
 	}
-	barMax := size.Width - chartLabelW - 110
+	barMax := size.Width - r.labelW - 110
 	for i := range r.c.bars {
 		y := chartTitleH + float32(i)*chartRowH
 		r.labels[i].Move(fyne.NewPos(0, y+4))
 		w := r.length(i, barMax)
 		r.rects[i].Resize(fyne.NewSize(w, chartRowH-8))
-		r.rects[i].Move(fyne.NewPos(chartLabelW, y+4))
-		r.texts[i].Move(fyne.NewPos(chartLabelW+w+6, y+4))
+		r.rects[i].Move(fyne.NewPos(r.labelW, y+4))
+		r.texts[i].Move(fyne.NewPos(r.labelW+w+6, y+4))
 	}
 }
 

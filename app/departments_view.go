@@ -29,7 +29,7 @@ type departmentsView struct {
 
 // departmentForm is an open department dialog's inputs.
 type departmentForm struct {
-	code, name, contact, open, close *widget.Entry
+	code, name, contact, open, close *keyEntry
 	allDay                           *widget.Check
 	dialog                           *formDialog
 }

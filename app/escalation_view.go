@@ -39,7 +39,7 @@ type escalationView struct {
 // escalationForm is an open escalation dialog's inputs, one row per possible level.
 type escalationForm struct {
 	class   escalation.Class
-	minutes []*widget.Entry
+	minutes []*keyEntry
 	targets []*widget.Select
 	dialog  *formDialog
 }
@@ -95,7 +95,7 @@ func (v *escalationView) edit(class escalation.Class) {
 	f := newForm()
 	for i := range escalation.MaxLevels {
 		minutes := entryWith("", lang.L("minutes after the promise"))
-		target := widget.NewSelect(names, nil)
+		target := newSelect(names, nil)
 		target.PlaceHolder = lang.L("Who is told")
 		if i < len(current) {
 			minutes.SetText(strconv.Itoa(int(current[i].After / time.Minute)))

@@ -16,7 +16,7 @@ import (
 type firstRunScreen struct {
 	u                *UI
 	form             *form
-	name, pin, again *widget.Entry
+	name, pin, again *keyEntry
 	button           *widget.Button
 }
 
@@ -24,11 +24,11 @@ func (u *UI) showFirstRun() {
 	s := &firstRunScreen{u: u, form: newForm()}
 	u.firstRun = s
 	s.name = entryWith("", lang.L("e.g. Wayan Sudarma"))
-	s.pin, s.again = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	s.pin, s.again = newPasswordEntry(), newPasswordEntry()
 	s.form.add(staff.FieldName, lang.L("Your name"), s.name)
 	s.form.add(staff.FieldPIN, lang.L("PIN (4–8 digits)"), s.pin)
 	s.form.add("pin_again", lang.L("PIN again"), s.again)
-	for _, e := range []*widget.Entry{s.name, s.pin, s.again} {
+	for _, e := range []*keyEntry{s.name, s.pin, s.again} {
 		e.OnSubmitted = func(string) { s.create() }
 	}
 	s.button = widget.NewButton(lang.L("Create administrator"), s.create)

@@ -28,7 +28,7 @@ type eraseDialog struct {
 	shown   bool   // erased has run
 	plan    guests.ErasurePlan
 	dlg     *dialog.CustomDialog
-	name    *widget.Entry
+	name    *keyEntry
 	erase   *widget.Button
 	cancel  *widget.Button
 	outlook *widget.Label // the compaction and the backups, once looked into
@@ -39,7 +39,7 @@ type eraseDialog struct {
 }
 
 func (u *UI) confirmErase(g guests.Guest, erased func()) *eraseDialog {
-	ed := &eraseDialog{u: u, g: g, erased: erased, name: widget.NewEntry(), status: widget.NewLabel(""),
+	ed := &eraseDialog{u: u, g: g, erased: erased, name: newEntry(), status: widget.NewLabel(""),
 		outlook: widget.NewLabel(lang.L("Looking into the backups…")), backups: widget.NewCheck("", nil),
 		working: widget.NewProgressBarInfinite(), bar: widget.NewProgressBar()}
 	want := g.FullName()
@@ -52,6 +52,11 @@ func (u *UI) confirmErase(g guests.Guest, erased func()) *eraseDialog {
 	prompt := widget.NewLabel(lang.L("Type the guest's name to confirm: {{.Name}}", map[string]any{"Name": want}))
 	prompt.TextStyle = fyne.TextStyle{Bold: true}
 	ed.cancel = widget.NewButton(lang.L("Cancel"), func() { ed.dlg.Hide() })
+	ed.name.onEscape = func() {
+		if !ed.cancel.Disabled() {
+			ed.dlg.Hide()
+		}
+	}
 	ed.erase = widget.NewButtonWithIcon(lang.L("Erase"), theme.DeleteIcon(), ed.start)
 	ed.erase.Importance = widget.DangerImportance
 	ed.erase.Disable()

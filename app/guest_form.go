@@ -14,8 +14,8 @@ import (
 type guestForm struct {
 	form                                 *form
 	salutation, language, tier, casino   *widget.Select
-	given, family, email, phone, loyalty *widget.Entry
-	notes                                *widget.Entry
+	given, family, email, phone, loyalty *keyEntry
+	notes                                *keyEntry
 	vip                                  *widget.Check
 	tierOf                               func(string) guests.Tier
 	casinoOf                             func(string) guests.CasinoTier
@@ -24,27 +24,27 @@ type guestForm struct {
 
 func newGuestForm(g *guests.Guest, region string) *guestForm {
 	gf := &guestForm{form: newForm()}
-	gf.salutation = widget.NewSelect(guests.Salutations, nil)
+	gf.salutation = newSelect(guests.Salutations, nil)
 	gf.salutation.SetSelected(g.Salutation)
 	gf.given = entryWith(g.GivenName, "")
 	gf.family = entryWith(g.FamilyName, "")
 	gf.email = entryWith(g.Email, "name@example.com")
 	gf.phone = entryWith(guests.FormatPhone(g.Phone, region), lang.L("e.g. 0812 3456 7890 or +44 20 7946 0958"))
 	gf.loyalty = entryWith(g.LoyaltyNumber, "")
-	gf.language = widget.NewSelect(languageOptions(), nil)
+	gf.language = newSelect(languageOptions(), nil)
 	if g.Language != "" {
 		gf.language.SetSelected(guests.LanguageName(g.Language))
 	}
 	var tiers, casinos []string
 	tiers, gf.tierOf = options(words.Tier, guests.Tiers)
 	casinos, gf.casinoOf = options(words.Casino, guests.CasinoTiers)
-	gf.tier = widget.NewSelect(tiers, nil)
+	gf.tier = newSelect(tiers, nil)
 	gf.tier.SetSelected(label(words.Tier, orTier(g.Tier)))
-	gf.casino = widget.NewSelect(casinos, nil)
+	gf.casino = newSelect(casinos, nil)
 	gf.casino.SetSelected(label(words.Casino, orCasino(g.CasinoTier)))
 	gf.vip = widget.NewCheck(lang.L("VIP"), nil)
 	gf.vip.SetChecked(g.VIP)
-	gf.notes = widget.NewMultiLineEntry()
+	gf.notes = newMultiLineEntry()
 	gf.notes.SetText(g.Notes)
 	gf.notes.SetMinRowsVisible(3)
 	gf.layout()
@@ -104,8 +104,8 @@ func (u *UI) editGuest(base guests.Guest, saved func(id string)) *guestForm {
 	return gf
 }
 
-func entryWith(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func entryWith(text, placeholder string) *keyEntry {
+	e := newEntry()
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e

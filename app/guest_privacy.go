@@ -46,7 +46,7 @@ func (u *UI) chooseDataExport(g guests.Guest) {
 	}, u.win)
 	d.SetFileName(exportFileName("guest-data-"+fileSafe(g.FullName()), u.now(), ".json"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	fileWords(d, lang.L("Save the guest's data"), lang.L("Save")).Show()
 }
 
 // fileSafe keeps letters and digits of a name for a file name: "Ana Silva" → "Ana-Silva".

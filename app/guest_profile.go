@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -28,7 +27,7 @@ type profileView struct {
 	body     *fyne.Container
 	scroll   *container.Scroll
 	profile  *guests.Profile
-	prefText *widget.Entry
+	prefText *keyEntry
 	prefCat  *widget.Select
 	prefOf   func(string) guests.PreferenceCategory
 	reload   func()
@@ -89,7 +88,7 @@ func (pv *profileView) afterErasure() {
 func (pv *profileView) showErased(p *guests.Profile) {
 	note := widget.NewLabel(lang.L("This guest's data was erased at their request. Nothing can be added to this profile; a returning guest gets a new one."))
 	note.Wrapping = fyne.TextWrapWord
-	pv.body.Objects = []fyne.CanvasObject{heading(p.DisplayName()), note}
+	pv.body.Objects = []fyne.CanvasObject{heading(words.Typed(lang.L, p.DisplayName())), note}
 	pv.body.Refresh()
 	pv.scroll.ScrollToTop()
 }
@@ -135,11 +134,12 @@ func (pv *profileView) summary(p *guests.Profile) string {
 func (pv *profileView) alerts(p *guests.Profile) fyne.CanvasObject {
 	rows := container.NewVBox()
 	for _, a := range p.Alerts {
-		text := widget.NewLabelWithStyle(label(words.Alert, a.Kind)+": "+a.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		what := words.AlertText(lang.L, a, pv.u.zone())
+		text := widget.NewLabelWithStyle(label(words.Alert, a.Kind)+": "+what, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text.Importance = widget.DangerImportance
 		text.Wrapping = fyne.TextWrapWord
 		rows.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())),
-			pv.removeButton(guests.ItemAlert, a.ID, a.Text), text))
+			pv.removeButton(guests.ItemAlert, a.ID, what), text))
 	}
 	bg := canvas.NewRectangle(colAlertBg)
 	bg.CornerRadius = 6
@@ -168,9 +168,9 @@ func (pv *profileView) preferences(p *guests.Profile) fyne.CanvasObject {
 func (pv *profileView) quickPreference(guestID string) fyne.CanvasObject {
 	var cats []string
 	cats, pv.prefOf = options(words.Preference, guests.PreferenceCategories)
-	pv.prefCat = widget.NewSelect(cats, nil)
+	pv.prefCat = newSelect(cats, nil)
 	pv.prefCat.SetSelected(cats[0])
-	pv.prefText = widget.NewEntry()
+	pv.prefText = newEntry()
 	pv.prefText.SetPlaceHolder(lang.L("Add a preference, e.g. feather-free pillows — Enter to save"))
 	add := widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), func() { pv.addPreference(guestID) })
 	pv.prefText.OnSubmitted = func(string) { pv.addPreference(guestID) }
@@ -251,23 +251,22 @@ func (pv *profileView) stayRow(s guests.Stay) fyne.CanvasObject {
 	if s.Status == guests.StayInHouse {
 		l.TextStyle = fyne.TextStyle{Bold: true}
 	}
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { pv.u.editStay(s, pv.reload) })
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { pv.u.editStay(s, pv.reload) })
 	edit.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, edit, l)
 }
 
 // removeButton deletes a profile item after asking.
 func (pv *profileView) removeButton(kind guests.ItemKind, id, what string) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	b := widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() {
 		guestID := pv.profile.ID
-		dlg := dialog.NewConfirm(lang.L("Remove?"), lang.L("Remove “{{.What}}” from this profile?", map[string]any{"What": what}),
-			func(ok bool) {
+		dlg := newConfirm(lang.L("Remove?"), lang.L("Remove “{{.What}}” from this profile?", map[string]any{"What": what}),
+			lang.L("Remove"), func(ok bool) {
 				if ok {
 					pv.remove(kind, guestID, id)
 				}
 			}, pv.u.win)
 		dlg.SetConfirmImportance(widget.DangerImportance)
-		dlg.SetConfirmText(lang.L("Remove"))
 		dlg.Show()
 	})
 	b.Importance = widget.LowImportance

@@ -64,7 +64,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 	for i := range gr.open {
 		r := &gr.open[i]
 		text, col := attention(&r.Request, now)
-		line := widget.NewLabel(r.Description + " · " + r.DepartmentName + " · " + label(words.Status, r.Status))
+		line := widget.NewLabel(requestText(&r.Request) + " · " + r.DepartmentName + " · " + label(words.Status, r.Status))
 		line.Truncation = fyne.TextTruncateEllipsis
 		out = append(out, container.NewBorder(nil, nil, newBadge(text, col), pv.openButton(r.ID), line))
 	}
@@ -77,7 +77,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 		if r.Score > 0 {
 			detail += " · " + scoreText(r.Score)
 		}
-		line := widget.NewLabel(r.Description)
+		line := widget.NewLabel(requestText(&r.Request))
 		line.Truncation = fyne.TextTruncateEllipsis
 		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(subtle(detail), pv.openButton(r.ID)), line))
 	}
@@ -86,7 +86,7 @@ func (pv *profileView) requestRows(gr guestRequests) []fyne.CanvasObject {
 
 // openButton shows the request on the Requests screen.
 func (pv *profileView) openButton(id string) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { pv.u.showRequest(id) })
+	b := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { pv.u.showRequest(id) })
 	b.Importance = widget.LowImportance
 	return b
 }

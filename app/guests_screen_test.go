@@ -196,7 +196,7 @@ func TestNewRequestFromTheSearchBoxIsForTheGuestAndRoomOnScreen(t *testing.T) {
 	h.ui.guests.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	h.settle(0)
 	dlg := h.topDialog()
-	if _, ok := findDeep(dlg, func(e *widget.Entry) bool { return e.Text == "1204" }); !ok {
+	if _, ok := findDeep(dlg, func(e *keyEntry) bool { return e.Text == "1204" }); !ok {
 		t.Fatal("the new request is not for room 1204")
 	}
 	if findLabelDeep(dlg, "Siti Rahayu") == nil {

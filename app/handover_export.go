@@ -50,16 +50,16 @@ func (s *handoverScreen) saveAs(f exportFormat) {
 			return
 		}
 		if w != nil {
-			s.export(f, r, w)
+			s.export(f, r, w, w.URI().Path())
 		}
 	}, s.u.win)
 	d.SetFileName(f.fileName(r))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + f.ext}))
-	d.Show()
+	fileWords(d, lang.L("Save the handover report"), lang.L("Save")).Show()
 }
 
 // export renders the report off the UI goroutine and writes it to w, which it closes.
-func (s *handoverScreen) export(f exportFormat, r *handover.Report, w io.WriteCloser) {
+func (s *handoverScreen) export(f exportFormat, r *handover.Report, w io.WriteCloser, path string) {
 	background(s.u, func(context.Context) (int, error) {
 		var b bytes.Buffer
 		err := f.write(&b, r)
@@ -73,6 +73,8 @@ func (s *handoverScreen) export(f exportFormat, r *handover.Report, w io.WriteCl
 	}, func(_ int, err error) {
 		if err != nil {
 			s.u.showError("export handover", err)
+			return
 		}
+		s.u.confirm(lang.L("Handover report saved to {{.Path}}", map[string]any{"Path": path}))
 	})
 }

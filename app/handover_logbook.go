@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +16,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/handover"
+	"frontdesk/words"
 )
 
 // logbookPanel is the shift's logbook beside the report: the pinned notes and the shift's
@@ -21,8 +24,8 @@ import (
 type logbookPanel struct {
 	u       *UI
 	content fyne.CanvasObject
-	text    *widget.Entry
-	room    *widget.Entry
+	text    *keyEntry
+	room    *keyEntry
 	pin     *widget.Check
 	add     *widget.Button
 	problem *widget.Label
@@ -35,7 +38,7 @@ type logbookPanel struct {
 
 func newLogbookPanel(u *UI, changed func()) *logbookPanel {
 	p := &logbookPanel{u: u, changed: changed, problem: widget.NewLabel(""), empty: subtle(lang.L("No logbook notes for this shift."))}
-	p.text = widget.NewMultiLineEntry()
+	p.text = newMultiLineEntry()
 	p.text.SetPlaceHolder(lang.L("A note for the next shift…"))
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.SetMinRowsVisible(3)
@@ -52,7 +55,8 @@ func newLogbookPanel(u *UI, changed func()) *logbookPanel {
 		p.read(p.notes[id])
 	}
 	room := container.NewGridWrap(fyne.NewSize(130, p.room.MinSize().Height), p.room)
-	form := container.NewVBox(heading(lang.L("Logbook")), p.text, container.NewBorder(nil, nil, room, p.add), p.pin, p.problem)
+	form := container.NewVBox(heading(lang.L("Logbook")), p.text, lengthHint(p.text, handover.MaxNoteText),
+		container.NewBorder(nil, nil, room, p.add), p.pin, p.problem)
 	p.content = container.NewBorder(form, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 	return p
 }
@@ -82,13 +86,17 @@ func (p *logbookPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	lines := row.Objects[0].(*fyne.Container)
 	first := lines.Objects[0].(*fyne.Container)
-	first.Objects[0].(*widget.Label).SetText(oneLineText(n.Text))
+	first.Objects[0].(*widget.Label).SetText(oneLineText(words.Typed(lang.L, n.Text)))
 	mark := first.Objects[1].(*widget.Label)
 	mark.SetText(uiLang().Clock(n.At, p.now))
 	if n.Pinned {
 		mark.SetText("★ " + lang.L("Pinned"))
 	}
-	lines.Objects[1].(*widget.Label).SetText(handover.NoteDetail(uiLang(), n, p.now))
+	detail := handover.NoteDetail(uiLang(), n, p.now)
+	if long(n.Text) {
+		detail += " · " + lang.L("click to read all")
+	}
+	lines.Objects[1].(*widget.Label).SetText(detail)
 	pin := row.Objects[1].(*widget.Button)
 	pin.SetText(lang.L("Pin"))
 	if n.Pinned {
@@ -99,13 +107,19 @@ func (p *logbookPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	pin.Refresh()
 }
 
-// read shows a whole note.
+// long reports whether a note is more than its row shows: several lines, or more than
+// a row's width of text.
+func long(text string) bool {
+	return strings.Contains(text, "\n") || utf8.RuneCountInString(text) > 90
+}
+
+// read shows a whole note, scrolled when it is longer than the dialog.
 func (p *logbookPanel) read(n handover.Note) {
-	text := widget.NewLabel(n.Text)
+	text := widget.NewLabel(words.Typed(lang.L, n.Text))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.L("Logbook"), lang.L("Close"), container.NewVBox(text,
-		subtle(handover.NoteDetail(uiLang(), n, p.now))), p.u.win)
-	d.Resize(fyne.NewSize(480, 260))
+	body := container.NewBorder(nil, subtle(handover.NoteDetail(uiLang(), n, p.now)), nil, nil, container.NewVScroll(text))
+	d := dialog.NewCustom(lang.L("Logbook"), lang.L("Close"), body, p.u.win)
+	d.Resize(fyne.NewSize(560, min(480, p.u.win.Canvas().Size().Height-80)))
 	d.Show()
 }
 

@@ -36,7 +36,7 @@ type handoverScreen struct {
 	report  *handover.Report
 	seq     int
 
-	day     *widget.Entry
+	day     *keyEntry
 	shift   *widget.Select
 	shiftOf func(string) property.Shift
 	chosen  bool // a shift was chosen; else the shift on now
@@ -72,10 +72,10 @@ func (s *handoverScreen) toolbar() fyne.CanvasObject {
 	s.day = entryWith("", lang.L("DD/MM/YYYY"))
 	s.day.OnSubmitted = func(string) { s.choose() }
 	names, shiftOf := options(words.Shift, property.Shifts)
-	s.shift, s.shiftOf = widget.NewSelect(names, func(string) { s.choose() }), shiftOf
+	s.shift, s.shiftOf = newSelect(names, func(string) { s.choose() }), shiftOf
 	s.shift.PlaceHolder = lang.L("Shift")
 	now := widget.NewButtonWithIcon(lang.L("Now"), theme.HistoryIcon(), s.showNow)
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload)
+	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	s.ackButton = widget.NewButtonWithIcon(lang.L("Acknowledge handover"), theme.ConfirmIcon(), s.confirmAck)
 	s.ackButton.Importance = widget.HighImportance
 	s.ackButton.Hide()
@@ -118,6 +118,9 @@ func (s *handoverScreen) reload() {
 	}
 	s.seq++
 	seq := s.seq
+	if s.report == nil { // the first load takes a few seconds on a resort's data
+		s.title.SetText(lang.L("Reading the handover report…"))
+	}
 	background(s.u, func(ctx context.Context) (*handover.Report, error) {
 		return s.u.svc.Handover.Report(ctx, day, shift)
 	}, func(r *handover.Report, err error) {
@@ -152,8 +155,11 @@ func (s *handoverScreen) show(r *handover.Report) {
 		s.syncing = false
 	}
 	s.showFigures(r.Figures(lg))
-	s.rows = reportRows(r, lg)
-	for i, row := range s.rows {
+	// Each height set redraws the list: with no rows in it meanwhile, that costs nothing
+	// (with the report's rows, seconds at a resort).
+	rows := reportRows(r, lg)
+	s.rows = nil
+	for i, row := range rows {
 		h := float32(textRowHeight)
 		switch {
 		case row.heading != "":
@@ -163,6 +169,7 @@ func (s *handoverScreen) show(r *handover.Report) {
 		}
 		s.list.SetItemHeight(i, h)
 	}
+	s.rows = rows
 	s.list.Refresh()
 	s.showAckButton(r)
 	s.logbook.show(r)
@@ -226,7 +233,7 @@ func (s *handoverScreen) confirmAck() {
 	if s.report == nil {
 		return
 	}
-	note := widget.NewMultiLineEntry()
+	note := newMultiLineEntry()
 	note.SetPlaceHolder(lang.L("Remark for the record (optional)"))
 	note.SetMinRowsVisible(3)
 	msg := widget.NewLabel(lang.L("You take over from {{.Shift}}. The next handover will show what changed from now on.",

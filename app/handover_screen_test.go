@@ -129,9 +129,15 @@ func TestHandoverExportsCSVAndPDF(t *testing.T) {
 	s.reload()
 	h.settle(0)
 	var csvOut, pdfOut sink
-	s.export(exportFormats[1], s.report, &csvOut)
-	s.export(exportFormats[0], s.report, &pdfOut)
+	if h.ui.saved.box == nil { // the line is built with the main screens
+		h.ui.savedLineObject()
+	}
+	s.export(exportFormats[1], s.report, &csvOut, "/reports/handover.csv")
+	s.export(exportFormats[0], s.report, &pdfOut, "/reports/handover.pdf")
 	h.settle(0)
+	if !h.ui.saved.box.Visible() || !strings.HasSuffix(h.ui.saved.text.Text, "Handover report saved to /reports/handover.pdf") {
+		t.Errorf("no word that the report was saved, and where: %q", h.ui.saved.text.Text)
+	}
 	lines, err := handover.ReadCSV(&csvOut)
 	must(t, err)
 	if len(lines) == 0 || lines[0].ID != req.ID {

@@ -14,6 +14,7 @@ func (u *UI) addHandoverTabs() {
 		return
 	}
 	ho := newHandoverScreen(u)
+	u.handover = ho
 	reload := map[*container.TabItem]func(){}
 	t := container.NewTabItemWithIcon(lang.L("Handover"), theme.DocumentIcon(), ho.content)
 	reload[t] = ho.reload

@@ -7,13 +7,16 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	_ "frontdesk/posixlocale" // a "C" locale is English before Fyne reads it
 )
 
 //go:embed translations
 var translations embed.FS
 
 // SetLanguage loads Frontdesk's translations (English and Bahasa Indonesia) and, when code
-// is set, uses that language instead of the system's.
+// is set, uses that language instead of the system's. The catalogue also translates the
+// words Fyne's own widgets show (an entry's menu, the error dialog, the file dialogs).
 func SetLanguage(code string) {
 	if code == "" && !usableLocale() {
 		code = "en" // a bare "C" locale (servers, CI) is not a language

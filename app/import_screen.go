@@ -53,7 +53,7 @@ func newImportView(u *UI) *importView {
 	v.export = widget.NewButtonWithIcon(lang.L("Export all guests…"), theme.DownloadIcon(), v.chooseExport)
 	v.stays = widget.NewCheck(lang.L("One row per stay"), nil)
 	v.confirm = widget.NewButtonWithIcon("", theme.ConfirmIcon(), v.importChecked)
-	v.encoding = widget.NewSelect(append([]string{lang.L(encodingAuto)}, csvfile.Encodings...), func(string) { v.recheck() })
+	v.encoding = newSelect(append([]string{lang.L(encodingAuto)}, csvfile.Encodings...), func(string) { v.recheck() })
 	v.encoding.SetSelectedIndex(0)
 	v.confirm.Importance = widget.HighImportance
 	v.confirm.Hide()
@@ -94,7 +94,7 @@ func (v *importView) chooseFile() {
 		}
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv"}))
-	d.Show()
+	fileWords(d, lang.L("Choose the guest file"), lang.L("Choose")).Show()
 }
 
 // check reads the file off the UI goroutine and runs a dry run on it.
@@ -263,7 +263,7 @@ func (v *importView) chooseExport() {
 	}, v.u.win)
 	d.SetFileName(exportFileName("guests", v.u.now(), ".csv"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
+	fileWords(d, lang.L("Save the guest list"), lang.L("Save")).Show()
 }
 
 // exportTo writes every guest to w off the UI goroutine and closes it.

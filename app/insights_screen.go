@@ -32,7 +32,7 @@ type insightsScreen struct {
 	seq      int
 
 	preset   *widget.Select
-	from, to *widget.Entry
+	from, to *keyEntry
 	period   *widget.Label
 	figures  *fyne.Container
 	weekly   *barChart
@@ -64,7 +64,9 @@ func newInsightsScreen(u *UI) *insightsScreen {
 		container.NewTabItem(lang.L("By category"), minHeight(s.cats.table, 280)),
 		container.NewTabItem(lang.L("Rooms with repeat problems"), minHeight(s.repeats, 280)))
 	body := container.NewVBox(s.period, s.figures, charts, tables)
-	s.content = container.NewBorder(container.NewPadded(s.toolbar()), nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	// Scrolled both ways: a narrow window scrolls the measures sideways instead of
+	// growing past the screen.
+	s.content = container.NewBorder(container.NewPadded(s.toolbar()), nil, nil, nil, container.NewScroll(container.NewPadded(body)))
 	return s
 }
 
@@ -82,12 +84,17 @@ func (s *insightsScreen) toolbar() fyne.CanvasObject {
 		names[i] = lang.L(p.name)
 	}
 	s.from, s.to = entryWith("", lang.L("DD/MM/YYYY")), entryWith("", lang.L("DD/MM/YYYY"))
-	s.preset = widget.NewSelect(names, func(string) { s.choosePreset() })
+	s.preset = newSelect(names, func(string) { s.choosePreset() })
 	show := widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), s.reload)
 	s.from.OnSubmitted = func(string) { s.reload() }
 	s.to.OnSubmitted = func(string) { s.reload() }
 	dates := container.NewGridWithColumns(2, s.from, s.to)
-	return container.NewHBox(widget.NewLabel(lang.L("Period")), s.preset, widget.NewLabel(lang.L("or from")),
+	widest := float32(0) // the preset's whole name shows: "30 hari terakhir"
+	for _, n := range names {
+		widest = max(widest, fyne.MeasureText(n, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	preset := container.NewGridWrap(fyne.NewSize(widest+4*theme.InnerPadding()+theme.IconInlineSize(), s.preset.MinSize().Height), s.preset)
+	return container.NewHBox(widget.NewLabel(lang.L("Period")), preset, widget.NewLabel(lang.L("or from")),
 		container.NewGridWrap(fyne.NewSize(260, s.from.MinSize().Height), dates), show)
 }
 

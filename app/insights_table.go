@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/handover"
@@ -13,6 +14,7 @@ import (
 // measureTable is the measures per department or per category, one row each.
 type measureTable struct {
 	rows  []handover.Row
+	heads []string
 	table *widget.Table
 }
 
@@ -48,17 +50,34 @@ func newMeasureTable() *measureTable {
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(measureColumns[id.Col].cell(m.rows[id.Row]))
 		})
-	heads, widths := make([]string, len(measureColumns)), make([]float32, len(measureColumns))
+	m.heads = make([]string, len(measureColumns))
+	widths := make([]float32, len(measureColumns))
 	for i, c := range measureColumns {
-		heads[i], widths[i] = lang.L(c.head), c.width
+		m.heads[i], widths[i] = lang.L(c.head), c.width
 	}
-	withHeader(m.table, heads, widths)
+	withHeader(m.table, m.heads, widths)
 	return m
 }
 
 func (m *measureTable) set(rows []handover.Row) {
 	m.rows = rows
+	for i := range measureColumns {
+		m.table.SetColumnWidth(i, m.columnWidth(i))
+	}
 	m.table.Refresh()
+}
+
+// columnWidth fits a column to its header in the reader's language and its widest cell,
+// so no department name or heading ("Closed with th…") is cut; never narrower than the
+// column's own width.
+func (m *measureTable) columnWidth(col int) float32 {
+	pad := 2*theme.Padding() + 2*theme.InnerPadding()
+	size := theme.TextSize()
+	w := max(measureColumns[col].width, fyne.MeasureText(m.heads[col], size, fyne.TextStyle{Bold: true}).Width+pad)
+	for _, r := range m.rows {
+		w = max(w, fyne.MeasureText(measureColumns[col].cell(r), size, fyne.TextStyle{}).Width+pad)
+	}
+	return w
 }
 
 // p90 is the 90th-percentile duration in words, or "–".

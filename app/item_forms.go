@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
 	"frontdesk/guests"
@@ -17,7 +16,7 @@ import (
 // addAlert asks for an alert staff must see and stores it.
 func (u *UI) addAlert(guestID string, done func()) {
 	kinds, kindOf := options(words.Alert, guests.AlertKinds)
-	kind := widget.NewSelect(kinds, nil)
+	kind := newSelect(kinds, nil)
 	kind.SetSelected(kinds[0])
 	text := entryWith("", lang.L("e.g. peanut allergy, uses a wheelchair"))
 	f := newForm()
@@ -33,7 +32,7 @@ func (u *UI) addAlert(guestID string, done func()) {
 // addOccasion asks for a yearly occasion and stores it.
 func (u *UI) addOccasion(guestID string, done func()) {
 	kinds, kindOf := options(words.Occasion, guests.OccasionKinds)
-	kind := widget.NewSelect(kinds, nil)
+	kind := newSelect(kinds, nil)
 	kind.SetSelected(kinds[0])
 	name := entryWith("", lang.L("only needed for other occasions"))
 	date := entryWith("", lang.L("day and month, e.g. 29/02"))
@@ -86,7 +85,7 @@ func parseYear(s string, year *int) error {
 // editStay asks for a stay's dates, room, status and party; base.ID is empty for a new stay.
 func (u *UI) editStay(base guests.Stay, done func()) {
 	statuses, statusOf := options(words.Stay, guests.StayStatuses)
-	status := widget.NewSelect(statuses, nil)
+	status := newSelect(statuses, nil)
 	status.SetSelected(label(words.Stay, orStatus(base.Status)))
 	arrival := entryWith(dateText(base.Arrival), lang.L("DD/MM/YYYY"))
 	departure := entryWith(dateText(base.Departure), lang.L("DD/MM/YYYY"))

@@ -35,7 +35,7 @@ type loansView struct {
 // lendForm is the lend dialog's inputs.
 type lendForm struct {
 	item           *widget.Select
-	room, qty, due *widget.Entry
+	room, qty, due *keyEntry
 	dialog         *formDialog
 }
 
@@ -151,7 +151,7 @@ func (v *loansView) lend(itemCode string) {
 	for i, it := range v.items {
 		names[i] = it.Name
 	}
-	lf := &lendForm{item: widget.NewSelect(names, nil), room: entryWith("", lang.L("e.g. 1204")), qty: entryWith("1", ""),
+	lf := &lendForm{item: newSelect(names, nil), room: entryWith("", lang.L("e.g. 1204")), qty: entryWith("1", ""),
 		due: entryWith("", lang.L("the guest's departure, DD/MM/YYYY"))}
 	if itemCode != "" {
 		lf.item.SetSelected(v.itemName(itemCode))

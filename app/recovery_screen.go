@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -116,9 +115,9 @@ func backupTime(f backup.File) string {
 }
 
 func (s *recoveryScreen) confirm() {
-	dlg := dialog.NewConfirm(lang.L("Restore the backup?"),
+	dlg := newConfirm(lang.L("Restore the backup?"),
 		lang.L("Frontdesk will use the backup of {{.When}}. The damaged file is kept beside it, unchanged, for IT.", map[string]any{"When": backupTime(s.latest)}),
-		func(ok bool) {
+		lang.L("Restore"), func(ok bool) {
 			if ok {
 				s.doRestore()
 			}

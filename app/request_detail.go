@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,7 +15,6 @@ import (
 
 	"frontdesk/requests"
 	"frontdesk/staff"
-	"frontdesk/standards"
 	"frontdesk/words"
 )
 
@@ -69,7 +68,7 @@ func (d *requestDetail) show(r *requests.Detail) {
 	d.current = r
 	now := d.u.now()
 	text, col := attention(&r.Request, now)
-	title := widget.NewLabelWithStyle(r.Description, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(requestText(&r.Request), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	badges := container.NewHBox(newBadge(text, col))
 	if r.Kind == requests.KindComplaint {
@@ -81,13 +80,26 @@ func (d *requestDetail) show(r *requests.Detail) {
 	if r.GuestVIP {
 		badges.Add(newBadge(lang.L("VIP"), colVIP))
 	}
-	objs := []fyne.CanvasObject{badges, title, d.facts(r, now), d.actions(r)}
+	objs := []fyne.CanvasObject{badges, title}
+	if r.Status == requests.StatusReopened {
+		objs = append(objs, newPromiseNote(r, now))
+	}
+	objs = append(objs, d.facts(r, now), d.actions(r))
 	if len(r.Linked) > 0 {
 		objs = append(objs, d.linked(r))
 	}
 	objs = append(objs, d.timeline(r))
 	d.body.Objects = objs
 	d.body.Refresh()
+}
+
+// newPromiseNote tells the agent the reopened request's new promise, to tell the guest.
+func newPromiseNote(r *requests.Detail, now time.Time) fyne.CanvasObject {
+	note := widget.NewLabelWithStyle(lang.L("Reopened with a new promise: {{.Time}}. Tell the guest.",
+		map[string]any{"Time": clockTime(r.PromisedAt, now)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	note.Importance = widget.WarningImportance
+	note.Wrapping = fyne.TextWrapWord
+	return note
 }
 
 // facts lists the request's fields as label–value pairs.
@@ -157,8 +169,10 @@ func (d *requestDetail) actions(r *requests.Detail) fyne.CanvasObject {
 	why := subtle("")
 	why.Wrapping = fyne.TextWrapWord
 	d.buttons = map[requests.ActionKind]*actionButton{}
+	// Two to a row: four to a row made the pane, and with it the window, wider than a
+	// 1366-pixel screen in Indonesian ("Tindak lanjut dengan tamu").
 	row := func(kinds []requests.ActionKind) *fyne.Container {
-		box := container.NewGridWithColumns(len(workActions))
+		box := container.NewGridWithColumns(2)
 		for _, a := range kinds {
 			box.Add(d.actionButton(r, a, why))
 		}
@@ -194,179 +208,21 @@ func (d *requestDetail) actionButton(r *requests.Detail, a requests.ActionKind, 
 	return b
 }
 
-// start runs an action, asking first for what it needs.
-func (d *requestDetail) start(a requests.ActionKind) {
-	switch a {
-	case requests.ActFollowUp:
-		d.followUp()
-	case requests.ActTransfer:
-		d.transfer()
-	case requests.ActAssign:
-		d.assign()
-	case requests.ActReopen, requests.ActCancel, requests.ActClose, requests.ActEscalate:
-		d.withReason(a)
-	default:
-		d.run(requests.Action{Kind: a})
-	}
-}
-
-// run applies an action without questions and shows the result.
-func (d *requestDetail) run(a requests.Action) {
-	id := d.current.ID
-	background(d.u, func(ctx context.Context) (*requests.Detail, error) {
-		return d.u.svc.Requests.Act(ctx, id, a)
-	}, func(r *requests.Detail, err error) {
-		if err != nil {
-			d.u.showError("update request", err)
-			return
-		}
-		d.after(r)
-	})
-}
-
-func (d *requestDetail) after(r *requests.Detail) {
-	d.show(r)
-	if d.changed != nil {
-		d.changed()
-	}
-}
-
-// act is the dialog flavour of run: field problems stay in the dialog.
-func (d *requestDetail) act(title, saveLabel string, f *form, read func() (requests.Action, error)) {
-	id := d.current.ID
-	var result *requests.Detail
-	d.u.showForm(title, saveLabel, f, func() func(context.Context) error {
-		a, err := read()
-		if err != nil {
-			return fail(err)
-		}
-		return func(ctx context.Context) (err error) {
-			result, err = d.u.svc.Requests.Act(ctx, id, a)
-			return err
-		}
-	}, func() { d.after(result) })
-}
-
-// withReason asks why before reopening, cancelling, closing or escalating.
-func (d *requestDetail) withReason(a requests.ActionKind) {
-	reason := widget.NewMultiLineEntry()
-	reason.SetMinRowsVisible(2)
-	reason.Wrapping = fyne.TextWrapWord
-	f := newForm()
-	hint := lang.L("Why?")
-	if a == requests.ActEscalate {
-		hint = lang.L("Why? (optional)")
-	}
-	f.add(requests.FieldReason, hint, reason)
-	d.act(label(words.Action, a), label(words.Action, a), f, func() (requests.Action, error) {
-		return requests.Action{Kind: a, Reason: reason.Text}, nil
-	})
-	d.u.win.Canvas().Focus(reason)
-}
-
-// followUp records what the guest said when staff checked back.
-func (d *requestDetail) followUp() {
-	outcomes, outcomeOf := options(words.Outcome, []requests.Outcome{requests.OutcomeSatisfied, requests.OutcomeNotSatisfied, requests.OutcomeUnreachable})
-	outcome := widget.NewRadioGroup(outcomes, nil)
-	score := widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
-	score.Horizontal = true
-	comment := widget.NewMultiLineEntry()
-	comment.SetMinRowsVisible(2)
-	comment.Wrapping = fyne.TextWrapWord
-	again := entryWith(d.u.now().Add(time.Hour).Format("15:04"), "HH:MM")
-	again.Disable()
-	outcome.OnChanged = func(s string) {
-		if outcomeOf(s) == requests.OutcomeUnreachable {
-			again.Enable()
-		} else {
-			again.Disable()
-		}
-	}
-	f := newForm()
-	f.add(requests.FieldOutcome, lang.L("The guest is"), outcome)
-	f.add(requests.FieldScore, lang.L("Score (1–5)"), score)
-	f.add(requests.FieldReason, lang.L("What the guest said"), comment)
-	f.add(requests.FieldNextAttempt, lang.L("Try again at"), again)
-	d.act(lang.L("Follow up with the guest"), lang.L("Save follow-up"), f, func() (requests.Action, error) {
-		a := requests.Action{Kind: requests.ActFollowUp, Outcome: outcomeOf(outcome.Selected), Reason: comment.Text}
-		a.Score, _ = strconv.Atoi(score.Selected)
-		if a.Outcome == requests.OutcomeUnreachable {
-			t, ok := parseGuestTime(again.Text, d.u.now())
-			if !ok {
-				return a, fieldProblem(requests.FieldNextAttempt, "Enter the time as HH:MM, e.g. 06:30.")
-			}
-			a.NextAttempt = t
-		}
-		return a, nil
-	})
-}
-
-// transfer hands the request to another department; the owner stays accountable.
-func (d *requestDetail) transfer() {
-	background(d.u, d.u.svc.Standards.ListDepartments, func(ds []standards.Department, err error) {
-		if err != nil {
-			d.u.showError("load departments", err)
-			return
-		}
-		var names []string
-		codes := map[string]string{}
-		for _, dep := range ds {
-			if dep.Code != d.current.Department {
-				names = append(names, dep.Name)
-				codes[dep.Name] = dep.Code
-			}
-		}
-		to := widget.NewSelect(names, nil)
-		reason := entryWith("", lang.L("e.g. AC, not cleaning"))
-		f := newForm()
-		f.add(requests.FieldDepartment, lang.L("To"), to)
-		f.add(requests.FieldReason, lang.L("Why?"), reason)
-		d.act(lang.L("Transfer"), lang.L("Transfer"), f, func() (requests.Action, error) {
-			if to.Selected == "" {
-				return requests.Action{}, fieldProblem(requests.FieldDepartment, "Choose the department to transfer to.")
-			}
-			return requests.Action{Kind: requests.ActTransfer, Department: codes[to.Selected], Reason: reason.Text}, nil
-		})
-	})
-}
-
-// assign names who in the department does the work.
-func (d *requestDetail) assign() {
-	background(d.u, func(ctx context.Context) ([]staff.Staff, error) {
-		return d.u.svc.Staff.ListStaff(ctx, staff.Filter{ActiveOnly: true})
-	}, func(staff []staff.Staff, err error) {
-		if err != nil {
-			d.u.showError("load staff", err)
-			return
-		}
-		names := make([]string, len(staff))
-		ids := map[string]string{}
-		for i, st := range staff {
-			names[i] = fmt.Sprintf("%s (%s)", st.Name, label(words.Role, st.Role))
-			ids[names[i]] = st.ID
-		}
-		who := widget.NewSelect(names, nil)
-		f := newForm()
-		f.add(requests.FieldAssignee, lang.L("Who does it"), who)
-		d.act(lang.L("Assign"), lang.L("Assign"), f, func() (requests.Action, error) {
-			if who.Selected == "" {
-				return requests.Action{}, fieldProblem(requests.FieldAssignee, "Choose who does the work.")
-			}
-			return requests.Action{Kind: requests.ActAssign, Assignee: ids[who.Selected]}, nil
-		})
-	})
-}
-
 // linked shows the recovery opened from this request, or the request it recovers.
 func (d *requestDetail) linked(r *requests.Detail) fyne.CanvasObject {
 	box := container.NewVBox(heading(lang.L("Service recovery")))
 	for _, l := range r.Linked {
 		l := l
-		text := l.Description
+		text, _, _ := strings.Cut(requestText(&l.Request), "\n") // its first line
 		if l.ID == r.RecoveryOf {
-			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": l.Description})
+			text = lang.L("Recovers: {{.Text}}", map[string]any{"Text": text})
 		}
-		b := widget.NewButton(clip(text, 80)+" · "+label(words.Status, l.Status), func() { d.open(l.ID) })
+		text = clip(text, 80) + " · " + label(words.Status, l.Status)
+		if l.Open() { // its own promise: "⏱ Due in 15 min"
+			due, _ := attention(&l.Request, d.u.now())
+			text += " · " + due
+		}
+		b := widget.NewButton(text, func() { d.open(l.ID) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}

@@ -23,13 +23,13 @@ type requestForm struct {
 	guestID    string
 	fixedGuest bool // opened from a profile: the room does not change the guest
 	guest      *widget.Label
-	room       *widget.Entry
+	room       *keyEntry
 	category   *widget.SelectEntry
 	department *widget.Select
-	desc       *widget.Entry
+	desc       *keyEntry
 	priority   *widget.Select
 	complaint  *widget.Check
-	guestTime  *widget.Entry
+	guestTime  *keyEntry
 	promise    *widget.Label
 	dialog     *formDialog
 
@@ -74,10 +74,10 @@ func (rf *requestForm) build(g *guests.Guest, room string) {
 	for i, d := range rf.depts {
 		names[i] = d.Name
 	}
-	rf.department = widget.NewSelect(names, func(string) { rf.quote() })
+	rf.department = newSelect(names, func(string) { rf.quote() })
 	rf.desc = entryWith("", lang.L("what the guest asked for (the category name if left empty)"))
 	prios, prioOf := options(words.Priority, requests.Priorities)
-	rf.priority, rf.priorityOf = widget.NewSelect(prios, nil), prioOf
+	rf.priority, rf.priorityOf = newSelect(prios, nil), prioOf
 	rf.priority.SetSelected(prios[0])
 	rf.complaint = widget.NewCheck(lang.L("The guest is complaining"), nil)
 	rf.guestTime = entryWith("", lang.L("HH:MM, the time the guest asked for"))

@@ -3,10 +3,12 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"frontdesk/anticipation"
 	"frontdesk/requests"
 	"frontdesk/words"
 )
@@ -19,6 +21,10 @@ var (
 	colOnTrack  = color.NRGBA{R: 0x45, G: 0x5a, B: 0x64, A: 0xff}
 	colClosed   = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
 )
+
+// badgeWidth is the column of attention badges in request lists: wide enough for the
+// longest, "⚠ Terlambat 23 jam 59 menit".
+const badgeWidth = 185
 
 // attention is the badge a request carries in queues: what it needs and how urgently.
 func attention(r *requests.Request, now time.Time) (string, color.Color) {
@@ -37,20 +43,11 @@ func attention(r *requests.Request, now time.Time) (string, color.Color) {
 	return lang.L("Due {{.Time}}", map[string]any{"Time": clockTime(r.PromisedAt, now)}), colOnTrack
 }
 
-// minutes is a short duration: "12 min", "2 h 5 min", "3 d".
-func minutes(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m < 60:
-		return fmt.Sprintf("%d min", max(m, 0))
-	case m < 24*60:
-		if m%60 == 0 {
-			return fmt.Sprintf("%d h", m/60)
-		}
-		return fmt.Sprintf("%d h %d min", m/60, m%60)
-	}
-	return fmt.Sprintf("%d d", m/(24*60))
-}
+// minutes is a short duration in the reader's language: "12 min", "2 h 5 min", "3 d".
+func minutes(d time.Duration) string { return uiLang().Duration(d) }
+
+// requestText is what a request is about, in the reader's language (words.RequestText).
+func requestText(r *requests.Request) string { return words.RequestText(lang.L, r) }
 
 // clockTime is "14:35" today, "Tue 14:35" within a week, else "23 Nov 14:35", in the
 // property's time (now's zone).
@@ -69,13 +66,14 @@ func clockTime(t, now time.Time) string {
 
 // whereFrom is "Room 1204 · Siti Rahayu", or whichever of the two is known.
 func whereFrom(s *requests.Summary) string {
+	guest := words.Typed(lang.L, s.GuestName)
 	switch {
-	case s.Room != "" && s.GuestName != "":
-		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room}) + " · " + s.GuestName
+	case s.Room != "" && guest != "":
+		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room}) + " · " + guest
 	case s.Room != "":
 		return lang.L("Room {{.Room}}", map[string]any{"Room": s.Room})
 	}
-	return s.GuestName
+	return guest
 }
 
 // scoreText is "4/5" with stars for quick reading.
@@ -95,12 +93,15 @@ func scoreText(score int) string {
 }
 
 // eventNote is a timeline note for people: an escalation reads "Level 3: Shift manager,
-// Rina Kusuma", then its note.
+// Rina Kusuma", then its note; a transfer "Housekeeping → Maintenance", its note, and who
+// tells the guest.
 func eventNote(e requests.Event) string {
-	if e.Action == requests.ActTransfer {
-		return e.Note + " · " + lang.L("the owner lets the guest know")
-	}
-	if e.Action != requests.ActEscalate {
+	switch {
+	case e.Undo:
+		return lang.L(anticipation.MsgUndone)
+	case e.Action == requests.ActTransfer:
+		return transferNote(e)
+	case e.Action != requests.ActEscalate:
 		return e.Note
 	}
 	step := e.Escalation
@@ -114,4 +115,18 @@ func eventNote(e requests.Event) string {
 		}
 	}
 	return text
+}
+
+// transferNote is "Housekeeping → Maintenance & engineering · AC, not cleaning · the owner
+// lets the guest know"; a transfer from before the departments were kept has them in its
+// note.
+func transferNote(e requests.Event) string {
+	var parts []string
+	if e.ToDepartment != "" {
+		parts = append(parts, e.FromDepartmentName+" → "+e.ToDepartmentName)
+	}
+	if e.Note != "" {
+		parts = append(parts, e.Note)
+	}
+	return strings.Join(append(parts, lang.L("the owner lets the guest know")), " · ")
 }

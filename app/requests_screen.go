@@ -16,9 +16,11 @@ import (
 	"frontdesk/words"
 )
 
-// requestsScreen is the queue: standing views with their counts (open, overdue, due
-// soon, awaiting follow-up, history), narrowed by "mine", department and status, sorted
-// by what needs attention first; the selected request's detail on the right.
+// requestsScreen is the queue: standing views with their counts (open, needing
+// attention, overdue, due soon, awaiting follow-up, history), narrowed by "mine",
+// department and status, in requests.CompareAttention order; the selected request's
+// detail on the right. Each person lands on their own work: "Mine only" as they left it,
+// and department staff on their department's queue.
 type requestsScreen struct {
 	u       *UI
 	content fyne.CanvasObject
@@ -27,9 +29,11 @@ type requestsScreen struct {
 	viewButton map[requests.View]*widget.Button
 	mine       *widget.Check
 	department *widget.Select
+	deptCode   string // the department the queue is narrowed to; "" for all
 	status     *widget.Select
 	statusOf   func(string) requests.Status
 	depts      []standards.Department
+	quiet      bool // the filter widgets are being set from code: no reload for each
 
 	rows     []requests.Summary
 	list     *widget.List
@@ -48,7 +52,7 @@ type queuePage struct {
 }
 
 func newRequestsScreen(u *UI) *requestsScreen {
-	s := &requestsScreen{u: u, view: requests.ViewOpen, viewButton: map[requests.View]*widget.Button{}}
+	s := &requestsScreen{u: u, view: requests.ViewOpen, viewButton: map[requests.View]*widget.Button{}, deptCode: u.actor.HomeDepartment()}
 	s.detail = newRequestDetail(u, s.reload)
 	s.list = widget.NewList(func() int { return len(s.rows) }, func() fyne.CanvasObject { return newRequestRow() }, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -76,11 +80,12 @@ func (s *requestsScreen) filters() fyne.CanvasObject {
 		s.viewButton[v] = b
 		views.Add(b)
 	}
-	s.mine = widget.NewCheck(lang.L("Mine only"), func(bool) { s.reload() })
-	s.department = widget.NewSelect(nil, func(string) { s.reload() })
+	s.mine = widget.NewCheck(lang.L("Mine only"), s.onMine)
+	s.mine.Checked = mineOnly(s.u.actor.ID)
+	s.department = newSelect(nil, s.onDepartment)
 	s.department.PlaceHolder = lang.L("All departments")
 	statuses, statusOf := options(words.Status, requests.Statuses)
-	s.status = widget.NewSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.reload() })
+	s.status = newSelect(append([]string{lang.L("Any status")}, statuses...), func(string) { s.changed() })
 	s.status.PlaceHolder = lang.L("Any status")
 	s.statusOf = statusOf
 	add := widget.NewButtonWithIcon(lang.L("New request (Ctrl+N)"), theme.ContentAddIcon(), func() { s.u.showNewRequest() })
@@ -88,6 +93,49 @@ func (s *requestsScreen) filters() fyne.CanvasObject {
 	narrow := container.NewBorder(nil, nil, container.NewHBox(s.mine, s.department, s.status), add)
 	s.markView()
 	return container.NewVBox(views, narrow, widget.NewSeparator())
+}
+
+// onMine remembers the person's choice for their next visit and narrows the queue.
+func (s *requestsScreen) onMine(on bool) {
+	rememberMineOnly(s.u.actor.ID, on)
+	s.changed()
+}
+
+// onDepartment narrows the queue to the department chosen by name.
+func (s *requestsScreen) onDepartment(name string) {
+	s.deptCode = ""
+	for _, d := range s.depts {
+		if d.Name == name {
+			s.deptCode = d.Code
+		}
+	}
+	s.changed()
+}
+
+// changed reloads after the person changed a filter, not while code sets them.
+func (s *requestsScreen) changed() {
+	if !s.quiet {
+		s.reload()
+	}
+}
+
+// setFilter sets the filter widgets to f: its view, "mine", department and status, for
+// the next load.
+func (s *requestsScreen) setFilter(f requests.Filter) {
+	s.quiet = true
+	s.mine.SetChecked(f.Mine != "")
+	s.deptCode = f.Department
+	s.showDepartment()
+	s.status.SetSelectedIndex(0)
+	if f.Status != "" {
+		s.status.SetSelected(label(words.Status, f.Status))
+	}
+	s.quiet = false
+	s.view = f.View
+	if s.view == "" {
+		s.view = requests.ViewOpen
+	}
+	s.markView()
 }
 
 // showRequest brings the Requests screen forward with one request open.
@@ -115,14 +163,9 @@ func (s *requestsScreen) markView() {
 
 // filter is the queue's current filter; offset pages through it.
 func (s *requestsScreen) filter(offset int) requests.Filter {
-	f := requests.Filter{View: s.view, Offset: offset}
+	f := requests.Filter{View: s.view, Department: s.deptCode, Offset: offset}
 	if s.mine.Checked {
 		f.Mine, f.MineRole = s.u.actor.ID, s.u.actor.Role
-	}
-	for _, d := range s.depts {
-		if d.Name == s.department.Selected {
-			f.Department = d.Code
-		}
 	}
 	if s.status.SelectedIndex() > 0 {
 		f.Status = s.statusOf(s.status.Selected)
@@ -185,7 +228,33 @@ func (s *requestsScreen) loadDepartments() {
 			names = append(names, d.Name)
 		}
 		s.department.SetOptions(names)
+		s.quiet = true
+		found := s.showDepartment()
+		s.quiet = false
+		if !found { // a department no longer in use: the whole house's queue
+			s.deptCode = ""
+			s.reload()
+		}
 	})
+}
+
+// showDepartment selects the queue's department in its list once the list is loaded, and
+// reports whether the list has it.
+func (s *requestsScreen) showDepartment() bool {
+	switch {
+	case s.depts == nil: // shown when the list arrives
+		return true
+	case s.deptCode == "":
+		s.department.SetSelectedIndex(0)
+		return true
+	}
+	for _, d := range s.depts {
+		if d.Code == s.deptCode {
+			s.department.SetSelected(d.Name)
+			return true
+		}
+	}
+	return false
 }
 
 // showCounts labels every view button with its count and says how much is shown.
@@ -200,6 +269,7 @@ func (s *requestsScreen) showCounts(c requests.Counts, f requests.Filter) {
 		}
 		b.SetText(text)
 	}
+	s.u.countedNeedsYou(f, c)
 	total := c[s.view]
 	s.info.SetText(lang.L("Showing {{.Shown}} of {{.Total}}", map[string]any{"Shown": len(s.rows), "Total": total}))
 	s.more.Hidden = len(s.rows) >= total
@@ -261,7 +331,7 @@ func newRequestRow() *requestRow {
 
 // CreateRenderer stacks the badge and title over the detail line.
 func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
-	badgeBox := container.NewGridWrap(fyne.NewSize(150, r.title.MinSize().Height), container.NewCenter(r.badge))
+	badgeBox := container.NewGridWrap(fyne.NewSize(badgeWidth, r.title.MinSize().Height), container.NewCenter(r.badge))
 	top := container.NewBorder(nil, nil, badgeBox, r.where, r.title)
 	return widget.NewSimpleRenderer(container.NewVBox(top, r.detail))
 }
@@ -269,7 +339,7 @@ func (r *requestRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *requestRow) set(s *requests.Summary, now time.Time) {
 	text, col := attention(&s.Request, now)
 	r.badge.set(text, col)
-	r.title.SetText(s.Description)
+	r.title.SetText(requestText(&s.Request))
 	r.where.SetText(whereFrom(s))
 	r.detail.SetText(summaryLine(s))
 }

@@ -138,7 +138,7 @@ func TestRequestLoggedByKeyboardFollowedUpUnhappyOpensRecovery(t *testing.T) {
 	radio.SetSelected("Not satisfied")
 	score, _ := findDeep(dlg, func(r *widget.RadioGroup) bool { return len(r.Options) == 5 })
 	score.SetSelected("2")
-	comment, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	comment, _ := findDeep(dlg, func(e *keyEntry) bool { return e.MultiLine })
 	test.Type(comment, "Towels were damp")
 	test.Tap(button(t, dlg, "Save follow-up"))
 	h.settle(0)
@@ -181,7 +181,7 @@ func TestQuickAddKeepsTypedTextAndShowsProblemsBesideFields(t *testing.T) {
 	if findLabelDeep(dlg, "There is no room 9999 in the room list.") == nil {
 		t.Fatal("an unknown room is not explained beside the field")
 	}
-	room, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.Text == "9999" })
+	room, _ := findDeep(dlg, func(e *keyEntry) bool { return e.Text == "9999" })
 	if room == nil {
 		t.Fatal("the typed room was lost")
 	}
@@ -245,27 +245,27 @@ func TestEveryActionKeepsItsPlaceAndSaysWhyItIsOff(t *testing.T) {
 // detail pane, not whatever took its row number.
 func TestTheSelectionFollowsTheRequestNotTheRow(t *testing.T) {
 	h, siti, _ := deskHarness(t)
-	first := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Towels"}
+	first := &requests.Request{GuestID: siti, Room: "1204", Category: "maintenance", Description: "AC not cooling"}
 	must(t, h.store.CreateRequest(h.ui.ctx(), first, time.Time{}))
 	h.setNow(h.now().Add(time.Minute))
-	second := &requests.Request{GuestID: siti, Room: "1204", Category: "towels", Description: "Extra pillows"}
+	second := &requests.Request{GuestID: siti, Room: "1204", Category: "maintenance", Description: "Bulb out"}
 	must(t, h.store.CreateRequest(h.ui.ctx(), second, time.Time{}))
+	h.setNow(h.now().Add(10 * time.Minute)) // both due soon, the first first
 	h.ui.tabs.SelectIndex(2)
 	s := h.ui.requests
-	s.reload()
 	h.settle(0)
 	if len(s.rows) != 2 || s.rows[0].ID != first.ID {
 		t.Fatalf("queue %+v", s.rows)
 	}
-	s.list.Select(1)
+	s.list.Select(0)
 	h.settle(0)
 	test.Tap(s.detail.buttons[requests.ActDone])
 	h.settle(0)
 	if s.rows[0].ID != second.ID {
-		t.Fatalf("marking it done did not move it to the top: %s first", s.rows[0].Description)
+		t.Fatalf("marked done, it still leads what is due soon: %s first", s.rows[0].Description)
 	}
-	if s.detail.current.ID != second.ID || s.selected != second.ID {
-		t.Fatalf("detail shows %s, the list highlights %s; want %s", s.detail.current.Description, s.selected, second.ID)
+	if s.detail.current.ID != first.ID || s.selected != first.ID {
+		t.Fatalf("detail shows %s, the list highlights %s; want %s", s.detail.current.Description, s.selected, first.ID)
 	}
 }
 

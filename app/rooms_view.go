@@ -29,7 +29,7 @@ const roomsPage = 1000
 type roomsView struct {
 	u        *UI
 	content  fyne.CanvasObject
-	prefix   *widget.Entry
+	prefix   *keyEntry
 	status   *widget.Select
 	statusOf func(string) property.RoomStatus
 	count    *widget.Label
@@ -53,12 +53,12 @@ var roomFilterNames = func() map[property.RoomStatus]string {
 
 func newRoomsView(u *UI) *roomsView {
 	v := &roomsView{u: u, count: subtle("")}
-	v.prefix = widget.NewEntry()
+	v.prefix = newEntry()
 	v.prefix.SetPlaceHolder(lang.L("Room number"))
 	v.prefix.OnChanged = func(string) { v.reload() }
 	var names []string
 	names, v.statusOf = options(roomFilterNames, append([]property.RoomStatus{""}, property.RoomStatuses...))
-	v.status = widget.NewSelect(names, nil)
+	v.status = newSelect(names, nil)
 	v.status.SetSelected(names[0])
 	v.status.OnChanged = func(string) { v.reload() }
 	v.list = widget.NewList(func() int { return len(v.rooms) }, func() fyne.CanvasObject { return newEditRow(90) }, v.updateRow)
@@ -141,7 +141,7 @@ func (v *roomsView) edit(r property.Room) {
 		features.Selected = append(features.Selected, label(words.RoomFeature, f))
 	}
 	statuses, statusOf := options(words.RoomStatus, property.RoomStatuses)
-	status := widget.NewSelect(statuses, nil)
+	status := newSelect(statuses, nil)
 	status.SetSelected(label(roomFilterNames, orRoomStatus(r.Status)))
 	f := newForm()
 	f.add(property.FieldRoom, lang.L("Number"), number)
@@ -169,12 +169,13 @@ func orRoomStatus(s property.RoomStatus) property.RoomStatus {
 
 // chooseImport asks for a CSV file and checks it first (a dry run).
 func (v *roomsView) chooseImport() {
-	dialog.ShowFileOpen(func(rc fyne.URIReadCloser, err error) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
 		}
 		v.importRooms(rc, true)
 	}, v.u.win)
+	fileWords(d, lang.L("Choose the room list"), lang.L("Choose")).Show()
 }
 
 // importRooms reads the file off the UI goroutine; a dry run reports what would happen
@@ -218,9 +219,9 @@ func (v *roomsView) showReport(res importResult, dryRun bool) {
 		v.reload()
 		return
 	}
-	dialog.ShowConfirm(lang.L("Import rooms?"), summary, func(ok bool) {
+	newConfirm(lang.L("Import rooms?"), summary, lang.L("Import"), func(ok bool) {
 		if ok {
 			v.importRooms(io.NopCloser(bytes.NewReader(res.data)), false)
 		}
-	}, v.u.win)
+	}, v.u.win).Show()
 }

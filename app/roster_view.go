@@ -25,7 +25,7 @@ type rosterView struct {
 	content fyne.CanvasObject
 	now     *widget.Label
 	times   *widget.Label
-	day     *widget.Entry
+	day     *keyEntry
 	shifts  map[property.Shift]*widget.Label
 	edits   []*widget.Button
 	data    rosterData
@@ -161,7 +161,7 @@ func (v *rosterView) edit(s property.Shift) {
 			managers = append(managers, st.Name)
 		}
 	}
-	rf := &rosterForm{people: widget.NewCheckGroup(names, nil), manager: widget.NewSelect(append([]string{lang.L("Nobody")}, managers...), nil)}
+	rf := &rosterForm{people: widget.NewCheckGroup(names, nil), manager: newSelect(append([]string{lang.L("Nobody")}, managers...), nil)}
 	rf.manager.SetSelectedIndex(0)
 	for _, e := range v.data.roster {
 		if e.Shift == s {

@@ -21,7 +21,7 @@ type signInScreen struct {
 	shown   []staff.Staff // those matching the filter
 	chosen  *staff.Staff
 	who     *widget.Label
-	pin     *widget.Entry
+	pin     *keyEntry
 	message *widget.Label
 	button  *widget.Button
 }
@@ -56,7 +56,7 @@ func (s *signInScreen) build() fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.shown[id].Name) })
 	s.list.OnSelected = func(id widget.ListItemID) { s.choose(id) }
 	s.who = widget.NewLabelWithStyle(lang.L("Choose your name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.pin = widget.NewPasswordEntry()
+	s.pin = newPasswordEntry()
 	s.pin.SetPlaceHolder(lang.L("PIN"))
 	s.pin.OnSubmitted = func(string) { s.submit() }
 	s.message = widget.NewLabel("")

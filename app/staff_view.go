@@ -20,7 +20,7 @@ import (
 type staffView struct {
 	u       *UI
 	content fyne.CanvasObject
-	filter  *widget.Entry
+	filter  *keyEntry
 	all     []staff.Staff
 	shown   []staff.Staff
 	depts   []standards.Department
@@ -31,7 +31,7 @@ type staffView struct {
 
 // staffForm is an open staff dialog's inputs.
 type staffForm struct {
-	name, pin *widget.Entry
+	name, pin *keyEntry
 	role      *widget.Select
 	depts     *widget.CheckGroup
 	active    *widget.Check
@@ -45,7 +45,7 @@ type staffData struct {
 
 func newStaffView(u *UI) *staffView {
 	v := &staffView{u: u}
-	v.filter = widget.NewEntry()
+	v.filter = newEntry()
 	v.filter.SetPlaceHolder(lang.L("Filter by name"))
 	v.filter.OnChanged = func(string) { v.applyFilter() }
 	v.list = widget.NewList(func() int { return len(v.shown) }, v.newRow, v.updateRow)
@@ -92,7 +92,7 @@ func (v *staffView) applyFilter() {
 func (v *staffView) newRow() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	detail := widget.NewLabel("")
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil)
 	pin := widget.NewButton(lang.L("Reset PIN"), nil)
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name), container.NewHBox(pin, edit), detail)
 }
@@ -144,7 +144,7 @@ func (v *staffView) edit(st staff.Staff) {
 	for i, d := range v.depts {
 		names[i] = d.Name
 	}
-	sf := &staffForm{name: entryWith(st.Name, ""), pin: widget.NewPasswordEntry(), role: widget.NewSelect(roles, nil),
+	sf := &staffForm{name: entryWith(st.Name, ""), pin: newPasswordEntry(), role: newSelect(roles, nil),
 		depts: widget.NewCheckGroup(names, nil), active: widget.NewCheck(lang.L("May sign in"), nil)}
 	sf.role.SetSelected(label(words.Role, st.Role))
 	for _, code := range st.Departments {
@@ -193,7 +193,7 @@ func (v *staffView) codesOf(names []string) []string {
 
 // resetPIN gives someone a new PIN and lifts a lock.
 func (v *staffView) resetPIN(st staff.Staff) {
-	sf := &staffForm{pin: widget.NewPasswordEntry()}
+	sf := &staffForm{pin: newPasswordEntry()}
 	f := newForm()
 	f.add(staff.FieldPIN, lang.L("New PIN"), sf.pin)
 	v.open = sf

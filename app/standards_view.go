@@ -104,7 +104,7 @@ func (v *standardsView) deptName(code string) string {
 // standardForm is an open service-standard dialog; fields are its entries by field name.
 type standardForm struct {
 	dialog *formDialog
-	fields map[string]*widget.Entry
+	fields map[string]*keyEntry
 }
 
 // edit opens the service standard of c for a manager.
@@ -113,14 +113,14 @@ func (v *standardsView) edit(c standards.Category) *standardForm {
 	for i, d := range v.depts {
 		names[i] = d.Name
 	}
-	dept := widget.NewSelect(names, nil)
+	dept := newSelect(names, nil)
 	dept.SetSelected(v.deptName(c.Department))
 	name := entryWith(c.Name, "")
 	promise := entryWith(minutesText(c.Promise), lang.L("minutes"))
 	vip := entryWith(minutesText(c.TopTierPromise), lang.L("minutes; empty for the same"))
 	guestTime := widget.NewCheck(lang.L("The guest names the time (wake-up call, transport)"), nil)
 	guestTime.SetChecked(c.GuestNamesTime)
-	words := widget.NewMultiLineEntry()
+	words := newMultiLineEntry()
 	words.SetText(strings.Join(c.Words, ", "))
 	words.SetPlaceHolder(lang.L("words staff may type for it, comma-separated: ac, aircon, AC panas"))
 	words.Wrapping = fyne.TextWrapWord
@@ -132,7 +132,7 @@ func (v *standardsView) edit(c standards.Category) *standardForm {
 	f.add(standards.FieldTopTier, lang.L("VIP promise"), vip)
 	f.add("guest_names_time", "", guestTime)
 	f.add(standards.FieldWords, lang.L("Search words"), words)
-	sf := &standardForm{fields: map[string]*widget.Entry{standards.FieldName: name, standards.FieldPromise: promise,
+	sf := &standardForm{fields: map[string]*keyEntry{standards.FieldName: name, standards.FieldPromise: promise,
 		standards.FieldTopTier: vip, standards.FieldWords: words}}
 	sf.dialog = v.u.showForm(lang.L("Service standard"), lang.L("Save"), f, func() func(context.Context) error {
 		up := c

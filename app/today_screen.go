@@ -113,6 +113,7 @@ func (s *todayScreen) reload() {
 			return
 		}
 		s.data = d
+		s.u.countedNeedsYou(requests.Filter{Mine: actor.ID, MineRole: actor.Role}, d.mineCounts)
 		s.status.SetText(lang.L("Updated {{.Time}}", map[string]any{"Time": s.u.now().Format("15:04")}))
 		s.show(d)
 	})
@@ -325,7 +326,7 @@ func doneText(p anticipation.Prompt, res anticipation.Resolution) string {
 	args := map[string]any{"Guest": p.GuestName}
 	switch {
 	case res.Request != nil:
-		args["Task"] = res.Request.Description
+		args["Task"] = requestText(res.Request)
 		return lang.L("✓ Task logged for {{.Guest}}: {{.Task}}", args)
 	case res.Preference != nil:
 		args["Subject"] = res.Preference.Text
@@ -377,11 +378,16 @@ func (s *todayScreen) dismiss(p anticipation.Prompt) {
 }
 
 func (s *todayScreen) askNote(p anticipation.Prompt, dismissed bool, title, question string) {
-	note := widget.NewMultiLineEntry()
-	note.SetMinRowsVisible(2)
+	note := newMultiLineEntry()
+	note.SetMinRowsVisible(4)
 	note.Wrapping = fyne.TextWrapWord
+	ask := widget.NewLabel(question)
+	ask.Wrapping = fyne.TextWrapWord
+	// The question above the box, not beside it: beside it, it left the box 150 px wide.
 	f := newForm()
-	f.add(anticipation.FieldNote, question, note)
+	f.add("question", "", ask)
+	f.add(anticipation.FieldNote, "", note)
+	f.add("length", "", lengthHint(note, anticipation.MaxNote))
 	s.u.showForm(title, title, f, func() func(context.Context) error {
 		res := anticipation.Resolution{Key: p.Key, Kind: p.Kind, GuestID: p.GuestID, Dismissed: dismissed, Note: note.Text}
 		return func(ctx context.Context) error { return s.u.svc.Today.ResolvePrompt(ctx, res) }
@@ -421,11 +427,11 @@ func (s *todayScreen) overdueCard(d *todayData) fyne.CanvasObject {
 // requestLine is a compact request row with a button that opens the request.
 func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.CanvasObject {
 	text, col := attention(&r.Request, now)
-	line := widget.NewLabel(r.Description + " · " + whereFrom(r))
+	line := widget.NewLabel(requestText(&r.Request) + " · " + whereFrom(r))
 	line.Truncation = fyne.TextTruncateEllipsis
-	open := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
+	open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { s.u.showRequest(r.ID) })
 	open.Importance = widget.LowImportance
-	badge := container.NewGridWrap(fyne.NewSize(150, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
+	badge := container.NewGridWrap(fyne.NewSize(badgeWidth, line.MinSize().Height), container.NewCenter(newBadge(text, col)))
 	return container.NewBorder(nil, nil, badge, open, line)
 }
 

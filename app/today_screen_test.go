@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/anticipation"
@@ -149,7 +151,7 @@ func TestDismissingAPromptNeedsAReasonAndIsRemembered(t *testing.T) {
 	if findLabelDeep(dlg, "Say why this does not need doing, so the next shift knows.") == nil {
 		t.Fatal("a dismissal without a reason is not explained")
 	}
-	note, _ := findDeep(dlg, func(e *widget.Entry) bool { return e.MultiLine })
+	note, _ := findDeep(dlg, func(e *keyEntry) bool { return e.MultiLine })
 	test.Type(note, "Guest declined")
 	test.Tap(button(t, dlg, "Dismiss"))
 	h.settle(0)
@@ -195,5 +197,51 @@ func TestLongTodayListsStayShort(t *testing.T) {
 	last, ok := got.Objects[len(got.Objects)-1].(*widget.Label)
 	if len(got.Objects) != todayAllCap+1 || !ok || last.Text != "… and 300 more" {
 		t.Fatalf("all: %d rows, last %#v", len(got.Objects), got.Objects[len(got.Objects)-1])
+	}
+}
+
+// On a minimal desktop without a session D-Bus a notification cannot be shown: the
+// window says so once, on a line under the header that can be closed, not in a dialog.
+func TestTheWindowSaysOnceThatDesktopNotificationsAreOff(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	tries := 0
+	h.ui.notifyDesktop = func(*fyne.Notification) error {
+		tries++
+		return errors.New("Unable to connect to session D-Bus")
+	}
+	if h.ui.notices.box.Visible() {
+		t.Fatal("the line shows before any notification failed")
+	}
+	overdue := func(desc string) {
+		r := requests.Historic{Request: requests.Request{GuestID: siti, Room: "1204", Category: "towels", Department: "housekeeping",
+			Description: desc, Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: h.ui.actor.ID,
+			Owner: h.ui.actor.ID, Status: requests.StatusNew, CreatedAt: h.now().Add(-40 * time.Minute), PromisedAt: h.now().Add(-25 * time.Minute)}}
+		admin := staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator})
+		must(t, h.store.ImportRequests(admin, []requests.Historic{r}))
+		h.ui.ticked()
+		h.settle(0)
+	}
+	overdue("Towels, please")
+	if tries != 1 || !h.ui.notices.box.Visible() || h.ui.notices.text.Text != MsgNotificationsOff {
+		t.Fatalf("after a failed notification: %d tries, line visible %v: %q", tries, h.ui.notices.box.Visible(), h.ui.notices.text.Text)
+	}
+	if h.win.Canvas().Overlays().Top() != nil {
+		t.Error("a dialog opened over the window")
+	}
+	if !h.ui.dueButton.Visible() {
+		t.Error("the header does not show what needs the person")
+	}
+	closeLine, ok := findDeep(h.ui.notices.box, func(b *widget.Button) bool { return b.Icon == theme.CancelIcon() })
+	if !ok {
+		t.Fatal("the line cannot be closed")
+	}
+	test.Tap(closeLine)
+	overdue("Soap, please")
+	if tries != 2 || h.ui.notices.box.Visible() {
+		t.Fatalf("after closing: %d tries, line visible again %v", tries, h.ui.notices.box.Visible())
+	}
+	h.ui.showMain(h.ui.actor) // switching user keeps it closed
+	if h.ui.notices.box.Visible() {
+		t.Error("the closed line came back")
 	}
 }

@@ -2,11 +2,13 @@ package app
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -133,7 +135,7 @@ type editRow struct {
 
 func newEditRow(nameWidth float32) *editRow {
 	r := &editRow{name: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		detail: widget.NewLabel(""), edit: widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), nameWidth: nameWidth}
+		detail: widget.NewLabel(""), edit: widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil), nameWidth: nameWidth}
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.edit.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
@@ -185,4 +187,108 @@ func (b *actionButton) MouseOut() {
 		b.onHover("")
 	}
 	b.Button.MouseOut()
+}
+
+// lengthHint counts what is typed into a limited text as the agent types ("1204 / 2000"),
+// in the danger colour past the limit, so a long note is cut by its writer, not refused
+// after the fact. It chains the entry's OnChanged: set that first.
+func lengthHint(e *keyEntry, max int) *widget.Label {
+	hint := widget.NewLabel("")
+	hint.Alignment = fyne.TextAlignTrailing
+	hint.SizeName = theme.SizeNameCaptionText
+	update := func(text string) {
+		n := utf8.RuneCountInString(text)
+		hint.Importance = widget.LowImportance
+		if n > max {
+			hint.Importance = widget.DangerImportance
+		}
+		hint.SetText(lang.L("{{.Length}} / {{.Max}}", map[string]any{"Length": n, "Max": max}))
+	}
+	was := e.OnChanged
+	e.OnChanged = func(text string) {
+		update(text)
+		if was != nil {
+			was(text)
+		}
+	}
+	update(e.Text)
+	return hint
+}
+
+// keyEntry is the text entry of every screen and form: the window's shortcuts (Ctrl+N,
+// Ctrl+F) work with the cursor in it instead of being swallowed, and in a form's dialog
+// Escape closes the dialog (as Cancel) while the window's shortcuts wait for it to close.
+type keyEntry struct {
+	widget.Entry
+	onEscape func() // set by the dialog the entry is in
+}
+
+func newEntry() *keyEntry {
+	e := &keyEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewEntry
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMultiLineEntry() *keyEntry {
+	e := newEntry()
+	e.MultiLine = true
+	return e
+}
+
+// newPasswordEntry hides what is typed, with an eye button that shows it.
+func newPasswordEntry() *keyEntry {
+	e := newEntry()
+	e.Password = true
+	reveal := widget.NewButtonWithIcon(lang.L("Show"), theme.VisibilityOffIcon(), nil)
+	reveal.Importance = widget.LowImportance
+	reveal.OnTapped = func() {
+		e.Password = !e.Password
+		reveal.SetIcon(theme.VisibilityOffIcon())
+		reveal.SetText(lang.L("Show"))
+		if !e.Password {
+			reveal.SetIcon(theme.VisibilityIcon())
+			reveal.SetText(lang.L("Hide"))
+		}
+		e.Refresh()
+	}
+	e.ActionItem = reveal
+	return e
+}
+
+// TypedKey closes the entry's dialog on Escape and passes the rest to the entry.
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut gives the window's shortcuts to the window (or, in a dialog, to nobody)
+// and the rest (copy, paste, undo…) to the entry.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if isWindowShortcut(s) {
+		if e.onEscape == nil {
+			if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+				c.TypedShortcut(s)
+			}
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// isWindowShortcut reports whether s is one of windowShortcuts.
+func isWindowShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return false
+	}
+	for _, w := range windowShortcuts {
+		if cs.KeyName == w.KeyName && cs.Modifier == w.Modifier {
+			return true
+		}
+	}
+	return false
 }

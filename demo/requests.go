@@ -138,14 +138,10 @@ func (g *reqGen) category(late bool) standards.Category {
 func (g *reqGen) request(p guests.Profile, room string, cat standards.Category, created time.Time) requests.Historic {
 	desk := g.staff[[]string{"Dewi Lestari", "Agus Pratama", "Maria Santos"}[g.r.IntN(3)]]
 	texts := asks[cat.Code]
-	promise := cat.Promise
-	if p.IsTopTier() && cat.TopTierPromise > 0 {
-		promise = cat.TopTierPromise
-	}
 	r := requests.Request{GuestID: p.ID, Room: room, Category: cat.Code, Department: cat.Department,
 		Description: texts[g.r.IntN(len(texts))], Priority: requests.PriorityNormal, Kind: requests.KindRequest,
 		CreatedBy: desk.ID, Owner: desk.ID, Status: requests.StatusNew, CreatedAt: created,
-		PromisedAt: created.Add(promise), TopTier: p.IsTopTier()}
+		PromisedAt: created.Add(promiseOf(cat, p.IsTopTier())), TopTier: p.IsTopTier()}
 	if cat.Complaint {
 		r.Kind = requests.KindComplaint
 	}
@@ -156,7 +152,16 @@ func (g *reqGen) request(p guests.Profile, room string, cat standards.Category, 
 	return requests.Historic{Request: r, Timeline: []requests.Event{ev}}
 }
 
-// step applies a to the request some minutes after its last event.
+// promiseOf is how long cat's standard gives, tighter for a top-tier guest.
+func promiseOf(cat standards.Category, topTier bool) time.Duration {
+	if topTier && cat.TopTierPromise > 0 {
+		return cat.TopTierPromise
+	}
+	return cat.Promise
+}
+
+// step applies a to the request some minutes after its last event; a reopened request is
+// promised anew from its category's standard.
 func (g *reqGen) step(h *requests.Historic, a requests.Action, afterMin int) {
 	last := h.Timeline[len(h.Timeline)-1].At
 	at := last.Add(time.Duration(1+g.r.IntN(afterMin+1)) * time.Minute)
@@ -166,6 +171,9 @@ func (g *reqGen) step(h *requests.Historic, a requests.Action, afterMin int) {
 	actor := g.staff["Kenji Watanabe"]
 	if a.Kind == requests.ActFollowUp || a.Kind == requests.ActAcknowledge {
 		actor = g.staff[nameOf(g.staff, h.Request.Owner)]
+	}
+	if a.Reopens() {
+		a.Promise = at.Add(promiseOf(g.cats[h.Request.Category], h.Request.TopTier))
 	}
 	ev, err := h.Request.Apply(a, at, actor)
 	if err != nil {

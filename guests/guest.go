@@ -161,6 +161,10 @@ type Alert struct {
 	Text      string
 	CreatedBy string
 	CreatedAt time.Time
+	// Score marks a complaint Frontdesk raised when a guest was not satisfied: the score
+	// they gave. Text is then the request they were unhappy with, and the words around
+	// it are the reader's (words.AlertText).
+	Score int
 }
 
 // PreferenceCategory groups standing wishes so the right department sees them.

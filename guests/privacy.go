@@ -66,6 +66,7 @@ type ExportedRequest struct {
 	Category    string
 	Department  string
 	Description string
+	GuestSaid   string `json:",omitempty"` // for a service recovery: what the guest said
 	Priority    string
 	Kind        string
 	Status      string

@@ -11,6 +11,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
+	"frontdesk/words"
 )
 
 // Line is one item of the report as data: a row of the CSV export, for a spreadsheet or
@@ -55,12 +56,12 @@ func (r *Report) Lines() []Line {
 	}
 	for _, g := range r.InHouse.Items {
 		out = append(out, Line{Section: SectionInHouse, ID: g.GuestID, Due: g.Departure, Room: g.Room, Guest: g.Name,
-			VIP: g.VIP, Status: string(g.Tier), Flags: alertFlag(g.Alerts), Text: alertData(g.Alerts)})
+			VIP: g.VIP, Status: string(g.Tier), Flags: alertFlag(g.Alerts), Text: alertData(g.Alerts, r.Now.Location())})
 	}
 	for _, a := range r.Arrivals.Items {
 		out = append(out, Line{Section: SectionArrivals, ID: a.GuestID, At: a.Arrival, Due: a.Departure, Room: a.Room,
 			Guest: a.Name, VIP: a.VIP, Status: string(a.Tier), Flags: append(alertFlag(a.Alerts), "party:"+strconv.Itoa(a.PartySize)),
-			Text: alertData(a.Alerts)})
+			Text: alertData(a.Alerts, r.Now.Location())})
 	}
 	for _, o := range r.Occasions.Items {
 		status := "in_house"
@@ -107,7 +108,7 @@ func requestLine(section string, l RequestLine) Line {
 	add(l.RecoveryOf != "", "recovery")
 	return Line{Section: section, ID: l.ID, At: l.CreatedAt, Due: l.DueAt(), Room: l.Room, Guest: l.GuestName,
 		VIP: l.GuestVIP, Department: l.DepartmentName, Category: l.CategoryName, Status: string(l.Status),
-		Priority: string(l.Priority), Flags: flags, Text: l.Description, Who: l.OwnerName}
+		Priority: string(l.Priority), Flags: flags, Text: words.RequestText(English.L, &l.Request), Who: l.OwnerName}
 }
 
 func alertFlag(as []guests.Alert) []string {
@@ -117,11 +118,12 @@ func alertFlag(as []guests.Alert) []string {
 	return []string{"alert"}
 }
 
-// alertData is "allergy: peanuts; medical: diabetic" with the kinds' codes.
-func alertData(as []guests.Alert) string {
+// alertData is "allergy: peanuts; medical: diabetic" with the kinds' codes; the texts
+// Frontdesk words are in English, like the codes, dates in loc.
+func alertData(as []guests.Alert, loc *time.Location) string {
 	parts := make([]string, len(as))
 	for i, a := range as {
-		parts[i] = string(a.Kind) + ": " + a.Text
+		parts[i] = string(a.Kind) + ": " + words.AlertText(English.L, a, loc)
 	}
 	return strings.Join(parts, "; ")
 }

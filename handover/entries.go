@@ -77,7 +77,7 @@ func (r *Report) Blocks(lg Lang) []Block {
 
 // requestTitle is "Room 1204 · Siti Rahayu ★ VIP — AC not cooling".
 func requestTitle(lg Lang, l RequestLine) string {
-	who := l.GuestName
+	who := words.Typed(lg.L, l.GuestName)
 	if l.GuestVIP && who != "" {
 		who += " ★ " + lg.L("VIP")
 	}
@@ -85,7 +85,7 @@ func requestTitle(lg Lang, l RequestLine) string {
 	if l.Room != "" {
 		where = lg.L("Room {{.Room}}", map[string]any{"Room": l.Room})
 	}
-	return joinParts(where, who) + " — " + oneLine(l.Description, 140)
+	return joinParts(where, who) + " — " + oneLine(words.RequestText(lg.L, &l.Request), 140)
 }
 
 // requestDetail is "Maintenance · Repair · owner Dewi Lestari · 1 h 20 min old · in progress · urgent".
@@ -121,7 +121,7 @@ func (r *Report) escalatedEntry(lg Lang) func(RequestLine) Entry {
 	return func(l RequestLine) Entry {
 		to := l.EscalatedName
 		if to == "" {
-			to = string(l.EscalationTarget)
+			to = lg.L(words.Of(words.EscalationTarget, l.EscalationTarget))
 		}
 		detail := joinParts(lg.L("to {{.Name}} at {{.Time}}", map[string]any{"Name": to, "Time": lg.Clock(l.EscalatedAt, r.Now)}),
 			r.dueMark(lg, l), r.requestDetail(lg, l))
@@ -170,7 +170,7 @@ func (r *Report) inHouseEntries(lg Lang) []Entry {
 			mark = "⚠ " + mark + " · " + lg.L("Alert")
 		}
 		out[i] = Entry{ID: g.GuestID, Mark: mark, Title: joinParts(lg.L("Room {{.Room}}", map[string]any{"Room": g.Room}), g.Name),
-			Detail: joinParts(lg.standing(g.Tier, g.Casino), lg.alerts(g.Alerts),
+			Detail: joinParts(lg.standing(g.Tier, g.Casino), lg.alerts(g.Alerts, r.Now.Location()),
 				lg.L("leaves {{.Date}}", map[string]any{"Date": lg.DayMonth(g.Departure)})),
 			Alarm: len(g.Alerts) > 0}
 	}
@@ -191,7 +191,7 @@ func (r *Report) arrivalEntries(lg Lang) []Entry {
 		nights := int(a.Departure.Sub(a.Arrival).Hours()+12) / 24
 		out[i] = Entry{ID: a.GuestID, Mark: mark, Title: joinParts(a.Name, room),
 			Detail: joinParts(lg.L("nights: {{.N}}, party: {{.P}}", map[string]any{"N": nights, "P": a.PartySize}),
-				lg.standing(a.Tier, ""), lg.alerts(a.Alerts)),
+				lg.standing(a.Tier, ""), lg.alerts(a.Alerts, r.Now.Location())),
 			Alarm: len(a.Alerts) > 0}
 	}
 	return out
@@ -243,7 +243,7 @@ func (r *Report) noteEntries(lg Lang) []Entry {
 		if n.Pinned {
 			mark = "★ " + lg.L("Pinned")
 		}
-		out[i] = Entry{ID: n.ID, Mark: mark, Title: n.Text, Detail: NoteDetail(lg, n, r.Now),
+		out[i] = Entry{ID: n.ID, Mark: mark, Title: words.Typed(lg.L, n.Text), Detail: NoteDetail(lg, n, r.Now),
 			New: r.Changes.Since != nil && n.At.After(r.Changes.Since.At)}
 	}
 	return out

@@ -29,14 +29,10 @@ var English = Lang{L: func(key string, data ...any) string {
 }}
 
 // Date is "23 Nov 2026".
-func (lg Lang) Date(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), lg.L(words.Months[t.Month()-1]), t.Year())
-}
+func (lg Lang) Date(t time.Time) string { return words.Date(lg.L, t) }
 
 // DayMonth is "23 Nov".
-func (lg Lang) DayMonth(t time.Time) string {
-	return fmt.Sprintf("%d %s", t.Day(), lg.L(words.Months[t.Month()-1]))
-}
+func (lg Lang) DayMonth(t time.Time) string { return words.DayMonth(lg.L, t) }
 
 // Clock is "14:35" on now's date, else "23 Nov 14:35", in now's location.
 func (lg Lang) Clock(t, now time.Time) string {
@@ -107,11 +103,11 @@ func (lg Lang) occasionName(o guests.Occasion) string {
 	return lg.L(words.Of(words.Occasion, o.Kind))
 }
 
-// alerts lists alerts as "Allergy: peanuts; Medical: diabetic".
-func (lg Lang) alerts(as []guests.Alert) string {
+// alerts lists alerts as "Allergy: peanuts; Medical: diabetic", dates in loc.
+func (lg Lang) alerts(as []guests.Alert, loc *time.Location) string {
 	parts := make([]string, len(as))
 	for i, a := range as {
-		parts[i] = lg.alertKind(a.Kind) + ": " + oneLine(a.Text, 120)
+		parts[i] = lg.alertKind(a.Kind) + ": " + oneLine(words.AlertText(lg.L, a, loc), 120)
 	}
 	return strings.Join(parts, "; ")
 }

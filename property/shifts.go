@@ -2,7 +2,6 @@ package property
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -101,12 +100,6 @@ func (t *ShiftTimes) Normalize() errs.Fields {
 		}
 	}
 	return fs
-}
-
-// String is "morning 07:00, evening 15:00, night 23:00", for the audit log.
-func (t ShiftTimes) String() string {
-	hm := func(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
-	return "morning " + hm(t.MorningStart) + ", evening " + hm(t.EveningStart) + ", night " + hm(t.NightStart)
 }
 
 // DayOf returns midnight at the start of t's date, in t's location: a roster day.

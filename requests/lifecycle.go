@@ -44,7 +44,24 @@ type Action struct {
 	NextAttempt time.Time       // for an unreachable guest: when to try again
 	Assignee    string          // staff ID, for assign
 	Escalation  escalation.Step // for escalate: the level reached and who it reached
+	// GuestTime is the time the guest names for a reopened request whose category takes
+	// one (wake-up calls, transport); the other categories' standards need none.
+	GuestTime time.Time
+	// Promise is the reopened request's new promised time: a reopen, or a follow-up where
+	// the guest was not satisfied, restarts the promise from the category's standard at
+	// that moment. The store fills it in; the agent tells the guest.
+	Promise time.Time
+	// Undo marks a cancel as an undo at the desk taking back what it created.
+	Undo bool
 }
+
+// Reopens reports whether the action reopens the request, so that it needs a new promise.
+func (a Action) Reopens() bool {
+	return a.Kind == ActReopen || (a.Kind == ActFollowUp && a.Outcome == OutcomeNotSatisfied)
+}
+
+// MsgNoNewPromise is the refusal of a reopen without a new promised time.
+const MsgNoNewPromise = "A reopened request needs a new promised time."
 
 // Event is one line of a request's append-only timeline.
 type Event struct {
@@ -54,11 +71,17 @@ type Event struct {
 	Action  ActionKind
 	From    Status
 	To      Status
-	Note    string // reason, comment, or "housekeeping → maintenance"
+	Note    string // the reason or comment, as typed
 	Outcome Outcome
 	Score   int
 	// Escalation is the climb an escalate event made; zero for every other action.
 	Escalation escalation.Step
+	// FromDepartment and ToDepartment are a transfer's department codes; the names are
+	// read with them, for display.
+	FromDepartment, ToDepartment         string
+	FromDepartmentName, ToDepartmentName string
+	// Undo marks a cancel made by an undo at the desk: the tasks were created by mistake.
+	Undo bool
 }
 
 // from lists the statuses each action may start from.
@@ -129,6 +152,9 @@ func (r *Request) Apply(a Action, now time.Time, actor staff.Actor) (Event, erro
 	if err := r.checkDetails(a, actor); err != nil {
 		return Event{}, err
 	}
+	if a.Reopens() && a.Promise.IsZero() {
+		return Event{}, invalid(MsgNoNewPromise, nil)
+	}
 	if a.Kind == ActFollowUp && a.Outcome == OutcomeUnreachable && !a.NextAttempt.After(now) {
 		return Event{}, errs.FieldError(FieldNextAttempt, "Choose a time to try the guest again that is still to come.", nil)
 	}
@@ -163,7 +189,8 @@ func (r *Request) checkDetails(a Action, actor staff.Actor) error {
 			return errs.FieldError(FieldReason, "Say why the request is closed without a follow-up with the guest.", nil)
 		}
 	case ActCancel, ActReopen:
-		if strings.TrimSpace(a.Reason) == "" {
+		// An undo gives its reason itself (Event.Undo).
+		if strings.TrimSpace(a.Reason) == "" && !(a.Undo && a.Kind == ActCancel) {
 			return errs.FieldError(FieldReason, "Give a reason.", nil)
 		}
 	}
@@ -202,7 +229,7 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActFollowUp:
 		r.followUp(a, now, ev)
 	case ActTransfer:
-		ev.Note = strings.TrimSpace(r.Department + " → " + a.Department + " " + ev.Note)
+		ev.FromDepartment, ev.ToDepartment = r.Department, a.Department
 		r.Department, r.Assignee = a.Department, "" // the owner stays accountable
 	case ActEscalate:
 		e := a.Escalation
@@ -211,9 +238,10 @@ func (r *Request) step(a Action, now time.Time, ev *Event) {
 	case ActAssign:
 		r.Assignee = a.Assignee
 	case ActReopen:
-		r.Status, r.ClosedAt = StatusReopened, time.Time{}
+		r.Status, r.ClosedAt, r.PromisedAt = StatusReopened, time.Time{}, a.Promise
 	case ActCancel:
 		r.Status, r.ClosedAt = StatusCancelled, now
+		ev.Undo = a.Undo
 	case ActClose:
 		r.Status, r.ClosedAt = StatusClosed, now
 	}
@@ -230,7 +258,7 @@ func (r *Request) followUp(a Action, now time.Time, ev *Event) {
 	case OutcomeUnreachable:
 		r.NextFollowUp, r.Outcome = a.NextAttempt, a.Outcome
 	case OutcomeNotSatisfied:
-		r.Status, r.Recovery, r.NextFollowUp = StatusReopened, true, time.Time{}
+		r.Status, r.Recovery, r.NextFollowUp, r.PromisedAt = StatusReopened, true, time.Time{}, a.Promise
 		r.Score, r.Outcome = a.Score, a.Outcome
 	}
 }

@@ -22,7 +22,7 @@ func newRequest(s Status) *Request {
 
 // actionFor returns an action with the details it needs.
 func actionFor(k ActionKind) Action {
-	a := Action{Kind: k, Reason: "guest asked"}
+	a := Action{Kind: k, Reason: "guest asked", Promise: t0.Add(time.Hour)}
 	switch k {
 	case ActFollowUp:
 		a.Outcome, a.Score = OutcomeSatisfied, 5
@@ -101,7 +101,7 @@ func TestFollowUpOutcomes(t *testing.T) {
 	}{
 		{"satisfied closes", Action{Kind: ActFollowUp, Outcome: OutcomeSatisfied, Score: 5}, StatusClosed, false, time.Time{}},
 		{"unreachable schedules another try", Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: next}, StatusDone, false, next},
-		{"not satisfied reopens with recovery", Action{Kind: ActFollowUp, Outcome: OutcomeNotSatisfied, Score: 2, Reason: "still noisy"}, StatusReopened, true, time.Time{}},
+		{"not satisfied reopens with recovery", Action{Kind: ActFollowUp, Outcome: OutcomeNotSatisfied, Score: 2, Reason: "still noisy", Promise: t0.Add(time.Hour)}, StatusReopened, true, time.Time{}},
 	}
 	for _, c := range cases {
 		r := newRequest(StatusDone)
@@ -118,6 +118,7 @@ func TestFollowUpOutcomes(t *testing.T) {
 		{Kind: ActFollowUp, Outcome: OutcomeSatisfied, Score: 6},
 		{Kind: ActFollowUp, Outcome: OutcomeUnreachable}, // no next attempt
 		{Kind: ActFollowUp, Outcome: "maybe", Score: 3},
+		{Kind: ActFollowUp, Outcome: OutcomeNotSatisfied, Score: 2}, // no new promise
 	} {
 		r := newRequest(StatusDone)
 		if _, err := r.Apply(bad, t0, agent); err == nil || r.Status != StatusDone {
@@ -147,8 +148,23 @@ func TestTransferKeepsTheOwnerAndRecordsFromTo(t *testing.T) {
 	if err != nil || r.Owner != agent.ID || r.Department != "maintenance" || r.Assignee != "" {
 		t.Fatalf("transfer: %+v %v", r, err)
 	}
-	if ev.Note != "housekeeping → maintenance AC, not cleaning" {
-		t.Errorf("timeline note %q", ev.Note)
+	if ev.FromDepartment != "housekeeping" || ev.ToDepartment != "maintenance" || ev.Note != "AC, not cleaning" {
+		t.Errorf("timeline event %+v", ev)
+	}
+}
+
+func TestAnUndoCancelsWithoutATypedReason(t *testing.T) {
+	r := newRequest(StatusNew)
+	if _, err := r.Apply(Action{Kind: ActCancel}, t0, agent); err == nil {
+		t.Fatal("cancelled without a reason")
+	}
+	ev, err := r.Apply(Action{Kind: ActCancel, Undo: true}, t0, agent)
+	if err != nil || r.Status != StatusCancelled || !ev.Undo || ev.Note != "" {
+		t.Fatalf("undo: %+v %v", ev, err)
+	}
+	reopen := newRequest(StatusDone)
+	if _, err := reopen.Apply(Action{Kind: ActReopen, Undo: true}, t0, agent); err == nil {
+		t.Error("an undo reopened without a reason")
 	}
 }
 
@@ -222,5 +238,33 @@ func TestUnreachableGuestIsTriedAgainLaterNotEarlier(t *testing.T) {
 	_, err := r.Apply(Action{Kind: ActFollowUp, Outcome: OutcomeUnreachable, NextAttempt: t0.Add(-time.Minute)}, t0, agent)
 	if errs.AsFields(err).For(FieldNextAttempt) == nil || r.Status != StatusDone || !r.NextFollowUp.IsZero() {
 		t.Fatalf("a next attempt in the past: %v, %+v", err, r)
+	}
+}
+
+// A reopened request is promised anew: the old promise has passed or was kept, and the
+// guest is told a new time.
+func TestReopeningReplacesThePromise(t *testing.T) {
+	for _, a := range []Action{
+		{Kind: ActReopen, Reason: "towels are wet"},
+		{Kind: ActFollowUp, Outcome: OutcomeNotSatisfied, Score: 2},
+	} {
+		r := newRequest(StatusDone)
+		if _, err := r.Apply(a, t0.Add(time.Hour), agent); err == nil || err.Error() != MsgNoNewPromise {
+			t.Errorf("%s without a new promise: %v", a.Kind, err)
+		}
+		a.Promise = t0.Add(80 * time.Minute)
+		if _, err := r.Apply(a, t0.Add(time.Hour), agent); err != nil {
+			t.Fatalf("%s: %v", a.Kind, err)
+		}
+		if !r.PromisedAt.Equal(a.Promise) || !r.DueAt().Equal(a.Promise) || r.Overdue(t0.Add(time.Hour)) || !r.DueSoon(t0.Add(time.Hour)) {
+			t.Errorf("%s: promised %v, want %v, and due soon rather than overdue", a.Kind, r.PromisedAt, a.Promise)
+		}
+	}
+	r := newRequest(StatusDone)
+	if _, err := r.Apply(Action{Kind: ActFollowUp, Outcome: OutcomeSatisfied, Score: 5}, t0, agent); err != nil {
+		t.Fatal(err)
+	}
+	if !r.PromisedAt.Equal(t0.Add(15 * time.Minute)) {
+		t.Errorf("a satisfied follow-up changed the promise to %v", r.PromisedAt)
 	}
 }

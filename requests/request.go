@@ -84,6 +84,15 @@ type Request struct {
 	Score        int       // the guest's last follow-up score, 1–5 (0 = none yet)
 	Outcome      Outcome   // the last follow-up's outcome
 
+	// What Frontdesk logged the request for, kept as facts so that every desk reads its
+	// words in its own language (words.RequestText). Description is then the part in
+	// people's words: the request the guest was unhappy with, the preparation task, the
+	// occasion's name.
+	RecoveryScore int       // a recovery: the score the guest gave on the follow-up (1–5)
+	GuestSaid     string    // a recovery: what the guest said on the follow-up
+	Occasion      string    // an occasion task: the occasion's kind (guests.OccasionKind)
+	OccasionOn    time.Time // an occasion task: the occasion's date
+
 	// Escalation: the highest level reached and who it reached.
 	EscalationLevel  int
 	EscalationTarget escalation.Target
@@ -141,9 +150,10 @@ func (r *Request) DueAt() time.Time {
 // DueSoonWindow is how far ahead "due soon" looks.
 const DueSoonWindow = 30 * time.Minute
 
-// DueSoon reports whether the department's promise falls due within DueSoonWindow.
+// DueSoon reports whether the department's promise falls due within DueSoonWindow (a
+// promise exactly DueSoonWindow away is not due soon yet, as in the store's view).
 func (r *Request) DueSoon(now time.Time) bool {
-	return r.Open() && r.Status != StatusDone && !r.Overdue(now) && !r.PromisedAt.IsZero() && r.PromisedAt.Sub(now) <= DueSoonWindow
+	return r.Open() && r.Status != StatusDone && !r.Overdue(now) && !r.PromisedAt.IsZero() && r.PromisedAt.Sub(now) < DueSoonWindow
 }
 
 // invalid is a refused transition or a missing detail, with a message for staff.

@@ -83,15 +83,17 @@ type View string
 
 // The queue views.
 const (
-	ViewOpen     View = "open"      // everything not closed or cancelled
-	ViewOverdue  View = "overdue"   // past the promised time and not done
-	ViewDueSoon  View = "due_soon"  // promised within DueSoonWindow, not done
-	ViewFollowUp View = "follow_up" // done by the department, the guest not yet asked
-	ViewHistory  View = "history"   // closed and cancelled, newest first
+	ViewOpen      View = "open"      // everything not closed or cancelled
+	ViewAttention View = "attention" // overdue or due soon: what the header counts as needing you
+	ViewOverdue   View = "overdue"   // past the promised time and not done
+	ViewDueSoon   View = "due_soon"  // promised within DueSoonWindow, not done
+	ViewFollowUp  View = "follow_up" // done by the department, the guest not yet asked
+	ViewHistory   View = "history"   // closed and cancelled, newest first
 )
 
-// Views lists the views in the order the queue offers them.
-var Views = []View{ViewOpen, ViewOverdue, ViewDueSoon, ViewFollowUp, ViewHistory}
+// Views lists the views in the order the queue offers them. Every view but the history
+// lists in CompareAttention order.
+var Views = []View{ViewOpen, ViewAttention, ViewOverdue, ViewDueSoon, ViewFollowUp, ViewHistory}
 
 // Filter selects a page of requests. Zero fields do not filter.
 type Filter struct {
@@ -134,6 +136,7 @@ type Summary struct {
 	GuestVIP          bool
 	CategoryName      string
 	CategoryComplaint bool // the category itself is a complaint
+	CategoryGuestTime bool // the guest names the time (wake-up calls, transport): a reopen asks for it
 	DepartmentName    string
 	OwnerName         string
 	AssigneeName      string
@@ -163,7 +166,8 @@ type Service interface {
 	// was not satisfied also opens a linked recovery for the manager on shift and flags
 	// the guest's profile.
 	Act(ctx context.Context, id string, a Action) (*Detail, error)
-	// ListRequests returns a page of the queue, what needs attention first.
+	// ListRequests returns a page of the queue: the history newest first, every other
+	// view in CompareAttention order.
 	ListRequests(ctx context.Context, f Filter) ([]Summary, error)
 	// CountRequests returns the number in each view under f's other conditions.
 	CountRequests(ctx context.Context, f Filter) (Counts, error)

@@ -369,7 +369,8 @@ func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker staff.Actor, don
 	case u < 0.105 && mayRecover && rg.recovery != nil:
 		score := 1 + r.IntN(2)
 		note := r.one(unhappyNotes)
-		l.plan(t, owner, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeNotSatisfied, Score: score, Reason: note})
+		l.plan(t, owner, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeNotSatisfied, Score: score, Reason: note,
+			Promise: reopenedPromise(cc, t, l.req.TopTier)})
 		redo := l.plan(t.Add(r.minutes(20)), worker, requests.Action{Kind: requests.ActDone})
 		satisfied(redo.Add(r.minutes(30)), owner)
 		l.run()
@@ -380,7 +381,7 @@ func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker staff.Actor, don
 	case u < 0.108:
 		satisfied(t, owner)
 		back := t.Add(r.minutes(180))
-		l.plan(back, owner, requests.Action{Kind: requests.ActReopen, Reason: r.one(reopenReasons)})
+		l.plan(back, owner, requests.Action{Kind: requests.ActReopen, Reason: r.one(reopenReasons), Promise: reopenedPromise(cc, back, l.req.TopTier)})
 		redo := l.plan(back.Add(r.minutes(25)), worker, requests.Action{Kind: requests.ActDone})
 		satisfied(redo.Add(r.minutes(30)), owner)
 	default:
@@ -388,6 +389,25 @@ func (rg *reqGen) followUp(l *life, cc catChoice, owner, worker staff.Actor, don
 	}
 	l.run()
 	return nil
+}
+
+// reopenedPromise is the new promise of a request of cc reopened at: its standard from
+// then, or for the categories where the guest names the time, an hour later (or half an
+// hour into the department's next opening). It draws nothing from the random stream, so
+// a seed gives the same property as before.
+func reopenedPromise(cc catChoice, at time.Time, top bool) time.Time {
+	var guestTime time.Time
+	if cc.cat.GuestNamesTime {
+		guestTime = at.Add(time.Hour)
+		if local := guestTime.Local(); !cc.dept.Hours.IsOpen(local) {
+			guestTime = cc.dept.Hours.NextOpen(local).Add(30 * time.Minute)
+		}
+	}
+	p, err := standards.PromiseFor(cc.cat, cc.dept, at.Local(), top, guestTime)
+	if err != nil {
+		return at.Add(time.Hour)
+	}
+	return p.Due.UTC()
 }
 
 // recover is the linked complaint an unhappy follow-up opens for the shift manager.

@@ -271,7 +271,7 @@ func (b *bulk) finish() error {
 			return err
 		}
 		return b.s.audit(b.ctx, tx, change{entity: "import", entityID: newID(), action: "create",
-			summary: fmt.Sprintf("bulk load: %d guest profiles, %d requests", b.p.Guests, b.p.Requests)})
+			words: summaryOf("bulk load: {{.Guests}} guest profiles, {{.Requests}} requests", map[string]any{"Guests": b.p.Guests, "Requests": b.p.Requests})})
 	})
 	if err != nil {
 		return err

@@ -21,18 +21,20 @@ type bulkTable struct {
 var (
 	guestRows = bulkTable{"guests", []string{"id", "salutation", "given_name", "family_name", "email", "phone",
 		"phone_search", "language", "loyalty_number", "tier", "vip", "casino_tier", "notes", "created_at", "updated_at"}}
-	alertRows      = bulkTable{"guest_alerts", []string{"id", "guest_id", "kind", "text", "created_by", "created_at"}}
+	alertRows      = bulkTable{"guest_alerts", []string{"id", "guest_id", "kind", "text", "created_by", "created_at", "score"}}
 	preferenceRows = bulkTable{"guest_preferences", []string{"id", "guest_id", "category", "text", "recorded_by", "recorded_at"}}
 	occasionRows   = bulkTable{"guest_occasions", []string{"id", "guest_id", "kind", "label", "month", "day", "year"}}
 	stayRows       = bulkTable{"stays", []string{"id", "guest_id", "arrival", "departure", "room", "status", "party_size"}}
 	requestRows    = bulkTable{"requests", []string{"id", "guest_id", "room", "category", "department", "description",
 		"priority", "kind", "created_by", "owner", "assignee", "status", "open", "top_tier", "created_at", "promised_at",
 		"due_at", "ack_at", "started_at", "done_at", "closed_at", "next_follow_up", "score", "outcome", "recovery",
-		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at"}}
+		"recovery_of", "escalation_level", "escalation_target", "escalated_to", "escalated_at",
+		"recovery_score", "guest_said", "occasion", "occasion_on"}}
 	importRows = bulkTable{"import_rows", []string{"fingerprint", "guest_id"}}
-	auditRows  = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary"}}
-	eventRows = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
-		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name"}}
+	auditRows  = bulkTable{"audit_log", []string{"at", "actor_id", "actor_name", "entity", "entity_id", "guest_id", "action", "summary", "summary_words"}}
+	eventRows  = bulkTable{"request_events", []string{"request_id", "at", "actor_id", "actor_name", "action",
+		"from_status", "to_status", "note", "outcome", "score", "escalation_level", "escalation_target", "escalated_to_name",
+		"from_department", "to_department", "undo"}}
 )
 
 // paramsPerInsert bounds the values one INSERT statement carries (a few dozen rows).
@@ -181,7 +183,7 @@ func partRows(ins []*inserter, p *guests.Profile) error {
 	g := &p.Guest
 	var err error
 	for _, a := range p.Alerts {
-		err = firstErr(err, ins[1].add(a.ID, g.ID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt)))
+		err = firstErr(err, ins[1].add(a.ID, g.ID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt), a.Score))
 	}
 	for _, pr := range p.Preferences {
 		err = firstErr(err, ins[2].add(pr.ID, g.ID, pr.Category, pr.Text, pr.RecordedBy, fmtTime(pr.RecordedAt)))
@@ -247,10 +249,11 @@ func requestRowsOf(ins []*inserter, d *requests.Detail) error {
 		fmtTime(r.CreatedAt), fmtTime(r.PromisedAt), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
 		fmtOptionalTime(r.StartedAt), fmtOptionalTime(r.DoneAt), fmtOptionalTime(r.ClosedAt),
 		fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome, r.Recovery, null(r.RecoveryOf), r.EscalationLevel,
-		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt))
+		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt),
+		r.RecoveryScore, r.GuestSaid, r.Occasion, fmtOptionalDate(r.OccasionOn))
 	for _, e := range d.Timeline {
 		err = firstErr(err, ins[1].add(r.ID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score,
-			e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName))
+			e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName, e.FromDepartment, e.ToDepartment, e.Undo))
 	}
 	return err
 }

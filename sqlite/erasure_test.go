@@ -51,8 +51,8 @@ func everyValue() []string {
 
 // giveHistory stores a guest and changes them as a desk does over the years: the e-mail
 // and phone edited three times, preferences added and removed, a duplicate merged in by
-// an import, requests logged and closed with the guest, an alert, an occasion and a
-// logbook note.
+// an import, requests logged and closed with the guest (one not satisfied, so a recovery
+// keeps what the guest said), an alert, an occasion and a logbook note.
 func giveHistory(t *testing.T, d *desk) *guests.Guest {
 	t.Helper()
 	ctx := as(d.dewi)
@@ -75,12 +75,15 @@ func giveHistory(t *testing.T, d *desk) *guests.Guest {
 	if rep.Merged != 1 {
 		t.Fatalf("the import did not merge the duplicate: %+v", rep)
 	}
-	for _, text := range []string{"Ptarmigan painting fell", "Wombat tour tickets"} {
-		r := d.log(t, d.dewi, g, "1204", "maintenance", text)
-		d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActDone})
-		d.act(t, d.dewi, r.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: 5,
-			Reason: "Ptarmigan frame rehung for Ms Quartermaine"})
-	}
+	r := d.log(t, d.dewi, g, "1204", "maintenance", "Ptarmigan painting fell")
+	d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActDone})
+	d.act(t, d.dewi, r.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeSatisfied, Score: 5,
+		Reason: "Ptarmigan frame rehung for Ms Quartermaine"})
+	// Not satisfied: a recovery request keeps what the guest said.
+	r = d.log(t, d.dewi, g, "1204", "maintenance", "Wombat tour tickets")
+	d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActDone})
+	d.act(t, d.dewi, r.ID, requests.Action{Kind: requests.ActFollowUp, Outcome: requests.OutcomeNotSatisfied, Score: 2,
+		Reason: "Quartermaine says the Wombat tour was cancelled twice"})
 	must(t, d.s.AddNote(ctx, &handover.Note{Text: "Ms Quartermaine will call about the Wombat tour", GuestID: g.ID}))
 	return g
 }

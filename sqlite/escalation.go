@@ -3,10 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"strings"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/escalation"
 	"frontdesk/staff"
 )
@@ -50,7 +49,7 @@ func (s *Store) SaveEscalationRules(ctx context.Context, class escalation.Class,
 	if err := fs.Err(); err != nil {
 		return err
 	}
-	c := change{entity: "escalation", entityID: string(class), action: "save", summary: escalationSummary(rules)}
+	c := change{entity: "escalation", entityID: string(class), action: "save", words: escalationSummary(rules)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return replaceEscalation(ctx, tx, class, rules) })
 }
 
@@ -68,10 +67,11 @@ func replaceEscalation(ctx context.Context, tx *sql.Tx, class escalation.Class, 
 }
 
 // escalationSummary is the audit text: "1 owner +0 min; 2 shift_manager +5 min".
-func escalationSummary(rules escalation.Rules) string {
-	parts := make([]string, len(rules))
-	for i, l := range rules {
-		parts[i] = fmt.Sprintf("%d %s +%d min", l.Level, l.Target, int(l.After/time.Minute))
+func escalationSummary(rules escalation.Rules) *audit.Words {
+	w := &audit.Words{Sep: "; "}
+	for _, l := range rules {
+		w.Parts = append(w.Parts, said("{{.Level}} {{.Target}} +{{.Min}} min",
+			map[string]any{"Level": l.Level, "Target": l.Target, "Min": int(l.After / time.Minute)}))
 	}
-	return strings.Join(parts, "; ")
+	return w
 }

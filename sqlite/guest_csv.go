@@ -5,11 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/csvfile"
 	"frontdesk/errs"
 	"frontdesk/guests"
@@ -393,8 +393,12 @@ func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, p
 		return err
 	}
 	rep := p.report
-	err = ins[5].add(s.auditValues(ctx, change{entity: "guests", entityID: newID(), action: "import",
-		summary: fmt.Sprintf("%d created, %d merged, %d rejected, %d stays added, %d birthdays", rep.Created, rep.Merged, rep.Rejected, rep.StaysAdded, rep.Birthdays)})...)
+	values, err := s.auditValues(ctx, change{entity: "guests", entityID: newID(), action: "import",
+		words: summaryOf("{{.Created}} created, {{.Merged}} merged, {{.Rejected}} rejected, {{.Stays}} stays added, {{.Birthdays}} birthdays",
+			map[string]any{"Created": rep.Created, "Merged": rep.Merged, "Rejected": rep.Rejected, "Stays": rep.StaysAdded, "Birthdays": rep.Birthdays})})
+	if err == nil {
+		err = ins[5].add(values...)
+	}
 	return firstErr(err, flushAll(ins))
 }
 
@@ -433,8 +437,11 @@ func (w *importWriter) flushUpdates() error {
 
 // audit queues the audit entry of a guest the import wrote, and the fingerprints of
 // the rows without keys that became it.
-func (w *importWriter) audit(t *importTarget, id, summary string) error {
-	err := w.ins[5].add(w.s.auditValues(w.ctx, change{entity: "guest", entityID: id, guestID: id, action: "import", summary: summary})...)
+func (w *importWriter) audit(t *importTarget, id string, summary *audit.Words) error {
+	values, err := w.s.auditValues(w.ctx, change{entity: "guest", entityID: id, guestID: id, action: "import", words: summary})
+	if err == nil {
+		err = w.ins[5].add(values...)
+	}
 	for _, print := range t.fingerprints {
 		err = firstErr(err, w.ins[6].add(print, id))
 	}
@@ -445,7 +452,7 @@ func (w *importWriter) audit(t *importTarget, id, summary string) error {
 func (w *importWriter) create(t *importTarget) error {
 	pr := guests.Profile{Guest: t.guest, Stays: t.added, Occasions: t.occasions}
 	identify(&pr, w.now, w.actor) // normalised when planned (importPlan.finish)
-	return firstErr(profileRows(w.ins, &pr), w.audit(t, pr.ID, fmt.Sprintf("created from row %d", t.row)))
+	return firstErr(profileRows(w.ins, &pr), w.audit(t, pr.ID, summaryOf("created from row {{.Row}}", map[string]any{"Row": t.row})))
 }
 
 // merge writes a stored guest's merged fields and queues its new stays and birthday.
@@ -472,9 +479,9 @@ func (w *importWriter) merge(t *importTarget) error {
 	if err := partRows(w.ins, &pr); err != nil {
 		return err
 	}
-	summary := fmt.Sprintf("merged, %d stays added", len(t.added))
+	summary := summaryOf("merged, {{.Stays}} stays added", map[string]any{"Stays": len(t.added)})
 	if len(t.occasions) > 0 {
-		summary += ", birthday added"
+		summary = summaryOf("merged, {{.Stays}} stays added, birthday added", map[string]any{"Stays": len(t.added)})
 	}
 	return w.audit(t, g.ID, summary)
 }
@@ -498,11 +505,11 @@ func (s *Store) ExportGuestsCSV(ctx context.Context, w io.Writer, withStays bool
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermTransferGuests); err != nil {
 		return 0, err
 	}
-	what := "all guests"
+	what := summaryOf("all guests", nil)
 	if withStays {
-		what += " with stays"
+		what = summaryOf("all guests with stays", nil)
 	}
-	c := change{entity: "guests", entityID: newID(), action: "export", summary: what}
+	c := change{entity: "guests", entityID: newID(), action: "export", words: what}
 	if err := s.writeAudited(ctx, c, func(*sql.Tx) error { return nil }); err != nil {
 		return 0, err
 	}

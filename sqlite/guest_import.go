@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 
 	"frontdesk/errs"
@@ -22,7 +21,7 @@ func (s *Store) ImportProfiles(ctx context.Context, ps []guests.Profile) (int, e
 				map[string]any{"N": i + 1, "Name": ps[i].FullName(), "Problem": err.Error()})
 		}
 	}
-	c := change{entity: "import", entityID: newID(), action: "create", summary: fmt.Sprintf("%d guest profiles", len(ps))}
+	c := change{entity: "import", entityID: newID(), action: "create", words: summaryOf("{{.Count}} guest profiles", map[string]any{"Count": len(ps)})}
 	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		for i := range ps {
 			if err := insertProfile(ctx, tx, &ps[i]); err != nil {

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 
 	"frontdesk/errs"
@@ -75,11 +74,11 @@ func eachRow(ctx context.Context, tx *sql.Tx, query string, args []any, scan fun
 }
 
 func loadAlerts(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
-	return eachRow(ctx, tx, `SELECT id, kind, text, created_by, created_at FROM guest_alerts
+	return eachRow(ctx, tx, `SELECT id, kind, text, created_by, created_at, score FROM guest_alerts
 		WHERE guest_id = ? ORDER BY created_at DESC`, []any{p.ID}, func(r *sql.Rows) error {
 		a := guests.Alert{GuestID: p.ID}
 		var at string
-		err := r.Scan(&a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at)
+		err := r.Scan(&a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at, &a.Score)
 		a.CreatedAt = parseTime(at)
 		p.Alerts = append(p.Alerts, a)
 		return err
@@ -288,8 +287,8 @@ func (s *Store) AddAlert(ctx context.Context, a *guests.Alert) error {
 }
 
 func insertAlert(ctx context.Context, tx execer, a *guests.Alert) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO guest_alerts (id, guest_id, kind, text, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, a.ID, a.GuestID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt))
+	_, err := tx.ExecContext(ctx, `INSERT INTO guest_alerts (id, guest_id, kind, text, created_by, created_at, score)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.ID, a.GuestID, a.Kind, a.Text, a.CreatedBy, fmtTime(a.CreatedAt), a.Score)
 	return err
 }
 
@@ -299,7 +298,10 @@ func (s *Store) AddOccasion(ctx context.Context, o *guests.Occasion) error {
 		return err
 	}
 	o.ID = newID()
-	c := change{entity: "occasion", entityID: o.ID, guestID: o.GuestID, action: "create", summary: string(o.Kind)}
+	c := change{entity: "occasion", entityID: o.ID, guestID: o.GuestID, action: "create", summary: o.Label}
+	if o.Label == "" {
+		c.words = summaryOf(o.Title(), nil) // the kind's English name, a text of the catalogue
+	}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, o.GuestID); err != nil {
 			return err
@@ -373,5 +375,6 @@ func (s *Store) RemoveItem(ctx context.Context, kind guests.ItemKind, guestID, i
 
 func stayChange(st *guests.Stay, action string) change {
 	return change{entity: "stay", entityID: st.ID, guestID: st.GuestID, action: action,
-		summary: fmt.Sprintf("%s–%s room %s %s", fmtDate(st.Arrival), fmtDate(st.Departure), st.Room, st.Status)}
+		words: summaryOf("{{.From}}–{{.To}} room {{.Room}} {{.Stay}}",
+			map[string]any{"From": fmtDate(st.Arrival), "To": fmtDate(st.Departure), "Room": st.Room, "Stay": st.Status})}
 }

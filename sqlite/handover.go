@@ -9,6 +9,7 @@ import (
 	"frontdesk/errs"
 	"frontdesk/handover"
 	"frontdesk/property"
+	"frontdesk/requests"
 	"frontdesk/staff"
 )
 
@@ -147,15 +148,18 @@ func requestSection(ctx context.Context, tx *sql.Tx, r *handover.Report, where s
 	return sec, nil
 }
 
-// loadRequestSections reads the open requests (overdue first, then the oldest), the
-// escalated ones, the complaints and unhappy guests, and those waiting for a call-back.
+// loadRequestSections reads the open requests (in requests.CompareAttention order: the
+// most late first, then due soon, then the rest), the escalated ones, the complaints and
+// unhappy guests, and those waiting for a call-back.
 func loadRequestSections(ctx context.Context, tx *sql.Tx, r *handover.Report) error {
 	now := fmtTime(r.Now)
 	var err error
-	if r.Open, err = requestSection(ctx, tx, r, "r.open = 1", nil,
-		"ORDER BY (r.status <> 'done' AND r.due_at < '"+now+"') DESC, r.created_at"); err != nil {
+	if r.Open, err = requestSection(ctx, tx, r, "r.open = 1", nil, attentionOrder(r.Now)); err != nil {
 		return err
 	}
+	slices.SortStableFunc(r.Open.Items, func(a, b handover.RequestLine) int {
+		return requests.CompareAttention(&a.Request, &b.Request, r.Now)
+	})
 	if r.Escalated, err = requestSection(ctx, tx, r, "r.open = 1 AND r.escalation_level > 0", nil,
 		"ORDER BY r.escalation_level DESC, r.escalated_at"); err != nil {
 		return err
@@ -260,7 +264,7 @@ func (s *Store) Acknowledge(ctx context.Context, day time.Time, shift property.S
 			return err
 		}
 		return s.audit(ctx, tx, change{entity: "handover", entityID: ack.ID, action: "acknowledge",
-			summary: string(r.Shift.Shift) + " " + fmtDate(r.Shift.Day)})
+			words: summaryOf("{{.Shift}} {{.Day}}", map[string]any{"Shift": r.Shift.Shift, "Day": fmtDate(r.Shift.Day)})})
 	})
 	if err != nil {
 		return nil, err

@@ -51,12 +51,12 @@ func alertsOf(ctx context.Context, tx *sql.Tx, ids []string) (map[string][]guest
 	for i, id := range ids {
 		args[i] = id
 	}
-	q := `SELECT id, guest_id, kind, text, created_by, created_at FROM guest_alerts
+	q := `SELECT id, guest_id, kind, text, created_by, created_at, score FROM guest_alerts
 		WHERE guest_id IN (?` + strings.Repeat(", ?", len(ids)-1) + `) ORDER BY created_at, seq`
 	err := eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {
 		var a guests.Alert
 		var at string
-		err := rows.Scan(&a.ID, &a.GuestID, &a.Kind, &a.Text, &a.CreatedBy, &at)
+		err := rows.Scan(&a.ID, &a.GuestID, &a.Kind, &a.Text, &a.CreatedBy, &at, &a.Score)
 		a.CreatedAt = parseTime(at)
 		out[a.GuestID] = append(out[a.GuestID], a)
 		return err

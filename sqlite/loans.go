@@ -38,6 +38,14 @@ func fmtOptionalTime(t time.Time) string {
 	return fmtTime(t)
 }
 
+// fmtOptionalDate is a calendar date, or "" for none.
+func fmtOptionalDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmtDate(t)
+}
+
 // ListItems returns every item with how many are out and left, by name.
 func (s *Store) ListItems(ctx context.Context) ([]loans.ItemStock, error) {
 	var out []loans.ItemStock
@@ -63,7 +71,8 @@ func (s *Store) SaveItem(ctx context.Context, it *loans.Item) error {
 	if err := it.Normalize().Err(); err != nil {
 		return err
 	}
-	c := change{entity: "item", entityID: it.Code, action: "save", summary: fmt.Sprintf("%s, %d in total", it.Name, it.Total)}
+	c := change{entity: "item", entityID: it.Code, action: "save",
+		words: summaryOf("{{.Name}}, {{.Total}} in total", map[string]any{"Name": it.Name, "Total": it.Total})}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		open, err := openLoans(ctx, tx, it.Code)
 		if err != nil {
@@ -129,7 +138,7 @@ func (s *Store) ReturnLoan(ctx context.Context, loanID string) error {
 	if err := staff.ActorFrom(ctx).Role.Check(staff.PermLendItems); err != nil {
 		return err
 	}
-	c := change{entity: "loan", entityID: loanID, action: "return", summary: "returned"}
+	c := change{entity: "loan", entityID: loanID, action: "return", words: summaryOf("returned", nil)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		var returned string
 		err := tx.QueryRowContext(ctx, "SELECT returned_at FROM loans WHERE id = ?", loanID).Scan(&returned)

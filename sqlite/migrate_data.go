@@ -3,8 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"regexp"
 	"strings"
+	"time"
 
+	"frontdesk/guests"
 	"frontdesk/standards"
 )
 
@@ -13,6 +16,69 @@ import (
 var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: addPhoneSuffixes,
 	14: addCategoryWords,
+	17: readOccasionTasks,
+}
+
+// oldOccasionTask is how an occasion task was worded before 0017: "Birthday 25 Nov: cake
+// and a card".
+var oldOccasionTask = regexp.MustCompile(`^(.+) ([0-9]{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec): cake and a card$`)
+
+// readOccasionTasks reads the occasion tasks logged before 0017 into their facts: the
+// occasion's kind and date, and its name (0017). The year is the one that puts the date
+// nearest the day the task was logged (they are logged on the day or the day before).
+func readOccasionTasks(ctx context.Context, tx *sql.Tx) error {
+	type task struct {
+		id, created, title string
+		on                 time.Time
+	}
+	var tasks []task
+	err := eachRow(ctx, tx, `SELECT id, created_at, description FROM requests
+		WHERE occasion = '' AND category = 'other' AND description LIKE '%: cake and a card'`, nil, func(r *sql.Rows) error {
+		var t task
+		var desc string
+		if err := r.Scan(&t.id, &t.created, &desc); err != nil {
+			return err
+		}
+		m := oldOccasionTask.FindStringSubmatch(desc)
+		if m == nil {
+			return nil
+		}
+		on, err := time.Parse("2 Jan 2006", m[2]+" "+m[3]+" "+parseTime(t.created).Format("2006"))
+		if err != nil {
+			return nil
+		}
+		t.title, t.on = m[1], nearestYear(on, parseTime(t.created))
+		tasks = append(tasks, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, t := range tasks {
+		kind := guests.OccasionCustom
+		for k, name := range guests.OccasionNames {
+			if name == t.title {
+				kind = k
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE requests SET description = ?, occasion = ?, occasion_on = ? WHERE id = ?",
+			t.title, kind, fmtDate(t.on), t.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nearestYear is the date of on's day and month, a year before, the same year or a year
+// after, that is nearest to t.
+func nearestYear(on, t time.Time) time.Time {
+	best := on
+	for _, years := range []int{-1, 1} {
+		if c := on.AddDate(years, 0, 0); c.Sub(t).Abs() < best.Sub(t).Abs() {
+			best = c
+		}
+	}
+	return best
 }
 
 // addCategoryWords gives the default categories of an existing property the search

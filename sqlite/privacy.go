@@ -54,12 +54,12 @@ func notFoundGuest(err error) error {
 }
 
 func exportRequests(ctx context.Context, tx *sql.Tx, d *guests.DataExport) error {
-	return eachRow(ctx, tx, `SELECT id, coalesce(room, ''), category, department, description, priority, kind, status,
-		created_at, promised_at, done_at, closed_at, outcome, score FROM requests WHERE guest_id = ? ORDER BY created_at, seq`,
+	return eachRow(ctx, tx, `SELECT id, coalesce(room, ''), category, department, description, guest_said, priority, kind,
+		status, created_at, promised_at, done_at, closed_at, outcome, score FROM requests WHERE guest_id = ? ORDER BY created_at, seq`,
 		[]any{d.Guest.ID}, func(r *sql.Rows) error {
 			var q guests.ExportedRequest
 			var created, promised, done, closed string
-			err := r.Scan(&q.ID, &q.Room, &q.Category, &q.Department, &q.Description, &q.Priority, &q.Kind, &q.Status,
+			err := r.Scan(&q.ID, &q.Room, &q.Category, &q.Department, &q.Description, &q.GuestSaid, &q.Priority, &q.Kind, &q.Status,
 				&created, &promised, &done, &closed, &q.Outcome, &q.Score)
 			q.CreatedAt, q.PromisedAt, q.DoneAt, q.ClosedAt = parseTime(created), parseTime(promised), parseTime(done), parseTime(closed)
 			d.Requests = append(d.Requests, q)
@@ -223,9 +223,9 @@ var eraseSteps = []eraseStep{
 	{`DELETE FROM guest_preferences WHERE guest_id = ?1`, 1},
 	{`DELETE FROM guest_occasions WHERE guest_id = ?1`, 1},
 	{`DELETE FROM import_rows WHERE guest_id = ?1`, 1},
-	{`UPDATE requests SET description = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
+	{`UPDATE requests SET description = '` + guests.ErasedName + `', guest_said = '', occasion = '', occasion_on = '' WHERE guest_id = ?1`, 1},
 	{`UPDATE request_events SET note = '' WHERE note <> '' AND request_id IN (SELECT id FROM requests WHERE guest_id = ?1)`, 1},
 	{`UPDATE logbook SET text = '` + guests.ErasedName + `' WHERE guest_id = ?1`, 1},
 	{`UPDATE prompt_actions SET note = '' WHERE guest_id = ?1 AND note <> ''`, 1},
-	{`UPDATE audit_log SET summary = '' WHERE guest_id = ?1 AND summary <> ''`, 1},
+	{`UPDATE audit_log SET summary = '', summary_words = '' WHERE guest_id = ?1 AND (summary <> '' OR summary_words <> '')`, 1},
 }

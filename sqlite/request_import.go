@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"frontdesk/errs"
 	"frontdesk/requests"
@@ -17,7 +16,7 @@ func (s *Store) ImportRequests(ctx context.Context, rs []requests.Historic) erro
 	if staff.ActorFrom(ctx).Role != staff.RoleAdministrator {
 		return errs.New(errs.Invalid, staff.MsgManagerOnly, nil)
 	}
-	c := change{entity: "request", entityID: "import", action: "import", summary: fmt.Sprintf("%d requests", len(rs))}
+	c := change{entity: "request", entityID: "import", action: "import", words: summaryOf("{{.Count}} requests", map[string]any{"Count": len(rs)})}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		for i := range rs {
 			if err := importRequest(ctx, tx, &rs[i]); err != nil {
@@ -40,14 +39,14 @@ func importRequest(ctx context.Context, tx *sql.Tx, h *requests.Historic) error 
 	_, err := tx.ExecContext(ctx, `INSERT INTO requests (id, guest_id, room, category, department, description,
 		priority, kind, created_by, owner, assignee, status, open, top_tier, created_at, promised_at, due_at,
 		ack_at, started_at, done_at, closed_at, next_follow_up, score, outcome, recovery, recovery_of,
-		escalation_level, escalation_target, escalated_to, escalated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		escalation_level, escalation_target, escalated_to, escalated_at, recovery_score, guest_said, occasion, occasion_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, null(r.GuestID), null(r.Room), r.Category, r.Department, r.Description, r.Priority, r.Kind,
 		r.CreatedBy, r.Owner, null(r.Assignee), r.Status, r.Open(), r.TopTier, fmtTime(r.CreatedAt),
 		fmtTime(r.PromisedAt), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt), fmtOptionalTime(r.StartedAt),
 		fmtOptionalTime(r.DoneAt), fmtOptionalTime(r.ClosedAt), fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome,
 		r.Recovery, null(r.RecoveryOf), r.EscalationLevel, string(r.EscalationTarget), null(r.EscalatedTo),
-		fmtOptionalTime(r.EscalatedAt))
+		fmtOptionalTime(r.EscalatedAt), r.RecoveryScore, r.GuestSaid, r.Occasion, fmtOptionalDate(r.OccasionOn))
 	if err != nil {
 		return mapErr(err)
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strconv"
 	"strings"
 	"time"
 
@@ -17,18 +16,22 @@ import (
 const requestColumns = `r.id, COALESCE(r.guest_id, ''), COALESCE(r.room, ''), r.category, r.department, r.description,
 	r.priority, r.kind, r.created_by, r.owner, COALESCE(r.assignee, ''), r.status, r.top_tier, r.created_at,
 	r.promised_at, r.ack_at, r.started_at, r.done_at, r.closed_at, r.next_follow_up, r.score, r.outcome,
-	r.recovery, COALESCE(r.recovery_of, ''), r.escalation_level, r.escalation_target, COALESCE(r.escalated_to, ''), r.escalated_at`
+	r.recovery, COALESCE(r.recovery_of, ''), r.escalation_level, r.escalation_target, COALESCE(r.escalated_to, ''), r.escalated_at,
+	r.recovery_score, r.guest_said, r.occasion, r.occasion_on`
 
 func scanRequest(row scanner, r *requests.Request, extra ...any) error {
-	var created, promised, ack, started, done, closed, next, escalated string
+	var created, promised, ack, started, done, closed, next, escalated, occasionOn string
 	dest := []any{&r.ID, &r.GuestID, &r.Room, &r.Category, &r.Department, &r.Description, &r.Priority, &r.Kind,
 		&r.CreatedBy, &r.Owner, &r.Assignee, &r.Status, &r.TopTier, &created, &promised, &ack, &started, &done,
 		&closed, &next, &r.Score, &r.Outcome, &r.Recovery, &r.RecoveryOf, &r.EscalationLevel, &r.EscalationTarget,
-		&r.EscalatedTo, &escalated}
+		&r.EscalatedTo, &escalated, &r.RecoveryScore, &r.GuestSaid, &r.Occasion, &occasionOn}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
 	r.CreatedAt, r.PromisedAt = parseTime(created), parseTime(promised)
+	if occasionOn != "" {
+		r.OccasionOn = parseDate(occasionOn)
+	}
 	for p, s := range map[*time.Time]string{&r.AckAt: ack, &r.StartedAt: started, &r.DoneAt: done,
 		&r.ClosedAt: closed, &r.NextFollowUp: next, &r.EscalatedAt: escalated} {
 		if s != "" {
@@ -49,7 +52,7 @@ func loadRequest(ctx context.Context, tx *sql.Tx, id string) (*requests.Request,
 
 // summaryQuery reads requests with the names the screens show.
 const summaryQuery = `SELECT ` + requestColumns + `,
-	COALESCE(TRIM(g.given_name || ' ' || g.family_name), ''), COALESCE(g.vip, 0), c.name, c.complaint, d.name, o.name,
+	COALESCE(TRIM(g.given_name || ' ' || g.family_name), ''), COALESCE(g.vip, 0), c.name, c.complaint, c.guest_names_time, d.name, o.name,
 	COALESCE(a.name, ''), COALESCE(e.name, '')
 	FROM requests r
 	LEFT JOIN guests g ON g.id = r.guest_id
@@ -61,7 +64,7 @@ const summaryQuery = `SELECT ` + requestColumns + `,
 
 func scanSummary(row scanner) (requests.Summary, error) {
 	var s requests.Summary
-	err := scanRequest(row, &s.Request, &s.GuestName, &s.GuestVIP, &s.CategoryName, &s.CategoryComplaint, &s.DepartmentName,
+	err := scanRequest(row, &s.Request, &s.GuestName, &s.GuestVIP, &s.CategoryName, &s.CategoryComplaint, &s.CategoryGuestTime, &s.DepartmentName,
 		&s.OwnerName, &s.AssigneeName, &s.EscalatedName)
 	return s, err
 }
@@ -106,13 +109,18 @@ func (s *Store) GetRequest(ctx context.Context, id string) (*requests.Detail, er
 
 func loadTimeline(ctx context.Context, tx *sql.Tx, id string) ([]requests.Event, error) {
 	var out []requests.Event
-	err := eachRow(ctx, tx, `SELECT at, actor_id, actor_name, action, from_status, to_status, note, outcome, score,
-		escalation_level, escalation_target, escalated_to_name
-		FROM request_events WHERE request_id = ? ORDER BY seq`, []any{id}, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, `SELECT e.at, e.actor_id, e.actor_name, e.action, e.from_status, e.to_status, e.note, e.outcome,
+		e.score, e.escalation_level, e.escalation_target, e.escalated_to_name, e.from_department, e.to_department,
+		COALESCE(f.name, e.from_department), COALESCE(t.name, e.to_department), e.undo
+		FROM request_events e
+		LEFT JOIN departments f ON f.code = e.from_department
+		LEFT JOIN departments t ON t.code = e.to_department
+		WHERE e.request_id = ? ORDER BY e.seq`, []any{id}, func(rows *sql.Rows) error {
 		var e requests.Event
 		var at string
 		err := rows.Scan(&at, &e.ActorID, &e.Actor, &e.Action, &e.From, &e.To, &e.Note, &e.Outcome, &e.Score,
-			&e.Escalation.Level, &e.Escalation.Target, &e.Escalation.ToName)
+			&e.Escalation.Level, &e.Escalation.Target, &e.Escalation.ToName, &e.FromDepartment, &e.ToDepartment,
+			&e.FromDepartmentName, &e.ToDepartmentName, &e.Undo)
 		e.At = parseTime(at)
 		out = append(out, e)
 		return err
@@ -186,33 +194,65 @@ func roleTarget(r staff.Role) escalation.Target {
 	return ""
 }
 
-// viewCondition is the WHERE term of a view at now, and the order it lists in.
+// viewCondition is the WHERE term of a view at now, and the order it picks a page in:
+// attentionOrder for every view of open requests, the newest first for the history.
 func viewCondition(v requests.View, now time.Time) (string, []any, string) {
 	soon := fmtTime(now.Add(requests.DueSoonWindow))
 	switch v {
+	case requests.ViewAttention:
+		return "r.open = 1 AND r.status <> 'done' AND r.due_at < ?", []any{soon}, attentionOrder(now)
 	case requests.ViewOverdue:
-		return "r.open = 1 AND r.status <> 'done' AND r.due_at < ?", []any{fmtTime(now)}, "ORDER BY r.due_at"
+		return "r.open = 1 AND r.status <> 'done' AND r.due_at < ?", []any{fmtTime(now)}, attentionOrder(now)
 	case requests.ViewDueSoon:
-		return "r.open = 1 AND r.status <> 'done' AND r.due_at >= ? AND r.due_at < ?", []any{fmtTime(now), soon}, "ORDER BY r.due_at"
+		return "r.open = 1 AND r.status <> 'done' AND r.due_at >= ? AND r.due_at < ?", []any{fmtTime(now), soon}, attentionOrder(now)
 	case requests.ViewFollowUp:
-		return "r.open = 1 AND r.status = 'done'", nil, "ORDER BY r.due_at"
+		return "r.open = 1 AND r.status = 'done'", nil, attentionOrder(now)
 	case requests.ViewHistory:
 		return "r.open = 0", nil, "ORDER BY r.created_at DESC"
 	}
-	return "r.open = 1", nil, "ORDER BY r.due_at"
+	return "r.open = 1", nil, attentionOrder(now)
 }
 
-// ListRequests returns a page of a queue view, what needs attention first.
+// attentionOrder is requests.CompareAttention in SQL at now, for picking a page: first
+// the requests not done whose promise is before the end of the due-soon window (overdue
+// and due soon), then by due_at — the promise, or for a done request its follow-up call;
+// r.seq, added by the callers, keeps ties in the order they were logged. The time is
+// written into the statement (it is the store's own formatting of the clock) so that
+// the order takes no argument between the WHERE's and the LIMIT's.
+func attentionOrder(now time.Time) string {
+	return "ORDER BY (r.status <> 'done' AND r.due_at < '" + fmtTime(now.Add(requests.DueSoonWindow)) + "') DESC, r.due_at"
+}
+
+// ListRequests returns a page of a queue view: the history newest first, every other view
+// in requests.CompareAttention order.
+//
+// The page is picked from the requests table and its indexes alone, in attentionOrder,
+// and the names are joined for its rows only: the order is not one an index holds, so
+// SQLite sorts a department's thousands of open requests, which it does from the
+// covering index in a few milliseconds, where sorting them joined would read every
+// row's guest and staff. A person's requests come from their index ranges (see
+// mineCondition). The rows picked are then put in order by requests.SortByAttention,
+// the same order: a test holds the two together.
 func (s *Store) ListRequests(ctx context.Context, f requests.Filter) ([]requests.Summary, error) {
-	where, args := conditions(f, false)
-	cond, vargs, order := viewCondition(f.View, s.now())
+	now := s.now()
+	history := f.View == requests.ViewHistory
+	where, args := conditions(f, !history)
+	cond, vargs, order := viewCondition(f.View, now)
 	where, args = append(where, cond), append(args, vargs...)
+	page := "r.seq IN (SELECT r.seq FROM requests r WHERE " + strings.Join(where, " AND ") + " " + order + ", r.seq LIMIT ? OFFSET ?)"
 	args = append(args, f.PageSize(), max(f.Offset, 0))
+	outer := "ORDER BY r.seq"
+	if history {
+		outer = order + ", r.seq"
+	}
 	var out []requests.Summary
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listSummaries(ctx, tx, strings.Join(where, " AND "), args, order+", r.seq LIMIT ? OFFSET ?")
+		out, err = listSummaries(ctx, tx, page, args, outer)
 		return err
 	})
+	if !history {
+		requests.SortByAttention(out, now)
+	}
 	return out, err
 }
 
@@ -305,104 +345,4 @@ func closedTally(ctx context.Context, tx *sql.Tx, department string) (int, error
 	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0) FROM request_tally
 		WHERE open = 0 AND (? = '' OR department = ?)`, department, department).Scan(&n)
 	return n, err
-}
-
-// classConditions say in SQL which requests have the trait of each class of
-// escalation.Precedence; classCase turns them into the class a request falls into.
-var classConditions = map[escalation.Class]string{
-	escalation.ClassUrgent:    "r.priority = 'urgent'",
-	escalation.ClassComplaint: "r.kind = 'complaint'",
-	escalation.ClassVIP:       "r.top_tier = 1",
-}
-
-// classCase is a CASE expression over the requests table r that takes, for each class in
-// escalation.Precedence order, one argument when the request falls into it, and a last
-// argument for the standard class. value gives the argument of each class.
-func classCase(value func(escalation.Class) any) (string, []any) {
-	var b strings.Builder
-	var args []any
-	b.WriteString("CASE")
-	for _, c := range escalation.Precedence {
-		b.WriteString(" WHEN " + classConditions[c] + " THEN ?")
-		args = append(args, value(c))
-	}
-	b.WriteString(" ELSE ? END")
-	return b.String(), append(args, value(escalation.ClassStandard))
-}
-
-// escalationBounds are the sweep's bounds: the levels below the highest of any class (a
-// list, so that requests_escalation is read level by level), and the highest level of
-// the request's own class as a CASE with its arguments. A request at the top of its
-// class cannot climb further, so the sweep reads only the overdue requests still below
-// their top, not every overdue request the house has ever left open.
-func escalationBounds(rules escalation.Rules) (below, topOfClass string, args []any) {
-	top := func(c escalation.Class) int {
-		n := 0
-		for _, l := range rules.ForClass(c) {
-			n = max(n, l.Level)
-		}
-		return n
-	}
-	highest := 0
-	for _, c := range escalation.Classes {
-		highest = max(highest, top(c))
-	}
-	levels := make([]string, max(highest, 1))
-	for i := range levels {
-		levels[i] = strconv.Itoa(i)
-	}
-	topOfClass, args = classCase(func(c escalation.Class) any { return top(c) })
-	return strings.Join(levels, ", "), topOfClass, args
-}
-
-// escalator is the actor escalations made by the clock are attributed to.
-var escalator = staff.Actor{Name: "Frontdesk"}
-
-// EscalateDue climbs every overdue request to the level its lateness has reached. It is
-// safe to run from several places at once: each climb is checked inside the transaction.
-func (s *Store) EscalateDue(ctx context.Context) ([]escalation.Escalated, error) {
-	now := s.now()
-	var out []escalation.Escalated
-	err := s.write(staff.WithActor(ctx, escalator), func(tx *sql.Tx) error {
-		rules, err := loadEscalationRules(ctx, tx)
-		if err != nil {
-			return err
-		}
-		var late []*requests.Request
-		below, topOfClass, tops := escalationBounds(rules)
-		err = eachRow(ctx, tx, "SELECT "+requestColumns+` FROM requests r
-			WHERE r.open = 1 AND r.status <> 'done' AND r.escalation_level IN (`+below+`) AND r.due_at <= ?
-			AND r.escalation_level < `+topOfClass+`
-			ORDER BY r.due_at`, append([]any{fmtTime(now)}, tops...),
-			func(rows *sql.Rows) error {
-				r := &requests.Request{}
-				late = append(late, r)
-				return scanRequest(rows, r)
-			})
-		if err != nil {
-			return err
-		}
-		for _, r := range late {
-			level, ok := rules.Due(r.EscalationClass(), r.PromisedAt, now)
-			if !ok || level.Level <= r.EscalationLevel {
-				continue
-			}
-			e, err := s.escalate(ctx, tx, r, level, now)
-			if err != nil {
-				return err
-			}
-			out = append(out, escalation.Escalated{RequestID: r.ID, Step: e})
-		}
-		return nil
-	})
-	return out, err
-}
-
-func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l escalation.Level, now time.Time) (escalation.Step, error) {
-	e, err := s.resolveTarget(ctx, tx, r, l, now)
-	if err != nil {
-		return e, err
-	}
-	_, err = applyAction(ctx, tx, r, requests.Action{Kind: requests.ActEscalate, Escalation: e}, now, escalator)
-	return e, err
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
@@ -28,17 +27,10 @@ type standard struct {
 // department is empty) and whether the guest gets top-tier standards.
 func loadStandard(ctx context.Context, tx *sql.Tx, category, department, guestID string) (standard, error) {
 	var st standard
-	var promise, topTier int
-	err := tx.QueryRowContext(ctx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
-		FROM categories WHERE code = ? AND active = 1`, category).
-		Scan(&st.cat.Code, &st.cat.Name, &st.cat.Department, &promise, &topTier, &st.cat.GuestNamesTime, &st.cat.Complaint)
-	if err == sql.ErrNoRows {
-		return st, errs.FieldError(requests.FieldCategory, "Choose one of the options in the list.", nil)
-	}
-	if err != nil {
+	var err error
+	if st.cat, err = loadCategory(ctx, tx, category, true); err != nil {
 		return st, err
 	}
-	st.cat.Promise, st.cat.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(topTier)*time.Minute
 	if department == "" {
 		department = st.cat.Department
 	}
@@ -57,6 +49,21 @@ func loadStandard(ctx context.Context, tx *sql.Tx, category, department, guestID
 		st.topTier = g.IsTopTier()
 	}
 	return st, nil
+}
+
+// loadCategory reads a category's service standard; activeOnly refuses a retired one,
+// which a new request may not use but a reopened one still keeps.
+func loadCategory(ctx context.Context, tx *sql.Tx, code string, activeOnly bool) (standards.Category, error) {
+	var c standards.Category
+	var promise, topTier int
+	err := tx.QueryRowContext(ctx, `SELECT code, name, department, promise_min, top_tier_min, guest_names_time, complaint
+		FROM categories WHERE code = ? AND (active = 1 OR NOT ?)`, code, activeOnly).
+		Scan(&c.Code, &c.Name, &c.Department, &promise, &topTier, &c.GuestNamesTime, &c.Complaint)
+	if err == sql.ErrNoRows {
+		return c, errs.FieldError(requests.FieldCategory, "Choose one of the options in the list.", nil)
+	}
+	c.Promise, c.TopTierPromise = time.Duration(promise)*time.Minute, time.Duration(topTier)*time.Minute
+	return c, err
 }
 
 func loadDepartment(ctx context.Context, tx *sql.Tx, code string) (standards.Department, error) {
@@ -126,11 +133,12 @@ func (s *Store) insertRequest(ctx context.Context, tx *sql.Tx, r *requests.Reque
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO requests (id, guest_id, room, category, department, description,
 		priority, kind, created_by, owner, assignee, status, open, top_tier, created_at, promised_at, due_at,
-		escalation_level, escalation_target, escalated_to, recovery_of)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		escalation_level, escalation_target, escalated_to, recovery_of, recovery_score, guest_said, occasion, occasion_on)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ID, null(r.GuestID), null(r.Room), r.Category, r.Department, r.Description, r.Priority, r.Kind,
 		r.CreatedBy, r.Owner, null(r.Assignee), r.Status, r.TopTier, fmtTime(r.CreatedAt), fmtTime(r.PromisedAt),
-		fmtTime(r.DueAt()), r.EscalationLevel, string(r.EscalationTarget), null(r.EscalatedTo), null(r.RecoveryOf))
+		fmtTime(r.DueAt()), r.EscalationLevel, string(r.EscalationTarget), null(r.EscalatedTo), null(r.RecoveryOf),
+		r.RecoveryScore, r.GuestSaid, r.Occasion, fmtOptionalDate(r.OccasionOn))
 	if err != nil {
 		return err
 	}
@@ -178,20 +186,21 @@ func staffName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 
 func insertEvent(ctx context.Context, tx *sql.Tx, requestID string, e requests.Event) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO request_events (request_id, at, actor_id, actor_name, action,
-		from_status, to_status, note, outcome, score, escalation_level, escalation_target, escalated_to_name)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		from_status, to_status, note, outcome, score, escalation_level, escalation_target, escalated_to_name,
+		from_department, to_department, undo)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		requestID, fmtTime(e.At), e.ActorID, e.Actor, e.Action, e.From, e.To, e.Note, e.Outcome, e.Score,
-		e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName)
+		e.Escalation.Level, e.Escalation.Target, e.Escalation.ToName, e.FromDepartment, e.ToDepartment, e.Undo)
 	return err
 }
 
 // updateRequest writes back everything an action may change.
 func updateRequest(ctx context.Context, tx *sql.Tx, r *requests.Request) error {
 	_, err := tx.ExecContext(ctx, `UPDATE requests SET department = ?, assignee = ?, status = ?, open = ?,
-		due_at = ?, ack_at = ?, started_at = ?, done_at = ?, closed_at = ?, next_follow_up = ?, score = ?,
+		promised_at = ?, due_at = ?, ack_at = ?, started_at = ?, done_at = ?, closed_at = ?, next_follow_up = ?, score = ?,
 		outcome = ?, recovery = ?, escalation_level = ?, escalation_target = ?, escalated_to = ?, escalated_at = ?
 		WHERE id = ?`,
-		r.Department, null(r.Assignee), r.Status, r.Open(), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
+		r.Department, null(r.Assignee), r.Status, r.Open(), fmtTime(r.PromisedAt), fmtTime(r.DueAt()), fmtOptionalTime(r.AckAt),
 		fmtOptionalTime(r.StartedAt), fmtOptionalTime(r.DoneAt), fmtOptionalTime(r.ClosedAt),
 		fmtOptionalTime(r.NextFollowUp), r.Score, r.Outcome, r.Recovery, r.EscalationLevel,
 		string(r.EscalationTarget), null(r.EscalatedTo), fmtOptionalTime(r.EscalatedAt), r.ID)
@@ -207,6 +216,7 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 	if err := requests.CleanAction(&a); err != nil {
 		return nil, err
 	}
+	a.Undo = false // only UndoPrompt cancels as an undo
 	now := s.now()
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		r, err := loadRequest(ctx, tx, id)
@@ -225,7 +235,7 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 				return err
 			}
 		}
-		return s.audit(ctx, tx, change{entity: "request", entityID: r.ID, guestID: r.GuestID, action: string(a.Kind), summary: ev.Note})
+		return s.audit(ctx, tx, change{entity: "request", entityID: r.ID, guestID: r.GuestID, action: string(a.Kind), summary: eventSummary(ev)})
 	})
 	if err != nil {
 		return nil, err
@@ -247,8 +257,13 @@ func applyAction(ctx context.Context, tx *sql.Tx, r *requests.Request, a request
 }
 
 // prepareAction checks what an action points at and fills in what the store knows:
-// the next escalation level and who it reaches.
+// the next escalation level and who it reaches, a reopened request's new promise.
 func (s *Store) prepareAction(ctx context.Context, tx *sql.Tx, r *requests.Request, a *requests.Action, now time.Time) error {
+	if a.Reopens() && r.Refusal(a.Kind) == "" {
+		var err error
+		a.Promise, err = reopenPromise(ctx, tx, r, a.GuestTime, now)
+		return err
+	}
 	switch a.Kind {
 	case requests.ActTransfer:
 		if a.Department == r.Department {
@@ -275,6 +290,23 @@ func (s *Store) prepareAction(ctx context.Context, tx *sql.Tx, r *requests.Reque
 		return err
 	}
 	return nil
+}
+
+// reopenPromise is the new promise of a request reopened at now: its category's service
+// standard counted from now (the department's next opening when it is closed), tighter
+// when the guest was top tier as it was logged, or the time the guest names for the
+// categories that take one.
+func reopenPromise(ctx context.Context, tx *sql.Tx, r *requests.Request, guestTime, now time.Time) (time.Time, error) {
+	cat, err := loadCategory(ctx, tx, r.Category, false)
+	if err != nil {
+		return time.Time{}, err
+	}
+	dept, err := loadDepartment(ctx, tx, r.Department)
+	if err != nil {
+		return time.Time{}, err
+	}
+	p, err := standards.PromiseFor(cat, dept, now, r.TopTier, guestTime)
+	return p.Due.UTC(), err
 }
 
 // nextLevel is the first level above current.
@@ -317,6 +349,15 @@ func ownerName(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 	return name, err
 }
 
+// eventSummary is the audit text of a step: its note, after the departments of a
+// transfer ("housekeeping → maintenance AC, not cleaning").
+func eventSummary(ev requests.Event) string {
+	if ev.Action != requests.ActTransfer {
+		return ev.Note
+	}
+	return strings.TrimSpace(ev.FromDepartment + " → " + ev.ToDepartment + " " + ev.Note)
+}
+
 // openRecovery starts service recovery for a guest who was not satisfied: a linked
 // complaint for the manager on shift, and an alert on the guest's profile so that the
 // next stay starts with care.
@@ -328,7 +369,7 @@ func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Req
 	rec := &requests.Request{ID: newID(), GuestID: orig.GuestID, Room: orig.Room, Category: standards.CategoryRecovery,
 		Priority: requests.PriorityHigh, Kind: requests.KindComplaint, CreatedBy: actor.ID, Owner: actor.ID,
 		Status: requests.StatusNew, CreatedAt: now.UTC(), RecoveryOf: orig.ID,
-		Description: recoveryText(orig, a)}
+		Description: clip(orig.Description, 300), RecoveryScore: a.Score, GuestSaid: a.Reason}
 	if on.manager != nil {
 		rec.Owner = on.manager.StaffID
 	} else {
@@ -341,16 +382,8 @@ func (s *Store) openRecovery(ctx context.Context, tx *sql.Tx, orig *requests.Req
 		return nil
 	}
 	alert := &guests.Alert{ID: newID(), GuestID: orig.GuestID, Kind: guests.AlertComplaint, CreatedBy: actor.Name, CreatedAt: now.UTC(),
-		Text: fmt.Sprintf("Not satisfied (%d/5) on %s: %s", a.Score, now.Format("2 Jan 2006"), clip(orig.Description, 120))}
+		Text: clip(orig.Description, 120), Score: a.Score}
 	return insertAlert(ctx, tx, alert)
-}
-
-func recoveryText(orig *requests.Request, a requests.Action) string {
-	text := fmt.Sprintf("Guest not satisfied (%d/5) with: %s", a.Score, clip(orig.Description, 300))
-	if a.Reason != "" {
-		text += "\nGuest said: " + a.Reason
-	}
-	return text
 }
 
 // clip shortens s to at most n runes, marking the cut.

@@ -3,12 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"io"
 	"strings"
 
+	"frontdesk/audit"
 	"frontdesk/property"
 	"frontdesk/staff"
+	"frontdesk/words"
 )
 
 var _ property.RoomService = (*Store)(nil)
@@ -89,22 +90,23 @@ func (s *Store) SaveRoom(ctx context.Context, r *property.Room) error {
 	if err := r.Normalize().Err(); err != nil {
 		return err
 	}
-	c := change{entity: "room", entityID: r.Number, action: "save", summary: roomSummary(r)}
+	c := change{entity: "room", entityID: r.Number, action: "save", words: roomSummary(r)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		return upsertRoom(ctx, tx, r)
 	})
 }
 
-// roomSummary describes a room for the audit log, e.g. "floor 12, Deluxe King, accessible, vacant".
-func roomSummary(r *property.Room) string {
-	parts := []string{fmt.Sprintf("floor %d", r.Floor)}
+// roomSummary describes a room for the audit log, e.g. "floor 12, Deluxe King, accessible, Vacant".
+func roomSummary(r *property.Room) *audit.Words {
+	w := &audit.Words{Sep: ", ", Parts: []audit.Part{said("floor {{.Floor}}", map[string]any{"Floor": r.Floor})}}
 	if r.Type != "" {
-		parts = append(parts, r.Type)
+		w.Parts = append(w.Parts, typed(r.Type))
 	}
-	if len(r.Features) > 0 {
-		parts = append(parts, featuresText(r.Features))
+	for _, f := range r.Features {
+		w.Parts = append(w.Parts, said(words.Of(words.RoomFeature, f), nil))
 	}
-	return strings.Join(append(parts, string(r.Status)), ", ")
+	w.Parts = append(w.Parts, said(words.Of(words.RoomStatus, r.Status), nil))
+	return w
 }
 
 // featuresText is how features are stored: space-separated.
@@ -163,7 +165,7 @@ func (s *Store) ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (prop
 			}
 		}
 		return s.audit(ctx, tx, change{entity: "rooms", entityID: newID(), action: "import",
-			summary: fmt.Sprintf("%d created, %d updated", report.Created, report.Updated)})
+			words: summaryOf("{{.Created}} created, {{.Updated}} updated", map[string]any{"Created": report.Created, "Updated": report.Updated})})
 	})
 	if err != nil {
 		return property.RoomImportReport{}, err

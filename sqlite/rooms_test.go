@@ -73,7 +73,7 @@ func TestSavedRoomsAreListedByFloorThenNumberAsPeopleCount(t *testing.T) {
 		t.Fatalf("after update: %+v", got)
 	}
 	if a := roomAudits(t, s); len(a) != 5 || a[0].EntityID != "201" || a[0].Action != "save" ||
-		a[0].Summary != "floor 2, Deluxe Twin, out_of_order" || a[0].ActorName != "Rina Manager" {
+		a[0].Summary != "floor 2, Deluxe Twin, Out of order" || a[0].Words == nil || a[0].ActorName != "Rina Manager" {
 		t.Fatalf("audit: %+v", a)
 	}
 }

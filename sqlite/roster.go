@@ -3,10 +3,11 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
+	"frontdesk/audit"
 	"frontdesk/property"
 	"frontdesk/staff"
 )
@@ -69,7 +70,7 @@ func (s *Store) SaveShiftTimes(ctx context.Context, t property.ShiftTimes) error
 	if err := t.Normalize().Err(); err != nil {
 		return err
 	}
-	c := change{entity: "shift_times", entityID: "shifts", action: "save", summary: t.String()}
+	c := change{entity: "shift_times", entityID: "shifts", action: "save", words: shiftTimesSummary(t)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		for key, minute := range map[string]int{
 			settingMorningStart: t.MorningStart,
@@ -129,7 +130,7 @@ func (s *Store) SetRoster(ctx context.Context, day time.Time, shift property.Shi
 	}
 	date := fmtDate(property.DayOf(day))
 	return s.write(ctx, func(tx *sql.Tx) error {
-		names := make([]string, 0, len(entries))
+		names := make([]audit.Part, 0, len(entries))
 		for i := range entries {
 			st, err := rosterStaff(ctx, tx, entries[i].StaffID)
 			if err != nil {
@@ -139,9 +140,9 @@ func (s *Store) SetRoster(ctx context.Context, day time.Time, shift property.Shi
 				return err
 			}
 			entries[i].StaffName = st.Name
-			name := st.Name
+			name := typed(st.Name)
 			if entries[i].Manager {
-				name += " (manager)"
+				name = said("{{.Name}} (manager)", map[string]any{"Name": st.Name})
 			}
 			names = append(names, name)
 		}
@@ -154,11 +155,11 @@ func (s *Store) SetRoster(ctx context.Context, day time.Time, shift property.Shi
 				return err
 			}
 		}
-		summary := strings.Join(names, ", ")
-		if summary == "" {
-			summary = "nobody"
+		summary := &audit.Words{Sep: ", ", Parts: names}
+		if len(names) == 0 {
+			summary = summaryOf("nobody", nil)
 		}
-		c := change{entity: "roster", entityID: date + " " + string(shift), action: "set", summary: summary}
+		c := change{entity: "roster", entityID: date + " " + string(shift), action: "set", words: summary}
 		return s.audit(ctx, tx, c)
 	})
 }
@@ -213,3 +214,18 @@ func loadOnShift(ctx context.Context, tx *sql.Tx, now time.Time) (onShift, error
 	}
 	return on, nil
 }
+
+// shiftTimesSummary is the audit text: "morning 06:00, evening 14:30, night 22:00".
+func shiftTimesSummary(t property.ShiftTimes) *audit.Words {
+	w := &audit.Words{Sep: ", "}
+	for _, s := range []struct {
+		shift property.Shift
+		start int
+	}{{property.ShiftMorning, t.MorningStart}, {property.ShiftEvening, t.EveningStart}, {property.ShiftNight, t.NightStart}} {
+		w.Parts = append(w.Parts, said("{{.Shift}} {{.Start}}", map[string]any{"Shift": s.shift, "Start": clockOf(s.start)}))
+	}
+	return w
+}
+
+// clockOf is minutes after midnight as "06:00".
+func clockOf(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
+	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/staff"
 )
@@ -59,7 +60,7 @@ func (s *Store) createStaff(ctx context.Context, st *staff.Staff, pin string, fi
 	}
 	now := s.now().UTC()
 	st.ID, st.CreatedAt, st.UpdatedAt = newID(), now, now
-	c := change{entity: "staff", entityID: st.ID, action: "create", summary: st.Name + " (" + string(st.Role) + ")"}
+	c := change{entity: "staff", entityID: st.ID, action: "create", words: staffSummary(st)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		if first {
 			if err := noStaffYet(ctx, tx); err != nil {
@@ -110,7 +111,7 @@ func (s *Store) UpdateStaff(ctx context.Context, st *staff.Staff) error {
 		return err
 	}
 	st.UpdatedAt = s.now().UTC()
-	c := change{entity: "staff", entityID: st.ID, action: "update", summary: st.Name + " (" + string(st.Role) + ")"}
+	c := change{entity: "staff", entityID: st.ID, action: "update", words: staffSummary(st)}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE staff SET name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?",
 			st.Name, st.Role, st.Active, fmtTime(st.UpdatedAt), st.ID)
@@ -197,12 +198,15 @@ func (s *Store) SignIn(ctx context.Context, staffID, pin string) (staff.Actor, e
 			}
 			return err
 		}
+		if err := loadStaffDepartments(ctx, tx, &st); err != nil {
+			return err
+		}
 		signInErr = st.SignIn(pin, s.now())
 		locked := ""
 		if !st.LockedUntil.IsZero() {
 			locked = fmtTime(st.LockedUntil)
 		}
-		actor = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		actor = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role, Departments: st.Departments}
 		if _, err := tx.ExecContext(ctx, "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?", st.FailedPINs, locked, st.ID); err != nil {
 			return err
 		}
@@ -219,4 +223,9 @@ func (s *Store) SignIn(ctx context.Context, staffID, pin string) (staff.Actor, e
 		return staff.Actor{}, signInErr
 	}
 	return actor, nil
+}
+
+// staffSummary is the audit text: "Dewi Lestari (agent)".
+func staffSummary(st *staff.Staff) *audit.Words {
+	return summaryOf("{{.Name}} ({{.Role}})", map[string]any{"Name": st.Name, "Role": st.Role})
 }

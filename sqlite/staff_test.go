@@ -126,3 +126,16 @@ func TestLockMessageIsInThePropertysZone(t *testing.T) {
 		t.Fatalf("got %v, want the lock to end at 23:03 Bali time", last)
 	}
 }
+
+func TestSignInCarriesTheDepartmentsWorkedIn(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	must(t, s.CreateFirstAdministrator(ctx, &staff.Staff{Name: "Wayan Admin"}, "1357"))
+	kenji := &staff.Staff{Name: "Kenji Watanabe", Role: staff.RoleDepartment, Departments: []string{standards.DeptHousekeeping}, Active: true}
+	must(t, s.CreateStaff(manager(), kenji, "7153"))
+	actor, err := s.SignIn(ctx, kenji.ID, "7153")
+	must(t, err)
+	if len(actor.Departments) != 1 || actor.HomeDepartment() != standards.DeptHousekeeping {
+		t.Fatalf("Kenji signed in as %+v", actor)
+	}
+}

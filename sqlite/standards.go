@@ -16,7 +16,7 @@ var _ standards.Service = (*Store)(nil)
 // seedDefaults gives a new property its departments and service standards, once.
 func (s *Store) seedDefaults(ctx context.Context) error {
 	setup := staff.WithActor(ctx, staff.Actor{Name: "Frontdesk setup"})
-	c := change{entity: "standards", entityID: "defaults", action: "create", summary: "default departments and service standards"}
+	c := change{entity: "standards", entityID: "defaults", action: "create", words: summaryOf("default departments and service standards", nil)}
 	return s.write(setup, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM departments").Scan(&n); err != nil || n > 0 {
@@ -98,7 +98,8 @@ func (s *Store) SaveCategory(ctx context.Context, cat *standards.Category) error
 	if err := cat.Normalize().Err(); err != nil {
 		return err
 	}
-	c := change{entity: "category", entityID: cat.Code, action: "save", summary: cat.Name + " " + cat.Promise.String()}
+	c := change{entity: "category", entityID: cat.Code, action: "save",
+		words: summaryOf("{{.Name}} {{.Min}} min", map[string]any{"Name": cat.Name, "Min": int(cat.Promise / time.Minute)})}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error {
 		var one int
 		err := tx.QueryRowContext(ctx, "SELECT 1 FROM departments WHERE code = ?", cat.Department).Scan(&one)

@@ -4,12 +4,12 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"frontdesk/anticipation"
+	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
@@ -121,11 +121,11 @@ func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(ctx, tx, st.cte+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at
+	err = eachRow(ctx, tx, st.cte+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at, a.score
 		FROM here h CROSS JOIN guest_alerts a ON h.guest_id = a.guest_id ORDER BY a.created_at`, st.args, func(r *sql.Rows) error {
 		var a guests.Alert
 		var at string
-		err := r.Scan(&a.GuestID, &a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at)
+		err := r.Scan(&a.GuestID, &a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at, &a.Score)
 		a.CreatedAt = parseTime(at)
 		st.add(a.GuestID, func(p *guests.Profile) { p.Alerts = append(p.Alerts, a) })
 		return err
@@ -327,7 +327,7 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 			}
 		}
 		return s.remember(ctx, tx, anticipation.Resolution{Key: "prepare:" + stayID, Kind: anticipation.KindPrepare,
-			GuestID: g.Guest.ID, Note: fmt.Sprintf("%d tasks", logged)}, created{stayID: stayID}, actor, now)
+			GuestID: g.Guest.ID}, created{stayID: stayID, tasks: logged}, actor, now)
 	})
 	return logged, err
 }
@@ -352,7 +352,7 @@ func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.Gues
 		return false, err
 	}
 	r := &requests.Request{ID: newID(), GuestID: g.Guest.ID, Room: g.Stay.Room, Category: standards.CategoryArrivalPrep,
-		Department: task.Department, Description: clip("Before arrival: "+task.Description, requests.MaxDescription),
+		Department: task.Department, Description: clip(task.Description, requests.MaxDescription),
 		Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: actor.ID, Owner: actor.ID,
 		Status: requests.StatusNew, CreatedAt: now.UTC()}
 	if err := r.Normalize().Err(); err != nil {
@@ -406,6 +406,7 @@ func (s *Store) ResolvePrompt(ctx context.Context, res anticipation.Resolution) 
 // created is what acting on a prompt wrote, for an undo to take back.
 type created struct {
 	stayID, requestID, preferenceID string
+	tasks                           int // preparation tasks logged for the stay
 }
 
 // remember records the prompt as handled and audits it.
@@ -423,5 +424,24 @@ func (s *Store) remember(ctx context.Context, tx *sql.Tx, res anticipation.Resol
 	if err != nil {
 		return err
 	}
-	return s.audit(ctx, tx, change{entity: "prompt", entityID: res.Key, guestID: res.GuestID, action: action, summary: res.Note})
+	c := change{entity: "prompt", entityID: res.Key, guestID: res.GuestID, action: action, summary: res.Note}
+	if res.Note == "" {
+		c.words = promptDone(res.Kind, made)
+	}
+	return s.audit(ctx, tx, c)
+}
+
+// promptDone says what acting on a prompt did, when the person typed nothing.
+func promptDone(kind anticipation.PromptKind, made created) *audit.Words {
+	switch kind {
+	case anticipation.KindPrepare:
+		return summaryOf("Tasks logged: {{.Count}}", map[string]any{"Count": made.tasks})
+	case anticipation.KindOccasion:
+		return summaryOf("Task logged", nil)
+	case anticipation.KindRepeat:
+		return summaryOf("Saved as a preference", nil)
+	case anticipation.KindWelcome:
+		return summaryOf("Welcome contact made", nil)
+	}
+	return nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // UndoPrompt takes back a one-click action on a prompt, in one transaction: the tasks it
-// logged are cancelled with anticipation.UndoReason (they stay in the guest's history),
+// logged are cancelled with anticipation.MsgUndone (they stay in the guest's history),
 // the preference it saved is removed, and the prompt is no longer handled, so the board
 // offers it again.
 func (s *Store) UndoPrompt(ctx context.Context, key string) error {
@@ -28,7 +28,7 @@ func (s *Store) UndoPrompt(ctx context.Context, key string) error {
 			return err
 		}
 		for _, r := range h.Requests {
-			if _, err := applyAction(ctx, tx, r, requests.Action{Kind: requests.ActCancel, Reason: anticipation.UndoReason}, now, actor); err != nil {
+			if _, err := applyAction(ctx, tx, r, requests.Action{Kind: requests.ActCancel, Undo: true}, now, actor); err != nil {
 				return err
 			}
 		}
@@ -47,8 +47,7 @@ func (s *Store) UndoPrompt(ctx context.Context, key string) error {
 				return err
 			}
 		}
-		return s.audit(ctx, tx, change{entity: "prompt", entityID: key, action: "undo",
-			summary: anticipation.UndoReason})
+		return s.audit(ctx, tx, change{entity: "prompt", entityID: key, action: "undo", words: summaryOf(anticipation.MsgUndone, nil)})
 	})
 }
 

@@ -9,6 +9,18 @@ type Actor struct {
 	ID   string // staff ID; empty for the desk account used before anyone signs in
 	Name string
 	Role Role // what the actor may do; empty before anyone signs in
+	// Departments are the codes of the departments the actor works in, as signed in:
+	// department staff land on their department's queue.
+	Departments []string
+}
+
+// HomeDepartment is the department whose queue department staff start on: the first
+// they work in. Other roles start on every department's.
+func (a Actor) HomeDepartment() string {
+	if a.Role != RoleDepartment || len(a.Departments) == 0 {
+		return ""
+	}
+	return a.Departments[0]
 }
 
 type actorKey struct{}

@@ -72,7 +72,7 @@ func isControl(r rune, multiline bool) bool {
 // Messages for the problems, shown beside the field. They are translation keys too:
 // keep the text stable.
 const (
-	MsgTooLong  = "Too long: at most {{.Max}} characters."
+	MsgTooLong  = "Too long: {{.Length}} characters where at most {{.Max}} fit."
 	MsgControl  = "Contains a control character; remove it and try again."
 	MsgBadBytes = "Contains bytes that are not valid text."
 	MsgCard     = "This looks like a payment card number; card numbers are never stored. Remove it."
@@ -89,7 +89,7 @@ func Into(fs *errs.Fields, field string, s *string, max int, multiline bool) boo
 	}
 	switch p {
 	case TooLong:
-		fs.Add(field, MsgTooLong, map[string]any{"Max": max})
+		fs.Add(field, MsgTooLong, map[string]any{"Max": max, "Length": utf8.RuneCountInString(*s)})
 	case Control:
 		fs.Add(field, MsgControl, nil)
 	case InvalidUTF:

@@ -92,7 +92,7 @@ var (
 		requests.OutcomeUnreachable: "Could not reach the guest",
 	}
 	View = map[requests.View]string{
-		requests.ViewOpen: "Open", requests.ViewOverdue: "Overdue", requests.ViewDueSoon: "Due soon",
+		requests.ViewOpen: "Open", requests.ViewAttention: "Attention", requests.ViewOverdue: "Overdue", requests.ViewDueSoon: "Due soon",
 		requests.ViewFollowUp: "Follow-up", requests.ViewHistory: "History",
 	}
 )
