@@ -219,8 +219,10 @@ func TestErasureLeavesNoVersionOfAGuestWithHistory(t *testing.T) {
 			}
 			plan, err := d.s.PlanErasure(as(d.rina), g.ID)
 			must(t, err)
-			if plan.Compaction != tc.before {
-				t.Errorf("compaction planned: %v", plan.Compaction)
+			// The history merges a duplicate through an import, which leaves the file to
+			// compact (the import writes the index without secure-delete), new or old.
+			if !plan.Compaction {
+				t.Errorf("no compaction planned after an import merged the guest")
 			}
 			must(t, d.s.EraseGuest(as(d.rina), g.ID))
 			dest := filepath.Join(t.TempDir(), "after.db")

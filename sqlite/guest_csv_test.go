@@ -307,3 +307,21 @@ func TestAnImportPlansAgainWhenGuestsChangedMeanwhile(t *testing.T) {
 		t.Fatalf("report %+v, %d guests", rep, count(t, s, "guests"))
 	}
 }
+
+// An import writes the search index without overwriting merged guests' old words, then
+// switches that back on and marks the file for compaction before the next erasure.
+func TestAnImportLeavesTheIndexSecureAndTheFileToCompact(t *testing.T) {
+	s := openTest(t)
+	must(t, s.CompactForPrivacy(context.Background()))
+	importCSV(t, s, pmsExport, false)
+	for _, table := range []string{"guest_fts", "guest_house_fts"} {
+		var v int
+		must(t, s.reader.QueryRow("SELECT v FROM "+table+"_config WHERE k = 'secure-delete'").Scan(&v))
+		if v != 1 {
+			t.Errorf("%s: secure-delete %d after an import", table, v)
+		}
+	}
+	if clean, err := s.PrivacyCompacted(context.Background()); err != nil || clean {
+		t.Fatalf("compacted %v, %v: the next erasure would not clean the merged guests' old words", clean, err)
+	}
+}
