@@ -44,15 +44,10 @@ func (f *form) add(name, label string, input fyne.CanvasObject) {
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
 	f.errors[name] = msg
-	switch e := input.(type) {
-	case *keyEntry:
+	if e, ok := input.(*keyEntry); ok {
 		f.keyed = append(f.keyed, e)
 		if !e.MultiLine {
 			f.entries = append(f.entries, &e.Entry)
-		}
-	case *widget.Entry:
-		if !e.MultiLine {
-			f.entries = append(f.entries, e)
 		}
 	}
 	cell := container.NewVBox(input, msg)
@@ -106,8 +101,6 @@ func (f *form) show(err error) bool {
 func (f *form) hideWhenEdited(field string) {
 	var e *widget.Entry
 	switch in := f.inputs[field].(type) {
-	case *widget.Entry:
-		e = in
 	case *keyEntry:
 		e = &in.Entry
 	case *widget.SelectEntry:

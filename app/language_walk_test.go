@@ -203,14 +203,7 @@ func visibleTexts(obj fyne.CanvasObject, add func(string)) {
 			add(it.Text)
 		}
 	}
-	var children []fyne.CanvasObject
-	switch o := obj.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
+	for _, c := range childrenOf(obj) {
 		visibleTexts(c, add)
 	}
 }

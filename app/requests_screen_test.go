@@ -22,18 +22,22 @@ import (
 )
 
 // findDeep returns the first object of type T under obj that matches.
+// childrenOf is what a container holds or a widget draws.
+func childrenOf(obj fyne.CanvasObject) []fyne.CanvasObject {
+	switch o := obj.(type) {
+	case *fyne.Container:
+		return o.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(o).Objects()
+	}
+	return nil
+}
+
 func findDeep[T fyne.CanvasObject](obj fyne.CanvasObject, match func(T) bool) (T, bool) {
 	if t, ok := obj.(T); ok && match(t) {
 		return t, true
 	}
-	var children []fyne.CanvasObject
-	switch o := obj.(type) {
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
+	for _, c := range childrenOf(obj) {
 		if t, ok := findDeep(c, match); ok {
 			return t, true
 		}

@@ -170,5 +170,6 @@ func Separator(text string) rune {
 // backslash ("Zimmer mit Balkon\; ruhig"). A backslash right before the separator
 // means nothing else in a quoted file, so one is enough to tell.
 func BackslashEscaped(text string, sep rune) bool {
-	return strings.Contains(text, "\\"+string(sep))
+	escaped, _ := backslashEscaped(strings.NewReader(text), sep)
+	return escaped
 }

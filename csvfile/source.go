@@ -186,18 +186,24 @@ func (s *Source) learnDialect() error {
 		return err
 	}
 	s.sep = Separator(string(head))
+	s.escaped, err = backslashEscaped(text, s.sep)
+	return err
+}
+
+// backslashEscaped reads text to its end, or to the first separator written after a
+// backslash (see BackslashEscaped).
+func backslashEscaped(text io.RuneReader, sep rune) (bool, error) {
 	var prev rune
 	for {
 		c, _, err := text.ReadRune()
 		if err == io.EOF {
-			return nil
+			return false, nil
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
-		if prev == '\\' && c == s.sep {
-			s.escaped = true
-			return nil
+		if prev == '\\' && c == sep {
+			return true, nil
 		}
 		prev = c
 	}

@@ -373,25 +373,7 @@ func (s *Store) applyImport(ctx context.Context, sqlTx *sql.Tx, p *importPlan, p
 	}
 	w := importWriter{s: s, ctx: ctx, tx: newStmtCache(sqlTx), ins: ins, now: s.now().UTC(), actor: staff.ActorFrom(ctx).Name}
 	defer w.tx.Close()
-	slices.SortStableFunc(p.targets, func(a, b *importTarget) int {
-		return cmp.Or(-cmp.Compare(boolRank(a.stored), boolRank(b.stored)), cmp.Compare(a.seq, b.seq))
-	})
-	for i, t := range p.targets {
-		if t.stored {
-			err = w.merge(t)
-		} else {
-			if i == 0 || p.targets[i-1].stored {
-				err = w.flushUpdates() // all merged guests before the first new one
-			}
-			err = firstErr(err, w.create(t))
-		}
-		if err != nil {
-			flushAll(ins)
-			return err
-		}
-		prog.step()
-	}
-	if err := w.flushUpdates(); err != nil {
+	if err := w.writeTargets(p.targets, prog); err != nil {
 		flushAll(ins)
 		return err
 	}
@@ -435,13 +417,6 @@ func setIndexSecureDelete(ctx context.Context, tx *sql.Tx, on bool) error {
 // statement, so the search index takes them 500 at a time (within SQLite's 32,766).
 const importParams = 7500
 
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // importWriter writes an import's targets: ins are the guest, alert, preference,
 // occasion, stay, audit and import-row inserters, in that order.
 type importWriter struct {
@@ -475,6 +450,37 @@ func (w *importWriter) audit(t *importTarget, id string, summary *audit.Words) e
 		err = firstErr(err, w.ins[6].add(print, id))
 	}
 	return err
+}
+
+// writeTargets writes the stored guests rows merge into, in seq order, then the new
+// guests in row order, which get the next seqs: the search index is written in the order
+// of its rows (see applyImport).
+func (w *importWriter) writeTargets(targets []*importTarget, prog *progress) error {
+	var stored, created []*importTarget
+	for _, t := range targets {
+		if t.stored {
+			stored = append(stored, t)
+		} else {
+			created = append(created, t)
+		}
+	}
+	slices.SortFunc(stored, func(a, b *importTarget) int { return cmp.Compare(a.seq, b.seq) })
+	for _, t := range stored {
+		if err := w.merge(t); err != nil {
+			return err
+		}
+		prog.step()
+	}
+	if err := w.flushUpdates(); err != nil {
+		return err
+	}
+	for _, t := range created {
+		if err := w.create(t); err != nil {
+			return err
+		}
+		prog.step()
+	}
+	return nil
 }
 
 // create queues a new guest with its stays and birthday.
