@@ -22,6 +22,7 @@ import (
 	"frontdesk/demo"
 	"frontdesk/escalation"
 	_ "frontdesk/posixlocale" // before Fyne reads the locale: "C" is English
+	"frontdesk/services"
 	"frontdesk/sqlite"
 )
 
@@ -94,7 +95,7 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 	stop := startBackground(store, dbPath, keep)
 	defer stop()
 	w := newWindow(uiLang)
-	ui := app.Create(w, app.Services{Guests: store, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Today: store, Handover: store})
+	ui := app.Create(w, services.Of(store))
 	defer ui.Close() // first: the window's clock stops, then the background work, then the store
 	go func() {
 		warmToday(ctx, store)

@@ -16,35 +16,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"frontdesk/anticipation"
-	"frontdesk/audit"
-	"frontdesk/escalation"
 	"frontdesk/guests"
-	"frontdesk/handover"
-	"frontdesk/loans"
-	"frontdesk/property"
 	"frontdesk/requests"
+	"frontdesk/services"
 	"frontdesk/staff"
-	"frontdesk/standards"
 	"frontdesk/words"
 )
 
-// Services are the domain services the UI works with.
-type Services struct {
-	Guests     guests.Service
-	Privacy    guests.Privacy  // a guest's data exported or erased; nil hides the buttons
-	Transfer   guests.Transfer // guest import and export; nil disables them
-	Staff      staff.Service
-	Standards  standards.Service
-	Loans      loans.Service
-	Rooms      property.RoomService
-	Audit      audit.Service
-	Escalation escalation.Service
-	Roster     property.RosterService
-	Requests   requests.Service
-	Today      anticipation.Service
-	Handover   handover.Service
-}
+// Services are the domain services the UI works with: the store on this PC, or a
+// Frontdesk server's (package services).
+type Services = services.Services
 
 // UI is the main window's content and the state shared by its screens.
 type UI struct {

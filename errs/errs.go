@@ -23,6 +23,7 @@ const (
 	Conflict    Code = "conflict"    // the change clashes with stored data (e.g. a duplicate)
 	Unavailable Code = "unavailable" // the database cannot be used (locked, unreadable, newer)
 	Internal    Code = "internal"    // a fault staff cannot fix; logged with detail
+	Denied      Code = "denied"      // who is asking is not known or not allowed: sign in, pair the desk
 )
 
 // Error is a typed error with a user-facing message.

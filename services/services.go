@@ -1,0 +1,58 @@
+// Package services names the domain services a desk works with, as one value. The
+// window, the command line and the API server all take a Services; two implementations
+// fill it: the SQLite store on this PC (package sqlite) and a client of a Frontdesk
+// server (package remote).
+package services
+
+import (
+	"frontdesk/anticipation"
+	"frontdesk/audit"
+	"frontdesk/escalation"
+	"frontdesk/guests"
+	"frontdesk/handover"
+	"frontdesk/loans"
+	"frontdesk/property"
+	"frontdesk/requests"
+	"frontdesk/staff"
+	"frontdesk/standards"
+)
+
+// Services are the domain services the desk works with.
+type Services struct {
+	Guests     guests.Service
+	Privacy    guests.Privacy  // a guest's data exported or erased; nil hides the buttons
+	Transfer   guests.Transfer // guest import and export; nil disables them
+	Staff      staff.Service
+	Standards  standards.Service
+	Loans      loans.Service
+	Rooms      property.RoomService
+	Audit      audit.Service
+	Escalation escalation.Service
+	Roster     property.RosterService
+	Requests   requests.Service
+	Today      anticipation.Service
+	Handover   handover.Service
+}
+
+// All is one value that implements every service (the store, the API client).
+type All interface {
+	guests.Service
+	guests.Privacy
+	guests.Transfer
+	staff.Service
+	standards.Service
+	loans.Service
+	property.RoomService
+	audit.Service
+	escalation.Service
+	property.RosterService
+	requests.Service
+	anticipation.Service
+	handover.Service
+}
+
+// Of fills every service from one implementation of all of them.
+func Of(a All) Services {
+	return Services{Guests: a, Privacy: a, Transfer: a, Staff: a, Standards: a, Loans: a, Rooms: a, Audit: a,
+		Escalation: a, Roster: a, Requests: a, Today: a, Handover: a}
+}
