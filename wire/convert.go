@@ -372,4 +372,3 @@ func SnakeCase(s string) string {
 	}
 	return b.String()
 }
-
