@@ -3,6 +3,7 @@ package conformance
 import (
 	"context"
 	"io"
+	"log"
 	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
@@ -14,8 +15,8 @@ import (
 	"frontdesk/server"
 	"frontdesk/services"
 	"frontdesk/sqlite"
-	"frontdesk/standards"
 	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // zone is the property's: every test's clock reads in it, whatever TZ the suite runs in.
@@ -88,6 +89,7 @@ func startServer(t *testing.T, st *sqlite.Store) *testServer {
 	ts := httptest.NewUnstartedServer(srv.Handler())
 	ts.EnableHTTP2 = true
 	ts.TLS = server.TLSConfig(cert)
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0) // handshakes refused on purpose
 	ts.StartTLS()
 	t.Cleanup(ts.Close)
 	return &testServer{Server: ts, srv: srv}

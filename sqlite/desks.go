@@ -99,12 +99,14 @@ func scanDesk(r scanner, d *desks.Desk) error {
 func (s *Store) CheckDesk(ctx context.Context, deskID, secret string) (desks.Desk, error) {
 	var d desks.Desk
 	var hash []byte
+	refused := errs.New(errs.Denied, desks.MsgUnknownDesk, nil)
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "SELECT id, secret_hash FROM desks WHERE id = ?", deskID).Scan(&d.ID, &hash)
+		err := tx.QueryRowContext(ctx, "SELECT id, secret_hash FROM desks WHERE id = ?", deskID).Scan(&d.ID, &hash)
+		if err == sql.ErrNoRows || (err == nil && !equalHash(hash, desks.Hash(secret))) {
+			return refused
+		}
+		return err
 	})
-	if err == sql.ErrNoRows || (err == nil && !equalHash(hash, desks.Hash(secret))) {
-		return desks.Desk{}, errs.New(errs.Denied, desks.MsgUnknownDesk, nil)
-	}
 	if err != nil {
 		return desks.Desk{}, err
 	}
