@@ -1,0 +1,48 @@
+// anticipation.Service over the API.
+
+package remote
+
+import (
+	"context"
+	"time"
+
+	"connectrpc.com/connect"
+
+	"frontdesk/anticipation"
+	v1 "frontdesk/api/frontdesk/v1"
+	"frontdesk/wire"
+)
+
+var _ anticipation.Service = (*Client)(nil)
+
+// Today returns the board at now.
+func (c *Client) Today(ctx context.Context, now time.Time) (*anticipation.Board, error) {
+	res, err := c.today.Today(ctx, connect.NewRequest(&v1.TodayRequest{Now: wire.Time(now)}))
+	if err != nil {
+		return nil, c.failed(err)
+	}
+	b := wire.Go[anticipation.Board](res.Msg.Board)
+	return &b, nil
+}
+
+// PrepareArrival logs a stay's preparation tasks and returns how many it logged.
+func (c *Client) PrepareArrival(ctx context.Context, stayID string) (int, error) {
+	res, err := c.today.PrepareArrival(ctx, connect.NewRequest(&v1.PrepareArrivalRequest{StayId: stayID}))
+	if err != nil {
+		return 0, c.failed(err)
+	}
+	return int(res.Msg.Created), nil
+}
+
+// ResolvePrompt remembers what was done with a prompt.
+func (c *Client) ResolvePrompt(ctx context.Context, r anticipation.Resolution) error {
+	req := &v1.ResolvePromptRequest{Resolution: wire.Msg[*v1.Resolution](r)}
+	_, err := c.today.ResolvePrompt(ctx, connect.NewRequest(req))
+	return c.failed(err)
+}
+
+// UndoPrompt takes back a one-click action on the prompt with key.
+func (c *Client) UndoPrompt(ctx context.Context, key string) error {
+	_, err := c.today.UndoPrompt(ctx, connect.NewRequest(&v1.UndoPromptRequest{Key: key}))
+	return c.failed(err)
+}
