@@ -114,7 +114,11 @@ func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {
 	if busy, err := sqlite.InUse(path); err == nil && busy {
 		return fmt.Errorf("another program (a Frontdesk window?) has %s open: close it first, the server owns the file", path)
 	}
-	store, err := sqlite.Open(ctx, path, sqlite.Options{PhoneRegion: f.region, CheckLater: true, KeepBackups: f.keep})
+	now, err := serveClock()
+	if err != nil {
+		return err
+	}
+	store, err := sqlite.Open(ctx, path, sqlite.Options{PhoneRegion: f.region, CheckLater: true, KeepBackups: f.keep, Now: now})
 	if err != nil {
 		return err
 	}
@@ -140,12 +144,30 @@ func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {
 	defer func() { stopEscalation(); stopBackups() }()
 	ctx, cancel := context.WithCancelCause(ctx)
 	go checkAtStart(ctx, store, logger, cancel)
-	srv := server.New(server.Config{Services: services.Of(store), Desks: store, Region: store.PhoneRegion(), Version: Version, Log: logger})
+	srv := server.New(server.Config{Services: services.Of(store), Desks: store, Region: store.PhoneRegion(), Version: Version, Log: logger, Now: now})
 	err = srv.Serve(ctx, ln, cert)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause
 	}
 	return err
+}
+
+// ClockVariable fixes the server's clock at an RFC 3339 time, for tests that run the real
+// server process against the same pinned clock as the store in the test (never set it
+// at a property: every request would be due at the same minute for ever).
+const ClockVariable = "FRONTDESK_SERVE_CLOCK"
+
+// serveClock is the server's clock: time.Now, or the fixed one of ClockVariable.
+func serveClock() (func() time.Time, error) {
+	v := os.Getenv(ClockVariable)
+	if v == "" {
+		return time.Now, nil
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, fmt.Errorf("%s is not an RFC 3339 time: %q", ClockVariable, v)
+	}
+	return func() time.Time { return t }, nil
 }
 
 // servedPath is the database to serve: an existing Frontdesk database, or a new file
