@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"frontdesk/backup"
+	"frontdesk/demo"
 	"frontdesk/errs"
 	"frontdesk/escalation"
 	"frontdesk/server"
@@ -42,7 +43,7 @@ func init() {
 type serveFlags struct {
 	db, listen, certFile, keyFile, region, level string
 	keep                                         int
-	pair                                         bool
+	pair, demo                                   bool
 }
 
 func parseServe(args []string, stderr io.Writer) (serveFlags, bool) {
@@ -53,6 +54,7 @@ func parseServe(args []string, stderr io.Writer) (serveFlags, bool) {
 	fs.StringVar(&f.listen, "listen", DefaultListen, "address and port to answer desks on")
 	fs.StringVar(&f.certFile, "cert", "", "TLS certificate (PEM) the property gives; default: one made at first start beside the database")
 	fs.StringVar(&f.keyFile, "key", "", "the certificate's private key (PEM), with --cert")
+	fs.BoolVar(&f.demo, "demo", false, "fill an empty database with a demo property first (never touches one with data)")
 	fs.BoolVar(&f.pair, "pair", false, "print a one-time code a new desk pairs with (good for 10 minutes)")
 	fs.StringVar(&f.region, "region", "ID", "country for phone numbers typed without a country code (ISO 3166 code)")
 	fs.IntVar(&f.keep, "keep-backups", backup.DefaultKeep, "automatic backups of each kind kept in the backups folder beside the database")
@@ -123,6 +125,15 @@ func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {
 		return err
 	}
 	defer store.Close()
+	if f.demo {
+		n, err := demo.Fill(ctx, store, now())
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			logger.Info("demo property created", "guests", n)
+		}
+	}
 	cert, err := serverCert(f, path)
 	if err != nil {
 		return err
