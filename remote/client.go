@@ -5,6 +5,8 @@
 package remote
 
 import (
+	"sync"
+
 	"frontdesk/api/frontdesk/v1/frontdeskv1connect"
 )
 
@@ -25,5 +27,10 @@ type Client struct {
 	today      frontdeskv1connect.TodayServiceClient
 	handover   frontdeskv1connect.HandoverServiceClient
 
-	region string // the server's phone region, from Hello
+	cred          Credential
+	region        string // the server's phone region, from Hello
+	serverVersion string
+
+	mu      sync.Mutex
+	session string // the token of whoever signed in at this desk; empty before
 }
