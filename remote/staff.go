@@ -1,5 +1,5 @@
 // Who works here, kept on the server (staff.Service). SignIn, which opens the desk's
-// session, is with the session code, not here.
+// session, is with the desk's other calls in dial.go.
 
 package remote
 
@@ -12,6 +12,8 @@ import (
 	"frontdesk/staff"
 	"frontdesk/wire"
 )
+
+var _ staff.Service = (*Client)(nil)
 
 // CountStaff implements staff.Service.
 func (c *Client) CountStaff(ctx context.Context) (int, error) {

@@ -1,7 +1,7 @@
 // The staff service over the API: who works here, as staff.Service keeps them. A saved
 // member of staff comes back as stored; a PIN travels only in the request that sets it
-// and its hash never leaves the server. SignIn, which opens a session, is served with
-// the session code, not here.
+// and its hash never leaves the server. SignIn, which opens a session, is the desk
+// service's (desk.go).
 
 package server
 
