@@ -19,7 +19,7 @@ func TestGuestDataIsExportedWithEverythingAboutThem(t *testing.T) {
 		me := staff.ActorFrom(ctx).Name
 		g := newGuest(t, d, ctx, "Lena", "Vogel")
 		alert := guests.Alert{GuestID: g.ID, Kind: guests.AlertMedical, Text: "Diabetic"}
-		st := guests.Stay{GuestID: g.ID, Arrival: date(2026, 10, 1), Departure: date(2026, 10, 4), Room: "815",
+		st := guests.Stay{GuestID: g.ID, Arrival: calendarDay(2026, 10, 1), Departure: calendarDay(2026, 10, 4), Room: "815",
 			Status: guests.StayDeparted, PartySize: 1}
 		if err := d.svc.Guests.AddAlert(ctx, &alert); err != nil {
 			t.Fatal(err)
@@ -103,7 +103,7 @@ func TestErasureRefusals(t *testing.T) {
 	eachDesk(t, func(t *testing.T, d *desk) {
 		ctx := d.signIn(t, staff.RoleAgent)
 		g := newGuest(t, d, ctx, "Priya", "Nair")
-		st := guests.Stay{GuestID: g.ID, Arrival: date(2026, 11, 23), Departure: date(2026, 11, 25), Room: "301",
+		st := guests.Stay{GuestID: g.ID, Arrival: calendarDay(2026, 11, 23), Departure: calendarDay(2026, 11, 25), Room: "301",
 			Status: guests.StayInHouse, PartySize: 1}
 		if err := d.svc.Guests.AddStay(ctx, &st); err != nil {
 			t.Fatal(err)

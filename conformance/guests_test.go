@@ -23,17 +23,20 @@ func sameValue(t *testing.T, what string, got, want any) {
 	}
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var instantType = reflect.TypeFor[time.Time]()
 
 // firstDifference describes the first difference between got and want, or is empty.
 func firstDifference(path string, got, want reflect.Value) string {
-	if !got.IsValid() || !want.IsValid() || got.Type() != want.Type() {
-		if got.IsValid() == want.IsValid() && (!got.IsValid() || got.Type() == want.Type()) {
-			return ""
+	if !got.IsValid() || !want.IsValid() {
+		if got.IsValid() != want.IsValid() {
+			return fmt.Sprintf("%s: got %s, want %s", path, show(got), show(want))
 		}
+		return ""
+	}
+	if got.Type() != want.Type() {
 		return fmt.Sprintf("%s: got %s, want %s", path, show(got), show(want))
 	}
-	if got.Type() == timeType {
+	if got.Type() == instantType {
 		if !got.Interface().(time.Time).Equal(want.Interface().(time.Time)) {
 			return fmt.Sprintf("%s: got %v, want %v", path, got.Interface(), want.Interface())
 		}
@@ -128,8 +131,10 @@ func (b bySide[T]) same(t *testing.T, what string) {
 	sameValue(t, what+" (server against local)", remote, local)
 }
 
-// date is a calendar date as stays hold it: midnight UTC.
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// calendarDay is a date as stays hold it: midnight UTC.
+func calendarDay(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
 
 // newGuest creates a guest with a name and nothing else, for tests about something else.
 func newGuest(t *testing.T, d *desk, ctx context.Context, given, family string) guests.Guest {
@@ -234,23 +239,23 @@ func TestStaysAreAddedUpdatedAndFoundInSearch(t *testing.T) {
 	eachDesk(t, func(t *testing.T, d *desk) {
 		ctx := d.signIn(t, staff.RoleAgent)
 		g := newGuest(t, d, ctx, "Ana", "Lima")
-		st := guests.Stay{GuestID: g.ID, Arrival: date(2026, 11, 23), Departure: date(2026, 11, 26), Room: " 1204 ",
+		st := guests.Stay{GuestID: g.ID, Arrival: calendarDay(2026, 11, 23), Departure: calendarDay(2026, 11, 26), Room: " 1204 ",
 			Status: guests.StayInHouse, PartySize: 2}
 		if err := d.svc.Guests.AddStay(ctx, &st); err != nil {
 			t.Fatal(err)
 		}
-		want := guests.Stay{ID: st.ID, GuestID: g.ID, Arrival: date(2026, 11, 23), Departure: date(2026, 11, 26),
+		want := guests.Stay{ID: st.ID, GuestID: g.ID, Arrival: calendarDay(2026, 11, 23), Departure: calendarDay(2026, 11, 26),
 			Room: "1204", Status: guests.StayInHouse, PartySize: 2}
 		if st.ID == "" {
 			t.Fatal("the stay came back without its ID")
 		}
 		sameValue(t, "added stay", st, want)
 
-		st.Departure, st.Room = date(2026, 11, 27), "ph-2"
+		st.Departure, st.Room = calendarDay(2026, 11, 27), "ph-2"
 		if err := d.svc.Guests.UpdateStay(ctx, &st); err != nil {
 			t.Fatal(err)
 		}
-		want.Departure, want.Room = date(2026, 11, 27), "PH-2"
+		want.Departure, want.Room = calendarDay(2026, 11, 27), "PH-2"
 		sameValue(t, "updated stay", st, want)
 
 		ms, err := d.svc.Guests.SearchGuests(ctx, guests.Query{Text: "Lima"})
@@ -295,7 +300,7 @@ func TestGuestRefusalsCarryTheirFieldAndTemplate(t *testing.T) {
 		_, err = d.svc.Guests.FindGuestByID(ctx, "no-such-guest")
 		wantProblem(t, err, errs.NotFound, "", "This guest's profile no longer exists.")
 
-		st := guests.Stay{GuestID: first.ID, Arrival: date(2026, 11, 25), Departure: date(2026, 11, 24), PartySize: 1}
+		st := guests.Stay{GuestID: first.ID, Arrival: calendarDay(2026, 11, 25), Departure: calendarDay(2026, 11, 24), PartySize: 1}
 		err = d.svc.Guests.AddStay(ctx, &st)
 		wantProblem(t, err, errs.Invalid, guests.FieldDeparture, "Departure must be after arrival.")
 

@@ -37,6 +37,7 @@ func timeless(rep guests.ImportReport) guests.ImportReport {
 
 func TestGuestFileIsCheckedThenImportedWithProgress(t *testing.T) {
 	checks, imports := bySide[guests.ImportReport]{}, bySide[guests.ImportReport]{}
+	progress := bySide[[]donePair]{}
 	eachDesk(t, func(t *testing.T, d *desk) {
 		ctx := d.signIn(t, staff.RoleShiftManager)
 		var calls []donePair
@@ -65,7 +66,7 @@ func TestGuestFileIsCheckedThenImportedWithProgress(t *testing.T) {
 		if n := len(calls); n == 0 || calls[n-1].Done != calls[n-1].Total {
 			t.Errorf("progress of the import: %v", calls)
 		}
-		imports[d.name] = timeless(rep)
+		imports[d.name], progress[d.name] = timeless(rep), calls
 		ms, err := d.svc.Guests.SearchGuests(ctx, guests.Query{Text: "Lestari"})
 		if err != nil || len(ms) != 1 || ms[0].Email != "dewi@example.com" || ms[0].Phone != "+6281211112222" || ms[0].Stay == nil {
 			t.Errorf("imported guest: %+v, %v", ms, err)
@@ -73,6 +74,7 @@ func TestGuestFileIsCheckedThenImportedWithProgress(t *testing.T) {
 	})
 	checks.same(t, "check report")
 	imports.same(t, "import report")
+	progress.same(t, "progress of the import")
 }
 
 func TestUnreadableGuestFileIsReportedNotRefused(t *testing.T) {
