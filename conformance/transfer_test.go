@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -139,6 +140,39 @@ func TestGuestsAreExportedInChunksAndRead(t *testing.T) {
 		}
 	})
 	files.same(t, "exported file")
+}
+
+// fullDisk takes room bytes, then fails as a disk that filled up.
+type fullDisk struct{ room int }
+
+var errDiskFull = errors.New("no space left on device")
+
+func (w *fullDisk) Write(p []byte) (int, error) {
+	if len(p) > w.room {
+		n := w.room
+		w.room = 0
+		return n, errDiskFull
+	}
+	w.room -= len(p)
+	return len(p), nil
+}
+
+func TestGuestExportFailsWithTheFilesWriteError(t *testing.T) {
+	eachDesk(t, func(t *testing.T, d *desk) {
+		ctx := d.signIn(t, staff.RoleShiftManager)
+		var in strings.Builder
+		in.WriteString("given_name,family_name\n")
+		for i := range 3000 {
+			fmt.Fprintf(&in, "Guest%04d,Family\n", i)
+		}
+		if _, err := d.svc.Transfer.ImportGuestsCSV(ctx, strings.NewReader(in.String()), guests.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := d.svc.Transfer.ExportGuestsCSV(ctx, &fullDisk{room: 10 << 10}, false)
+		if !errors.Is(err, errDiskFull) {
+			t.Errorf("export to a full disk: %v", err)
+		}
+	})
 }
 
 func TestGuestTransferIsForManagers(t *testing.T) {
