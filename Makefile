@@ -27,11 +27,26 @@ DEB_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-d
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk fonts-noto-core \
 	fonts-dejavu-core fonts-droid-fallback fonts-nanum
 
-.PHONY: run build test deps vet fmt-check lint tools vulndb package clean-demo bench bench-go bench-ui
+.PHONY: run build test deps vet fmt-check lint tools vulndb package clean-demo bench bench-go bench-ui proto serve
 
 ## run: install what is missing, build, and open Frontdesk on a demo database
 run: deps build
 	./$(BIN) --db $(DEMO_DB) --demo
+
+## serve: build and serve the demo database to desks on this PC (https://localhost:8443), printing a pairing code
+serve: deps build
+	./$(BIN) serve --db $(DEMO_DB) --demo --pair
+
+## proto: regenerate api/ from the schema in proto/ with buf (installed into .tools/)
+BUF           := github.com/bufbuild/buf/cmd/buf@v1.75.0
+PROTOC_GEN_GO := google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12
+CONNECT_GEN   := connectrpc.com/connect/cmd/protoc-gen-connect-go@v1.19.1
+proto:
+	@[ -x $(TOOLS)/buf ] || GOBIN=$(TOOLS) go install $(BUF)
+	@[ -x $(TOOLS)/protoc-gen-go ] || GOBIN=$(TOOLS) go install $(PROTOC_GEN_GO)
+	@[ -x $(TOOLS)/protoc-gen-connect-go ] || GOBIN=$(TOOLS) go install $(CONNECT_GEN)
+	$(TOOLS)/buf lint
+	$(TOOLS)/buf generate
 
 ## build: compile the frontdesk binary
 build:

@@ -36,6 +36,7 @@ const (
 var icon []byte
 
 func main() {
+	cli.Version = version
 	if cli.Main(os.Args[1:]) {
 		return
 	}
@@ -45,6 +46,7 @@ func main() {
 	uiLang := fs.String("lang", "", "interface language: en or id (default: the system's)")
 	region := fs.String("region", "ID", "country for phone numbers typed without a country code (ISO 3166 code)")
 	keep := fs.Int("keep-backups", backup.DefaultKeep, "automatic backups of each kind (shift change, daily) kept in the backups folder beside the database")
+	serverURL := fs.String("server", "", "work as a desk of the Frontdesk server at this address (https://HOST:PORT); remembered")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { usage(fs) }
 	fs.Parse(os.Args[1:])
@@ -53,7 +55,7 @@ func main() {
 		fmt.Println("frontdesk", version)
 		return
 	}
-	if err := run(*dbPath, *withDemo, *uiLang, *region, *keep); err != nil {
+	if err := runDesk(*dbPath, *serverURL, *withDemo, *uiLang, *region, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "frontdesk:", err)
 		os.Exit(1)
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
 	"frontdesk/services"
@@ -44,6 +45,7 @@ type UI struct {
 	dueButton *widget.Button    // on the header: how many of mine need me now
 	notices   notices           // the line that says desktop notifications are off
 	saved     savedLine         // the line that confirms the last save
+	conn      connection        // the server's, on a desk of a server
 	// notifyDesktop shows a notification on the desktop and says when it cannot.
 	notifyDesktop func(*fyne.Notification) error
 	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
@@ -62,6 +64,7 @@ type UI struct {
 // the sign-in screen; the main screens follow once someone is at the desk.
 func Create(win fyne.Window, svc Services) *UI {
 	u := newUI(win, svc)
+	u.watchLink()
 	u.start()
 	u.ticking = true
 	go u.tick(dueTick, u.stopTick)
@@ -115,6 +118,8 @@ func (u *UI) zone() *time.Location { return u.now().Location() }
 func (u *UI) start() {
 	background(u, u.svc.Staff.CountStaff, func(n int, err error) {
 		switch {
+		case err != nil && u.svc.Link != nil && errs.CodeOf(err) == errs.Unavailable:
+			u.showWaiting(err)
 		case err != nil:
 			u.showError("count staff", err)
 		case n == 0:
@@ -150,7 +155,7 @@ func (u *UI) showMain(actor staff.Actor) {
 	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.addHandoverTabs()
-	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.noticeLine(), u.savedLineObject()), nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(container.NewVBox(u.header(), u.connectionLine(), u.noticeLine(), u.savedLineObject()), nil, nil, nil, u.tabs))
 	if u.svc.Today == nil {
 		u.showGuestSearch()
 		return
@@ -180,7 +185,11 @@ func (u *UI) header() fyne.CanvasObject {
 	u.dueButton = widget.NewButton("", u.showNeedsYou)
 	u.dueButton.Importance = widget.DangerImportance
 	u.dueButton.Hide()
-	return container.NewBorder(nil, widget.NewSeparator(), title, container.NewHBox(u.dueButton, who, switchUser))
+	right := container.NewHBox(u.dueButton, who, switchUser)
+	if l := u.serverLabel(); l != nil {
+		right = container.NewHBox(u.dueButton, l, who, switchUser)
+	}
+	return container.NewBorder(nil, widget.NewSeparator(), title, right)
 }
 
 // showGuestSearch brings the Guests screen forward with the cursor in its search box.

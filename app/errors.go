@@ -33,6 +33,11 @@ func translate(e *errs.Error) string {
 // on, an error dialog and a log line for faults.
 func (u *UI) showError(what string, err error) {
 	switch errs.CodeOf(err) {
+	case errs.Denied:
+		if u.tabs != nil && sessionEnded(err) {
+			u.showSignIn()
+		}
+		dialog.ShowInformation(lang.L("Cannot do that"), message(err), u.win)
 	case errs.Invalid, errs.NotFound, errs.Conflict, errs.Unavailable:
 		dialog.ShowInformation(lang.L("Cannot do that"), message(err), u.win)
 	default:

@@ -48,10 +48,12 @@ func (s *firstRunScreen) create() {
 	st := staff.Staff{Name: s.name.Text}
 	pin := s.pin.Text
 	s.button.Disable()
-	background(s.u, func(ctx context.Context) (staff.Staff, error) {
-		err := s.u.svc.Staff.CreateFirstAdministrator(ctx, &st, pin)
-		return st, err
-	}, func(created staff.Staff, err error) {
+	background(s.u, func(ctx context.Context) (staff.Actor, error) {
+		if err := s.u.svc.Staff.CreateFirstAdministrator(ctx, &st, pin); err != nil {
+			return staff.Actor{}, err
+		}
+		return s.u.svc.Staff.SignIn(ctx, st.ID, pin) // a desk of a server needs its session
+	}, func(actor staff.Actor, err error) {
 		s.button.Enable()
 		if err != nil {
 			if !s.form.show(err) {
@@ -59,6 +61,6 @@ func (s *firstRunScreen) create() {
 			}
 			return
 		}
-		s.u.showMain(staff.Actor{ID: created.ID, Name: created.Name, Role: created.Role})
+		s.u.showMain(actor)
 	})
 }

@@ -45,6 +45,10 @@ func newResourcesScreen(u *UI) *resourcesScreen {
 		s.guestIO = newImportView(u)
 		s.addTab(lang.L("Guest import & export"), s.guestIO.content, s.guestIO.reload)
 	}
+	if u.svc.Desks != nil && u.actor.Role == staff.RoleAdministrator {
+		desks := newDesksView(u)
+		s.addTab(lang.L("Desks"), desks.content, desks.reload)
+	}
 	s.tabs.OnSelected = func(t *container.TabItem) { s.reloaders[t]() }
 	s.content = s.tabs
 	return s

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"time"
 
+	"frontdesk/services"
 	"frontdesk/sqlite"
 )
 
@@ -25,6 +26,11 @@ type Row struct {
 	Max       float64  `json:"max_ms"`
 	NaiveP95  *float64 `json:"naive_p95_ms,omitempty"`
 	EngineP95 *float64 `json:"engine_p95_ms,omitempty"`
+	// Through is "server" for a row measured through the API (Options.ViaServer), with the
+	// same operation's figures on the store itself beside.
+	Through  string   `json:"through,omitempty"`
+	LocalP50 *float64 `json:"local_p50_ms,omitempty"`
+	LocalP95 *float64 `json:"local_p95_ms,omitempty"`
 }
 
 // Options tune a run. The zero value runs the default sizes.
@@ -36,6 +42,9 @@ type Options struct {
 	Budget       time.Duration    // time an operation may take in all before it stops early; 30 s when zero
 	Progress     func(op string)  // called before each operation, may be nil
 	Now          func() time.Time // the clock; time.Now when nil
+	// ViaServer measures the desk's operations a second time through a Frontdesk server
+	// (in this process, on a loopback TLS port), beside the local figures.
+	ViaServer bool
 }
 
 func (o *Options) defaults() {
@@ -86,10 +95,11 @@ func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
 		return nil, err
 	}
 	defer s.Close()
-	ops, err := plan(ctx, s, opts)
+	in, err := gatherInputs(ctx, s, opts)
 	if err != nil {
 		return nil, err
 	}
+	ops := plan(s, in, opts)
 	for _, o := range append([]op{startup}, ops...) {
 		if opts.Progress != nil {
 			opts.Progress(o.name)
@@ -100,22 +110,40 @@ func Run(ctx context.Context, path string, opts Options) ([]Row, error) {
 		}
 		rows = append(rows, r)
 	}
-	return rows, nil
+	if !opts.ViaServer {
+		return rows, nil
+	}
+	through, err := viaServer(ctx, s, in, opts, rows)
+	return append(rows, through...), err
 }
 
-// plan prepares the operations and their inputs from what the file holds.
-func plan(ctx context.Context, s *sqlite.Store, opts Options) ([]op, error) {
-	in, err := gatherInputs(ctx, s, opts)
-	if err != nil {
-		return nil, err
-	}
-	ops := searchOps(s, in, opts)
-	ops = append(ops, profileOp(s, in, opts), createOp(s, in, opts), updateOp(s, in, opts))
+// plan prepares the operations on the store, with inputs from what the file holds.
+func plan(s *sqlite.Store, in *inputs, opts Options) []op {
+	ops := operations(s, s, in, opts)
+	// The first board after the application opens reads every guest on it; later ones
+	// read only the guests changed since.
+	ops = append(ops, op{name: "Today board, first after opening", n: max(opts.HeavySamples/4, 3), run: func(ctx context.Context, _ int) error {
+		fresh, err := sqlite.Open(ctx, s.Path(), sqlite.Options{CheckLater: true, Now: opts.Now})
+		if err != nil {
+			return err
+		}
+		defer fresh.Close()
+		_, err = fresh.Today(ctx, opts.Now())
+		return err
+	}})
+	return ops
+}
+
+// operations are the operations a desk makes, through svc (the store, or a server's
+// client); s adds the store's own search variants beside the searches.
+func operations(svc services.All, s *sqlite.Store, in *inputs, opts Options) []op {
+	ops := searchOps(svc, s, in, opts)
+	ops = append(ops, profileOp(svc, in, opts), createOp(svc, in, opts), updateOp(svc, in, opts))
 	if in.dept != "" {
-		ops = append(ops, queueOp(s, in, opts))
+		ops = append(ops, queueOp(svc, in, opts))
 	}
-	// Screens built on the store: each is one call, as the window makes it.
-	return append(ops, screenOps(s, opts)...), nil
+	// Screens: each is one call, as the window makes it.
+	return append(ops, screenOps(svc, opts)...)
 }
 
 // measure runs o once to warm up, then up to o.n times (fewer when they take longer than

@@ -10,6 +10,44 @@ import (
 // WriteTable prints rows as one aligned table. Search rows add the naive LIKE scan's
 // and the bare engine's p95 and how the store compares with each.
 func WriteTable(w io.Writer, rows []Row) error {
+	var local, through []Row
+	for _, r := range rows {
+		if r.Through != "" {
+			through = append(through, r)
+		} else {
+			local = append(local, r)
+		}
+	}
+	if err := writeLocal(w, local); err != nil || len(through) == 0 {
+		return err
+	}
+	return writeThrough(w, through)
+}
+
+// writeThrough prints the rows measured through the server with the local p95 beside and
+// what the API adds to it.
+func writeThrough(w io.Writer, rows []Row) error {
+	width := len("through the server")
+	for _, r := range rows {
+		width = max(width, len([]rune(r.Operation)))
+	}
+	head := fmt.Sprintf("%-*s %6s %9s %9s %9s %11s %11s", width, "through the server", "n", "p50 ms", "p95 ms", "max ms", "local p95", "API adds")
+	fmt.Fprintf(w, "\n%s\n%s\n", head, strings.Repeat("-", len([]rune(head))))
+	for _, r := range rows {
+		line := fmt.Sprintf("%s%s %6d %9s %9s %9s", r.Operation, strings.Repeat(" ", width-len([]rune(r.Operation))),
+			r.N, ms(r.P50), ms(r.P95), ms(r.Max))
+		if r.LocalP95 != nil {
+			line += fmt.Sprintf(" %11s %11s", ms(*r.LocalP95), ms(r.P95-*r.LocalP95))
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeLocal prints the rows measured on the store.
+func writeLocal(w io.Writer, rows []Row) error {
 	width := len("operation")
 	for _, r := range rows {
 		width = max(width, len([]rune(r.Operation)))

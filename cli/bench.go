@@ -26,6 +26,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "database file to measure, e.g. one filled by frontdesk seed (required)")
 	asJSON := fs.Bool("json", false, "print the figures as JSON instead of a table")
 	n := fs.Int("n", 200, "runs of each operation")
+	viaServer := fs.Bool("server", false, "also run the desk's operations through a Frontdesk server (TLS on loopback, in this process) and show what the API adds")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -37,7 +38,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "frontdesk bench:", err)
 		return 1
 	}
-	opts := bench.Options{Samples: *n, NaiveSamples: max(*n/20, 3), HeavySamples: max(*n/10, 5), Writes: max(*n/2, 10)}
+	opts := bench.Options{Samples: *n, NaiveSamples: max(*n/20, 3), HeavySamples: max(*n/10, 5), Writes: max(*n/2, 10), ViaServer: *viaServer}
 	tty := isTerminal(stderr)
 	if tty {
 		opts.Progress = func(op string) { fmt.Fprintf(stderr, "\r%-60s\033[K", op) }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -23,8 +22,9 @@ func init() {
 
 // exportArgs are the parsed arguments of `frontdesk export guests|guest-data`.
 type exportArgs struct {
-	what, guestID, db, out string
-	stays                  bool
+	target
+	what, guestID, out string
+	stays              bool
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -50,6 +50,7 @@ func parseExportArgs(args []string, stderr io.Writer) (exportArgs, bool) {
 	fs.SetOutput(stderr)
 	var a exportArgs
 	fs.StringVar(&a.db, "db", "", "database file (default: "+sqlite.DefaultPath()+")")
+	a.addFlags(fs)
 	fs.StringVar(&a.out, "out", "", "file to write, created readable by you only (default: standard output)")
 	fs.BoolVar(&a.stays, "stays", false, "guests: one row per stay, with the stay's dates, room and status")
 	var positional []string
@@ -71,29 +72,29 @@ func parseExportArgs(args []string, stderr io.Writer) (exportArgs, bool) {
 		return a, false
 	}
 	a.what, a.db = positional[0], orDefault(a.db)
+	if err := a.check(); err != nil {
+		fmt.Fprintln(stderr, "frontdesk export:", err)
+		return a, false
+	}
 	return a, true
 }
 
 func export(a exportArgs, stdout io.Writer) (int, error) {
-	if err := existingDatabase(a.db); err != nil {
-		return 0, err
-	}
-	if a.out != "" && sameFile(a.out, a.db) {
+	if !a.remote() && a.out != "" && sameFile(a.out, a.db) {
 		return 0, errors.New("--out names the database itself; choose another file")
 	}
-	ctx := context.Background()
-	store, err := sqlite.Open(ctx, a.db, sqlite.Options{})
+	svc, ctx, done, err := a.open("export", sqlite.Options{})
 	if err != nil {
 		return 0, err
 	}
-	defer store.Close()
+	defer done()
 	n := 0
 	write := func(w io.Writer) error {
 		if a.what == "guests" {
-			n, err = store.ExportGuestsCSV(operator("export"), w, a.stays)
+			n, err = svc.Transfer.ExportGuestsCSV(ctx, w, a.stays)
 			return err
 		}
-		d, err := store.ExportGuestData(operator("export"), a.guestID)
+		d, err := svc.Privacy.ExportGuestData(ctx, a.guestID)
 		if err != nil {
 			return err
 		}

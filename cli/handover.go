@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,9 +25,10 @@ func init() {
 
 // handoverArgs are the parsed flags of `frontdesk handover`.
 type handoverArgs struct {
-	db, format, out string
-	day             time.Time // zero: the shift on now
-	shift           property.Shift
+	target
+	format, out string
+	day         time.Time // zero: the shift on now
+	shift       property.Shift
 }
 
 func runHandover(args []string, stdout, stderr io.Writer) int {
@@ -47,7 +47,8 @@ func parseHandoverArgs(args []string, stderr io.Writer) (handoverArgs, bool) {
 	fs := flag.NewFlagSet("handover", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var a handoverArgs
-	fs.StringVar(&a.db, "db", "", "database file (required)")
+	fs.StringVar(&a.db, "db", "", "database file (required without --server)")
+	a.addFlags(fs)
 	fs.StringVar(&a.format, "format", "text", "text, csv or pdf")
 	fs.StringVar(&a.out, "out", "", "write to this file instead of standard output")
 	day := fs.String("day", "", "roster day of the shift, YYYY-MM-DD (default: the shift on now)")
@@ -60,8 +61,10 @@ func parseHandoverArgs(args []string, stderr io.Writer) (handoverArgs, bool) {
 		return a, false
 	}
 	switch {
-	case a.db == "":
-		return fail("give the database with --db FILE")
+	case a.db == "" && !a.remote():
+		return fail("give the database with --db FILE, or a server with --server URL")
+	case a.check() != nil:
+		return fail(a.check().Error())
 	case a.format != "text" && a.format != "csv" && a.format != "pdf":
 		return fail("--format is text, csv or pdf")
 	case fs.NArg() > 0:
@@ -82,19 +85,15 @@ func parseHandoverArgs(args []string, stderr io.Writer) (handoverArgs, bool) {
 // writeHandover reads the report and writes it in the chosen format. A file is written
 // whole or not at all, readable by its owner only: the report names guests.
 func writeHandover(a handoverArgs, stdout io.Writer) error {
-	if err := existingDatabase(a.db); err != nil {
-		return err
-	}
 	if a.format == "pdf" && a.out == "" && isTerminal(stdout) {
 		return errors.New("a PDF does not print on a terminal: give --out FILE")
 	}
-	ctx := context.Background()
-	store, err := sqlite.Open(ctx, a.db, sqlite.Options{})
+	svc, ctx, done, err := a.open("handover", sqlite.Options{})
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	r, err := store.Report(ctx, a.day, a.shift)
+	defer done()
+	r, err := svc.Handover.Report(ctx, a.day, a.shift)
 	if err != nil {
 		return err
 	}

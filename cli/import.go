@@ -26,8 +26,9 @@ func init() {
 
 // importArgs are the parsed arguments of `frontdesk import guests FILE.csv`.
 type importArgs struct {
-	db, file, region, encoding string
-	dryRun                     bool
+	target
+	file, region, encoding string
+	dryRun                 bool
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -53,6 +54,7 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, bool) {
 	fs.SetOutput(stderr)
 	var a importArgs
 	fs.StringVar(&a.db, "db", "", "database file (default: "+sqlite.DefaultPath()+")")
+	a.addFlags(fs)
 	fs.BoolVar(&a.dryRun, "dry-run", false, "only report what would be created, merged and rejected")
 	fs.StringVar(&a.region, "region", "ID", "country for phone numbers written without a country code")
 	fs.StringVar(&a.encoding, "encoding", "", "the file's encoding when detection guesses wrong: "+strings.Join(csvfile.Encodings, ", "))
@@ -75,6 +77,10 @@ func parseImportArgs(args []string, stderr io.Writer) (importArgs, bool) {
 		fmt.Fprintf(stderr, "frontdesk import: --encoding must be one of %s\n", strings.Join(csvfile.Encodings, ", "))
 		return a, false
 	}
+	if err := a.check(); err != nil {
+		fmt.Fprintln(stderr, "frontdesk import:", err)
+		return a, false
+	}
 	return a, true
 }
 
@@ -95,16 +101,13 @@ func importGuests(a importArgs, stderr io.Writer) (guests.ImportReport, error) {
 		return guests.ImportReport{}, fmt.Errorf("cannot read %s: %w", a.file, err)
 	}
 	defer f.Close()
-	if err := existingDatabase(a.db); err != nil {
-		return guests.ImportReport{}, err
-	}
-	store, err := sqlite.Open(context.Background(), a.db, sqlite.Options{PhoneRegion: a.region})
+	svc, ctx, done, err := a.open("import", sqlite.Options{PhoneRegion: a.region})
 	if err != nil {
 		return guests.ImportReport{}, err
 	}
-	defer store.Close()
+	defer done()
 	opt := guests.ImportOptions{DryRun: a.dryRun, Encoding: a.encoding, Progress: terminalProgress(stderr)}
-	return store.ImportGuestsCSV(operator("import"), f, opt)
+	return svc.Transfer.ImportGuestsCSV(ctx, f, opt)
 }
 
 // terminalProgress redraws a percentage on a terminal and stays silent elsewhere.

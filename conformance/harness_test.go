@@ -44,11 +44,13 @@ type desk struct {
 	staff  map[staff.Role]staff.Staff
 }
 
-// eachDesk runs fn against the store on this PC ("local") and through a Frontdesk
-// server in this process ("server"), each on a fresh database file.
+// eachDesk runs fn against the store on this PC ("local"), through a Frontdesk server
+// in this process ("server"), and through a `frontdesk serve` process ("process"), each
+// on a fresh database file.
 func eachDesk(t *testing.T, fn func(t *testing.T, d *desk)) {
 	t.Run("local", func(t *testing.T) { fn(t, newLocalDesk(t)) })
 	t.Run("server", func(t *testing.T) { fn(t, newServerDesk(t)) })
+	t.Run("process", func(t *testing.T) { fn(t, newProcessDesk(t)) })
 }
 
 // openStore opens a fresh database with its first administrator.

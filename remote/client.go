@@ -31,6 +31,7 @@ type Client struct {
 	region        string // the server's phone region, from Hello
 	serverVersion string
 
+	link    link
 	mu      sync.Mutex
 	session string // the token of whoever signed in at this desk; empty before
 }

@@ -88,20 +88,35 @@ func Dial(ctx context.Context, cred Credential) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	hc := httpClient(func(cs tls.ConnectionState) error {
-		if len(cs.PeerCertificates) == 0 {
-			return errors.New("no certificate")
-		}
-		if got := desks.Fingerprint(cs.PeerCertificates[0].Raw); got != cred.Fingerprint {
-			return &certError{got: got, want: cred.Fingerprint}
-		}
-		return nil
-	})
-	c := newClient(hc, u, cred)
+	c := newClient(pinnedClient(cred.Fingerprint), u, cred)
 	if err := c.hello(ctx); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// New is a client of the server of cred that has not called it yet: a desk opening while
+// its server is away starts with it, and its first calls say there is no connection until
+// the server answers.
+func New(cred Credential) (*Client, error) {
+	u, err := CheckURL(cred.URL)
+	if err != nil {
+		return nil, err
+	}
+	return newClient(pinnedClient(cred.Fingerprint), u, cred), nil
+}
+
+// pinnedClient is an HTTP client that accepts only the certificate with fingerprint.
+func pinnedClient(fingerprint string) *http.Client {
+	return httpClient(func(cs tls.ConnectionState) error {
+		if len(cs.PeerCertificates) == 0 {
+			return errors.New("no certificate")
+		}
+		if got := desks.Fingerprint(cs.PeerCertificates[0].Raw); got != fingerprint {
+			return &certError{got: got, want: fingerprint}
+		}
+		return nil
+	})
 }
 
 // certError is a server showing a certificate other than the pinned one.
@@ -243,7 +258,9 @@ func (k *caller) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
 			ctx, cancel = context.WithTimeout(ctx, CallTimeout)
 			defer cancel()
 		}
-		return next(ctx, req)
+		res, err := next(ctx, req)
+		k.c.observe(err)
+		return res, err
 	}
 }
 

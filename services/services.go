@@ -5,6 +5,10 @@
 package services
 
 import (
+	"context"
+	"time"
+
+	"frontdesk/desks"
 	"frontdesk/anticipation"
 	"frontdesk/audit"
 	"frontdesk/escalation"
@@ -32,6 +36,28 @@ type Services struct {
 	Requests   requests.Service
 	Today      anticipation.Service
 	Handover   handover.Service
+
+	// A desk of a Frontdesk server has these two; a PC on its own has neither.
+	Link  Link      // the connection to the server, shown on the header
+	Desks DeskAdmin // pairing and revoking desks (administrators)
+}
+
+// Link is a desk's connection to its Frontdesk server.
+type Link interface {
+	// Server is the server's address, as the header shows it.
+	Server() string
+	// Watch calls fn at every change of the connection (true: the server answers), from
+	// any goroutine.
+	Watch(fn func(connected bool))
+}
+
+// DeskAdmin pairs desks with the server and revokes them.
+type DeskAdmin interface {
+	CreatePairingCode(ctx context.Context) (code string, expires time.Time, err error)
+	ListDesks(ctx context.Context) ([]desks.Desk, error)
+	RevokeDesk(ctx context.Context, deskID string) error
+	// Fingerprint is the server certificate's, which a new desk compares when it pairs.
+	Fingerprint() string
 }
 
 // All is one value that implements every service (the store, the API client).

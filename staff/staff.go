@@ -112,7 +112,7 @@ type Staff struct {
 	Role        Role
 	Departments []string // department codes, e.g. "housekeeping"
 	Active      bool     // switched-off staff keep their history but cannot sign in
-	PINHash     string   // argon2id PHC string from HashPIN; never the PIN itself
+	PINHash     string   `wire:"-"` // argon2id PHC string from HashPIN; never the PIN itself
 	FailedPINs  int      // wrong PINs since the last success or lock
 	LockedUntil time.Time
 	CreatedAt   time.Time

@@ -1,0 +1,135 @@
+package bench
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net"
+	"os"
+
+	"frontdesk/remote"
+	"frontdesk/server"
+	"frontdesk/services"
+	"frontdesk/sqlite"
+	"frontdesk/staff"
+)
+
+// benchAgent is the member of staff the run through the server signs in as: created in
+// the file the first time (a benchmark file already takes its requests and edits), its
+// PIN new at every run.
+const benchAgent = "Benchmark agent"
+
+// viaServer measures the desk's operations through the API: the file served by a
+// Frontdesk server in this process on a loopback TLS port, a desk paired with it and the
+// benchmark agent signed in, so every call is encoded, encrypted, sent, checked (desk,
+// session, role) and decoded as at a desk of a server. local are the same operations'
+// figures on the store itself, for the overhead.
+func viaServer(ctx context.Context, s *sqlite.Store, in *inputs, opts Options, local []Row) ([]Row, error) {
+	c, stop, err := serveAndDial(ctx, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	agent, err := signInAgent(ctx, s, c)
+	if err != nil {
+		return nil, err
+	}
+	in.agent = agent
+	byName := map[string]Row{}
+	for _, r := range local {
+		byName[r.Operation] = r
+	}
+	var rows []Row
+	for _, o := range operations(c, nil, in, opts) {
+		if opts.Progress != nil {
+			opts.Progress(o.name + " (through the server)")
+		}
+		r, err := measure(ctx, o, opts.Budget)
+		if err != nil {
+			return nil, fmt.Errorf("%s through the server: %w", o.name, err)
+		}
+		r.Through = "server"
+		if l, ok := byName[o.name]; ok {
+			p50, p95 := l.P50, l.P95
+			r.LocalP50, r.LocalP95 = &p50, &p95
+		}
+		rows = append(rows, r)
+	}
+	return rows, nil
+}
+
+// serveAndDial starts the server and pairs a desk with it.
+func serveAndDial(ctx context.Context, s *sqlite.Store, opts Options) (*remote.Client, func(), error) {
+	dir, err := os.MkdirTemp("", "frontdesk-bench")
+	if err != nil {
+		return nil, nil, err
+	}
+	cert, err := server.LoadOrCreateCert(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	srv := server.New(server.Config{Services: services.Of(s), Desks: s, Region: s.PhoneRegion(), Version: "bench",
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: opts.Now})
+	sctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); srv.Serve(sctx, ln, cert) }()
+	stop := func() { cancel(); <-done; os.RemoveAll(dir) }
+	code, _, err := s.CreatePairingCodeAtStart(ctx)
+	if err == nil {
+		var cred remote.Credential
+		if cred, err = remote.Pair(ctx, "https://"+ln.Addr().String(), code, "Benchmark desk"); err == nil {
+			var c *remote.Client
+			if c, err = remote.Dial(ctx, cred); err == nil {
+				return c, stop, nil
+			}
+		}
+	}
+	stop()
+	return nil, nil, err
+}
+
+// signInAgent signs the benchmark agent in at the desk, creating them the first time.
+func signInAgent(ctx context.Context, s *sqlite.Store, c *remote.Client) (staff.Actor, error) {
+	admin := staff.WithActor(ctx, staff.Actor{Name: "frontdesk bench", Role: staff.RoleAdministrator})
+	pin, err := randomPIN()
+	if err != nil {
+		return staff.Actor{}, err
+	}
+	people, err := s.ListStaff(ctx, staff.Filter{NamePrefix: benchAgent, Limit: 10})
+	if err != nil {
+		return staff.Actor{}, err
+	}
+	var id string
+	for _, p := range people {
+		if p.Name == benchAgent {
+			id = p.ID
+		}
+	}
+	if id == "" {
+		st := staff.Staff{Name: benchAgent, Role: staff.RoleAgent, Active: true}
+		if err := s.CreateStaff(admin, &st, pin); err != nil {
+			return staff.Actor{}, err
+		}
+		id = st.ID
+	} else if err := s.ResetStaffPIN(admin, id, pin); err != nil {
+		return staff.Actor{}, err
+	}
+	return c.SignIn(ctx, id, pin)
+}
+
+func randomPIN() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(90000000))
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprint(10000000 + n.Int64()), nil
+}
