@@ -13,21 +13,10 @@ import (
 // each call is in its context, put there by the server from the call's session (see
 // auth.go), never read from the message; the services check roles and write the audit
 // log as they do at a desk of its own.
+//
+// It implements every handler itself (no Unimplemented* fallbacks), so an RPC added to
+// the schema without its method does not compile.
 type api struct {
-	frontdeskv1connect.UnimplementedGuestServiceHandler
-	frontdeskv1connect.UnimplementedPrivacyServiceHandler
-	frontdeskv1connect.UnimplementedTransferServiceHandler
-	frontdeskv1connect.UnimplementedStaffServiceHandler
-	frontdeskv1connect.UnimplementedStandardsServiceHandler
-	frontdeskv1connect.UnimplementedLoanServiceHandler
-	frontdeskv1connect.UnimplementedRoomServiceHandler
-	frontdeskv1connect.UnimplementedRosterServiceHandler
-	frontdeskv1connect.UnimplementedAuditServiceHandler
-	frontdeskv1connect.UnimplementedEscalationServiceHandler
-	frontdeskv1connect.UnimplementedRequestServiceHandler
-	frontdeskv1connect.UnimplementedTodayServiceHandler
-	frontdeskv1connect.UnimplementedHandoverServiceHandler
-
 	svc    services.Services
 	region string // the country of phone numbers typed without a country code
 }
