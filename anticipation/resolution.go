@@ -26,6 +26,7 @@ func ResolutionFor(p Prompt) Resolution {
 // kind and date, and its name as typed (the kind's English name when it has none).
 func OccasionTask(p Prompt) *requests.Request {
 	r := &requests.Request{GuestID: p.GuestID, Room: p.Room, Category: "other", Department: standards.DeptFood,
+		Priority: requests.PriorityNormal, Kind: requests.KindRequest,
 		Description: p.Subject, OccasionOn: p.When}
 	if p.Occasion != nil {
 		r.Description, r.Occasion = p.Occasion.Title(), string(p.Occasion.Kind)

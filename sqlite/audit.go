@@ -68,6 +68,9 @@ func (s *Store) auditValues(ctx context.Context, c change) ([]any, error) {
 
 // ListAudit returns a page of the audit log, newest first.
 func (s *Store) ListAudit(ctx context.Context, f audit.Filter) ([]audit.Entry, error) {
+	if err := staff.ActorFrom(ctx).Role.Check(staff.PermBrowseAudit); err != nil {
+		return nil, err
+	}
 	var where []string
 	var args []any
 	add := func(cond string, v any) { where = append(where, cond); args = append(args, v) }

@@ -22,7 +22,7 @@ func TestEveryGuestChangeIsAttributedInTheAuditLog(t *testing.T) {
 		t.Fatal("invalid guest accepted")
 	}
 
-	all, err := s.ListAudit(context.Background(), audit.Filter{GuestID: g.ID})
+	all, err := s.ListAudit(auditor(), audit.Filter{GuestID: g.ID})
 	must(t, err)
 	if len(all) != 3 {
 		t.Fatalf("want 3 entries for the guest, got %+v", all)
@@ -33,7 +33,7 @@ func TestEveryGuestChangeIsAttributedInTheAuditLog(t *testing.T) {
 	if all[0].Action != "remove" || all[0].Entity != "preference" {
 		t.Errorf("newest entry: %+v", all[0])
 	}
-	byAgus, err := s.ListAudit(context.Background(), audit.Filter{ActorName: "Agus Pratama"})
+	byAgus, err := s.ListAudit(auditor(), audit.Filter{ActorName: "Agus Pratama"})
 	must(t, err)
 	if len(byAgus) != 2 {
 		t.Fatalf("Agus made 2 changes, log shows %d", len(byAgus))

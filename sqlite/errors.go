@@ -46,10 +46,11 @@ func mapErr(err error) error {
 	return errs.Wrap(err, errs.Internal, "Something went wrong in the database; nothing was changed. The details are in the log.", nil)
 }
 
-// isUnique reports whether err is a UNIQUE constraint violation.
+// isUnique reports whether err is a UNIQUE or PRIMARY KEY constraint violation (a key
+// already taken).
 func isUnique(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
 }
 
 // isForeignKey reports whether err is a FOREIGN KEY constraint violation.

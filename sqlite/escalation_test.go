@@ -144,7 +144,7 @@ func TestEscalationChangesAreAttributedInTheAuditLog(t *testing.T) {
 		{Level: 2, After: 5 * time.Minute, Target: escalation.TargetManagement},
 	}
 	must(t, s.SaveEscalationRules(manager(), escalation.ClassComplaint, levels))
-	entries, err := s.ListAudit(context.Background(), audit.Filter{ActorName: "Rina Manager"})
+	entries, err := s.ListAudit(auditor(), audit.Filter{ActorName: "Rina Manager"})
 	must(t, err)
 	if len(entries) != 1 {
 		t.Fatalf("%d audit entries: %+v", len(entries), entries)

@@ -149,7 +149,7 @@ func TestReturningTwiceIsAConflictAndAnUnknownLoanIsNotFound(t *testing.T) {
 
 func returnAudits(t *testing.T, s *Store) []audit.Entry {
 	t.Helper()
-	entries, err := s.ListAudit(context.Background(), audit.Filter{})
+	entries, err := s.ListAudit(auditor(), audit.Filter{})
 	must(t, err)
 	var out []audit.Entry
 	for _, e := range entries {
@@ -297,7 +297,7 @@ func TestEveryLendAndReturnIsAttributedInTheAuditLog(t *testing.T) {
 	}
 	must(t, s.ReturnLoan(deskAgent(), l.ID))
 
-	entries, err := s.ListAudit(ctx, audit.Filter{ActorName: "Agus Agent"})
+	entries, err := s.ListAudit(auditor(), audit.Filter{ActorName: "Agus Agent"})
 	must(t, err)
 	if len(entries) != 2 {
 		t.Fatalf("audit: %+v", entries)
@@ -310,7 +310,7 @@ func TestEveryLendAndReturnIsAttributedInTheAuditLog(t *testing.T) {
 	if ret.Entity != "loan" || ret.Action != "return" || ret.EntityID != l.ID || !ret.At.Equal(testNow) {
 		t.Errorf("return entry: %+v", ret)
 	}
-	items, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager"})
+	items, _ := s.ListAudit(auditor(), audit.Filter{ActorName: "Rina Manager"})
 	if len(items) != 1 || items[0].Entity != "item" || items[0].EntityID != "crib" {
 		t.Errorf("item entry: %+v", items)
 	}

@@ -123,7 +123,7 @@ func TestAuditSummariesKeepTheirWords(t *testing.T) {
 	d := newDesk(t)
 	must(t, d.s.SaveItem(manager(), &loans.Item{Code: "crib", Name: "Baby crib", Total: 2}))
 	must(t, d.s.AddPreference(as(d.dewi), &guests.Preference{GuestID: d.siti.ID, Category: guests.PrefFood, Text: "Decaf"}))
-	es, err := d.s.ListAudit(context.Background(), audit.Filter{Limit: 10})
+	es, err := d.s.ListAudit(auditor(), audit.Filter{Limit: 10})
 	must(t, err)
 	var item, pref *audit.Entry
 	for i := range es {

@@ -39,7 +39,7 @@ func listRooms(t *testing.T, s *Store, f property.RoomFilter) []property.Room {
 
 func roomAudits(t *testing.T, s *Store) []audit.Entry {
 	t.Helper()
-	entries, err := s.ListAudit(context.Background(), audit.Filter{})
+	entries, err := s.ListAudit(auditor(), audit.Filter{})
 	must(t, err)
 	var out []audit.Entry
 	for _, e := range entries {

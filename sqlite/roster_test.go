@@ -61,7 +61,7 @@ func TestShiftTimesAreTheDefaultsUntilAManagerSavesThem(t *testing.T) {
 	if got, _ = s.ShiftTimes(ctx); got != want {
 		t.Fatalf("refused saves changed the times: %+v", got)
 	}
-	log, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager", Limit: 10})
+	log, _ := s.ListAudit(auditor(), audit.Filter{ActorName: "Rina Manager", Limit: 10})
 	if len(log) != 1 || log[0].Entity != "shift_times" || log[0].Summary != "morning 06:00, evening 14:30, night 22:00" {
 		t.Fatalf("save not audited: %+v", log)
 	}
@@ -99,7 +99,7 @@ func TestSetRosterReplacesTheShiftsPeople(t *testing.T) {
 	if got, _ = s.Roster(ctx, d); len(got) != 2 || got[0].Shift != property.ShiftNight {
 		t.Fatalf("clearing the morning: %+v", got)
 	}
-	log, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Rina Manager", Limit: 100})
+	log, _ := s.ListAudit(auditor(), audit.Filter{ActorName: "Rina Manager", Limit: 100})
 	if len(log) == 0 || log[0].Entity != "roster" || log[0].EntityID != "2026-11-23 morning" || log[0].Summary != "nobody" {
 		t.Fatalf("roster change not audited: %+v", log)
 	}

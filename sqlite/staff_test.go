@@ -82,7 +82,7 @@ func TestSignInLockOutSurvivesAReopenAndAManagerCanReset(t *testing.T) {
 	if len(list) != 1 || len(list[0].Departments) != 1 || list[0].FailedPINs != 0 || !list[0].LockedUntil.IsZero() {
 		t.Fatalf("listed: %+v", list)
 	}
-	log, _ := s.ListAudit(ctx, audit.Filter{ActorName: "Dewi Lestari", Limit: 20})
+	log, _ := s.ListAudit(auditor(), audit.Filter{ActorName: "Dewi Lestari", Limit: 20})
 	if len(log) != staff.MaxPINFailures+2 || log[0].Action != "sign_in" {
 		t.Fatalf("sign-ins not audited: %+v", log)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"frontdesk/errs"
 	"frontdesk/guests"
+	"frontdesk/staff"
 )
 
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
@@ -254,4 +255,9 @@ func migrateTo(t *testing.T, db *sql.DB, version int) {
 			must(t, apply(context.Background(), db, m))
 		}
 	}
+}
+
+// auditor is a context of someone who may read the audit log.
+func auditor() context.Context {
+	return staff.WithActor(context.Background(), staff.Actor{Name: "Auditor", Role: staff.RoleAdministrator})
 }

@@ -115,7 +115,7 @@ func TestPromptsAreRememberedAndNeverNagTwice(t *testing.T) {
 	if len(p.Preferences) != 1 || p.Preferences[0].RecordedBy != "Dewi Lestari" {
 		t.Fatalf("the confirmed preference %+v", p.Preferences)
 	}
-	audit, err := d.s.ListAudit(ctx, resourcesAuditFor(d.vip.ID))
+	audit, err := d.s.ListAudit(auditor(), resourcesAuditFor(d.vip.ID))
 	must(t, err)
 	found := false
 	for _, e := range audit {
