@@ -98,7 +98,8 @@ func (v *desksView) newCode() {
 			v.u.showError("pairing code", err)
 			return
 		}
-		code := widget.NewLabelWithStyle(p.code, fyne.TextAlignCenter, fyne.TextStyle{Bold: true, Monospace: true})
+		code := widget.NewLabelWithStyle(p.code, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+		code.SizeName = theme.SizeNameHeadingText
 		how := widget.NewLabel(lang.L("At the new desk, choose \"Connect to a Frontdesk server\" and type the server's address ({{.Server}}) and this code before {{.Time}}. It works once.",
 			map[string]any{"Server": "https://" + v.u.svc.Link.Server(), "Time": clockTime(p.expires, v.u.now())}))
 		how.Wrapping = fyne.TextWrapWord
