@@ -64,8 +64,8 @@ func TestSeedAndBenchRefuseMissingArguments(t *testing.T) {
 var benchOperations = []string{
 	"startup: open file + migrations", "search: name, 1 word (2–4 letters)", "search: name, 2 words (2–4 letters each)",
 	"search: phone digits (6–8)", "search: phone, last digits (4–6)", "search: e-mail fragment (name@dom)", "search: loyalty number", "search: room (in house)",
-	"open profile (FindGuestByID)", "create request (commit, full fsync)", "update profile: e-mail (commit, full fsync)", "requests queue: ", "Today board (Store.Today)",
-	"Today board, first after opening", "handover report, shift on now (Store.Report)", "measures, last 90 days (Store.Measures)",
+	"open profile (FindGuestByID)", "create request (commit, full fsync)", "update profile: e-mail (commit, full fsync)", "requests queue: ", "Today board",
+	"Today board, first after opening", "handover report, shift on now", "measures, last 90 days",
 }
 
 func TestBenchPrintsATableAndTheSameFiguresAsJSON(t *testing.T) {
@@ -122,4 +122,31 @@ func indexOfPrefix(lines []string, prefix string) int {
 		}
 	}
 	return -1
+}
+
+// bench --server measures the desk's operations again through a server and says what
+// the API adds to each.
+func TestBenchThroughTheServer(t *testing.T) {
+	db := seededDB(t)
+	code, out, errOut := run(t, "bench", "--db", db, "--n", "5", "--server")
+	if code != 0 {
+		t.Fatalf("bench --server: %d\n%s\n%s", code, out, errOut)
+	}
+	head := strings.Index(out, "through the server")
+	if head < 0 {
+		t.Fatalf("no table through the server:\n%s", out)
+	}
+	through := strings.Split(out[head:], "\n")
+	withLocal := regexp.MustCompile(`\s\d+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+-?[\d.]+$`) // n, p50, p95, max, local p95, API adds
+	for _, op := range []string{"search: name, 1 word (2–4 letters)", "open profile (FindGuestByID)", "create request (commit, full fsync)",
+		"requests queue: ", "Today board", "handover report, shift on now", "measures, last 90 days"} {
+		i := indexOfPrefix(through, op)
+		if i < 0 {
+			t.Errorf("no row %q through the server", op)
+			continue
+		}
+		if !withLocal.MatchString(through[i]) {
+			t.Errorf("row without its local figure and the API's share: %s", through[i])
+		}
+	}
 }
