@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -37,9 +38,14 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "database file (default: "+sqlite.DefaultPath()+")")
 	out := fs.String("out", "", "backup file to write (must not exist); default: a new file in the backups folder beside the database")
 	keep := fs.Int("keep", backup.DefaultKeep, "without --out: how many of these manual backups to keep")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "frontdesk backup: usage: frontdesk backup [--db FILE] [--out FILE]")
+	var t target
+	t.addFlags(fs)
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || (t.remote() && *out != "") {
+		fmt.Fprintln(stderr, "frontdesk backup: usage: frontdesk backup [--db FILE] [--out FILE] | --server URL --staff NAME (the server keeps it in its backups folder)")
 		return 2
+	}
+	if t.remote() {
+		return backUpAtServer(t, stdout, stderr)
 	}
 	path := orDefault(*db)
 	dest, info, warn, err := backUp(context.Background(), path, *out, *keep)
@@ -108,4 +114,27 @@ func orDefault(path string) string {
 		return sqlite.DefaultPath()
 	}
 	return path
+}
+
+// backUpAtServer asks the server for a backup into its own backups folder.
+func backUpAtServer(t target, stdout, stderr io.Writer) int {
+	if err := t.check(); err != nil {
+		fmt.Fprintln(stderr, "frontdesk backup:", err)
+		return 2
+	}
+	c, err := t.dial()
+	if err == nil {
+		defer c.SignOut(context.Background())
+		if _, err = t.signIn(c); err == nil {
+			var file string
+			var g, r int
+			if file, g, r, err = c.Backup(context.Background()); err == nil {
+				fmt.Fprintf(stdout, "The server backed up its database to %s in its backups folder and checked it: %d guests, %d requests.\n", file, g, r)
+				return 0
+			}
+			err = errors.New(describe(err))
+		}
+	}
+	fmt.Fprintln(stderr, "frontdesk backup:", err)
+	return 1
 }

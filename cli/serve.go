@@ -155,7 +155,14 @@ func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {
 	defer func() { stopEscalation(); stopBackups() }()
 	ctx, cancel := context.WithCancelCause(ctx)
 	go checkAtStart(ctx, store, logger, cancel)
-	srv := server.New(server.Config{Services: services.Of(store), Desks: store, Region: store.PhoneRegion(), Version: Version, Log: logger, Now: now})
+	srv := server.New(server.Config{Services: services.Of(store), Desks: store, Region: store.PhoneRegion(), Version: Version, Log: logger, Now: now,
+		Backup: func(ctx context.Context) (string, int, int, error) {
+			file, info, warn, err := backUp(ctx, path, "", f.keep)
+			if warn != nil {
+				logger.Warn("older manual backups were not removed", "error", warn)
+			}
+			return filepath.Base(file), info.Guests, info.Requests, err
+		}})
 	err = srv.Serve(ctx, ln, cert)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause

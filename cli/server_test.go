@@ -24,7 +24,11 @@ func serveFile(t *testing.T, path string) (url, code string) {
 	t.Cleanup(func() { s.Close() })
 	cert, err := server.LoadOrCreateCert(t.TempDir())
 	check(t, err)
-	srv := server.New(server.Config{Services: services.Of(s), Desks: s, Region: "ID", Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv := server.New(server.Config{Services: services.Of(s), Desks: s, Region: "ID", Version: "test", Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Backup: func(ctx context.Context) (string, int, int, error) {
+			file, info, _, err := backUp(ctx, path, "", 3)
+			return filepath.Base(file), info.Guests, info.Requests, err
+		}})
 	ts := httptest.NewUnstartedServer(srv.Handler())
 	ts.EnableHTTP2 = true
 	ts.TLS = server.TLSConfig(cert)
@@ -60,5 +64,27 @@ func TestHandoverThroughTheServer(t *testing.T) {
 	}
 	if c, _, errOut := runCLI("--server", url, "--desk-config", cfg); c != 2 || !strings.Contains(errOut, "--staff") {
 		t.Fatalf("no --staff: %d %s", c, errOut)
+	}
+}
+
+// A manager asks the server for a backup; it lands in the server's backups folder.
+func TestBackupThroughTheServer(t *testing.T) {
+	db := handoverDB(t)
+	url, code := serveFile(t, db)
+	cfg := filepath.Join(t.TempDir(), "desk.json")
+	if c, _, errOut := run(t, "pair", "--server", url, "--code", code, "--desk-config", cfg); c != 0 {
+		t.Fatalf("pair: %s", errOut)
+	}
+	t.Setenv(PINVariable, "1357")
+	c, out, errOut := run(t, "backup", "--server", url, "--desk-config", cfg, "--staff", "Wayan Sudarma")
+	if c != 0 || !strings.Contains(out, "1 guests, 1 requests") {
+		t.Fatalf("backup through the server: %d %s %s", c, out, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "backups", "*"))
+	if len(files) != 1 {
+		t.Fatalf("backups folder: %v", files)
+	}
+	if c, _, _ := run(t, "backup", "--server", url, "--desk-config", cfg, "--staff", "Wayan Sudarma", "--out", "x.db"); c != 2 {
+		t.Fatal("--out with --server accepted")
 	}
 }

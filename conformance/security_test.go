@@ -167,6 +167,8 @@ func TestRoleCheckedByServer(t *testing.T) {
 	wantRefusal(t, err, errs.Invalid, desks.MsgAdminOnly)
 	err = d.svc.Staff.CreateStaff(forged, &staff.Staff{Name: "Mallory", Role: staff.RoleAdministrator, Active: true}, "9999")
 	wantRefusal(t, err, errs.Invalid, staff.MsgManagerOnly)
+	_, _, _, err = d.client.Backup(forged)
+	wantRefusal(t, err, errs.Invalid, staff.MsgManagerOnly)
 	n, err := d.svc.Staff.ListStaff(forged, staff.Filter{NamePrefix: "Mallory"})
 	if err != nil || len(n) != 0 {
 		t.Fatalf("Mallory stored: %v %v", n, err)

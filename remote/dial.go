@@ -234,6 +234,16 @@ func (c *Client) RevokeDesk(ctx context.Context, deskID string) error {
 	return nil
 }
 
+// Backup asks the server for a checked backup into its backups folder and returns the
+// backup's name there with what it holds.
+func (c *Client) Backup(ctx context.Context) (file string, guests, requests int, err error) {
+	res, err := c.desk.Backup(ctx, connect.NewRequest(&v1.BackupRequest{}))
+	if err != nil {
+		return "", 0, 0, c.failed(err)
+	}
+	return res.Msg.File, int(res.Msg.Guests), int(res.Msg.Requests), nil
+}
+
 // Credential is the pairing this client calls with.
 func (c *Client) Credential() Credential { return c.cred }
 

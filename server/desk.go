@@ -90,3 +90,23 @@ func (h *deskHandler) RevokeDesk(ctx context.Context, req *connect.Request[v1.Re
 	h.s.log.Info("desk revoked", "id", req.Msg.DeskId, "by", staff.ActorFrom(ctx).Name)
 	return connect.NewResponse(&v1.RevokeDeskResponse{}), nil
 }
+
+// MsgNoBackups refuses a backup on request from a server that takes none.
+const MsgNoBackups = "This Frontdesk server takes no backups on request."
+
+// Backup takes a checked backup into the server's backups folder (shift managers and
+// administrators).
+func (h *deskHandler) Backup(ctx context.Context, _ *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error) {
+	if r := staff.ActorFrom(ctx).Role; r != staff.RoleShiftManager && r != staff.RoleAdministrator {
+		return nil, errs.New(errs.Invalid, staff.MsgManagerOnly, nil)
+	}
+	if h.s.cfg.Backup == nil {
+		return nil, errs.New(errs.Unavailable, MsgNoBackups, nil)
+	}
+	file, g, r, err := h.s.cfg.Backup(ctx)
+	if err != nil {
+		return nil, err
+	}
+	h.s.log.Info("backup taken on request", "file", file, "by", staff.ActorFrom(ctx).Name)
+	return connect.NewResponse(&v1.BackupResponse{File: file, Guests: int64(g), Requests: int64(r)}), nil
+}

@@ -29,6 +29,9 @@ type Config struct {
 	Version  string
 	Log      *slog.Logger     // slog.Default() when nil
 	Now      func() time.Time // the server's clock, told to desks; time.Now when nil
+	// Backup takes a backup into the server's backups folder for `frontdesk backup
+	// --server`; nil refuses it.
+	Backup func(ctx context.Context) (file string, guests, requests int, err error)
 }
 
 // Server serves the API.

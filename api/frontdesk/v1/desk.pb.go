@@ -881,6 +881,102 @@ func (*RevokeDeskResponse) Descriptor() ([]byte, []int) {
 	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{16}
 }
 
+type BackupRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BackupRequest) Reset() {
+	*x = BackupRequest{}
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BackupRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BackupRequest) ProtoMessage() {}
+
+func (x *BackupRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BackupRequest.ProtoReflect.Descriptor instead.
+func (*BackupRequest) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{17}
+}
+
+type BackupResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	File          string                 `protobuf:"bytes,1,opt,name=file,proto3" json:"file,omitempty"` // the backup's name in the server's backups folder
+	Guests        int64                  `protobuf:"varint,2,opt,name=guests,proto3" json:"guests,omitempty"`
+	Requests      int64                  `protobuf:"varint,3,opt,name=requests,proto3" json:"requests,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BackupResponse) Reset() {
+	*x = BackupResponse{}
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BackupResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BackupResponse) ProtoMessage() {}
+
+func (x *BackupResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BackupResponse.ProtoReflect.Descriptor instead.
+func (*BackupResponse) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *BackupResponse) GetFile() string {
+	if x != nil {
+		return x.File
+	}
+	return ""
+}
+
+func (x *BackupResponse) GetGuests() int64 {
+	if x != nil {
+		return x.Guests
+	}
+	return 0
+}
+
+func (x *BackupResponse) GetRequests() int64 {
+	if x != nil {
+		return x.Requests
+	}
+	return 0
+}
+
 var File_frontdesk_v1_desk_proto protoreflect.FileDescriptor
 
 const file_frontdesk_v1_desk_proto_rawDesc = "" +
@@ -939,7 +1035,12 @@ const file_frontdesk_v1_desk_proto_rawDesc = "" +
 	"\x05desks\x18\x01 \x03(\v2\x12.frontdesk.v1.DeskR\x05desks\",\n" +
 	"\x11RevokeDeskRequest\x12\x17\n" +
 	"\adesk_id\x18\x01 \x01(\tR\x06deskId\"\x14\n" +
-	"\x12RevokeDeskResponse2\xa0\x04\n" +
+	"\x12RevokeDeskResponse\"\x0f\n" +
+	"\rBackupRequest\"X\n" +
+	"\x0eBackupResponse\x12\x12\n" +
+	"\x04file\x18\x01 \x01(\tR\x04file\x12\x16\n" +
+	"\x06guests\x18\x02 \x01(\x03R\x06guests\x12\x1a\n" +
+	"\brequests\x18\x03 \x01(\x03R\brequests2\xe5\x04\n" +
 	"\vDeskService\x12=\n" +
 	"\x04Pair\x12\x19.frontdesk.v1.PairRequest\x1a\x1a.frontdesk.v1.PairResponse\x12@\n" +
 	"\x05Hello\x12\x1a.frontdesk.v1.HelloRequest\x1a\x1b.frontdesk.v1.HelloResponse\x12C\n" +
@@ -948,7 +1049,8 @@ const file_frontdesk_v1_desk_proto_rawDesc = "" +
 	"\x11CreatePairingCode\x12&.frontdesk.v1.CreatePairingCodeRequest\x1a'.frontdesk.v1.CreatePairingCodeResponse\x12L\n" +
 	"\tListDesks\x12\x1e.frontdesk.v1.ListDesksRequest\x1a\x1f.frontdesk.v1.ListDesksResponse\x12O\n" +
 	"\n" +
-	"RevokeDesk\x12\x1f.frontdesk.v1.RevokeDeskRequest\x1a .frontdesk.v1.RevokeDeskResponseB(Z&frontdesk/api/frontdesk/v1;frontdeskv1b\x06proto3"
+	"RevokeDesk\x12\x1f.frontdesk.v1.RevokeDeskRequest\x1a .frontdesk.v1.RevokeDeskResponse\x12C\n" +
+	"\x06Backup\x12\x1b.frontdesk.v1.BackupRequest\x1a\x1c.frontdesk.v1.BackupResponseB(Z&frontdesk/api/frontdesk/v1;frontdeskv1b\x06proto3"
 
 var (
 	file_frontdesk_v1_desk_proto_rawDescOnce sync.Once
@@ -962,7 +1064,7 @@ func file_frontdesk_v1_desk_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_desk_proto_rawDescData
 }
 
-var file_frontdesk_v1_desk_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_frontdesk_v1_desk_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_frontdesk_v1_desk_proto_goTypes = []any{
 	(*ErrorDetail)(nil),               // 0: frontdesk.v1.ErrorDetail
 	(*ErrorDetails)(nil),              // 1: frontdesk.v1.ErrorDetails
@@ -981,23 +1083,25 @@ var file_frontdesk_v1_desk_proto_goTypes = []any{
 	(*ListDesksResponse)(nil),         // 14: frontdesk.v1.ListDesksResponse
 	(*RevokeDeskRequest)(nil),         // 15: frontdesk.v1.RevokeDeskRequest
 	(*RevokeDeskResponse)(nil),        // 16: frontdesk.v1.RevokeDeskResponse
-	nil,                               // 17: frontdesk.v1.ErrorDetail.ArgsEntry
-	(*Time)(nil),                      // 18: frontdesk.v1.Time
-	(*Actor)(nil),                     // 19: frontdesk.v1.Actor
-	(*structpb.Value)(nil),            // 20: google.protobuf.Value
+	(*BackupRequest)(nil),             // 17: frontdesk.v1.BackupRequest
+	(*BackupResponse)(nil),            // 18: frontdesk.v1.BackupResponse
+	nil,                               // 19: frontdesk.v1.ErrorDetail.ArgsEntry
+	(*Time)(nil),                      // 20: frontdesk.v1.Time
+	(*Actor)(nil),                     // 21: frontdesk.v1.Actor
+	(*structpb.Value)(nil),            // 22: google.protobuf.Value
 }
 var file_frontdesk_v1_desk_proto_depIdxs = []int32{
-	17, // 0: frontdesk.v1.ErrorDetail.args:type_name -> frontdesk.v1.ErrorDetail.ArgsEntry
+	19, // 0: frontdesk.v1.ErrorDetail.args:type_name -> frontdesk.v1.ErrorDetail.ArgsEntry
 	0,  // 1: frontdesk.v1.ErrorDetails.problems:type_name -> frontdesk.v1.ErrorDetail
-	18, // 2: frontdesk.v1.HelloResponse.now:type_name -> frontdesk.v1.Time
-	19, // 3: frontdesk.v1.SignInResponse.actor:type_name -> frontdesk.v1.Actor
-	18, // 4: frontdesk.v1.SignInResponse.expires_at:type_name -> frontdesk.v1.Time
-	18, // 5: frontdesk.v1.CreatePairingCodeResponse.expires_at:type_name -> frontdesk.v1.Time
-	18, // 6: frontdesk.v1.Desk.paired_at:type_name -> frontdesk.v1.Time
-	18, // 7: frontdesk.v1.Desk.last_seen:type_name -> frontdesk.v1.Time
-	18, // 8: frontdesk.v1.Desk.revoked_at:type_name -> frontdesk.v1.Time
+	20, // 2: frontdesk.v1.HelloResponse.now:type_name -> frontdesk.v1.Time
+	21, // 3: frontdesk.v1.SignInResponse.actor:type_name -> frontdesk.v1.Actor
+	20, // 4: frontdesk.v1.SignInResponse.expires_at:type_name -> frontdesk.v1.Time
+	20, // 5: frontdesk.v1.CreatePairingCodeResponse.expires_at:type_name -> frontdesk.v1.Time
+	20, // 6: frontdesk.v1.Desk.paired_at:type_name -> frontdesk.v1.Time
+	20, // 7: frontdesk.v1.Desk.last_seen:type_name -> frontdesk.v1.Time
+	20, // 8: frontdesk.v1.Desk.revoked_at:type_name -> frontdesk.v1.Time
 	12, // 9: frontdesk.v1.ListDesksResponse.desks:type_name -> frontdesk.v1.Desk
-	20, // 10: frontdesk.v1.ErrorDetail.ArgsEntry.value:type_name -> google.protobuf.Value
+	22, // 10: frontdesk.v1.ErrorDetail.ArgsEntry.value:type_name -> google.protobuf.Value
 	2,  // 11: frontdesk.v1.DeskService.Pair:input_type -> frontdesk.v1.PairRequest
 	4,  // 12: frontdesk.v1.DeskService.Hello:input_type -> frontdesk.v1.HelloRequest
 	6,  // 13: frontdesk.v1.DeskService.SignIn:input_type -> frontdesk.v1.SignInRequest
@@ -1005,15 +1109,17 @@ var file_frontdesk_v1_desk_proto_depIdxs = []int32{
 	10, // 15: frontdesk.v1.DeskService.CreatePairingCode:input_type -> frontdesk.v1.CreatePairingCodeRequest
 	13, // 16: frontdesk.v1.DeskService.ListDesks:input_type -> frontdesk.v1.ListDesksRequest
 	15, // 17: frontdesk.v1.DeskService.RevokeDesk:input_type -> frontdesk.v1.RevokeDeskRequest
-	3,  // 18: frontdesk.v1.DeskService.Pair:output_type -> frontdesk.v1.PairResponse
-	5,  // 19: frontdesk.v1.DeskService.Hello:output_type -> frontdesk.v1.HelloResponse
-	7,  // 20: frontdesk.v1.DeskService.SignIn:output_type -> frontdesk.v1.SignInResponse
-	9,  // 21: frontdesk.v1.DeskService.SignOut:output_type -> frontdesk.v1.SignOutResponse
-	11, // 22: frontdesk.v1.DeskService.CreatePairingCode:output_type -> frontdesk.v1.CreatePairingCodeResponse
-	14, // 23: frontdesk.v1.DeskService.ListDesks:output_type -> frontdesk.v1.ListDesksResponse
-	16, // 24: frontdesk.v1.DeskService.RevokeDesk:output_type -> frontdesk.v1.RevokeDeskResponse
-	18, // [18:25] is the sub-list for method output_type
-	11, // [11:18] is the sub-list for method input_type
+	17, // 18: frontdesk.v1.DeskService.Backup:input_type -> frontdesk.v1.BackupRequest
+	3,  // 19: frontdesk.v1.DeskService.Pair:output_type -> frontdesk.v1.PairResponse
+	5,  // 20: frontdesk.v1.DeskService.Hello:output_type -> frontdesk.v1.HelloResponse
+	7,  // 21: frontdesk.v1.DeskService.SignIn:output_type -> frontdesk.v1.SignInResponse
+	9,  // 22: frontdesk.v1.DeskService.SignOut:output_type -> frontdesk.v1.SignOutResponse
+	11, // 23: frontdesk.v1.DeskService.CreatePairingCode:output_type -> frontdesk.v1.CreatePairingCodeResponse
+	14, // 24: frontdesk.v1.DeskService.ListDesks:output_type -> frontdesk.v1.ListDesksResponse
+	16, // 25: frontdesk.v1.DeskService.RevokeDesk:output_type -> frontdesk.v1.RevokeDeskResponse
+	18, // 26: frontdesk.v1.DeskService.Backup:output_type -> frontdesk.v1.BackupResponse
+	19, // [19:27] is the sub-list for method output_type
+	11, // [11:19] is the sub-list for method input_type
 	11, // [11:11] is the sub-list for extension type_name
 	11, // [11:11] is the sub-list for extension extendee
 	0,  // [0:11] is the sub-list for field type_name
@@ -1031,7 +1137,7 @@ func file_frontdesk_v1_desk_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_desk_proto_rawDesc), len(file_frontdesk_v1_desk_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -50,6 +50,8 @@ const (
 	DeskServiceListDesksProcedure = "/frontdesk.v1.DeskService/ListDesks"
 	// DeskServiceRevokeDeskProcedure is the fully-qualified name of the DeskService's RevokeDesk RPC.
 	DeskServiceRevokeDeskProcedure = "/frontdesk.v1.DeskService/RevokeDesk"
+	// DeskServiceBackupProcedure is the fully-qualified name of the DeskService's Backup RPC.
+	DeskServiceBackupProcedure = "/frontdesk.v1.DeskService/Backup"
 )
 
 // DeskServiceClient is a client for the frontdesk.v1.DeskService service.
@@ -69,6 +71,9 @@ type DeskServiceClient interface {
 	ListDesks(context.Context, *connect.Request[v1.ListDesksRequest]) (*connect.Response[v1.ListDesksResponse], error)
 	// RevokeDesk refuses a desk from now on and ends its sessions (administrators).
 	RevokeDesk(context.Context, *connect.Request[v1.RevokeDeskRequest]) (*connect.Response[v1.RevokeDeskResponse], error)
+	// Backup takes a checked backup into the server's backups folder, kept with the
+	// manual ones (shift managers and administrators).
+	Backup(context.Context, *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error)
 }
 
 // NewDeskServiceClient constructs a client for the frontdesk.v1.DeskService service. By default, it
@@ -124,6 +129,12 @@ func NewDeskServiceClient(httpClient connect.HTTPClient, baseURL string, opts ..
 			connect.WithSchema(deskServiceMethods.ByName("RevokeDesk")),
 			connect.WithClientOptions(opts...),
 		),
+		backup: connect.NewClient[v1.BackupRequest, v1.BackupResponse](
+			httpClient,
+			baseURL+DeskServiceBackupProcedure,
+			connect.WithSchema(deskServiceMethods.ByName("Backup")),
+			connect.WithClientOptions(opts...),
+		),
 	}
 }
 
@@ -136,6 +147,7 @@ type deskServiceClient struct {
 	createPairingCode *connect.Client[v1.CreatePairingCodeRequest, v1.CreatePairingCodeResponse]
 	listDesks         *connect.Client[v1.ListDesksRequest, v1.ListDesksResponse]
 	revokeDesk        *connect.Client[v1.RevokeDeskRequest, v1.RevokeDeskResponse]
+	backup            *connect.Client[v1.BackupRequest, v1.BackupResponse]
 }
 
 // Pair calls frontdesk.v1.DeskService.Pair.
@@ -173,6 +185,11 @@ func (c *deskServiceClient) RevokeDesk(ctx context.Context, req *connect.Request
 	return c.revokeDesk.CallUnary(ctx, req)
 }
 
+// Backup calls frontdesk.v1.DeskService.Backup.
+func (c *deskServiceClient) Backup(ctx context.Context, req *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error) {
+	return c.backup.CallUnary(ctx, req)
+}
+
 // DeskServiceHandler is an implementation of the frontdesk.v1.DeskService service.
 type DeskServiceHandler interface {
 	// Pair exchanges a one-time pairing code for this desk's own credential.
@@ -190,6 +207,9 @@ type DeskServiceHandler interface {
 	ListDesks(context.Context, *connect.Request[v1.ListDesksRequest]) (*connect.Response[v1.ListDesksResponse], error)
 	// RevokeDesk refuses a desk from now on and ends its sessions (administrators).
 	RevokeDesk(context.Context, *connect.Request[v1.RevokeDeskRequest]) (*connect.Response[v1.RevokeDeskResponse], error)
+	// Backup takes a checked backup into the server's backups folder, kept with the
+	// manual ones (shift managers and administrators).
+	Backup(context.Context, *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error)
 }
 
 // NewDeskServiceHandler builds an HTTP handler from the service implementation. It returns the path
@@ -241,6 +261,12 @@ func NewDeskServiceHandler(svc DeskServiceHandler, opts ...connect.HandlerOption
 		connect.WithSchema(deskServiceMethods.ByName("RevokeDesk")),
 		connect.WithHandlerOptions(opts...),
 	)
+	deskServiceBackupHandler := connect.NewUnaryHandler(
+		DeskServiceBackupProcedure,
+		svc.Backup,
+		connect.WithSchema(deskServiceMethods.ByName("Backup")),
+		connect.WithHandlerOptions(opts...),
+	)
 	return "/frontdesk.v1.DeskService/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case DeskServicePairProcedure:
@@ -257,6 +283,8 @@ func NewDeskServiceHandler(svc DeskServiceHandler, opts ...connect.HandlerOption
 			deskServiceListDesksHandler.ServeHTTP(w, r)
 		case DeskServiceRevokeDeskProcedure:
 			deskServiceRevokeDeskHandler.ServeHTTP(w, r)
+		case DeskServiceBackupProcedure:
+			deskServiceBackupHandler.ServeHTTP(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -292,4 +320,8 @@ func (UnimplementedDeskServiceHandler) ListDesks(context.Context, *connect.Reque
 
 func (UnimplementedDeskServiceHandler) RevokeDesk(context.Context, *connect.Request[v1.RevokeDeskRequest]) (*connect.Response[v1.RevokeDeskResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.DeskService.RevokeDesk is not implemented"))
+}
+
+func (UnimplementedDeskServiceHandler) Backup(context.Context, *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.DeskService.Backup is not implemented"))
 }
