@@ -66,7 +66,7 @@ type pairingScreen struct {
 func showPairing(w fyne.Window, c Connect) {
 	s := &pairingScreen{c: c, form: newForm()}
 	s.url = entryWith(c.URL, "https://backoffice:8443")
-	s.code = entryWith("", "K7MPQ-3XRTA")
+	s.code = entryWith("", lang.L("e.g. K7MPQ-3XRTA"))
 	s.name = entryWith(c.DeskName, lang.L("e.g. Front desk 2"))
 	s.form.add(FieldServerAddress, lang.L("Server address"), s.url)
 	s.form.add(FieldPairingCode, lang.L("Pairing code"), s.code)
@@ -88,7 +88,7 @@ func showPairing(w fyne.Window, c Connect) {
 		parts = append([]fyne.CanvasObject{reason}, parts...)
 	}
 	card := widget.NewCard(lang.L("Connect to a Frontdesk server"), "", container.NewVBox(parts...))
-	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 460), card)))
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 400), card)))
 	if c.URL == "" {
 		w.Canvas().Focus(s.url)
 	} else {
@@ -130,4 +130,5 @@ func showPaired(w fyne.Window, fingerprint string, next func()) {
 	goOn.Importance = widget.HighImportance
 	card := widget.NewCard(lang.L("Connect to a Frontdesk server"), "", container.NewVBox(text, fp, check, container.NewHBox(layout.NewSpacer(), goOn)))
 	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 320), card)))
+	w.Canvas().Focus(goOn) // Enter goes on
 }

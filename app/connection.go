@@ -6,11 +6,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"frontdesk/errs"
+	"frontdesk/wire"
 )
 
 // MsgNoConnection is the line a desk of a server shows while the server does not answer.
@@ -24,6 +26,7 @@ const retryStart = 3 * time.Second
 type connection struct {
 	box  *fyne.Container
 	down bool
+	told bool // the person was told in a dialog during this outage
 }
 
 // watchLink follows the server's connection, if this desk has one, for the life of
@@ -42,6 +45,9 @@ func (u *UI) watchLink() {
 func (u *UI) setConnected(up bool) {
 	wasDown := u.conn.down
 	u.conn.down = !up
+	if up {
+		u.conn.told = false
+	}
 	if u.conn.box != nil {
 		u.conn.box.Hidden = up
 		u.conn.box.Refresh()
@@ -85,4 +91,21 @@ func (u *UI) showWaiting(err error) {
 func sessionEnded(err error) bool {
 	var e *errs.Error
 	return errs.CodeOf(err) == errs.Denied && errors.As(err, &e)
+}
+
+// noServer says whether err is a call that did not reach the server.
+func noServer(err error) bool {
+	var e *errs.Error
+	return errors.As(err, &e) && e.Code == errs.Unavailable && e.Template == wire.MsgNoServer
+}
+
+// noServerOnce tells the person once per outage that what they did did not reach the
+// server; after that the line under the header says it, and screens that read again by
+// themselves do not stack dialogs.
+func (u *UI) noServerOnce(err error) {
+	if u.conn.told {
+		return
+	}
+	u.conn.told = true
+	dialog.ShowInformation(lang.L("No connection"), message(err), u.win)
 }

@@ -162,6 +162,15 @@ func TestHeaderShowsTheServerConnection(t *testing.T) {
 	if findLabelDeep(h.ui.conn.box, "No connection to the Frontdesk server — retrying") == nil {
 		t.Fatal("the line does not say what happened")
 	}
+	// Screens that read again by themselves do not stack a dialog each.
+	_, err := c.CountStaff(context.Background())
+	h.ui.showError("reload", err)
+	h.ui.showError("reload", err)
+	if n := len(h.win.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d dialogs for one outage", n)
+	}
+	h.win.Canvas().Overlays().Top().Hide()
+	h.win.Canvas().Overlays().Remove(h.win.Canvas().Overlays().Top())
 	ds.start()
 	h.drainUntil("the line to go when the server is back", 15*time.Second, func() bool { return !h.ui.conn.box.Visible() })
 }

@@ -32,6 +32,10 @@ func translate(e *errs.Error) string {
 // showError tells the user what went wrong: a plain explanation for what they can act
 // on, an error dialog and a log line for faults.
 func (u *UI) showError(what string, err error) {
+	if noServer(err) {
+		u.noServerOnce(err)
+		return
+	}
 	switch errs.CodeOf(err) {
 	case errs.Denied:
 		if u.tabs != nil && sessionEnded(err) {
