@@ -88,7 +88,11 @@ func showPairing(w fyne.Window, c Connect) {
 		parts = append([]fyne.CanvasObject{reason}, parts...)
 	}
 	card := widget.NewCard(lang.L("Connect to a Frontdesk server"), "", container.NewVBox(parts...))
-	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 400), card)))
+	height := float32(350)
+	if c.Reason != "" {
+		height += 60
+	}
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, height), card)))
 	if c.URL == "" {
 		w.Canvas().Focus(s.url)
 	} else {
@@ -129,6 +133,6 @@ func showPaired(w fyne.Window, fingerprint string, next func()) {
 	goOn := widget.NewButton(lang.L("Continue"), next)
 	goOn.Importance = widget.HighImportance
 	card := widget.NewCard(lang.L("Connect to a Frontdesk server"), "", container.NewVBox(text, fp, check, container.NewHBox(layout.NewSpacer(), goOn)))
-	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 320), card)))
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 260), card)))
 	w.Canvas().Focus(goOn) // Enter goes on
 }
