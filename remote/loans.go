@@ -18,7 +18,7 @@ var _ loans.Service = (*Client)(nil)
 func (c *Client) ListItems(ctx context.Context) ([]loans.ItemStock, error) {
 	res, err := c.loans.ListItems(ctx, connect.NewRequest(&v1.ListItemsRequest{}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	return wire.GoList[loans.ItemStock](res.Msg.ItemStocks), nil
 }
@@ -27,7 +27,7 @@ func (c *Client) ListItems(ctx context.Context) ([]loans.ItemStock, error) {
 func (c *Client) SaveItem(ctx context.Context, it *loans.Item) error {
 	res, err := c.loans.SaveItem(ctx, connect.NewRequest(&v1.SaveItemRequest{Item: wire.Msg[*v1.Item](it)}))
 	if err != nil {
-		return wire.FromConnect(err)
+		return c.failed(err)
 	}
 	*it = wire.Go[loans.Item](res.Msg.Item)
 	return nil
@@ -37,7 +37,7 @@ func (c *Client) SaveItem(ctx context.Context, it *loans.Item) error {
 func (c *Client) Lend(ctx context.Context, l *loans.Loan) error {
 	res, err := c.loans.Lend(ctx, connect.NewRequest(&v1.LendRequest{Loan: wire.Msg[*v1.Loan](l)}))
 	if err != nil {
-		return wire.FromConnect(err)
+		return c.failed(err)
 	}
 	*l = wire.Go[loans.Loan](res.Msg.Loan)
 	return nil
@@ -46,14 +46,14 @@ func (c *Client) Lend(ctx context.Context, l *loans.Loan) error {
 // ReturnLoan implements loans.Service.
 func (c *Client) ReturnLoan(ctx context.Context, loanID string) error {
 	_, err := c.loans.ReturnLoan(ctx, connect.NewRequest(&v1.ReturnLoanRequest{LoanId: loanID}))
-	return wire.FromConnect(err)
+	return c.failed(err)
 }
 
 // ListLoans implements loans.Service.
 func (c *Client) ListLoans(ctx context.Context, f loans.Filter) ([]loans.Loan, error) {
 	res, err := c.loans.ListLoans(ctx, connect.NewRequest(&v1.ListLoansRequest{Filter: wire.Msg[*v1.LoansFilter](&f)}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	return wire.GoList[loans.Loan](res.Msg.Loans), nil
 }

@@ -18,7 +18,7 @@ var _ guests.Privacy = (*Client)(nil)
 func (c *Client) ExportGuestData(ctx context.Context, guestID string) (*guests.DataExport, error) {
 	res, err := c.privacy.ExportGuestData(ctx, connect.NewRequest(&v1.ExportGuestDataRequest{GuestId: guestID}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	x := wire.Go[guests.DataExport](res.Msg.DataExport)
 	return &x, nil
@@ -27,14 +27,14 @@ func (c *Client) ExportGuestData(ctx context.Context, guestID string) (*guests.D
 // EraseGuest implements guests.Privacy.
 func (c *Client) EraseGuest(ctx context.Context, guestID string) error {
 	_, err := c.privacy.EraseGuest(ctx, connect.NewRequest(&v1.EraseGuestRequest{GuestId: guestID}))
-	return wire.FromConnect(err)
+	return c.failed(err)
 }
 
 // PlanErasure implements guests.Privacy.
 func (c *Client) PlanErasure(ctx context.Context, guestID string) (guests.ErasurePlan, error) {
 	res, err := c.privacy.PlanErasure(ctx, connect.NewRequest(&v1.PlanErasureRequest{GuestId: guestID}))
 	if err != nil {
-		return guests.ErasurePlan{}, wire.FromConnect(err)
+		return guests.ErasurePlan{}, c.failed(err)
 	}
 	return wire.Go[guests.ErasurePlan](res.Msg.ErasurePlan), nil
 }
@@ -45,7 +45,7 @@ func (c *Client) PlanErasure(ctx context.Context, guestID string) (guests.Erasur
 func (c *Client) EraseGuestFromBackups(ctx context.Context, guestID string, progress func(done, total int)) (guests.BackupErasure, error) {
 	stream, err := c.privacy.EraseGuestFromBackups(ctx, connect.NewRequest(&v1.EraseGuestFromBackupsRequest{GuestId: guestID}))
 	if err != nil {
-		return guests.BackupErasure{}, wire.FromConnect(err)
+		return guests.BackupErasure{}, c.failed(err)
 	}
 	defer stream.Close()
 	var res guests.BackupErasure
@@ -58,5 +58,5 @@ func (c *Client) EraseGuestFromBackups(ctx context.Context, guestID string, prog
 			progress(int(m.Done), int(m.Total))
 		}
 	}
-	return res, wire.FromConnect(stream.Err())
+	return res, c.failed(stream.Err())
 }

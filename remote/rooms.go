@@ -19,7 +19,7 @@ var _ property.RoomService = (*Client)(nil)
 func (c *Client) ListRooms(ctx context.Context, f property.RoomFilter) ([]property.Room, error) {
 	res, err := c.rooms.ListRooms(ctx, connect.NewRequest(&v1.ListRoomsRequest{RoomFilter: wire.Msg[*v1.RoomFilter](&f)}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	return wire.GoList[property.Room](res.Msg.Rooms), nil
 }
@@ -28,7 +28,7 @@ func (c *Client) ListRooms(ctx context.Context, f property.RoomFilter) ([]proper
 func (c *Client) CountRooms(ctx context.Context, f property.RoomFilter) (int, error) {
 	res, err := c.rooms.CountRooms(ctx, connect.NewRequest(&v1.CountRoomsRequest{RoomFilter: wire.Msg[*v1.RoomFilter](&f)}))
 	if err != nil {
-		return 0, wire.FromConnect(err)
+		return 0, c.failed(err)
 	}
 	return int(res.Msg.Count), nil
 }
@@ -37,7 +37,7 @@ func (c *Client) CountRooms(ctx context.Context, f property.RoomFilter) (int, er
 func (c *Client) SaveRoom(ctx context.Context, r *property.Room) error {
 	res, err := c.rooms.SaveRoom(ctx, connect.NewRequest(&v1.SaveRoomRequest{Room: wire.Msg[*v1.Room](r)}))
 	if err != nil {
-		return wire.FromConnect(err)
+		return c.failed(err)
 	}
 	*r = wire.Go[property.Room](res.Msg.Room)
 	return nil
@@ -52,7 +52,7 @@ func (c *Client) ImportRooms(ctx context.Context, r io.Reader, dryRun bool) (pro
 	}
 	res, err := c.rooms.ImportRooms(ctx, connect.NewRequest(&v1.ImportRoomsRequest{File: file, DryRun: dryRun}))
 	if err != nil {
-		return property.RoomImportReport{}, wire.FromConnect(err)
+		return property.RoomImportReport{}, c.failed(err)
 	}
 	return wire.Go[property.RoomImportReport](res.Msg.RoomImportReport), nil
 }

@@ -19,7 +19,7 @@ var _ standards.Service = (*Client)(nil)
 func (c *Client) ListDepartments(ctx context.Context) ([]standards.Department, error) {
 	res, err := c.standards.ListDepartments(ctx, connect.NewRequest(&v1.ListDepartmentsRequest{}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	return wire.GoList[standards.Department](res.Msg.Departments), nil
 }
@@ -28,7 +28,7 @@ func (c *Client) ListDepartments(ctx context.Context) ([]standards.Department, e
 func (c *Client) SaveDepartment(ctx context.Context, d *standards.Department) error {
 	res, err := c.standards.SaveDepartment(ctx, connect.NewRequest(&v1.SaveDepartmentRequest{Department: wire.Msg[*v1.Department](d)}))
 	if err != nil {
-		return wire.FromConnect(err)
+		return c.failed(err)
 	}
 	*d = wire.Go[standards.Department](res.Msg.Department)
 	return nil
@@ -38,7 +38,7 @@ func (c *Client) SaveDepartment(ctx context.Context, d *standards.Department) er
 func (c *Client) ListCategories(ctx context.Context) ([]standards.Category, error) {
 	res, err := c.standards.ListCategories(ctx, connect.NewRequest(&v1.ListCategoriesRequest{}))
 	if err != nil {
-		return nil, wire.FromConnect(err)
+		return nil, c.failed(err)
 	}
 	return wire.GoList[standards.Category](res.Msg.Categorys), nil
 }
@@ -47,7 +47,7 @@ func (c *Client) ListCategories(ctx context.Context) ([]standards.Category, erro
 func (c *Client) SaveCategory(ctx context.Context, cat *standards.Category) error {
 	res, err := c.standards.SaveCategory(ctx, connect.NewRequest(&v1.SaveCategoryRequest{Category: wire.Msg[*v1.Category](cat)}))
 	if err != nil {
-		return wire.FromConnect(err)
+		return c.failed(err)
 	}
 	*cat = wire.Go[standards.Category](res.Msg.Category)
 	return nil

@@ -30,7 +30,7 @@ func (c *Client) ImportGuestsCSV(ctx context.Context, r io.ReadSeeker, opt guest
 	req := &v1.ImportGuestsCSVRequest{File: file, Options: wire.Msg[*v1.ImportOptions](&opt)}
 	stream, err := c.transfer.ImportGuestsCSV(ctx, connect.NewRequest(req))
 	if err != nil {
-		return guests.ImportReport{}, wire.FromConnect(err)
+		return guests.ImportReport{}, c.failed(err)
 	}
 	defer stream.Close()
 	var rep guests.ImportReport
@@ -43,7 +43,7 @@ func (c *Client) ImportGuestsCSV(ctx context.Context, r io.ReadSeeker, opt guest
 			opt.Progress(int(m.Done), int(m.Total))
 		}
 	}
-	return rep, wire.FromConnect(stream.Err())
+	return rep, c.failed(stream.Err())
 }
 
 // readFrom reads r whole from its start.
@@ -60,7 +60,7 @@ func readFrom(r io.ReadSeeker) ([]byte, error) {
 func (c *Client) ExportGuestsCSV(ctx context.Context, w io.Writer, withStays bool) (int, error) {
 	stream, err := c.transfer.ExportGuestsCSV(ctx, connect.NewRequest(&v1.ExportGuestsCSVRequest{WithStays: withStays}))
 	if err != nil {
-		return 0, wire.FromConnect(err)
+		return 0, c.failed(err)
 	}
 	defer stream.Close()
 	for stream.Receive() {
@@ -73,7 +73,7 @@ func (c *Client) ExportGuestsCSV(ctx context.Context, w io.Writer, withStays boo
 		}
 	}
 	if err := stream.Err(); err != nil {
-		return 0, wire.FromConnect(err)
+		return 0, c.failed(err)
 	}
-	return 0, wire.FromConnect(errExportCut)
+	return 0, c.failed(errExportCut)
 }
