@@ -3,7 +3,6 @@ package conformance
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -12,85 +11,6 @@ import (
 	"frontdesk/guests"
 	"frontdesk/staff"
 )
-
-// sameValue fails the test at the first field where got and want differ, naming it.
-// Times are compared as instants (the zone they are read in may differ); an empty list
-// and a missing one are the same.
-func sameValue(t *testing.T, what string, got, want any) {
-	t.Helper()
-	if d := firstDifference(what, reflect.ValueOf(got), reflect.ValueOf(want)); d != "" {
-		t.Error(d)
-	}
-}
-
-var instantType = reflect.TypeFor[time.Time]()
-
-// firstDifference describes the first difference between got and want, or is empty.
-func firstDifference(path string, got, want reflect.Value) string {
-	if !got.IsValid() || !want.IsValid() {
-		if got.IsValid() != want.IsValid() {
-			return fmt.Sprintf("%s: got %s, want %s", path, show(got), show(want))
-		}
-		return ""
-	}
-	if got.Type() != want.Type() {
-		return fmt.Sprintf("%s: got %s, want %s", path, show(got), show(want))
-	}
-	if got.Type() == instantType {
-		if !got.Interface().(time.Time).Equal(want.Interface().(time.Time)) {
-			return fmt.Sprintf("%s: got %v, want %v", path, got.Interface(), want.Interface())
-		}
-		return ""
-	}
-	switch got.Kind() {
-	case reflect.Struct:
-		for i := 0; i < got.NumField(); i++ {
-			if f := got.Type().Field(i); f.IsExported() {
-				if d := firstDifference(path+"."+f.Name, got.Field(i), want.Field(i)); d != "" {
-					return d
-				}
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		if got.Len() != want.Len() {
-			return fmt.Sprintf("%s: got %d elements %v, want %d %v", path, got.Len(), show(got), want.Len(), show(want))
-		}
-		for i := 0; i < got.Len(); i++ {
-			if d := firstDifference(fmt.Sprintf("%s[%d]", path, i), got.Index(i), want.Index(i)); d != "" {
-				return d
-			}
-		}
-	case reflect.Map:
-		if got.Len() != want.Len() {
-			return fmt.Sprintf("%s: got %v, want %v", path, show(got), show(want))
-		}
-		for _, k := range got.MapKeys() {
-			if d := firstDifference(fmt.Sprintf("%s[%v]", path, k), got.MapIndex(k), want.MapIndex(k)); d != "" {
-				return d
-			}
-		}
-	case reflect.Pointer, reflect.Interface:
-		if got.IsNil() || want.IsNil() {
-			if got.IsNil() != want.IsNil() {
-				return fmt.Sprintf("%s: got %s, want %s", path, show(got), show(want))
-			}
-			return ""
-		}
-		return firstDifference(path, got.Elem(), want.Elem())
-	default:
-		if !reflect.DeepEqual(got.Interface(), want.Interface()) {
-			return fmt.Sprintf("%s: got %#v, want %#v", path, got.Interface(), want.Interface())
-		}
-	}
-	return ""
-}
-
-func show(v reflect.Value) string {
-	if !v.IsValid() {
-		return "nothing"
-	}
-	return fmt.Sprintf("%+v", v.Interface())
-}
 
 // wantProblem fails the test unless err has code and carries template: for field, or
 // as the error itself when field is empty. It returns the problem, to check its values.
