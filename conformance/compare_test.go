@@ -9,7 +9,7 @@ import (
 
 // sameValue fails at every difference (at most ten shown) between a value a desk got
 // and the one wanted (often what the store itself answers to the same call): every
-// exported field of every nested value, times by instant and offset, an empty list the
+// exported field of every nested value, times by instant, an empty list the
 // same as none, the facts of a summary by their text (a named string arrives as a
 // string), and a field never sent (`wire:"-"`) left out.
 func sameValue(t *testing.T, what string, got, want any) {
