@@ -8,9 +8,9 @@ import (
 	"context"
 	"time"
 
-	"frontdesk/desks"
 	"frontdesk/anticipation"
 	"frontdesk/audit"
+	"frontdesk/desks"
 	"frontdesk/escalation"
 	"frontdesk/guests"
 	"frontdesk/handover"
