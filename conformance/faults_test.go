@@ -185,7 +185,13 @@ func TestServerStoppedUnderOpenDesk(t *testing.T) {
 	if err := svc.CreateGuest(context.Background(), &g); err != nil {
 		t.Fatal(err)
 	}
+	follow(t, svc, 0) // a desk listening to the feed does not hold the stop up
+	time.Sleep(300 * time.Millisecond)
+	began := time.Now()
 	p.kill(syscall.SIGTERM)
+	if took := time.Since(began); took > 10*time.Second {
+		t.Fatalf("the server took %v to stop under a followed feed", took)
+	}
 	if out := p.output(); !bytes.Contains([]byte(out), []byte("the database is closed")) {
 		t.Fatalf("no clean stop in the log:\n%s", out)
 	}

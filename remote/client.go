@@ -26,6 +26,7 @@ type Client struct {
 	requests   frontdeskv1connect.RequestServiceClient
 	today      frontdeskv1connect.TodayServiceClient
 	handover   frontdeskv1connect.HandoverServiceClient
+	changes    frontdeskv1connect.ChangeServiceClient
 
 	cred          Credential
 	region        string // the server's phone region, from Hello

@@ -163,6 +163,7 @@ func newClient(hc *http.Client, u string, cred Credential) *Client {
 	c.requests = frontdeskv1connect.NewRequestServiceClient(hc, u, opts...)
 	c.today = frontdeskv1connect.NewTodayServiceClient(hc, u, opts...)
 	c.handover = frontdeskv1connect.NewHandoverServiceClient(hc, u, opts...)
+	c.changes = frontdeskv1connect.NewChangeServiceClient(hc, u, opts...)
 	return c
 }
 

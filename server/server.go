@@ -41,6 +41,10 @@ type Server struct {
 	api     *api
 	guard   *guard
 	handler http.Handler
+	// feeds ends every change feed being followed: Serve cancels it before it waits for
+	// the calls in flight, which a feed never stops being.
+	feeds     context.Context
+	stopFeeds context.CancelFunc
 }
 
 // New returns a server of cfg's services.
@@ -53,11 +57,14 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, api: &api{svc: cfg.Services, region: cfg.Region}}
 	s.guard = newGuard(cfg.Desks, cfg.Log, cfg.Now)
+	s.feeds, s.stopFeeds = context.WithCancel(context.Background())
 	mux := http.NewServeMux()
 	opts := []connect.HandlerOption{connect.WithInterceptors(s.guard), connect.WithRecover(s.recovered),
 		connect.WithReadMaxBytes(maxMessage)}
 	s.api.mount(mux, opts...)
 	path, h := frontdeskv1connect.NewDeskServiceHandler(&deskHandler{s: s}, opts...)
+	mux.Handle(path, h)
+	path, h = frontdeskv1connect.NewChangeServiceHandler(&changeHandler{s: s}, opts...)
 	mux.Handle(path, h)
 	s.handler = mux
 	return s
@@ -87,6 +94,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, cert tls.Certificat
 	case <-ctx.Done():
 	}
 	s.log.Info("stopping: finishing the calls in flight")
+	s.stopFeeds()
 	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	err := hs.Shutdown(sctx)

@@ -36,6 +36,7 @@ type Services struct {
 	Requests   requests.Service
 	Today      anticipation.Service
 	Handover   handover.Service
+	Feed       audit.Feed // the change feed: what other desks (and the clock) changed
 
 	// A desk of a Frontdesk server has these two; a PC on its own has neither.
 	Link  Link      // the connection to the server, shown on the header
@@ -75,10 +76,11 @@ type All interface {
 	requests.Service
 	anticipation.Service
 	handover.Service
+	audit.Feed
 }
 
 // Of fills every service from one implementation of all of them.
 func Of(a All) Services {
 	return Services{Guests: a, Privacy: a, Transfer: a, Staff: a, Standards: a, Loans: a, Rooms: a, Audit: a,
-		Escalation: a, Roster: a, Requests: a, Today: a, Handover: a}
+		Escalation: a, Roster: a, Requests: a, Today: a, Handover: a, Feed: a}
 }

@@ -110,6 +110,11 @@ func (s *Store) escalate(ctx context.Context, tx *sql.Tx, r *requests.Request, l
 	if err != nil {
 		return e, err
 	}
-	_, err = applyAction(ctx, tx, r, requests.Action{Kind: requests.ActEscalate, Escalation: e}, now, escalator)
-	return e, err
+	ev, err := applyAction(ctx, tx, r, requests.Action{Kind: requests.ActEscalate, Escalation: e}, now, escalator)
+	if err != nil {
+		return e, err
+	}
+	// In the audit log, and with it in the change feed: every desk sees the climb.
+	return e, s.audit(staff.WithActor(ctx, escalator), tx, change{entity: "request", entityID: r.ID, guestID: r.GuestID,
+		action: string(requests.ActEscalate), summary: eventSummary(ev)})
 }

@@ -23,14 +23,11 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/durationpb"
 	"google.golang.org/protobuf/types/known/structpb"
-
-	v1 "frontdesk/api/frontdesk/v1"
 )
 
 var (
 	timeType     = reflect.TypeFor[time.Time]()
 	anyType      = reflect.TypeFor[any]()
-	timeName     = (&v1.Time{}).ProtoReflect().Descriptor().FullName()
 	durationName = (&durationpb.Duration{}).ProtoReflect().Descriptor().FullName()
 	valueName    = (&structpb.Value{}).ProtoReflect().Descriptor().FullName()
 )

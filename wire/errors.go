@@ -59,7 +59,7 @@ func ToConnect(err error) error {
 		addDetail(ce, detailOf(e))
 		return ce
 	}
-	return connect.NewError(connect.CodeInternal, errors.New(MsgServerFault))
+	return connect.NewError(connect.CodeInternal, errs.New(errs.Internal, MsgServerFault, nil))
 }
 
 func addDetail(ce *connect.Error, m proto.Message) {

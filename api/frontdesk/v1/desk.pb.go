@@ -977,6 +977,196 @@ func (x *BackupResponse) GetRequests() int64 {
 	return 0
 }
 
+type FollowRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Since         int64                  `protobuf:"varint,1,opt,name=since,proto3" json:"since,omitempty"` // the last change the desk has; 0 for the newest only
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowRequest) Reset() {
+	*x = FollowRequest{}
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowRequest) ProtoMessage() {}
+
+func (x *FollowRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowRequest.ProtoReflect.Descriptor instead.
+func (*FollowRequest) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *FollowRequest) GetSince() int64 {
+	if x != nil {
+		return x.Since
+	}
+	return 0
+}
+
+// Change is one committed change: what was touched, not what it now holds (the desk
+// reads that itself, with its own permissions).
+type Change struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Seq           int64                  `protobuf:"varint,1,opt,name=seq,proto3" json:"seq,omitempty"`
+	At            *Time                  `protobuf:"bytes,2,opt,name=at,proto3" json:"at,omitempty"`
+	Entity        string                 `protobuf:"bytes,3,opt,name=entity,proto3" json:"entity,omitempty"`
+	EntityId      string                 `protobuf:"bytes,4,opt,name=entity_id,json=entityId,proto3" json:"entity_id,omitempty"`
+	GuestId       string                 `protobuf:"bytes,5,opt,name=guest_id,json=guestId,proto3" json:"guest_id,omitempty"`
+	Action        string                 `protobuf:"bytes,6,opt,name=action,proto3" json:"action,omitempty"`
+	ActorName     string                 `protobuf:"bytes,7,opt,name=actor_name,json=actorName,proto3" json:"actor_name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Change) Reset() {
+	*x = Change{}
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Change) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Change) ProtoMessage() {}
+
+func (x *Change) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Change.ProtoReflect.Descriptor instead.
+func (*Change) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *Change) GetSeq() int64 {
+	if x != nil {
+		return x.Seq
+	}
+	return 0
+}
+
+func (x *Change) GetAt() *Time {
+	if x != nil {
+		return x.At
+	}
+	return nil
+}
+
+func (x *Change) GetEntity() string {
+	if x != nil {
+		return x.Entity
+	}
+	return ""
+}
+
+func (x *Change) GetEntityId() string {
+	if x != nil {
+		return x.EntityId
+	}
+	return ""
+}
+
+func (x *Change) GetGuestId() string {
+	if x != nil {
+		return x.GuestId
+	}
+	return ""
+}
+
+func (x *Change) GetAction() string {
+	if x != nil {
+		return x.Action
+	}
+	return ""
+}
+
+func (x *Change) GetActorName() string {
+	if x != nil {
+		return x.ActorName
+	}
+	return ""
+}
+
+type FollowResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Changes       []*Change              `protobuf:"bytes,1,rep,name=changes,proto3" json:"changes,omitempty"`
+	Reload        bool                   `protobuf:"varint,2,opt,name=reload,proto3" json:"reload,omitempty"` // the desk was away too long: read the screens afresh
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FollowResponse) Reset() {
+	*x = FollowResponse{}
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FollowResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FollowResponse) ProtoMessage() {}
+
+func (x *FollowResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_desk_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FollowResponse.ProtoReflect.Descriptor instead.
+func (*FollowResponse) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_desk_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *FollowResponse) GetChanges() []*Change {
+	if x != nil {
+		return x.Changes
+	}
+	return nil
+}
+
+func (x *FollowResponse) GetReload() bool {
+	if x != nil {
+		return x.Reload
+	}
+	return false
+}
+
 var File_frontdesk_v1_desk_proto protoreflect.FileDescriptor
 
 const file_frontdesk_v1_desk_proto_rawDesc = "" +
@@ -1040,7 +1230,21 @@ const file_frontdesk_v1_desk_proto_rawDesc = "" +
 	"\x0eBackupResponse\x12\x12\n" +
 	"\x04file\x18\x01 \x01(\tR\x04file\x12\x16\n" +
 	"\x06guests\x18\x02 \x01(\x03R\x06guests\x12\x1a\n" +
-	"\brequests\x18\x03 \x01(\x03R\brequests2\xe5\x04\n" +
+	"\brequests\x18\x03 \x01(\x03R\brequests\"%\n" +
+	"\rFollowRequest\x12\x14\n" +
+	"\x05since\x18\x01 \x01(\x03R\x05since\"\xc5\x01\n" +
+	"\x06Change\x12\x10\n" +
+	"\x03seq\x18\x01 \x01(\x03R\x03seq\x12\"\n" +
+	"\x02at\x18\x02 \x01(\v2\x12.frontdesk.v1.TimeR\x02at\x12\x16\n" +
+	"\x06entity\x18\x03 \x01(\tR\x06entity\x12\x1b\n" +
+	"\tentity_id\x18\x04 \x01(\tR\bentityId\x12\x19\n" +
+	"\bguest_id\x18\x05 \x01(\tR\aguestId\x12\x16\n" +
+	"\x06action\x18\x06 \x01(\tR\x06action\x12\x1d\n" +
+	"\n" +
+	"actor_name\x18\a \x01(\tR\tactorName\"X\n" +
+	"\x0eFollowResponse\x12.\n" +
+	"\achanges\x18\x01 \x03(\v2\x14.frontdesk.v1.ChangeR\achanges\x12\x16\n" +
+	"\x06reload\x18\x02 \x01(\bR\x06reload2\xe5\x04\n" +
 	"\vDeskService\x12=\n" +
 	"\x04Pair\x12\x19.frontdesk.v1.PairRequest\x1a\x1a.frontdesk.v1.PairResponse\x12@\n" +
 	"\x05Hello\x12\x1a.frontdesk.v1.HelloRequest\x1a\x1b.frontdesk.v1.HelloResponse\x12C\n" +
@@ -1050,7 +1254,9 @@ const file_frontdesk_v1_desk_proto_rawDesc = "" +
 	"\tListDesks\x12\x1e.frontdesk.v1.ListDesksRequest\x1a\x1f.frontdesk.v1.ListDesksResponse\x12O\n" +
 	"\n" +
 	"RevokeDesk\x12\x1f.frontdesk.v1.RevokeDeskRequest\x1a .frontdesk.v1.RevokeDeskResponse\x12C\n" +
-	"\x06Backup\x12\x1b.frontdesk.v1.BackupRequest\x1a\x1c.frontdesk.v1.BackupResponseB(Z&frontdesk/api/frontdesk/v1;frontdeskv1b\x06proto3"
+	"\x06Backup\x12\x1b.frontdesk.v1.BackupRequest\x1a\x1c.frontdesk.v1.BackupResponse2V\n" +
+	"\rChangeService\x12E\n" +
+	"\x06Follow\x12\x1b.frontdesk.v1.FollowRequest\x1a\x1c.frontdesk.v1.FollowResponse0\x01B(Z&frontdesk/api/frontdesk/v1;frontdeskv1b\x06proto3"
 
 var (
 	file_frontdesk_v1_desk_proto_rawDescOnce sync.Once
@@ -1064,7 +1270,7 @@ func file_frontdesk_v1_desk_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_desk_proto_rawDescData
 }
 
-var file_frontdesk_v1_desk_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_frontdesk_v1_desk_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_frontdesk_v1_desk_proto_goTypes = []any{
 	(*ErrorDetail)(nil),               // 0: frontdesk.v1.ErrorDetail
 	(*ErrorDetails)(nil),              // 1: frontdesk.v1.ErrorDetails
@@ -1085,44 +1291,51 @@ var file_frontdesk_v1_desk_proto_goTypes = []any{
 	(*RevokeDeskResponse)(nil),        // 16: frontdesk.v1.RevokeDeskResponse
 	(*BackupRequest)(nil),             // 17: frontdesk.v1.BackupRequest
 	(*BackupResponse)(nil),            // 18: frontdesk.v1.BackupResponse
-	nil,                               // 19: frontdesk.v1.ErrorDetail.ArgsEntry
-	(*Time)(nil),                      // 20: frontdesk.v1.Time
-	(*Actor)(nil),                     // 21: frontdesk.v1.Actor
-	(*structpb.Value)(nil),            // 22: google.protobuf.Value
+	(*FollowRequest)(nil),             // 19: frontdesk.v1.FollowRequest
+	(*Change)(nil),                    // 20: frontdesk.v1.Change
+	(*FollowResponse)(nil),            // 21: frontdesk.v1.FollowResponse
+	nil,                               // 22: frontdesk.v1.ErrorDetail.ArgsEntry
+	(*Time)(nil),                      // 23: frontdesk.v1.Time
+	(*Actor)(nil),                     // 24: frontdesk.v1.Actor
+	(*structpb.Value)(nil),            // 25: google.protobuf.Value
 }
 var file_frontdesk_v1_desk_proto_depIdxs = []int32{
-	19, // 0: frontdesk.v1.ErrorDetail.args:type_name -> frontdesk.v1.ErrorDetail.ArgsEntry
+	22, // 0: frontdesk.v1.ErrorDetail.args:type_name -> frontdesk.v1.ErrorDetail.ArgsEntry
 	0,  // 1: frontdesk.v1.ErrorDetails.problems:type_name -> frontdesk.v1.ErrorDetail
-	20, // 2: frontdesk.v1.HelloResponse.now:type_name -> frontdesk.v1.Time
-	21, // 3: frontdesk.v1.SignInResponse.actor:type_name -> frontdesk.v1.Actor
-	20, // 4: frontdesk.v1.SignInResponse.expires_at:type_name -> frontdesk.v1.Time
-	20, // 5: frontdesk.v1.CreatePairingCodeResponse.expires_at:type_name -> frontdesk.v1.Time
-	20, // 6: frontdesk.v1.Desk.paired_at:type_name -> frontdesk.v1.Time
-	20, // 7: frontdesk.v1.Desk.last_seen:type_name -> frontdesk.v1.Time
-	20, // 8: frontdesk.v1.Desk.revoked_at:type_name -> frontdesk.v1.Time
+	23, // 2: frontdesk.v1.HelloResponse.now:type_name -> frontdesk.v1.Time
+	24, // 3: frontdesk.v1.SignInResponse.actor:type_name -> frontdesk.v1.Actor
+	23, // 4: frontdesk.v1.SignInResponse.expires_at:type_name -> frontdesk.v1.Time
+	23, // 5: frontdesk.v1.CreatePairingCodeResponse.expires_at:type_name -> frontdesk.v1.Time
+	23, // 6: frontdesk.v1.Desk.paired_at:type_name -> frontdesk.v1.Time
+	23, // 7: frontdesk.v1.Desk.last_seen:type_name -> frontdesk.v1.Time
+	23, // 8: frontdesk.v1.Desk.revoked_at:type_name -> frontdesk.v1.Time
 	12, // 9: frontdesk.v1.ListDesksResponse.desks:type_name -> frontdesk.v1.Desk
-	22, // 10: frontdesk.v1.ErrorDetail.ArgsEntry.value:type_name -> google.protobuf.Value
-	2,  // 11: frontdesk.v1.DeskService.Pair:input_type -> frontdesk.v1.PairRequest
-	4,  // 12: frontdesk.v1.DeskService.Hello:input_type -> frontdesk.v1.HelloRequest
-	6,  // 13: frontdesk.v1.DeskService.SignIn:input_type -> frontdesk.v1.SignInRequest
-	8,  // 14: frontdesk.v1.DeskService.SignOut:input_type -> frontdesk.v1.SignOutRequest
-	10, // 15: frontdesk.v1.DeskService.CreatePairingCode:input_type -> frontdesk.v1.CreatePairingCodeRequest
-	13, // 16: frontdesk.v1.DeskService.ListDesks:input_type -> frontdesk.v1.ListDesksRequest
-	15, // 17: frontdesk.v1.DeskService.RevokeDesk:input_type -> frontdesk.v1.RevokeDeskRequest
-	17, // 18: frontdesk.v1.DeskService.Backup:input_type -> frontdesk.v1.BackupRequest
-	3,  // 19: frontdesk.v1.DeskService.Pair:output_type -> frontdesk.v1.PairResponse
-	5,  // 20: frontdesk.v1.DeskService.Hello:output_type -> frontdesk.v1.HelloResponse
-	7,  // 21: frontdesk.v1.DeskService.SignIn:output_type -> frontdesk.v1.SignInResponse
-	9,  // 22: frontdesk.v1.DeskService.SignOut:output_type -> frontdesk.v1.SignOutResponse
-	11, // 23: frontdesk.v1.DeskService.CreatePairingCode:output_type -> frontdesk.v1.CreatePairingCodeResponse
-	14, // 24: frontdesk.v1.DeskService.ListDesks:output_type -> frontdesk.v1.ListDesksResponse
-	16, // 25: frontdesk.v1.DeskService.RevokeDesk:output_type -> frontdesk.v1.RevokeDeskResponse
-	18, // 26: frontdesk.v1.DeskService.Backup:output_type -> frontdesk.v1.BackupResponse
-	19, // [19:27] is the sub-list for method output_type
-	11, // [11:19] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	23, // 10: frontdesk.v1.Change.at:type_name -> frontdesk.v1.Time
+	20, // 11: frontdesk.v1.FollowResponse.changes:type_name -> frontdesk.v1.Change
+	25, // 12: frontdesk.v1.ErrorDetail.ArgsEntry.value:type_name -> google.protobuf.Value
+	2,  // 13: frontdesk.v1.DeskService.Pair:input_type -> frontdesk.v1.PairRequest
+	4,  // 14: frontdesk.v1.DeskService.Hello:input_type -> frontdesk.v1.HelloRequest
+	6,  // 15: frontdesk.v1.DeskService.SignIn:input_type -> frontdesk.v1.SignInRequest
+	8,  // 16: frontdesk.v1.DeskService.SignOut:input_type -> frontdesk.v1.SignOutRequest
+	10, // 17: frontdesk.v1.DeskService.CreatePairingCode:input_type -> frontdesk.v1.CreatePairingCodeRequest
+	13, // 18: frontdesk.v1.DeskService.ListDesks:input_type -> frontdesk.v1.ListDesksRequest
+	15, // 19: frontdesk.v1.DeskService.RevokeDesk:input_type -> frontdesk.v1.RevokeDeskRequest
+	17, // 20: frontdesk.v1.DeskService.Backup:input_type -> frontdesk.v1.BackupRequest
+	19, // 21: frontdesk.v1.ChangeService.Follow:input_type -> frontdesk.v1.FollowRequest
+	3,  // 22: frontdesk.v1.DeskService.Pair:output_type -> frontdesk.v1.PairResponse
+	5,  // 23: frontdesk.v1.DeskService.Hello:output_type -> frontdesk.v1.HelloResponse
+	7,  // 24: frontdesk.v1.DeskService.SignIn:output_type -> frontdesk.v1.SignInResponse
+	9,  // 25: frontdesk.v1.DeskService.SignOut:output_type -> frontdesk.v1.SignOutResponse
+	11, // 26: frontdesk.v1.DeskService.CreatePairingCode:output_type -> frontdesk.v1.CreatePairingCodeResponse
+	14, // 27: frontdesk.v1.DeskService.ListDesks:output_type -> frontdesk.v1.ListDesksResponse
+	16, // 28: frontdesk.v1.DeskService.RevokeDesk:output_type -> frontdesk.v1.RevokeDeskResponse
+	18, // 29: frontdesk.v1.DeskService.Backup:output_type -> frontdesk.v1.BackupResponse
+	21, // 30: frontdesk.v1.ChangeService.Follow:output_type -> frontdesk.v1.FollowResponse
+	22, // [22:31] is the sub-list for method output_type
+	13, // [13:22] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_desk_proto_init() }
@@ -1137,9 +1350,9 @@ func file_frontdesk_v1_desk_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_desk_proto_rawDesc), len(file_frontdesk_v1_desk_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   20,
+			NumMessages:   23,
 			NumExtensions: 0,
-			NumServices:   1,
+			NumServices:   2,
 		},
 		GoTypes:           file_frontdesk_v1_desk_proto_goTypes,
 		DependencyIndexes: file_frontdesk_v1_desk_proto_depIdxs,

@@ -25,6 +25,8 @@ const _ = connect.IsAtLeastVersion1_13_0
 const (
 	// DeskServiceName is the fully-qualified name of the DeskService service.
 	DeskServiceName = "frontdesk.v1.DeskService"
+	// ChangeServiceName is the fully-qualified name of the ChangeService service.
+	ChangeServiceName = "frontdesk.v1.ChangeService"
 )
 
 // These constants are the fully-qualified names of the RPCs defined in this package. They're
@@ -52,6 +54,8 @@ const (
 	DeskServiceRevokeDeskProcedure = "/frontdesk.v1.DeskService/RevokeDesk"
 	// DeskServiceBackupProcedure is the fully-qualified name of the DeskService's Backup RPC.
 	DeskServiceBackupProcedure = "/frontdesk.v1.DeskService/Backup"
+	// ChangeServiceFollowProcedure is the fully-qualified name of the ChangeService's Follow RPC.
+	ChangeServiceFollowProcedure = "/frontdesk.v1.ChangeService/Follow"
 )
 
 // DeskServiceClient is a client for the frontdesk.v1.DeskService service.
@@ -324,4 +328,78 @@ func (UnimplementedDeskServiceHandler) RevokeDesk(context.Context, *connect.Requ
 
 func (UnimplementedDeskServiceHandler) Backup(context.Context, *connect.Request[v1.BackupRequest]) (*connect.Response[v1.BackupResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.DeskService.Backup is not implemented"))
+}
+
+// ChangeServiceClient is a client for the frontdesk.v1.ChangeService service.
+type ChangeServiceClient interface {
+	// Follow streams the changes committed after `since`, in order, as they come, for as
+	// long as the desk listens. A desk that was away resumes from the last number it got.
+	Follow(context.Context, *connect.Request[v1.FollowRequest]) (*connect.ServerStreamForClient[v1.FollowResponse], error)
+}
+
+// NewChangeServiceClient constructs a client for the frontdesk.v1.ChangeService service. By
+// default, it uses the Connect protocol with the binary Protobuf Codec, asks for gzipped responses,
+// and sends uncompressed requests. To use the gRPC or gRPC-Web protocols, supply the
+// connect.WithGRPC() or connect.WithGRPCWeb() options.
+//
+// The URL supplied here should be the base URL for the Connect or gRPC server (for example,
+// http://api.acme.com or https://acme.com/grpc).
+func NewChangeServiceClient(httpClient connect.HTTPClient, baseURL string, opts ...connect.ClientOption) ChangeServiceClient {
+	baseURL = strings.TrimRight(baseURL, "/")
+	changeServiceMethods := v1.File_frontdesk_v1_desk_proto.Services().ByName("ChangeService").Methods()
+	return &changeServiceClient{
+		follow: connect.NewClient[v1.FollowRequest, v1.FollowResponse](
+			httpClient,
+			baseURL+ChangeServiceFollowProcedure,
+			connect.WithSchema(changeServiceMethods.ByName("Follow")),
+			connect.WithClientOptions(opts...),
+		),
+	}
+}
+
+// changeServiceClient implements ChangeServiceClient.
+type changeServiceClient struct {
+	follow *connect.Client[v1.FollowRequest, v1.FollowResponse]
+}
+
+// Follow calls frontdesk.v1.ChangeService.Follow.
+func (c *changeServiceClient) Follow(ctx context.Context, req *connect.Request[v1.FollowRequest]) (*connect.ServerStreamForClient[v1.FollowResponse], error) {
+	return c.follow.CallServerStream(ctx, req)
+}
+
+// ChangeServiceHandler is an implementation of the frontdesk.v1.ChangeService service.
+type ChangeServiceHandler interface {
+	// Follow streams the changes committed after `since`, in order, as they come, for as
+	// long as the desk listens. A desk that was away resumes from the last number it got.
+	Follow(context.Context, *connect.Request[v1.FollowRequest], *connect.ServerStream[v1.FollowResponse]) error
+}
+
+// NewChangeServiceHandler builds an HTTP handler from the service implementation. It returns the
+// path on which to mount the handler and the handler itself.
+//
+// By default, handlers support the Connect, gRPC, and gRPC-Web protocols with the binary Protobuf
+// and JSON codecs. They also support gzip compression.
+func NewChangeServiceHandler(svc ChangeServiceHandler, opts ...connect.HandlerOption) (string, http.Handler) {
+	changeServiceMethods := v1.File_frontdesk_v1_desk_proto.Services().ByName("ChangeService").Methods()
+	changeServiceFollowHandler := connect.NewServerStreamHandler(
+		ChangeServiceFollowProcedure,
+		svc.Follow,
+		connect.WithSchema(changeServiceMethods.ByName("Follow")),
+		connect.WithHandlerOptions(opts...),
+	)
+	return "/frontdesk.v1.ChangeService/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case ChangeServiceFollowProcedure:
+			changeServiceFollowHandler.ServeHTTP(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+}
+
+// UnimplementedChangeServiceHandler returns CodeUnimplemented from all methods.
+type UnimplementedChangeServiceHandler struct{}
+
+func (UnimplementedChangeServiceHandler) Follow(context.Context, *connect.Request[v1.FollowRequest], *connect.ServerStream[v1.FollowResponse]) error {
+	return connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.ChangeService.Follow is not implemented"))
 }
