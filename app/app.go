@@ -46,6 +46,7 @@ type UI struct {
 	notices   notices           // the line that says desktop notifications are off
 	saved     savedLine         // the line that confirms the last save
 	conn      connection        // the server's, on a desk of a server
+	live      live              // the change feed followed
 	// notifyDesktop shows a notification on the desktop and says when it cannot.
 	notifyDesktop func(*fyne.Notification) error
 	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
@@ -65,6 +66,7 @@ type UI struct {
 func Create(win fyne.Window, svc Services) *UI {
 	u := newUI(win, svc)
 	u.watchLink()
+	u.followFeed()
 	u.start()
 	u.ticking = true
 	go u.tick(dueTick, u.stopTick)
@@ -74,7 +76,10 @@ func Create(win fyne.Window, svc Services) *UI {
 // Close stops the window's clock, before the store it reads from is closed (the recovery
 // screen replaces the window when the file turns out damaged).
 func (u *UI) Close() {
-	u.closeOnce.Do(func() { close(u.stopTick) })
+	u.closeOnce.Do(func() {
+		close(u.stopTick)
+		u.stopFeed()
+	})
 }
 
 func newUI(win fyne.Window, svc Services) *UI {

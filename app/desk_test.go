@@ -18,7 +18,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"frontdesk/guests"
 	"frontdesk/remote"
+	"frontdesk/requests"
 	"frontdesk/server"
 	"frontdesk/services"
 	"frontdesk/sqlite"
@@ -301,4 +303,58 @@ func waitUI(t *testing.T, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// A request logged at another desk appears in this desk's open queue and on its Today
+// without anyone pressing Refresh.
+func TestRequestFromAnotherDeskAppearsLive(t *testing.T) {
+	h, ds, _ := remoteHarness(t)
+	h.ui.followFeed()
+	t.Cleanup(h.ui.stopFeed)
+	other := ds.pair()
+	admin, err := other.ListStaff(context.Background(), staff.Filter{})
+	if err != nil || len(admin) != 1 {
+		t.Fatalf("staff: %v %v", admin, err)
+	}
+	if _, err := other.SignIn(context.Background(), admin[0].ID, "1357"); err != nil {
+		t.Fatal(err)
+	}
+	h.ui.showTab(h.ui.requests.content)
+	h.settle(0)
+	time.Sleep(300 * time.Millisecond) // the feed is followed
+	g := guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}
+	if err := other.CreateGuest(context.Background(), &g); err != nil {
+		t.Fatal(err)
+	}
+	r := requests.Request{GuestID: g.ID, Category: "towels", Description: "Two more bath towels"}
+	if err := other.CreateRequest(context.Background(), &r, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	inQueue := func() bool {
+		for _, row := range h.ui.requests.rows {
+			if row.ID == r.ID {
+				return true
+			}
+		}
+		return false
+	}
+	h.drainUntil("the request in the open queue", 5*time.Second, inQueue)
+	h.ui.showTab(h.ui.today.content)
+	h.settle(0)
+	r2 := requests.Request{GuestID: g.ID, Category: "towels", Description: "And a bathrobe"}
+	if err := other.CreateRequest(context.Background(), &r2, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	onToday := func() bool {
+		if h.ui.today.data == nil {
+			return false
+		}
+		for _, row := range h.ui.today.data.mine {
+			if row.ID == r2.ID {
+				return true
+			}
+		}
+		return false
+	}
+	h.drainUntil("the request on Today", 5*time.Second, onToday)
 }
