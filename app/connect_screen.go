@@ -30,6 +30,8 @@ type Connect struct {
 	Pair func(ctx context.Context, url, code, deskName string) (fingerprint string, err error)
 	// OnPaired opens the desk's window once the person has seen the fingerprint.
 	OnPaired func()
+
+	do func(func()) // applies a result on the UI goroutine: fyne.Do, or a test's queue
 }
 
 // ShowConnect shows the first question, or the pairing form when there is nothing to ask.
@@ -65,6 +67,9 @@ type pairingScreen struct {
 
 func showPairing(w fyne.Window, c Connect) {
 	s := &pairingScreen{c: c, form: newForm()}
+	if s.c.do == nil {
+		s.c.do = fyne.Do
+	}
 	s.url = entryWith(c.URL, "https://backoffice:8443")
 	s.code = entryWith("", lang.L("e.g. K7MPQ-3XRTA"))
 	s.name = entryWith(c.DeskName, lang.L("e.g. Front desk 2"))
@@ -108,7 +113,7 @@ func (s *pairingScreen) pair(w fyne.Window) {
 	s.status.SetText(lang.L("Pairing…"))
 	go func() {
 		fp, err := s.c.Pair(context.Background(), url, code, name)
-		fyne.Do(func() {
+		s.c.do(func() {
 			s.button.Enable()
 			s.status.SetText("")
 			if err != nil {

@@ -236,12 +236,23 @@ func TestFirstStartChoiceAndPairing(t *testing.T) {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1280, 800))
 	own, paired := false, false
-	var fingerprint string
-	ShowConnect(w, Connect{Ask: true, DeskName: "Front desk 3",
+	queue := make(chan func(), 8)
+	waitUI := func(t *testing.T, cond func() bool) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for !cond() {
+			select {
+			case f := <-queue:
+				f()
+			case <-deadline:
+				t.Fatal("timed out")
+			}
+		}
+	}
+	ShowConnect(w, Connect{do: func(f func()) { queue <- f }, Ask: true, DeskName: "Front desk 3",
 		OnOwn: func() { own = true },
 		Pair: func(ctx context.Context, url, code, name string) (string, error) {
 			cred, err := remote.Pair(ctx, url, code, name)
-			fingerprint = cred.Fingerprint
 			return cred.Fingerprint, err
 		},
 		OnPaired: func() { paired = true }})
@@ -274,7 +285,7 @@ func TestFirstStartChoiceAndPairing(t *testing.T) {
 	es[0].SetText("https://" + ds.addr)
 	es[1].SetText(strings.ToLower(code))
 	test.Tap(button(t, w.Content(), "Pair this desk"))
-	waitUI(t, func() bool { return fingerprint != "" && findLabelDeep(w.Content(), fingerprint) != nil })
+	waitUI(t, func() bool { return findLabelDeep(w.Content(), "SHA256:") != nil })
 	if es[0].Text != "https://"+ds.addr {
 		t.Fatal("the form lost what was typed")
 	}
@@ -291,18 +302,6 @@ func childrenOfAll(obj fyne.CanvasObject) []fyne.CanvasObject {
 		out = append(out, childrenOfAll(c)...)
 	}
 	return out
-}
-
-// waitUI waits for what a goroutine applies with fyne.Do.
-func waitUI(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("timed out")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
 
 // A request logged at another desk appears in this desk's open queue and on its Today

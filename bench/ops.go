@@ -162,7 +162,11 @@ func updateOp(s services.All, in *inputs, opts Options) op {
 			local, domain = "guest", "example.com"
 		}
 		g.Email = fmt.Sprintf("%s.b%d@%s", local, i, domain)
-		return s.UpdateGuest(staff.WithActor(ctx, in.agent), &g)
+		if err := s.UpdateGuest(staff.WithActor(ctx, in.agent), &g); err != nil {
+			return err
+		}
+		in.sample[i%len(in.sample)] = g // its new version, for the next edit of this guest
+		return nil
 	}}
 }
 

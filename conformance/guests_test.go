@@ -81,14 +81,14 @@ func TestGuestIsCreatedNormalisedAndComesBackAsStored(t *testing.T) {
 		want := guests.Guest{ID: g.ID, Salutation: "Ibu", GivenName: "Siti", FamilyName: "Rahayu",
 			Email: "siti.rahayu@example.com", Phone: "+6281234567890", Language: "id", LoyaltyNumber: "GX12345",
 			Tier: guests.TierGold, VIP: true, CasinoTier: guests.CasinoNone, Notes: "Prefers a high floor.",
-			CreatedAt: d.now, UpdatedAt: d.now}
+			CreatedAt: d.now, UpdatedAt: d.now, Version: 1}
 		sameValue(t, "created guest", g, want)
 
 		g.Email, g.CasinoTier, g.VIP = "siti@example.org", guests.CasinoGold, false
 		if err := d.svc.Guests.UpdateGuest(ctx, &g); err != nil {
 			t.Fatal(err)
 		}
-		want.Email, want.CasinoTier, want.VIP = "siti@example.org", guests.CasinoGold, false
+		want.Email, want.CasinoTier, want.VIP, want.Version = "siti@example.org", guests.CasinoGold, false, 2
 		sameValue(t, "updated guest", g, want)
 
 		p, err := d.svc.Guests.FindGuestByID(ctx, g.ID)

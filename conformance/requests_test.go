@@ -195,11 +195,25 @@ func TestRequestRefusals(t *testing.T) {
 		_, err = d.svc.Requests.Quote(agent, "spa", "", "", time.Time{})
 		wantFieldError(t, err, requests.FieldCategory, "Choose one of the options in the list.", nil)
 
+		// Already past: the refusal names who moved it on, and when (two desks, one request).
 		_, err = d.svc.Requests.Act(agent, h.towels[2].ID, requests.Action{Kind: requests.ActAcknowledge})
-		wantRefusal(t, err, errs.Invalid, requests.MsgCannotAcknowledge)
+		wantRefusal(t, err, errs.Conflict, requests.MsgAlreadyBy[requests.StatusDone])
+		if e := refusalOf(err); e.Args["Name"] != "Test agent" || e.Args["Time"] != d.now.Format("15:04") {
+			t.Errorf("the refusal names %v at %v", e.Args["Name"], e.Args["Time"])
+		}
 		_, err = d.svc.Requests.Act(agent, h.towels[0].ID, requests.Action{Kind: requests.ActCancel})
 		wantFieldError(t, err, requests.FieldReason, "Give a reason.", nil)
 		_, err = d.svc.Requests.GetRequest(agent, "no-such-request")
 		wantRefusal(t, err, errs.NotFound, "This request no longer exists.")
 	})
+}
+
+// refusalOf is the typed error err carries.
+func refusalOf(err error) *errs.Error {
+	var e *errs.Error
+	errors.As(err, &e)
+	if e == nil {
+		return &errs.Error{}
+	}
+	return e
 }

@@ -106,6 +106,9 @@ type Guest struct {
 	Notes         string
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+	// Version counts the profile's saves. A save names the version it started from and
+	// is refused when someone saved since (0: no check, for imports and commands).
+	Version int
 }
 
 // DisplayName is the name as staff read it aloud: salutation, given and family name.

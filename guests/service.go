@@ -13,7 +13,9 @@ type Service interface {
 	FindGuestByID(ctx context.Context, id string) (*Profile, error)
 	// CreateGuest stores a new guest and sets its ID and timestamps.
 	CreateGuest(ctx context.Context, g *Guest) error
-	// UpdateGuest replaces the core fields of an existing guest.
+	// UpdateGuest replaces the core fields of an existing guest. A non-zero UpdatedAt is
+	// the version the edit started from: a guest saved since is not overwritten
+	// (errs.Conflict, MsgChangedElsewhere).
 	UpdateGuest(ctx context.Context, g *Guest) error
 
 	AddPreference(ctx context.Context, p *Preference) error
@@ -27,6 +29,10 @@ type Service interface {
 	// PhoneRegion is the country used for phone numbers typed without a country code.
 	PhoneRegion() string
 }
+
+// MsgChangedElsewhere refuses a save over a profile someone else saved since it was
+// read (Guest.UpdatedAt is the version the save started from).
+const MsgChangedElsewhere = "Changed at another desk by {{.Name}} at {{.Time}} — your text is kept; close this form and open the profile again to see theirs."
 
 // ItemKind names the removable parts of a profile.
 type ItemKind string

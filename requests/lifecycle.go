@@ -268,3 +268,28 @@ func setOnce(t *time.Time, now time.Time) {
 		*t = now
 	}
 }
+
+// AlreadyDone says whether action k is refused because the request is already where k
+// would take it, or past it (two desks acknowledging one request: the second is told who
+// won, MsgAlreadyBy), rather than for another reason.
+func AlreadyDone(k ActionKind, s Status) bool {
+	past := map[ActionKind][]Status{
+		ActAcknowledge: {StatusAcknowledged, StatusInProgress, StatusDone, StatusClosed, StatusCancelled},
+		ActStart:       {StatusInProgress, StatusDone, StatusClosed, StatusCancelled},
+		ActDone:        {StatusDone, StatusClosed, StatusCancelled},
+		ActFollowUp:    {StatusClosed, StatusCancelled},
+		ActCancel:      {StatusClosed, StatusCancelled},
+		ActClose:       {StatusClosed, StatusCancelled},
+	}
+	return slices.Contains(past[k], s)
+}
+
+// MsgAlreadyBy words a refused action by the status the request already has and who
+// gave it that status.
+var MsgAlreadyBy = map[Status]string{
+	StatusAcknowledged: "Already acknowledged by {{.Name}} at {{.Time}}.",
+	StatusInProgress:   "Already started by {{.Name}} at {{.Time}}.",
+	StatusDone:         "Already marked done by {{.Name}} at {{.Time}}.",
+	StatusClosed:       "Already closed with the guest by {{.Name}} at {{.Time}}.",
+	StatusCancelled:    "Already cancelled by {{.Name}} at {{.Time}}.",
+}

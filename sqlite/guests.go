@@ -17,7 +17,7 @@ var (
 )
 
 const guestColumns = `id, salutation, given_name, family_name, email, phone, language,
-	coalesce(loyalty_number, ''), tier, vip, casino_tier, notes, created_at, updated_at`
+	coalesce(loyalty_number, ''), tier, vip, casino_tier, notes, created_at, updated_at, version`
 
 // FindGuestByID returns the whole profile in one read transaction.
 func (s *Store) FindGuestByID(ctx context.Context, id string) (*guests.Profile, error) {
@@ -43,7 +43,7 @@ type scanner interface{ Scan(dest ...any) error }
 func scanGuest(r scanner, g *guests.Guest) error {
 	var created, updated string
 	err := r.Scan(&g.ID, &g.Salutation, &g.GivenName, &g.FamilyName, &g.Email, &g.Phone, &g.Language,
-		&g.LoyaltyNumber, &g.Tier, &g.VIP, &g.CasinoTier, &g.Notes, &created, &updated)
+		&g.LoyaltyNumber, &g.Tier, &g.VIP, &g.CasinoTier, &g.Notes, &created, &updated, &g.Version)
 	g.CreatedAt, g.UpdatedAt = parseTime(created), parseTime(updated)
 	return err
 }
@@ -132,7 +132,7 @@ func (s *Store) CreateGuest(ctx context.Context, g *guests.Guest) error {
 		return err
 	}
 	now := s.now().UTC()
-	g.ID, g.CreatedAt, g.UpdatedAt = newID(), now, now
+	g.ID, g.CreatedAt, g.UpdatedAt, g.Version = newID(), now, now, 1
 	c := change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "create", summary: g.FullName()}
 	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return insertGuest(ctx, tx, g) })
 }
@@ -152,16 +152,54 @@ func (s *Store) UpdateGuest(ctx context.Context, g *guests.Guest) error {
 	if err := g.Normalize(s.region).Err(); err != nil {
 		return err
 	}
+	version, updated := g.Version, g.UpdatedAt // as the desk read it; version 0: no check
 	g.UpdatedAt = s.now().UTC()
 	c := change{entity: "guest", entityID: g.ID, guestID: g.ID, action: "update", summary: g.FullName()}
-	return s.writeAudited(ctx, c, func(tx *sql.Tx) error { return updateGuest(ctx, tx, g) })
+	err := s.writeAudited(ctx, c, func(tx *sql.Tx) error {
+		if err := s.unchangedSince(ctx, tx, g.ID, version); err != nil {
+			return err
+		}
+		return updateGuest(ctx, tx, g)
+	})
+	if err != nil {
+		g.UpdatedAt = updated // the form keeps the version it started from
+		return err
+	}
+	g.Version = version + 1
+	return nil
+}
+
+// unchangedSince refuses to overwrite a guest someone else saved after version, naming
+// who and when, so the second of two edits never silently undoes the first.
+func (s *Store) unchangedSince(ctx context.Context, tx *sql.Tx, id string, version int) error {
+	if version == 0 {
+		return nil
+	}
+	var stored string
+	var now int
+	if err := tx.QueryRowContext(ctx, "SELECT updated_at, version FROM guests WHERE id = ?", id).Scan(&stored, &now); err != nil {
+		if err == sql.ErrNoRows {
+			return errs.New(errs.NotFound, "This guest's profile no longer exists.", nil)
+		}
+		return err
+	}
+	if now == version {
+		return nil
+	}
+	who, at := "", parseTime(stored)
+	if err := tx.QueryRowContext(ctx, `SELECT actor_name FROM audit_log WHERE entity = 'guest' AND entity_id = ?
+		ORDER BY seq DESC LIMIT 1`, id).Scan(&who); err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	return errs.New(errs.Conflict, guests.MsgChangedElsewhere,
+		map[string]any{"Name": who, "Time": at.In(s.now().Location()).Format("15:04")})
 }
 
 // updateGuest writes back the core fields of a normalised guest.
 func updateGuest(ctx context.Context, tx execer, g *guests.Guest) error {
 	res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = ?, given_name = ?, family_name = ?,
 		email = ?, phone = ?, phone_search = ?, language = ?, loyalty_number = ?, tier = ?, vip = ?,
-		casino_tier = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		casino_tier = ?, notes = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
 		g.Salutation, g.GivenName, g.FamilyName, g.Email, g.Phone, phoneSearch(g.Phone), g.Language,
 		nullIfEmpty(g.LoyaltyNumber), g.Tier, g.VIP, g.CasinoTier, g.Notes, fmtTime(g.UpdatedAt), g.ID)
 	if err := loyaltyConflict(ctx, tx, err, g); err != nil {
@@ -185,7 +223,7 @@ func updateGuests(ctx context.Context, tx execer, gs []*guests.Guest) error {
 	res, err := tx.ExecContext(ctx, `UPDATE guests SET salutation = v.column2, given_name = v.column3,
 		family_name = v.column4, email = v.column5, phone = v.column6, phone_search = v.column7,
 		language = v.column8, loyalty_number = v.column9, tier = v.column10, vip = v.column11,
-		casino_tier = v.column12, notes = v.column13, updated_at = v.column14
+		casino_tier = v.column12, notes = v.column13, updated_at = v.column14, version = guests.version + 1
 		FROM (VALUES `+strings.Repeat(one+", ", len(gs)-1)+one+`) AS v WHERE guests.id = v.column1`, args...)
 	if err != nil {
 		return err

@@ -17,6 +17,18 @@ var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: addPhoneSuffixes,
 	14: addCategoryWords,
 	17: readOccasionTasks,
+	20: addGuestVersion,
+}
+
+// addGuestVersion adds guests.version (0020) unless it is there already (a test's file
+// that simulates an older Frontdesk writing with today's statements has it).
+func addGuestVersion(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('guests') WHERE name = 'version'").Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "ALTER TABLE guests ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+	return err
 }
 
 // oldOccasionTask is how an occasion task was worded before 0017: "Birthday 25 Nov: cake

@@ -228,7 +228,7 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 		}
 		ev, err := applyAction(ctx, tx, r, a, now, actor)
 		if err != nil {
-			return err
+			return s.saidWhoActed(ctx, tx, r, a.Kind, err)
 		}
 		if a.Kind == requests.ActFollowUp && a.Outcome == requests.OutcomeNotSatisfied {
 			if err := s.openRecovery(ctx, tx, r, a, now, actor); err != nil {
@@ -241,6 +241,26 @@ func (s *Store) Act(ctx context.Context, id string, a requests.Action) (*request
 		return nil, err
 	}
 	return s.GetRequest(ctx, id)
+}
+
+// saidWhoActed words an action that is no longer legal by what happened to the request
+// and who did it ("Already acknowledged by Kenji Watanabe at 14:02."), when the request
+// is already where the action would take it; other refusals pass as they are.
+func (s *Store) saidWhoActed(ctx context.Context, tx *sql.Tx, r *requests.Request, k requests.ActionKind, err error) error {
+	msg := requests.MsgAlreadyBy[r.Status]
+	if msg == "" || !requests.AlreadyDone(k, r.Status) || errs.CodeOf(err) != errs.Invalid || len(errs.AsFields(err)) > 0 {
+		return err
+	}
+	var who, at string
+	qerr := tx.QueryRowContext(ctx, `SELECT actor_name, at FROM request_events WHERE request_id = ? AND to_status = ?
+		ORDER BY seq DESC LIMIT 1`, r.ID, r.Status).Scan(&who, &at)
+	if qerr == sql.ErrNoRows {
+		return err
+	}
+	if qerr != nil {
+		return qerr
+	}
+	return errs.Wrap(err, errs.Conflict, msg, map[string]any{"Name": who, "Time": parseTime(at).In(s.now().Location()).Format("15:04")})
 }
 
 // applyAction applies a to r at now for actor and stores the request and its new

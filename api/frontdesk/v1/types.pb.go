@@ -1792,6 +1792,7 @@ type Guest struct {
 	Notes         string                 `protobuf:"bytes,12,opt,name=notes,proto3" json:"notes,omitempty"`
 	CreatedAt     *Time                  `protobuf:"bytes,13,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
 	UpdatedAt     *Time                  `protobuf:"bytes,14,opt,name=updated_at,json=updatedAt,proto3" json:"updated_at,omitempty"`
+	Version       int64                  `protobuf:"varint,15,opt,name=version,proto3" json:"version,omitempty"` // the saves so far; an update names the version it started from
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1922,6 +1923,13 @@ func (x *Guest) GetUpdatedAt() *Time {
 		return x.UpdatedAt
 	}
 	return nil
+}
+
+func (x *Guest) GetVersion() int64 {
+	if x != nil {
+		return x.Version
+	}
+	return 0
 }
 
 // Alert carries guests.Alert.
@@ -7840,7 +7848,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\valert_count\x18\v \x01(\x03R\n" +
 	"alertCount\x12\x19\n" +
 	"\bin_house\x18\f \x01(\bR\ainHouse\x12&\n" +
-	"\x04stay\x18\r \x01(\v2\x12.frontdesk.v1.StayR\x04stay\"\xa9\x03\n" +
+	"\x04stay\x18\r \x01(\v2\x12.frontdesk.v1.StayR\x04stay\"\xc3\x03\n" +
 	"\x05Guest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1e\n" +
 	"\n" +
@@ -7863,7 +7871,8 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\n" +
 	"created_at\x18\r \x01(\v2\x12.frontdesk.v1.TimeR\tcreatedAt\x121\n" +
 	"\n" +
-	"updated_at\x18\x0e \x01(\v2\x12.frontdesk.v1.TimeR\tupdatedAt\"\xc2\x01\n" +
+	"updated_at\x18\x0e \x01(\v2\x12.frontdesk.v1.TimeR\tupdatedAt\x12\x18\n" +
+	"\aversion\x18\x0f \x01(\x03R\aversion\"\xc2\x01\n" +
 	"\x05Alert\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x19\n" +
 	"\bguest_id\x18\x02 \x01(\tR\aguestId\x12\x12\n" +
