@@ -27,14 +27,7 @@ func processDesks(t *testing.T, n int) (*serveProcess, []*remote.Client) {
 	db := filepath.Join(t.TempDir(), "frontdesk.db")
 	p := startServe(t, db, "127.0.0.1:0")
 	ctx := context.Background()
-	cred, err := remote.Pair(ctx, p.url, p.code, "Front desk 1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := remote.Dial(ctx, cred)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := pairWithCode(t, p.url, p.code, "Front desk 1")
 	admin := staff.Staff{Name: "Wayan Sudarma", Role: staff.RoleAdministrator, Active: true}
 	if err := asAll(t, first).CreateFirstAdministrator(ctx, &admin, adminPIN); err != nil {
 		t.Fatal(err)
@@ -48,15 +41,7 @@ func processDesks(t *testing.T, n int) (*serveProcess, []*remote.Client) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cred, err := remote.Pair(ctx, p.url, code, fmt.Sprintf("Front desk %d", i+1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := remote.Dial(ctx, cred)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs = append(cs, c)
+		cs = append(cs, pairWithCode(t, p.url, code, fmt.Sprintf("Front desk %d", i+1)))
 	}
 	for _, c := range cs {
 		if _, err := c.SignIn(ctx, admin.ID, adminPIN); err != nil {

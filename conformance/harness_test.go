@@ -105,11 +105,17 @@ func pairDesk(t *testing.T, st *sqlite.Store, url, name string) *remote.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cred, err := remote.Pair(ctx, url, code, name)
+	return pairWithCode(t, url, code, name)
+}
+
+// pairWithCode pairs a new desk with the server at url with a code, and dials it.
+func pairWithCode(t *testing.T, url, code, name string) *remote.Client {
+	t.Helper()
+	cred, err := remote.Pair(context.Background(), url, code, name)
 	if err != nil {
 		t.Fatalf("pair: %v", err)
 	}
-	c, err := remote.Dial(ctx, cred)
+	c, err := remote.Dial(context.Background(), cred)
 	if err != nil {
 		t.Fatalf("dial: %v", err)
 	}

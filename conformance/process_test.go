@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"frontdesk/cli"
-	"frontdesk/remote"
 	"frontdesk/services"
 	"frontdesk/sqlite"
 	"frontdesk/staff"
@@ -159,14 +158,7 @@ func newProcessDesk(t *testing.T) *desk {
 	db := filepath.Join(t.TempDir(), "frontdesk.db")
 	p := startServe(t, db, "127.0.0.1:0")
 	ctx := context.Background()
-	cred, err := remote.Pair(ctx, p.url, p.code, "Front desk 1")
-	if err != nil {
-		t.Fatalf("pair: %v\n%s", err, p.output())
-	}
-	c, err := remote.Dial(ctx, cred)
-	if err != nil {
-		t.Fatalf("dial: %v", err)
-	}
+	c := pairWithCode(t, p.url, p.code, "Front desk 1")
 	all, ok := any(c).(services.All)
 	if !ok {
 		t.Fatal("the API client does not implement every service yet")
