@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net"
 	"os"
+	"time"
 
 	"frontdesk/remote"
 	"frontdesk/server"
@@ -33,7 +34,7 @@ func viaServer(ctx context.Context, s *sqlite.Store, in *inputs, opts Options, l
 		return nil, err
 	}
 	defer stop()
-	agent, err := signInAgent(ctx, s, c)
+	agent, err := signInAgent(ctx, s, c, benchAgent)
 	if err != nil {
 		return nil, err
 	}
@@ -63,59 +64,75 @@ func viaServer(ctx context.Context, s *sqlite.Store, in *inputs, opts Options, l
 
 // serveAndDial starts the server and pairs a desk with it.
 func serveAndDial(ctx context.Context, s *sqlite.Store, opts Options) (*remote.Client, func(), error) {
-	dir, err := os.MkdirTemp("", "frontdesk-bench")
+	url, stop, err := startServer(ctx, s, opts.Now)
 	if err != nil {
 		return nil, nil, err
+	}
+	c, err := pairDesk(ctx, s, url, "Benchmark desk")
+	if err != nil {
+		stop()
+		return nil, nil, err
+	}
+	return c, stop, nil
+}
+
+// pairDesk pairs a desk with the server at url and dials it.
+func pairDesk(ctx context.Context, s *sqlite.Store, url, name string) (*remote.Client, error) {
+	code, _, err := s.CreatePairingCodeAtStart(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cred, err := remote.Pair(ctx, url, code, name)
+	if err != nil {
+		return nil, err
+	}
+	return remote.Dial(ctx, cred)
+}
+
+// startServer serves s on a loopback TLS port in this process until stop.
+func startServer(ctx context.Context, s *sqlite.Store, now func() time.Time) (url string, stop func(), err error) {
+	dir, err := os.MkdirTemp("", "frontdesk-bench")
+	if err != nil {
+		return "", nil, err
 	}
 	cert, err := server.LoadOrCreateCert(dir)
 	if err != nil {
 		os.RemoveAll(dir)
-		return nil, nil, err
+		return "", nil, err
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		os.RemoveAll(dir)
-		return nil, nil, err
+		return "", nil, err
 	}
 	srv := server.New(server.Config{Services: services.Of(s), Desks: s, Region: s.PhoneRegion(), Version: "bench",
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: opts.Now})
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: now})
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); srv.Serve(sctx, ln, cert) }()
-	stop := func() { cancel(); <-done; os.RemoveAll(dir) }
-	code, _, err := s.CreatePairingCodeAtStart(ctx)
-	if err == nil {
-		var cred remote.Credential
-		if cred, err = remote.Pair(ctx, "https://"+ln.Addr().String(), code, "Benchmark desk"); err == nil {
-			var c *remote.Client
-			if c, err = remote.Dial(ctx, cred); err == nil {
-				return c, stop, nil
-			}
-		}
-	}
-	stop()
-	return nil, nil, err
+	return "https://" + ln.Addr().String(), func() { cancel(); <-done; os.RemoveAll(dir) }, nil
 }
 
-// signInAgent signs the benchmark agent in at the desk, creating them the first time.
-func signInAgent(ctx context.Context, s *sqlite.Store, c *remote.Client) (staff.Actor, error) {
+// signInAgent signs the front-desk agent called name in at the desk, creating them in
+// the file the first time, with a new PIN at every run.
+func signInAgent(ctx context.Context, s *sqlite.Store, c *remote.Client, name string) (staff.Actor, error) {
 	admin := staff.WithActor(ctx, staff.Actor{Name: "frontdesk bench", Role: staff.RoleAdministrator})
 	pin, err := randomPIN()
 	if err != nil {
 		return staff.Actor{}, err
 	}
-	people, err := s.ListStaff(ctx, staff.Filter{NamePrefix: benchAgent, Limit: 10})
+	people, err := s.ListStaff(ctx, staff.Filter{NamePrefix: name, Limit: 10})
 	if err != nil {
 		return staff.Actor{}, err
 	}
 	var id string
 	for _, p := range people {
-		if p.Name == benchAgent {
+		if p.Name == name {
 			id = p.ID
 		}
 	}
 	if id == "" {
-		st := staff.Staff{Name: benchAgent, Role: staff.RoleAgent, Active: true}
+		st := staff.Staff{Name: name, Role: staff.RoleAgent, Active: true}
 		if err := s.CreateStaff(admin, &st, pin); err != nil {
 			return staff.Actor{}, err
 		}

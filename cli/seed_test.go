@@ -150,3 +150,42 @@ func TestBenchThroughTheServer(t *testing.T) {
 		}
 	}
 }
+
+// loadtest has desks work through a server for a moment and reports every operation,
+// without errors, and the time a request takes from one desk to the others.
+func TestLoadtestReportsOperationsAndDeskToDesk(t *testing.T) {
+	db := seededDB(t)
+	code, out, errOut := run(t, "loadtest", "--db", db, "--desks", "3", "--duration", "4s", "--think", "200ms", "--json")
+	if code != 0 {
+		t.Fatalf("loadtest: %d\n%s\n%s", code, out, errOut)
+	}
+	var rep struct {
+		Desks int `json:"desks"`
+		Ops   []struct {
+			Operation string `json:"operation"`
+			N, Errors int
+			FirstErr  string `json:"first_error"`
+		} `json:"operations"`
+		DeskToDesk struct {
+			N   int     `json:"n"`
+			P95 float64 `json:"p95_ms"`
+		} `json:"desk_to_desk"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if rep.Desks != 3 || len(rep.Ops) != 7 {
+		t.Fatalf("report: %+v", rep)
+	}
+	for _, op := range rep.Ops {
+		if op.Errors > 0 {
+			t.Errorf("%s: %d errors, first %s", op.Operation, op.Errors, op.FirstErr)
+		}
+	}
+	if rep.Ops[0].N == 0 || rep.DeskToDesk.N == 0 || rep.DeskToDesk.P95 <= 0 {
+		t.Errorf("nothing measured: %s", out)
+	}
+	if c, _, _ := run(t, "loadtest", "--desks", "3"); c != 2 {
+		t.Error("loadtest without --db accepted")
+	}
+}
