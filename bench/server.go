@@ -106,7 +106,8 @@ func startServer(ctx context.Context, s *sqlite.Store, now func() time.Time) (ur
 		return "", nil, err
 	}
 	srv := server.New(server.Config{Services: services.Of(s), Desks: s, Region: s.PhoneRegion(), Version: "bench",
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: now})
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: now,
+		PairingsPerMinute: 1000}) // every desk of a load test pairs from this PC
 	sctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { defer close(done); srv.Serve(sctx, ln, cert) }()

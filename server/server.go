@@ -29,6 +29,9 @@ type Config struct {
 	Version  string
 	Log      *slog.Logger     // slog.Default() when nil
 	Now      func() time.Time // the server's clock, told to desks; time.Now when nil
+	// PairingsPerMinute bounds pairing attempts from one address; 10 when zero (a load
+	// test pairing fifty desks from one PC raises it).
+	PairingsPerMinute int
 	// Backup takes a backup into the server's backups folder for `frontdesk backup
 	// --server`; nil refuses it.
 	Backup func(ctx context.Context) (file string, guests, requests int, err error)
@@ -57,6 +60,9 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, log: cfg.Log, api: &api{svc: cfg.Services, region: cfg.Region}}
 	s.guard = newGuard(cfg.Desks, cfg.Log, cfg.Now)
+	if cfg.PairingsPerMinute > 0 {
+		s.guard.pairs.n = cfg.PairingsPerMinute
+	}
 	s.feeds, s.stopFeeds = context.WithCancel(context.Background())
 	mux := http.NewServeMux()
 	opts := []connect.HandlerOption{connect.WithInterceptors(s.guard), connect.WithRecover(s.recovered),
