@@ -30,7 +30,7 @@ func runDesk(dbPath, serverURL string, withDemo bool, uiLang, region string, kee
 	switch {
 	case serverURL != "":
 		if cfg.Server == nil || !sameServer(cfg.Server.URL, serverURL) {
-			return pairThenRun(cfgPath, serverURL, "", false, uiLang)
+			return pairThenRun(cfgPath, serverURL, false, uiLang, nil)
 		}
 		return runRemote(cfgPath, *cfg.Server, uiLang)
 	case chosen && cfg.Mode == remote.ModeServer && cfg.Server != nil:
@@ -38,7 +38,7 @@ func runDesk(dbPath, serverURL string, withDemo bool, uiLang, region string, kee
 	case chosen && cfg.Mode == remote.ModeLocal:
 		return run("", false, uiLang, region, keep)
 	}
-	return pairThenRun(cfgPath, "", "", true, uiLang, func() error {
+	return pairThenRun(cfgPath, "", true, uiLang, func() error {
 		if err := remote.SaveConfig(cfgPath, remote.DeskConfig{Mode: remote.ModeLocal}); err != nil {
 			log.Printf("desk settings: %v", err)
 		}
@@ -54,18 +54,17 @@ func sameServer(a, b string) bool {
 }
 
 // pairThenRun shows the first question (ask) or the pairing form, and opens the desk's
-// window once it is paired; "on its own" runs own (the window closes first).
-func pairThenRun(cfgPath, serverURL, reason string, ask bool, uiLang string, own ...func() error) error {
+// window once it is paired; "on its own" runs own (the window closes first; nil when
+// not asked).
+func pairThenRun(cfgPath, serverURL string, ask bool, uiLang string, own func() error) error {
 	w := newWindow(uiLang)
 	var next func() error
 	var paired *remote.Credential
 	host, _ := os.Hostname()
 	app.ShowConnect(w, app.Connect{
-		Ask: ask, URL: serverURL, DeskName: host, Reason: reason,
+		Ask: ask, URL: serverURL, DeskName: host,
 		OnOwn: func() {
-			if len(own) > 0 {
-				next = own[0]
-			}
+			next = own
 			w.Close()
 		},
 		Pair: func(ctx context.Context, url, code, name string) (string, error) {

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 
+	"frontdesk/desks"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -10,19 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Field names of the pairing form; the services' errors name the same fields.
-const (
-	FieldServerAddress = "server"
-	FieldPairingCode   = "code"
-	FieldDeskName      = "desk_name"
-)
-
 // Connect is the first question of a desk PC and the form that pairs it with a server.
 type Connect struct {
 	Ask      bool   // first start: this PC on its own, or a desk of a server?
 	URL      string // the server's address, when known (--server)
 	DeskName string // a name for this desk to start from (the computer's)
-	Reason   string // why the desk must pair (again), shown above the form
 	// OnOwn is called when "Use this PC on its own" is chosen.
 	OnOwn func()
 	// Pair pairs the desk (off the UI goroutine) and returns the fingerprint of the
@@ -73,9 +67,9 @@ func showPairing(w fyne.Window, c Connect) {
 	s.url = entryWith(c.URL, "https://backoffice:8443")
 	s.code = entryWith("", lang.L("e.g. K7MPQ-3XRTA"))
 	s.name = entryWith(c.DeskName, lang.L("e.g. Front desk 2"))
-	s.form.add(FieldServerAddress, lang.L("Server address"), s.url)
-	s.form.add(FieldPairingCode, lang.L("Pairing code"), s.code)
-	s.form.add(FieldDeskName, lang.L("This desk's name"), s.name)
+	s.form.add(desks.FieldServerAddress, lang.L("Server address"), s.url)
+	s.form.add(desks.FieldCode, lang.L("Pairing code"), s.code)
+	s.form.add(desks.FieldDeskName, lang.L("This desk's name"), s.name)
 	for _, e := range []*keyEntry{s.url, s.code, s.name} {
 		e.OnSubmitted = func(string) { s.pair(w) }
 	}
@@ -86,18 +80,8 @@ func showPairing(w fyne.Window, c Connect) {
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	parts := []fyne.CanvasObject{intro, s.form.grid, s.status, container.NewHBox(layout.NewSpacer(), s.button)}
-	if c.Reason != "" {
-		reason := widget.NewLabel(c.Reason)
-		reason.Importance = widget.DangerImportance
-		reason.Wrapping = fyne.TextWrapWord
-		parts = append([]fyne.CanvasObject{reason}, parts...)
-	}
 	card := widget.NewCard(lang.L("Connect to a Frontdesk server"), "", container.NewVBox(parts...))
-	height := float32(350)
-	if c.Reason != "" {
-		height += 60
-	}
-	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, height), card)))
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 350), card)))
 	if c.URL == "" {
 		w.Canvas().Focus(s.url)
 	} else {

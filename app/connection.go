@@ -86,13 +86,6 @@ func (u *UI) showWaiting(err error) {
 	time.AfterFunc(retryStart, func() { u.do(u.start) })
 }
 
-// sessionEnded says whether err means the person must sign in again at this desk (the
-// server ended the session: expired, revoked, or the server restarted without it).
-func sessionEnded(err error) bool {
-	var e *errs.Error
-	return errs.CodeOf(err) == errs.Denied && errors.As(err, &e)
-}
-
 // noServer says whether err is a call that did not reach the server.
 func noServer(err error) bool {
 	var e *errs.Error

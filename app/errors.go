@@ -38,7 +38,7 @@ func (u *UI) showError(what string, err error) {
 	}
 	switch errs.CodeOf(err) {
 	case errs.Denied:
-		if u.tabs != nil && sessionEnded(err) {
+		if u.tabs != nil { // the server no longer knows who is here (session ended, desk revoked)
 			u.showSignIn()
 		}
 		dialog.ShowInformation(lang.L("Cannot do that"), message(err), u.win)

@@ -199,15 +199,7 @@ func progress(ctx context.Context, opts LoadOptions) {
 // work is one desk: a person serving guests until ctx ends.
 func work(ctx context.Context, desk int, c *remote.Client, in *inputs, think time.Duration, rec *loadRecorder) {
 	rnd := rand.New(rand.NewPCG(uint64(desk)+1, 7))
-	pause := func() bool {
-		d := time.Duration(float64(think) * (0.5 + rnd.Float64()))
-		select {
-		case <-ctx.Done():
-			return false
-		case <-time.After(d):
-			return true
-		}
-	}
+	pause := func() bool { return sleepCtx(ctx, time.Duration(float64(think)*(0.5+rnd.Float64()))) }
 	// Each desk starts at a different moment, as shifts do.
 	if !sleepCtx(ctx, time.Duration(rnd.Int64N(int64(think)))) {
 		return

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -132,7 +131,6 @@ func backUpAtServer(t target, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stdout, "The server backed up its database to %s in its backups folder and checked it: %d guests, %d requests.\n", file, g, r)
 				return 0
 			}
-			err = errors.New(describe(err))
 		}
 	}
 	fmt.Fprintln(stderr, "frontdesk backup:", err)

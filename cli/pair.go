@@ -34,7 +34,7 @@ func runPair(args []string, stdout, stderr io.Writer) int {
 	}
 	cred, err := remote.Pair(context.Background(), *server, *code, *name)
 	if err != nil {
-		fmt.Fprintln(stderr, "frontdesk pair:", describe(err))
+		fmt.Fprintln(stderr, "frontdesk pair:", err)
 		return 1
 	}
 	if err := remote.SaveConfig(*config, remote.DeskConfig{Mode: remote.ModeServer, Server: &cred}); err != nil {

@@ -18,7 +18,6 @@ import (
 
 	"frontdesk/backup"
 	"frontdesk/demo"
-	"frontdesk/errs"
 	"frontdesk/escalation"
 	"frontdesk/server"
 	"frontdesk/services"
@@ -79,7 +78,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve(ctx, f, logger); err != nil {
-		logger.Error("frontdesk serve stopped", "error", describe(err))
+		logger.Error("frontdesk serve stopped", "error", err.Error())
 		return 1
 	}
 	logger.Info("frontdesk serve stopped; the database is closed")
@@ -92,15 +91,6 @@ func logLevel(s string) slog.Level {
 		return slog.LevelInfo
 	}
 	return l
-}
-
-// describe is an error in English for the log: a typed error's message.
-func describe(err error) string {
-	var e *errs.Error
-	if errors.As(err, &e) {
-		return e.Error()
-	}
-	return err.Error()
 }
 
 func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {

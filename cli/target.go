@@ -80,16 +80,12 @@ func (t target) dial() (*remote.Client, error) {
 	}
 	want, err := remote.CheckURL(t.server)
 	if err != nil {
-		return nil, errors.New(describe(err))
+		return nil, err
 	}
 	if !ok || cfg.Server == nil || cfg.Server.URL != want {
 		return nil, fmt.Errorf("this PC is not paired with %s (%s): pair it with `frontdesk pair --server %s --code CODE`", want, t.deskConfig, want)
 	}
-	c, err := remote.Dial(context.Background(), *cfg.Server)
-	if err != nil {
-		return nil, errors.New(describe(err))
-	}
-	return c, nil
+	return remote.Dial(context.Background(), *cfg.Server)
 }
 
 // signIn finds the member of staff by name and signs them in with their PIN.
@@ -97,7 +93,7 @@ func (t target) signIn(c *remote.Client) (staff.Actor, error) {
 	ctx := context.Background()
 	list, err := c.ListStaff(ctx, staff.Filter{ActiveOnly: true, Limit: 1000})
 	if err != nil {
-		return staff.Actor{}, errors.New(describe(err))
+		return staff.Actor{}, err
 	}
 	var found []staff.Staff
 	for _, st := range list {
@@ -112,11 +108,7 @@ func (t target) signIn(c *remote.Client) (staff.Actor, error) {
 	if err != nil {
 		return staff.Actor{}, err
 	}
-	actor, err := c.SignIn(ctx, found[0].ID, pin)
-	if err != nil {
-		return staff.Actor{}, errors.New(describe(err))
-	}
-	return actor, nil
+	return c.SignIn(ctx, found[0].ID, pin)
 }
 
 // readPIN is the PIN from the environment, or asked on the terminal.

@@ -24,20 +24,29 @@ const (
 
 // Messages of the refusals; each is also its translation key.
 const (
-	MsgAdminOnly     = "Only an administrator can pair and revoke desks."
-	MsgBadCode       = "This pairing code is not valid: it may be mistyped, used already or more than 10 minutes old. Ask for a new one."
-	MsgNameRequired  = "Give this desk a name, so administrators can tell it from the others."
-	MsgUnknownDesk   = "This desk is not paired with the Frontdesk server, or its pairing was revoked. Ask an administrator for a pairing code."
-	MsgSessionEnded  = "Your session at this desk has ended. Sign in again."
-	MsgNotSignedIn   = "Sign in first."
-	MsgTooManyTries  = "Too many attempts from this desk. Wait a minute and try again."
-	MsgDeskNotFound  = "This desk no longer exists."
-	FieldCode        = "code"
-	FieldDeskName    = "desk_name"
-	codeAlphabet     = "ABCDEFGHJKMNPQRSTUVWXYZ23456789" // no 0/O, 1/I/L: read aloud and typed
-	codeLength       = 10
-	secretBytes      = 32
-	maxDeskNameRunes = 60
+	MsgAdminOnly       = "Only an administrator can pair and revoke desks."
+	MsgBadCode         = "This pairing code is not valid: it may be mistyped, used already or more than 10 minutes old. Ask for a new one."
+	MsgNameRequired    = "Give this desk a name, so administrators can tell it from the others."
+	MsgUnknownDesk     = "This desk is not paired with the Frontdesk server, or its pairing was revoked. Ask an administrator for a pairing code."
+	MsgSessionEnded    = "Your session at this desk has ended. Sign in again."
+	MsgNotSignedIn     = "Sign in first."
+	MsgTooManyTries    = "Too many attempts from this desk. Wait a minute and try again."
+	MsgDeskNotFound    = "This desk no longer exists."
+	FieldCode          = "code"
+	FieldDeskName      = "desk_name"
+	FieldServerAddress = "server"                          // the server's address a desk pairs with
+	codeAlphabet       = "ABCDEFGHJKMNPQRSTUVWXYZ23456789" // no 0/O, 1/I/L: read aloud and typed
+	codeLength         = 10
+	secretBytes        = 32
+	maxDeskNameRunes   = 60
+)
+
+// Headers of a desk's calls: its credential ("Desk ID.SECRET") and the session of whoever
+// signed in at it.
+const (
+	HeaderAuthorization = "Authorization"
+	HeaderSession       = "Frontdesk-Session"
+	DeskScheme          = "Desk "
 )
 
 // Desk is a PC paired with the server.

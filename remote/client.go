@@ -28,9 +28,8 @@ type Client struct {
 	handover   frontdeskv1connect.HandoverServiceClient
 	changes    frontdeskv1connect.ChangeServiceClient
 
-	cred          Credential
-	region        string // the server's phone region, from Hello
-	serverVersion string
+	cred   Credential
+	region string // the server's phone region, from Hello
 
 	link    link
 	mu      sync.Mutex

@@ -22,10 +22,9 @@ import (
 
 // Messages of a desk that cannot reach or trust its server.
 const (
-	MsgNotHTTPS        = "The server's address must start with https:// (Frontdesk never talks to its server unencrypted)."
-	MsgBadAddress      = "This is not a server address. Type it as https://HOST:PORT, e.g. https://backoffice:8443."
-	MsgCertChanged     = "The Frontdesk server's certificate is not the one this desk was paired with ({{.Got}} instead of {{.Want}}). Someone may be between this desk and the server: do not sign in, and ask IT. If the server was reinstalled, pair this desk again."
-	FieldServerAddress = "server"
+	MsgNotHTTPS    = "The server's address must start with https:// (Frontdesk never talks to its server unencrypted)."
+	MsgBadAddress  = "This is not a server address. Type it as https://HOST:PORT, e.g. https://backoffice:8443."
+	MsgCertChanged = "The Frontdesk server's certificate is not the one this desk was paired with ({{.Got}} instead of {{.Want}}). Someone may be between this desk and the server: do not sign in, and ask IT. If the server was reinstalled, pair this desk again."
 )
 
 // CallTimeout is how long a call waits for the server before the desk says it has no
@@ -47,10 +46,10 @@ func CheckURL(raw string) (string, error) {
 	raw = strings.TrimRight(strings.TrimSpace(raw), "/")
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return "", errs.FieldError(FieldServerAddress, MsgBadAddress, nil)
+		return "", errs.FieldError(desks.FieldServerAddress, MsgBadAddress, nil)
 	}
 	if u.Scheme != "https" {
-		return "", errs.FieldError(FieldServerAddress, MsgNotHTTPS, nil)
+		return "", errs.FieldError(desks.FieldServerAddress, MsgNotHTTPS, nil)
 	}
 	return u.Scheme + "://" + u.Host, nil
 }
@@ -173,7 +172,6 @@ func (c *Client) hello(ctx context.Context) error {
 		return c.failed(err)
 	}
 	c.region = res.Msg.PhoneRegion
-	c.serverVersion = res.Msg.ServerVersion
 	return nil
 }
 
@@ -256,10 +254,10 @@ func (c *Client) Credential() Credential { return c.cred }
 type caller struct{ c *Client }
 
 func (k *caller) headers(h http.Header) {
-	h.Set("Authorization", "Desk "+k.c.cred.DeskID+"."+k.c.cred.Secret)
+	h.Set(desks.HeaderAuthorization, desks.DeskScheme+k.c.cred.DeskID+"."+k.c.cred.Secret)
 	k.c.mu.Lock()
 	if k.c.session != "" {
-		h.Set("Frontdesk-Session", k.c.session)
+		h.Set(desks.HeaderSession, k.c.session)
 	}
 	k.c.mu.Unlock()
 }

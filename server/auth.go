@@ -17,13 +17,6 @@ import (
 	"frontdesk/wire"
 )
 
-// Headers a desk's calls carry.
-const (
-	HeaderAuthorization = "Authorization"     // "Desk ID.SECRET"
-	HeaderSession       = "Frontdesk-Session" // the session token from SignIn
-	deskScheme          = "Desk "
-)
-
 // Procedures by what they need of the caller. Everything not named needs a paired desk
 // and a session at it.
 var (
@@ -81,15 +74,16 @@ func (g *guard) admit(ctx context.Context, procedure string, h interface{ Get(st
 		}
 		return staff.WithActor(ctx, staff.Actor{}), nil
 	}
-	id, secret, ok := strings.Cut(strings.TrimPrefix(h.Get(HeaderAuthorization), deskScheme), ".")
-	if !ok || !strings.HasPrefix(h.Get(HeaderAuthorization), deskScheme) {
+	cred, scheme := strings.CutPrefix(h.Get(desks.HeaderAuthorization), desks.DeskScheme)
+	id, secret, ok := strings.Cut(cred, ".")
+	if !ok || !scheme {
 		return nil, errs.New(errs.Denied, desks.MsgUnknownDesk, nil)
 	}
 	d, err := g.desks.CheckDesk(ctx, id, secret)
 	if err != nil {
 		return nil, err
 	}
-	c := caller{desk: d, token: h.Get(HeaderSession)}
+	c := caller{desk: d, token: h.Get(desks.HeaderSession)}
 	ctx = context.WithValue(ctx, callerKey{}, c)
 	if deskProcedures[procedure] {
 		return staff.WithActor(ctx, staff.Actor{Name: d.Name}), nil
@@ -177,10 +171,13 @@ func newLimiter(n int, now func() time.Time) *limiter {
 
 // allow records an event for key and says whether it is within the limit.
 func (l *limiter) allow(key string) bool {
-	if !l.ok(key) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ev := l.recent(key)
+	if len(ev) >= l.n {
 		return false
 	}
-	l.add(key)
+	l.events[key] = append(ev, l.now())
 	return true
 }
 

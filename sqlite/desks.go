@@ -94,15 +94,16 @@ func scanDesk(r scanner, d *desks.Desk) error {
 	return nil
 }
 
-// CheckDesk returns the desk whose secret this is; an unknown ID, a wrong secret and a
-// revoked desk are refused alike.
+// CheckDesk returns the desk whose secret this is, in one read; an unknown ID, a wrong
+// secret and a revoked desk are refused alike.
 func (s *Store) CheckDesk(ctx context.Context, deskID, secret string) (desks.Desk, error) {
 	var d desks.Desk
-	var hash []byte
 	refused := errs.New(errs.Denied, desks.MsgUnknownDesk, nil)
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id, secret_hash FROM desks WHERE id = ?", deskID).Scan(&d.ID, &hash)
-		if err == sql.ErrNoRows || (err == nil && !equalHash(hash, desks.Hash(secret))) {
+		var hash []byte
+		row := tx.QueryRowContext(ctx, "SELECT "+deskColumns+", secret_hash FROM desks WHERE id = ?", deskID)
+		err := scanDesk(withMore{row, []any{&hash}}, &d)
+		if err == sql.ErrNoRows || (err == nil && (!equalHash(hash, desks.Hash(secret)) || d.Revoked())) {
 			return refused
 		}
 		return err
@@ -110,32 +111,21 @@ func (s *Store) CheckDesk(ctx context.Context, deskID, secret string) (desks.Des
 	if err != nil {
 		return desks.Desk{}, err
 	}
-	return s.checkedDesk(ctx, d.ID)
+	return d, s.noteSeen(ctx, &d)
 }
 
-// checkedDesk reads the desk again with its times, refuses it when revoked, and notes
-// the call as its last (at most once a minute).
-func (s *Store) checkedDesk(ctx context.Context, id string) (desks.Desk, error) {
-	var d desks.Desk
-	if err := s.read(ctx, func(tx *sql.Tx) error {
-		return scanDesk(tx.QueryRowContext(ctx, "SELECT "+deskColumns+" FROM desks WHERE id = ?", id), &d)
-	}); err != nil {
-		return d, err
+// noteSeen records the desk's call as its last, at most once a minute (not a write per
+// call).
+func (s *Store) noteSeen(ctx context.Context, d *desks.Desk) error {
+	now := s.now().UTC()
+	if now.Sub(d.LastSeen) < lastSeenEvery {
+		return nil
 	}
-	if d.Revoked() {
-		return desks.Desk{}, errs.New(errs.Denied, desks.MsgUnknownDesk, nil)
-	}
-	if now := s.now().UTC(); now.Sub(d.LastSeen) >= lastSeenEvery {
-		d.LastSeen = now
-		err := s.write(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, "UPDATE desks SET last_seen = ? WHERE id = ?", fmtTime(now), id)
-			return err
-		})
-		if err != nil {
-			return d, err
-		}
-	}
-	return d, nil
+	d.LastSeen = now
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE desks SET last_seen = ? WHERE id = ?", fmtTime(now), d.ID)
+		return err
+	})
 }
 
 // OpenSession signs actor in at the desk for desks.SessionTTL.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"sync"
 	"time"
 
 	"frontdesk/audit"
@@ -10,9 +11,9 @@ import (
 
 var _ audit.Feed = (*Store)(nil)
 
-// feedEvery is how often the store looks for new changes for its followers: often
-// enough that a change is on every desk within a second, cheap enough (one indexed
-// read of nothing new) to do all shift.
+// feedEvery is how often the store looks for new changes for its followers (once for
+// all of them): often enough that a change is on every desk within a second, cheap
+// enough (one indexed read of nothing new) to do all shift.
 const feedEvery = 200 * time.Millisecond
 
 // LastChange is the newest change's sequence number.
@@ -44,36 +45,34 @@ func (s *Store) ChangesSince(ctx context.Context, seq int64, limit int) ([]audit
 // Follow gives fn the changes after since as they are committed, by this program or any
 // other on the file, until ctx ends; since 0 is from now.
 func (s *Store) Follow(ctx context.Context, since int64, fn func([]audit.Change, bool)) error {
+	last, leave, err := s.feed.join(ctx, s)
+	if err != nil {
+		return err
+	}
+	defer leave()
 	if since <= 0 {
-		last, err := s.LastChange(ctx)
-		if err != nil {
-			return err
-		}
 		since = last
 	}
-	t := time.NewTicker(feedEvery)
-	defer t.Stop()
 	for {
-		if err := s.followOnce(ctx, &since, fn); err != nil {
-			if ctx.Err() != nil {
-				return nil
+		last, moved := s.feed.state()
+		if last > since {
+			if err := s.catchUp(ctx, &since, last, fn); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return err
 			}
-			return err
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-t.C:
+		case <-moved:
 		}
 	}
 }
 
-// followOnce gives fn what is new since *since and moves it on.
-func (s *Store) followOnce(ctx context.Context, since *int64, fn func([]audit.Change, bool)) error {
-	last, err := s.LastChange(ctx)
-	if err != nil || last <= *since {
-		return err
-	}
+// catchUp gives fn the changes after *since up to last and moves *since on.
+func (s *Store) catchUp(ctx context.Context, since *int64, last int64, fn func([]audit.Change, bool)) error {
 	reload := last-*since > audit.FeedCatchUp
 	if reload {
 		*since = last - audit.FeedPage
@@ -88,4 +87,73 @@ func (s *Store) followOnce(ctx context.Context, since *int64, fn func([]audit.Ch
 		*since = cs[len(cs)-1].Seq
 	}
 	return nil
+}
+
+// feedWatch is the one look a store takes for new changes however many follow it (fifty
+// desks of a server are fifty followers): one reader asks the file every feedEvery while
+// anyone follows, and every follower waits on the same signal.
+type feedWatch struct {
+	mu        sync.Mutex
+	followers int
+	last      int64         // the newest change seen
+	moved     chan struct{} // closed when last moves on, then replaced
+	stop      context.CancelFunc
+}
+
+// join counts a follower in, starting the watch for the first, and returns the newest
+// change and what to call when the follower leaves.
+func (w *feedWatch) join(ctx context.Context, s *Store) (last int64, leave func(), err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.followers == 0 {
+		if w.last, err = s.LastChange(ctx); err != nil {
+			return 0, nil, err
+		}
+		w.moved = make(chan struct{})
+		wctx, cancel := context.WithCancel(context.Background())
+		w.stop = cancel
+		go w.watch(wctx, s)
+	}
+	w.followers++
+	return w.last, sync.OnceFunc(w.leave), nil
+}
+
+// leave counts a follower out, stopping the watch after the last.
+func (w *feedWatch) leave() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.followers--; w.followers == 0 {
+		w.stop()
+	}
+}
+
+// state is the newest change seen and the signal that it moved on.
+func (w *feedWatch) state() (int64, <-chan struct{}) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.last, w.moved
+}
+
+// watch asks the file for its newest change until ctx ends, signalling each move.
+func (w *feedWatch) watch(ctx context.Context, s *Store) {
+	t := time.NewTicker(feedEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		last, err := s.LastChange(ctx)
+		if err != nil {
+			continue // a busy or closing file: the next look tells
+		}
+		w.mu.Lock()
+		if last > w.last {
+			w.last = last
+			close(w.moved)
+			w.moved = make(chan struct{})
+		}
+		w.mu.Unlock()
+	}
 }

@@ -46,6 +46,7 @@ type Store struct {
 	busy   time.Duration
 	board  *boardCache // the Today board's guests as last read
 	keep   int         // backups of each kind kept (Options.KeepBackups)
+	feed   feedWatch   // the change feed's one look for new changes
 }
 
 // Connection settings. The writer takes its lock when a transaction begins

@@ -10,15 +10,14 @@ import (
 	"google.golang.org/protobuf/types/known/structpb"
 
 	v1 "frontdesk/api/frontdesk/v1"
+	"frontdesk/desks"
 	"frontdesk/errs"
 )
 
 // Messages of errors that arise on the way, not in a service.
 const (
-	MsgNoServer      = "No connection to the Frontdesk server — retrying."
-	MsgServerFault   = "Something went wrong on the Frontdesk server; nothing was changed. The details are in the server's log."
-	MsgSignInAgain   = "Your session at this desk has ended. Sign in again."
-	MsgDeskNotPaired = "This desk is not paired with the Frontdesk server, or its pairing was revoked. Ask an administrator for a pairing code."
+	MsgNoServer    = "No connection to the Frontdesk server — retrying."
+	MsgServerFault = "Something went wrong on the Frontdesk server; nothing was changed. The details are in the server's log."
 )
 
 var toConnect = map[errs.Code]connect.Code{
@@ -121,7 +120,7 @@ func FromConnect(err error) error {
 	case connect.CodeCanceled:
 		return context.Canceled
 	case connect.CodeUnauthenticated:
-		return errs.Wrap(ce, errs.Denied, MsgSignInAgain, nil)
+		return errs.Wrap(ce, errs.Denied, desks.MsgSessionEnded, nil)
 	}
 	return errs.Wrap(ce, errs.Internal, MsgServerFault, nil)
 }
