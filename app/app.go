@@ -41,7 +41,6 @@ type UI struct {
 	requests  *requestsScreen
 	today     *todayScreen
 	handover  *handoverScreen   // nil without a handover service
-	notified  map[string]string // request ID → the state last notified, so each change notifies once
 	dueButton *widget.Button    // on the header: how many of mine need me now
 	notices   notices           // the line that says desktop notifications are off
 	saved     savedLine         // the line that confirms the last save
@@ -137,7 +136,7 @@ func (u *UI) start() {
 
 // showMain builds the main screens for the person who signed in.
 func (u *UI) showMain(actor staff.Actor) {
-	u.actor, u.notified = actor, map[string]string{}
+	u.actor = actor
 	u.guests = newGuestsScreen(u)
 	u.resources = newResourcesScreen(u)
 	u.requests = newRequestsScreen(u)

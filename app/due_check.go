@@ -4,8 +4,6 @@ package app
 // notifications, and the header's "⚠ 3 need you" with the queue it opens.
 
 import (
-	"context"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,21 +35,20 @@ func (u *UI) tick(every time.Duration, stop <-chan struct{}) {
 
 // ticked tells the person at the desk about their requests that became due soon or
 // overdue, or were escalated to them, and refreshes the screen in front of them. It runs
-// on the UI goroutine; the database work runs off it.
+// on the UI goroutine; the database work runs off it. What was told is recorded where
+// the requests are (requests.Notifier), so a person signed in at two desks, or opening
+// the window again, is told once.
 func (u *UI) ticked() {
-	if u.svc.Requests == nil || u.tabs == nil {
+	if u.svc.Notices == nil || u.tabs == nil || u.actor.ID == "" {
 		return
 	}
-	actor := u.actor
-	background(u, func(ctx context.Context) (dueNow, error) {
-		return checkDue(ctx, u.svc.Requests, actor)
-	}, func(due dueNow, err error) {
+	background(u, u.svc.Notices.ClaimNotices, func(n requests.Notices, err error) {
 		if err != nil {
 			logErr("check what is due", err)
 			return
 		}
-		u.notify(due.rows)
-		u.setDueCount(due.count)
+		u.notify(n.Fresh)
+		u.setDueCount(n.Count)
 		switch u.tabs.Selected().Content {
 		case u.requests.content:
 			u.requests.reload()
@@ -61,14 +58,9 @@ func (u *UI) ticked() {
 	})
 }
 
-// dueLimit bounds what one check reads for notifications.
-const dueLimit = 50
-
 // needsYou is the queue of the header's count, and the one it opens: the person's own
 // requests overdue or due soon.
-func needsYou(actor staff.Actor) requests.Filter {
-	return requests.Filter{View: requests.ViewAttention, Mine: actor.ID, MineRole: actor.Role}
-}
+func needsYou(actor staff.Actor) requests.Filter { return requests.NeedsYou(actor) }
 
 // countedNeedsYou updates the header from counts that a screen read under f, when f is
 // the header's own filter but for its view (the counts of every view come together):
@@ -81,46 +73,12 @@ func (u *UI) countedNeedsYou(f requests.Filter, c requests.Counts) {
 	}
 }
 
-// dueNow is one check of what needs the person at the desk: the first rows to notify
-// about, and how many there are in all.
-type dueNow struct {
-	rows  []requests.Summary
-	count int
-}
-
-// checkDue reads the actor's requests overdue or due soon, the needsYou queue.
-func checkDue(ctx context.Context, svc requests.Service, actor staff.Actor) (dueNow, error) {
-	if actor.ID == "" {
-		return dueNow{}, nil
-	}
-	f := needsYou(actor)
-	f.Limit = dueLimit
-	rows, err := svc.ListRequests(ctx, f)
-	if err != nil {
-		return dueNow{}, err
-	}
-	counts, err := svc.CountRequests(ctx, f)
-	return dueNow{rows, counts[requests.ViewAttention]}, err
-}
-
 // maxSingleNotices is how many requests get a notification each; more become one summary,
 // so that signing in to a busy shift does not bury the desktop.
 const maxSingleNotices = 3
 
-// notify sends one desktop notification per request and state change.
-func (u *UI) notify(due []requests.Summary) {
-	now := u.now()
-	var fresh []requests.Summary
-	for _, r := range due {
-		state := "due_soon"
-		if r.Overdue(now) {
-			state = fmt.Sprintf("overdue:%d", r.EscalationLevel)
-		}
-		if u.notified[r.ID] != state {
-			u.notified[r.ID] = state
-			fresh = append(fresh, r)
-		}
-	}
+// notify sends one desktop notification per request claimed, or one summary for many.
+func (u *UI) notify(fresh []requests.Summary) {
 	if len(fresh) == 0 {
 		return
 	}
@@ -129,6 +87,7 @@ func (u *UI) notify(due []requests.Summary) {
 			lang.N("{{.Count}} of your requests need attention", len(fresh), map[string]any{"Count": len(fresh)})))
 		return
 	}
+	now := u.now()
 	for _, r := range fresh {
 		text, _ := attention(&r.Request, now)
 		u.sendNotification(fyne.NewNotification(text, requestText(&r.Request)+" · "+whereFrom(&r)))

@@ -165,7 +165,7 @@ func TestStaysAreAddedUpdatedAndFoundInSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := guests.Stay{ID: st.ID, GuestID: g.ID, Arrival: calendarDay(2026, 11, 23), Departure: calendarDay(2026, 11, 26),
-			Room: "1204", Status: guests.StayInHouse, PartySize: 2}
+			Room: "1204", Status: guests.StayInHouse, PartySize: 2, Version: 1}
 		if st.ID == "" {
 			t.Fatal("the stay came back without its ID")
 		}
@@ -175,7 +175,7 @@ func TestStaysAreAddedUpdatedAndFoundInSearch(t *testing.T) {
 		if err := d.svc.Guests.UpdateStay(ctx, &st); err != nil {
 			t.Fatal(err)
 		}
-		want.Departure, want.Room = calendarDay(2026, 11, 27), "PH-2"
+		want.Departure, want.Room, want.Version = calendarDay(2026, 11, 27), "PH-2", 2
 		sameValue(t, "updated stay", st, want)
 
 		ms, err := d.svc.Guests.SearchGuests(ctx, guests.Query{Text: "Lima"})

@@ -261,6 +261,9 @@ type Stay struct {
 	Room      string    // empty until assigned
 	Status    StayStatus
 	PartySize int
+	// Version counts the stay's saves. An update names the version it started from and
+	// is refused if the stay was saved since (MsgChangedElsewhere); 0 skips the check.
+	Version int
 }
 
 // Nights is the length of the stay.

@@ -13,8 +13,8 @@ type Service interface {
 	FindGuestByID(ctx context.Context, id string) (*Profile, error)
 	// CreateGuest stores a new guest and sets its ID and timestamps.
 	CreateGuest(ctx context.Context, g *Guest) error
-	// UpdateGuest replaces the core fields of an existing guest. A non-zero UpdatedAt is
-	// the version the edit started from: a guest saved since is not overwritten
+	// UpdateGuest replaces the core fields of an existing guest. A non-zero Version is
+	// the one the edit started from: a guest saved since is not overwritten
 	// (errs.Conflict, MsgChangedElsewhere).
 	UpdateGuest(ctx context.Context, g *Guest) error
 
@@ -22,6 +22,9 @@ type Service interface {
 	AddAlert(ctx context.Context, a *Alert) error
 	AddOccasion(ctx context.Context, o *Occasion) error
 	AddStay(ctx context.Context, s *Stay) error
+	// UpdateStay replaces a stay's dates, room, status and party size. A non-zero
+	// Version is the one the edit started from: a stay saved since is not overwritten
+	// (errs.Conflict, MsgChangedElsewhere).
 	UpdateStay(ctx context.Context, s *Stay) error
 	// RemoveItem deletes one preference, alert or occasion of a guest.
 	RemoveItem(ctx context.Context, kind ItemKind, guestID, itemID string) error
@@ -30,8 +33,8 @@ type Service interface {
 	PhoneRegion() string
 }
 
-// MsgChangedElsewhere refuses a save over a profile someone else saved since it was
-// read (Guest.UpdatedAt is the version the save started from).
+// MsgChangedElsewhere refuses a save over a profile or stay someone else saved since it
+// was read (the Version the save started from).
 const MsgChangedElsewhere = "Changed at another desk by {{.Name}} at {{.Time}} — your text is kept; close this form and open the profile again to see theirs."
 
 // ItemKind names the removable parts of a profile.

@@ -78,3 +78,15 @@ func (c *Client) CountRequests(ctx context.Context, f requests.Filter) (requests
 	}
 	return counts, nil
 }
+
+var _ requests.Notifier = (*Client)(nil)
+
+// ClaimNotices returns what the signed-in person is now to be told; the server records it
+// as told.
+func (c *Client) ClaimNotices(ctx context.Context) (requests.Notices, error) {
+	res, err := c.requests.ClaimNotices(ctx, connect.NewRequest(&v1.ClaimNoticesRequest{}))
+	if err != nil {
+		return requests.Notices{}, c.failed(err)
+	}
+	return requests.Notices{Fresh: wire.GoList[requests.Summary](res.Msg.Fresh), Count: int(res.Msg.Count)}, nil
+}

@@ -70,3 +70,13 @@ func (a *api) CountRequests(ctx context.Context, req *connect.Request[v1.CountRe
 	}
 	return connect.NewResponse(res), nil
 }
+
+// ClaimNotices returns what the signed-in person is now to be told, once at whichever of
+// their desks asks first.
+func (a *api) ClaimNotices(ctx context.Context, _ *connect.Request[v1.ClaimNoticesRequest]) (*connect.Response[v1.ClaimNoticesResponse], error) {
+	n, err := a.svc.Notices.ClaimNotices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return connect.NewResponse(&v1.ClaimNoticesResponse{Fresh: wire.List[*v1.Summary](n.Fresh), Count: int64(n.Count)}), nil
+}

@@ -34,6 +34,7 @@ type Services struct {
 	Escalation escalation.Service
 	Roster     property.RosterService
 	Requests   requests.Service
+	Notices    requests.Notifier // each change of a person's requests told once
 	Today      anticipation.Service
 	Handover   handover.Service
 	Feed       audit.Feed // the change feed: what other desks (and the clock) changed
@@ -74,6 +75,7 @@ type All interface {
 	escalation.Service
 	property.RosterService
 	requests.Service
+	requests.Notifier
 	anticipation.Service
 	handover.Service
 	audit.Feed
@@ -82,5 +84,5 @@ type All interface {
 // Of fills every service from one implementation of all of them.
 func Of(a All) Services {
 	return Services{Guests: a, Privacy: a, Transfer: a, Staff: a, Standards: a, Loans: a, Rooms: a, Audit: a,
-		Escalation: a, Roster: a, Requests: a, Today: a, Handover: a, Feed: a}
+		Escalation: a, Roster: a, Requests: a, Notices: a, Today: a, Handover: a, Feed: a}
 }

@@ -179,10 +179,12 @@ func openAsBefore(t *testing.T) func(string, func() time.Time) *Store {
 		s.writer, err = openPool(path, params, 1, s.busy)
 		must(t, err)
 		migrateTo(t, s.writer, 17)
-		// Today's statements write the old file, and they name the guest's version (0020).
+		// Today's statements write the old file, and they name the guest's (0020) and the
+		// stay's (0022) version.
 		tx, err := s.writer.Begin()
 		must(t, err)
-		must(t, addGuestVersion(context.Background(), tx))
+		must(t, addVersion(context.Background(), tx, "guests"))
+		must(t, addVersion(context.Background(), tx, "stays"))
 		must(t, tx.Commit())
 		must(t, s.seedDefaults(context.Background()))
 		s.reader, err = openPool(path, readerParams, 2, s.busy)

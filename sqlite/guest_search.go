@@ -76,7 +76,7 @@ WITH hits AS (
 SELECT g.id, g.salutation, g.given_name, g.family_name, g.email, g.phone, coalesce(g.loyalty_number, ''),
        g.tier, g.vip, g.casino_tier,
        (SELECT count(*) FROM guest_alerts a WHERE a.guest_id = g.id),
-       s.id, s.arrival, s.departure, s.room, s.status, s.party_size
+       s.id, s.arrival, s.departure, s.room, s.status, s.party_size, s.version
 FROM hits
 JOIN guests g ON g.seq = hits.seq
 LEFT JOIN stays s ON s.seq = (
@@ -108,15 +108,15 @@ func (s *Store) SearchGuests(ctx context.Context, q guests.Query) ([]guests.Matc
 func scanMatch(r *sql.Rows) (guests.Match, error) {
 	var m guests.Match
 	var stayID, arr, dep, room, status sql.NullString
-	var party sql.NullInt64
+	var party, version sql.NullInt64
 	err := r.Scan(&m.ID, &m.Salutation, &m.GivenName, &m.FamilyName, &m.Email, &m.Phone, &m.LoyaltyNumber,
-		&m.Tier, &m.VIP, &m.CasinoTier, &m.AlertCount, &stayID, &arr, &dep, &room, &status, &party)
+		&m.Tier, &m.VIP, &m.CasinoTier, &m.AlertCount, &stayID, &arr, &dep, &room, &status, &party, &version)
 	if err != nil || !stayID.Valid {
 		return m, err
 	}
 	m.Stay = &guests.Stay{
 		ID: stayID.String, GuestID: m.ID, Arrival: parseDate(arr.String), Departure: parseDate(dep.String),
-		Room: room.String, Status: guests.StayStatus(status.String), PartySize: int(party.Int64),
+		Room: room.String, Status: guests.StayStatus(status.String), PartySize: int(party.Int64), Version: int(version.Int64),
 	}
 	m.InHouse = m.Stay.Status == guests.StayInHouse
 	return m, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"frontdesk/errs"
 	"frontdesk/guests"
@@ -107,11 +108,11 @@ func loadOccasions(ctx context.Context, tx *sql.Tx, p *guests.Profile) error {
 	})
 }
 
-const stayColumns = "id, guest_id, arrival, departure, room, status, party_size"
+const stayColumns = "id, guest_id, arrival, departure, room, status, party_size, version"
 
 func scanStay(r scanner, st *guests.Stay) error {
 	var arr, dep string
-	err := r.Scan(&st.ID, &st.GuestID, &arr, &dep, &st.Room, &st.Status, &st.PartySize)
+	err := r.Scan(&st.ID, &st.GuestID, &arr, &dep, &st.Room, &st.Status, &st.PartySize, &st.Version)
 	st.Arrival, st.Departure = parseDate(arr), parseDate(dep)
 	return err
 }
@@ -186,10 +187,20 @@ func (s *Store) unchangedSince(ctx context.Context, tx *sql.Tx, id string, versi
 	if now == version {
 		return nil
 	}
-	who, at := "", parseTime(stored)
-	if err := tx.QueryRowContext(ctx, `SELECT actor_name FROM audit_log WHERE entity = 'guest' AND entity_id = ?
-		ORDER BY seq DESC LIMIT 1`, id).Scan(&who); err != nil && err != sql.ErrNoRows {
+	return s.changedElsewhere(ctx, tx, "guest", id, parseTime(stored))
+}
+
+// changedElsewhere is the refusal of a save over a newer one of entity id: who saved it
+// last and when (at, or the time of that audited change when at is zero).
+func (s *Store) changedElsewhere(ctx context.Context, tx *sql.Tx, entity, id string, at time.Time) error {
+	var who, when string
+	err := tx.QueryRowContext(ctx, `SELECT actor_name, at FROM audit_log WHERE entity = ? AND entity_id = ?
+		ORDER BY seq DESC LIMIT 1`, entity, id).Scan(&who, &when)
+	if err != nil && err != sql.ErrNoRows {
 		return err
+	}
+	if at.IsZero() {
+		at = parseTime(when)
 	}
 	return errs.New(errs.Conflict, guests.MsgChangedElsewhere,
 		map[string]any{"Name": who, "Time": at.In(s.now().Location()).Format("15:04")})
@@ -359,7 +370,7 @@ func (s *Store) AddStay(ctx context.Context, st *guests.Stay) error {
 	if err := st.Normalize().Err(); err != nil {
 		return err
 	}
-	st.ID = newID()
+	st.ID, st.Version = newID(), 1
 	return s.writeAudited(ctx, stayChange(st, "create"), func(tx *sql.Tx) error {
 		if err := guestExists(ctx, tx, st.GuestID); err != nil {
 			return err
@@ -375,20 +386,48 @@ func insertStay(ctx context.Context, tx execer, st *guests.Stay) error {
 	return err
 }
 
-// UpdateStay replaces an existing stay's dates, room, status and party size.
+// UpdateStay replaces an existing stay's dates, room, status and party size, unless it
+// was saved since the version the edit started from.
 func (s *Store) UpdateStay(ctx context.Context, st *guests.Stay) error {
 	if err := st.Normalize().Err(); err != nil {
 		return err
 	}
-	return s.writeAudited(ctx, stayChange(st, "update"), func(tx *sql.Tx) error {
+	version := st.Version
+	err := s.writeAudited(ctx, stayChange(st, "update"), func(tx *sql.Tx) error {
+		if err := s.stayUnchangedSince(ctx, tx, st.ID, version); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE stays SET arrival = ?, departure = ?, room = ?, status = ?,
-			party_size = ? WHERE id = ? AND guest_id = ?`, fmtDate(st.Arrival), fmtDate(st.Departure),
+			party_size = ?, version = version + 1 WHERE id = ? AND guest_id = ?`, fmtDate(st.Arrival), fmtDate(st.Departure),
 			st.Room, st.Status, st.PartySize, st.ID, st.GuestID)
 		if err != nil {
 			return err
 		}
 		return mustAffect(res, "This stay no longer exists.")
 	})
+	if err == nil && version > 0 {
+		st.Version = version + 1
+	}
+	return err
+}
+
+// stayUnchangedSince refuses to overwrite a stay someone else saved after version,
+// naming who and when from its last audited change.
+func (s *Store) stayUnchangedSince(ctx context.Context, tx *sql.Tx, id string, version int) error {
+	if version == 0 {
+		return nil
+	}
+	var now int
+	if err := tx.QueryRowContext(ctx, "SELECT version FROM stays WHERE id = ?", id).Scan(&now); err != nil {
+		if err == sql.ErrNoRows {
+			return errs.New(errs.NotFound, "This stay no longer exists.", nil)
+		}
+		return err
+	}
+	if now == version {
+		return nil
+	}
+	return s.changedElsewhere(ctx, tx, "stay", id, time.Time{})
 }
 
 // RemoveItem deletes one preference, alert or occasion of a guest.

@@ -17,17 +17,19 @@ var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	12: addPhoneSuffixes,
 	14: addCategoryWords,
 	17: readOccasionTasks,
-	20: addGuestVersion,
+	20: func(ctx context.Context, tx *sql.Tx) error { return addVersion(ctx, tx, "guests") },
+	22: func(ctx context.Context, tx *sql.Tx) error { return addVersion(ctx, tx, "stays") },
 }
 
-// addGuestVersion adds guests.version (0020) unless it is there already (a test's file
-// that simulates an older Frontdesk writing with today's statements has it).
-func addGuestVersion(ctx context.Context, tx *sql.Tx) error {
+// addVersion adds a version column to table (guests 0020, stays 0022) unless it is there
+// already (a test's file that simulates an older Frontdesk writing with today's
+// statements has it).
+func addVersion(ctx context.Context, tx *sql.Tx, table string) error {
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('guests') WHERE name = 'version'").Scan(&n); err != nil || n > 0 {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info(?) WHERE name = 'version'", table).Scan(&n); err != nil || n > 0 {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, "ALTER TABLE guests ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+	_, err := tx.ExecContext(ctx, "ALTER TABLE "+table+" ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 	return err
 }
 

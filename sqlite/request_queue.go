@@ -235,6 +235,16 @@ func attentionOrder(now time.Time) string {
 // the same order: a test holds the two together.
 func (s *Store) ListRequests(ctx context.Context, f requests.Filter) ([]requests.Summary, error) {
 	now := s.now()
+	var out []requests.Summary
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = queuePage(ctx, tx, f, now)
+		return err
+	})
+	return out, err
+}
+
+// queuePage reads ListRequests' page in tx.
+func queuePage(ctx context.Context, tx *sql.Tx, f requests.Filter, now time.Time) ([]requests.Summary, error) {
 	history := f.View == requests.ViewHistory
 	where, args := conditions(f, !history)
 	cond, vargs, order := viewCondition(f.View, now)
@@ -245,11 +255,7 @@ func (s *Store) ListRequests(ctx context.Context, f requests.Filter) ([]requests
 	if history {
 		outer = order + ", r.seq"
 	}
-	var out []requests.Summary
-	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listSummaries(ctx, tx, page, args, outer)
-		return err
-	})
+	out, err := listSummaries(ctx, tx, page, args, outer)
 	if !history {
 		requests.SortByAttention(out, now)
 	}

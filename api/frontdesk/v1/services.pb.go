@@ -4039,6 +4039,95 @@ func (x *ActResponse) GetDetail() *Detail {
 	return nil
 }
 
+// The signed-in person's notices: the session says who.
+type ClaimNoticesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ClaimNoticesRequest) Reset() {
+	*x = ClaimNoticesRequest{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[90]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ClaimNoticesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClaimNoticesRequest) ProtoMessage() {}
+
+func (x *ClaimNoticesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[90]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ClaimNoticesRequest.ProtoReflect.Descriptor instead.
+func (*ClaimNoticesRequest) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{90}
+}
+
+type ClaimNoticesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Fresh         []*Summary             `protobuf:"bytes,1,rep,name=fresh,proto3" json:"fresh,omitempty"`  // to tell them now
+	Count         int64                  `protobuf:"varint,2,opt,name=count,proto3" json:"count,omitempty"` // how many of their requests need them
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ClaimNoticesResponse) Reset() {
+	*x = ClaimNoticesResponse{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[91]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ClaimNoticesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClaimNoticesResponse) ProtoMessage() {}
+
+func (x *ClaimNoticesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[91]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ClaimNoticesResponse.ProtoReflect.Descriptor instead.
+func (*ClaimNoticesResponse) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{91}
+}
+
+func (x *ClaimNoticesResponse) GetFresh() []*Summary {
+	if x != nil {
+		return x.Fresh
+	}
+	return nil
+}
+
+func (x *ClaimNoticesResponse) GetCount() int64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
 type CountRequestsRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Filter        *RequestsFilter        `protobuf:"bytes,1,opt,name=filter,proto3" json:"filter,omitempty"`
@@ -4048,7 +4137,7 @@ type CountRequestsRequest struct {
 
 func (x *CountRequestsRequest) Reset() {
 	*x = CountRequestsRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[90]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[92]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4060,7 +4149,7 @@ func (x *CountRequestsRequest) String() string {
 func (*CountRequestsRequest) ProtoMessage() {}
 
 func (x *CountRequestsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[90]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[92]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4073,7 +4162,7 @@ func (x *CountRequestsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountRequestsRequest.ProtoReflect.Descriptor instead.
 func (*CountRequestsRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{90}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{92}
 }
 
 func (x *CountRequestsRequest) GetFilter() *RequestsFilter {
@@ -4092,7 +4181,7 @@ type CountRequestsResponse struct {
 
 func (x *CountRequestsResponse) Reset() {
 	*x = CountRequestsResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[91]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[93]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4104,7 +4193,7 @@ func (x *CountRequestsResponse) String() string {
 func (*CountRequestsResponse) ProtoMessage() {}
 
 func (x *CountRequestsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[91]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[93]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4117,7 +4206,7 @@ func (x *CountRequestsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CountRequestsResponse.ProtoReflect.Descriptor instead.
 func (*CountRequestsResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{91}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{93}
 }
 
 func (x *CountRequestsResponse) GetCounts() map[string]int64 {
@@ -4137,7 +4226,7 @@ type CreateRequestRequest struct {
 
 func (x *CreateRequestRequest) Reset() {
 	*x = CreateRequestRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[92]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[94]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4149,7 +4238,7 @@ func (x *CreateRequestRequest) String() string {
 func (*CreateRequestRequest) ProtoMessage() {}
 
 func (x *CreateRequestRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[92]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[94]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4162,7 +4251,7 @@ func (x *CreateRequestRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateRequestRequest.ProtoReflect.Descriptor instead.
 func (*CreateRequestRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{92}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{94}
 }
 
 func (x *CreateRequestRequest) GetRequest() *Request {
@@ -4188,7 +4277,7 @@ type CreateRequestResponse struct {
 
 func (x *CreateRequestResponse) Reset() {
 	*x = CreateRequestResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[93]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[95]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4200,7 +4289,7 @@ func (x *CreateRequestResponse) String() string {
 func (*CreateRequestResponse) ProtoMessage() {}
 
 func (x *CreateRequestResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[93]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[95]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4213,7 +4302,7 @@ func (x *CreateRequestResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateRequestResponse.ProtoReflect.Descriptor instead.
 func (*CreateRequestResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{93}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{95}
 }
 
 func (x *CreateRequestResponse) GetRequest() *Request {
@@ -4232,7 +4321,7 @@ type GetRequestRequest struct {
 
 func (x *GetRequestRequest) Reset() {
 	*x = GetRequestRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[94]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[96]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4244,7 +4333,7 @@ func (x *GetRequestRequest) String() string {
 func (*GetRequestRequest) ProtoMessage() {}
 
 func (x *GetRequestRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[94]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[96]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4257,7 +4346,7 @@ func (x *GetRequestRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetRequestRequest.ProtoReflect.Descriptor instead.
 func (*GetRequestRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{94}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{96}
 }
 
 func (x *GetRequestRequest) GetId() string {
@@ -4276,7 +4365,7 @@ type GetRequestResponse struct {
 
 func (x *GetRequestResponse) Reset() {
 	*x = GetRequestResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[95]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[97]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4288,7 +4377,7 @@ func (x *GetRequestResponse) String() string {
 func (*GetRequestResponse) ProtoMessage() {}
 
 func (x *GetRequestResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[95]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[97]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4301,7 +4390,7 @@ func (x *GetRequestResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetRequestResponse.ProtoReflect.Descriptor instead.
 func (*GetRequestResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{95}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{97}
 }
 
 func (x *GetRequestResponse) GetDetail() *Detail {
@@ -4320,7 +4409,7 @@ type ListRequestsRequest struct {
 
 func (x *ListRequestsRequest) Reset() {
 	*x = ListRequestsRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[96]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[98]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4332,7 +4421,7 @@ func (x *ListRequestsRequest) String() string {
 func (*ListRequestsRequest) ProtoMessage() {}
 
 func (x *ListRequestsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[96]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[98]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4345,7 +4434,7 @@ func (x *ListRequestsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRequestsRequest.ProtoReflect.Descriptor instead.
 func (*ListRequestsRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{96}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{98}
 }
 
 func (x *ListRequestsRequest) GetFilter() *RequestsFilter {
@@ -4364,7 +4453,7 @@ type ListRequestsResponse struct {
 
 func (x *ListRequestsResponse) Reset() {
 	*x = ListRequestsResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[97]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[99]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4376,7 +4465,7 @@ func (x *ListRequestsResponse) String() string {
 func (*ListRequestsResponse) ProtoMessage() {}
 
 func (x *ListRequestsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[97]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[99]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4389,7 +4478,7 @@ func (x *ListRequestsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListRequestsResponse.ProtoReflect.Descriptor instead.
 func (*ListRequestsResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{97}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{99}
 }
 
 func (x *ListRequestsResponse) GetSummarys() []*Summary {
@@ -4411,7 +4500,7 @@ type QuoteRequest struct {
 
 func (x *QuoteRequest) Reset() {
 	*x = QuoteRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[98]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[100]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4423,7 +4512,7 @@ func (x *QuoteRequest) String() string {
 func (*QuoteRequest) ProtoMessage() {}
 
 func (x *QuoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[98]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[100]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4436,7 +4525,7 @@ func (x *QuoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuoteRequest.ProtoReflect.Descriptor instead.
 func (*QuoteRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{98}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{100}
 }
 
 func (x *QuoteRequest) GetCategory() string {
@@ -4476,7 +4565,7 @@ type QuoteResponse struct {
 
 func (x *QuoteResponse) Reset() {
 	*x = QuoteResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[99]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[101]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4488,7 +4577,7 @@ func (x *QuoteResponse) String() string {
 func (*QuoteResponse) ProtoMessage() {}
 
 func (x *QuoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[99]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[101]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4501,7 +4590,7 @@ func (x *QuoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use QuoteResponse.ProtoReflect.Descriptor instead.
 func (*QuoteResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{99}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{101}
 }
 
 func (x *QuoteResponse) GetPromise() *Promise {
@@ -4520,7 +4609,7 @@ type PrepareArrivalRequest struct {
 
 func (x *PrepareArrivalRequest) Reset() {
 	*x = PrepareArrivalRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[100]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4532,7 +4621,7 @@ func (x *PrepareArrivalRequest) String() string {
 func (*PrepareArrivalRequest) ProtoMessage() {}
 
 func (x *PrepareArrivalRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[100]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4545,7 +4634,7 @@ func (x *PrepareArrivalRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PrepareArrivalRequest.ProtoReflect.Descriptor instead.
 func (*PrepareArrivalRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{100}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{102}
 }
 
 func (x *PrepareArrivalRequest) GetStayId() string {
@@ -4564,7 +4653,7 @@ type PrepareArrivalResponse struct {
 
 func (x *PrepareArrivalResponse) Reset() {
 	*x = PrepareArrivalResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[101]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4576,7 +4665,7 @@ func (x *PrepareArrivalResponse) String() string {
 func (*PrepareArrivalResponse) ProtoMessage() {}
 
 func (x *PrepareArrivalResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[101]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4589,7 +4678,7 @@ func (x *PrepareArrivalResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PrepareArrivalResponse.ProtoReflect.Descriptor instead.
 func (*PrepareArrivalResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{101}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{103}
 }
 
 func (x *PrepareArrivalResponse) GetCreated() int64 {
@@ -4608,7 +4697,7 @@ type ResolvePromptRequest struct {
 
 func (x *ResolvePromptRequest) Reset() {
 	*x = ResolvePromptRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4620,7 +4709,7 @@ func (x *ResolvePromptRequest) String() string {
 func (*ResolvePromptRequest) ProtoMessage() {}
 
 func (x *ResolvePromptRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4633,7 +4722,7 @@ func (x *ResolvePromptRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResolvePromptRequest.ProtoReflect.Descriptor instead.
 func (*ResolvePromptRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{102}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{104}
 }
 
 func (x *ResolvePromptRequest) GetResolution() *Resolution {
@@ -4651,7 +4740,7 @@ type ResolvePromptResponse struct {
 
 func (x *ResolvePromptResponse) Reset() {
 	*x = ResolvePromptResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4663,7 +4752,7 @@ func (x *ResolvePromptResponse) String() string {
 func (*ResolvePromptResponse) ProtoMessage() {}
 
 func (x *ResolvePromptResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4676,7 +4765,7 @@ func (x *ResolvePromptResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResolvePromptResponse.ProtoReflect.Descriptor instead.
 func (*ResolvePromptResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{103}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{105}
 }
 
 type TodayRequest struct {
@@ -4688,7 +4777,7 @@ type TodayRequest struct {
 
 func (x *TodayRequest) Reset() {
 	*x = TodayRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4700,7 +4789,7 @@ func (x *TodayRequest) String() string {
 func (*TodayRequest) ProtoMessage() {}
 
 func (x *TodayRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4713,7 +4802,7 @@ func (x *TodayRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TodayRequest.ProtoReflect.Descriptor instead.
 func (*TodayRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{104}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{106}
 }
 
 func (x *TodayRequest) GetNow() *Time {
@@ -4732,7 +4821,7 @@ type TodayResponse struct {
 
 func (x *TodayResponse) Reset() {
 	*x = TodayResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4744,7 +4833,7 @@ func (x *TodayResponse) String() string {
 func (*TodayResponse) ProtoMessage() {}
 
 func (x *TodayResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4757,7 +4846,7 @@ func (x *TodayResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TodayResponse.ProtoReflect.Descriptor instead.
 func (*TodayResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{105}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{107}
 }
 
 func (x *TodayResponse) GetBoard() *Board {
@@ -4776,7 +4865,7 @@ type UndoPromptRequest struct {
 
 func (x *UndoPromptRequest) Reset() {
 	*x = UndoPromptRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4788,7 +4877,7 @@ func (x *UndoPromptRequest) String() string {
 func (*UndoPromptRequest) ProtoMessage() {}
 
 func (x *UndoPromptRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4801,7 +4890,7 @@ func (x *UndoPromptRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UndoPromptRequest.ProtoReflect.Descriptor instead.
 func (*UndoPromptRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{106}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{108}
 }
 
 func (x *UndoPromptRequest) GetKey() string {
@@ -4819,7 +4908,7 @@ type UndoPromptResponse struct {
 
 func (x *UndoPromptResponse) Reset() {
 	*x = UndoPromptResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4831,7 +4920,7 @@ func (x *UndoPromptResponse) String() string {
 func (*UndoPromptResponse) ProtoMessage() {}
 
 func (x *UndoPromptResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4844,7 +4933,7 @@ func (x *UndoPromptResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UndoPromptResponse.ProtoReflect.Descriptor instead.
 func (*UndoPromptResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{107}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{109}
 }
 
 type AcknowledgeRequest struct {
@@ -4858,7 +4947,7 @@ type AcknowledgeRequest struct {
 
 func (x *AcknowledgeRequest) Reset() {
 	*x = AcknowledgeRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4870,7 +4959,7 @@ func (x *AcknowledgeRequest) String() string {
 func (*AcknowledgeRequest) ProtoMessage() {}
 
 func (x *AcknowledgeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4883,7 +4972,7 @@ func (x *AcknowledgeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AcknowledgeRequest.ProtoReflect.Descriptor instead.
 func (*AcknowledgeRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{108}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{110}
 }
 
 func (x *AcknowledgeRequest) GetDay() *Time {
@@ -4916,7 +5005,7 @@ type AcknowledgeResponse struct {
 
 func (x *AcknowledgeResponse) Reset() {
 	*x = AcknowledgeResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4928,7 +5017,7 @@ func (x *AcknowledgeResponse) String() string {
 func (*AcknowledgeResponse) ProtoMessage() {}
 
 func (x *AcknowledgeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4941,7 +5030,7 @@ func (x *AcknowledgeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AcknowledgeResponse.ProtoReflect.Descriptor instead.
 func (*AcknowledgeResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{109}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{111}
 }
 
 func (x *AcknowledgeResponse) GetAck() *Ack {
@@ -4960,7 +5049,7 @@ type AddNoteRequest struct {
 
 func (x *AddNoteRequest) Reset() {
 	*x = AddNoteRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4972,7 +5061,7 @@ func (x *AddNoteRequest) String() string {
 func (*AddNoteRequest) ProtoMessage() {}
 
 func (x *AddNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4985,7 +5074,7 @@ func (x *AddNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddNoteRequest.ProtoReflect.Descriptor instead.
 func (*AddNoteRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{110}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{112}
 }
 
 func (x *AddNoteRequest) GetNote() *Note {
@@ -5004,7 +5093,7 @@ type AddNoteResponse struct {
 
 func (x *AddNoteResponse) Reset() {
 	*x = AddNoteResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5016,7 +5105,7 @@ func (x *AddNoteResponse) String() string {
 func (*AddNoteResponse) ProtoMessage() {}
 
 func (x *AddNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5029,7 +5118,7 @@ func (x *AddNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddNoteResponse.ProtoReflect.Descriptor instead.
 func (*AddNoteResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{111}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{113}
 }
 
 func (x *AddNoteResponse) GetNote() *Note {
@@ -5048,7 +5137,7 @@ type ListNotesRequest struct {
 
 func (x *ListNotesRequest) Reset() {
 	*x = ListNotesRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5060,7 +5149,7 @@ func (x *ListNotesRequest) String() string {
 func (*ListNotesRequest) ProtoMessage() {}
 
 func (x *ListNotesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5073,7 +5162,7 @@ func (x *ListNotesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListNotesRequest.ProtoReflect.Descriptor instead.
 func (*ListNotesRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{112}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{114}
 }
 
 func (x *ListNotesRequest) GetNoteFilter() *NoteFilter {
@@ -5092,7 +5181,7 @@ type ListNotesResponse struct {
 
 func (x *ListNotesResponse) Reset() {
 	*x = ListNotesResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5104,7 +5193,7 @@ func (x *ListNotesResponse) String() string {
 func (*ListNotesResponse) ProtoMessage() {}
 
 func (x *ListNotesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5117,7 +5206,7 @@ func (x *ListNotesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListNotesResponse.ProtoReflect.Descriptor instead.
 func (*ListNotesResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{113}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{115}
 }
 
 func (x *ListNotesResponse) GetNotes() []*Note {
@@ -5136,7 +5225,7 @@ type MeasuresRequest struct {
 
 func (x *MeasuresRequest) Reset() {
 	*x = MeasuresRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5148,7 +5237,7 @@ func (x *MeasuresRequest) String() string {
 func (*MeasuresRequest) ProtoMessage() {}
 
 func (x *MeasuresRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5161,7 +5250,7 @@ func (x *MeasuresRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MeasuresRequest.ProtoReflect.Descriptor instead.
 func (*MeasuresRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{114}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{116}
 }
 
 func (x *MeasuresRequest) GetPeriod() *Period {
@@ -5180,7 +5269,7 @@ type MeasuresResponse struct {
 
 func (x *MeasuresResponse) Reset() {
 	*x = MeasuresResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5192,7 +5281,7 @@ func (x *MeasuresResponse) String() string {
 func (*MeasuresResponse) ProtoMessage() {}
 
 func (x *MeasuresResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5205,7 +5294,7 @@ func (x *MeasuresResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MeasuresResponse.ProtoReflect.Descriptor instead.
 func (*MeasuresResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{115}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{117}
 }
 
 func (x *MeasuresResponse) GetMeasures() *Measures {
@@ -5225,7 +5314,7 @@ type ReportRequest struct {
 
 func (x *ReportRequest) Reset() {
 	*x = ReportRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5237,7 +5326,7 @@ func (x *ReportRequest) String() string {
 func (*ReportRequest) ProtoMessage() {}
 
 func (x *ReportRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5250,7 +5339,7 @@ func (x *ReportRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportRequest.ProtoReflect.Descriptor instead.
 func (*ReportRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{116}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{118}
 }
 
 func (x *ReportRequest) GetDay() *Time {
@@ -5276,7 +5365,7 @@ type ReportResponse struct {
 
 func (x *ReportResponse) Reset() {
 	*x = ReportResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5288,7 +5377,7 @@ func (x *ReportResponse) String() string {
 func (*ReportResponse) ProtoMessage() {}
 
 func (x *ReportResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5301,7 +5390,7 @@ func (x *ReportResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportResponse.ProtoReflect.Descriptor instead.
 func (*ReportResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{117}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{119}
 }
 
 func (x *ReportResponse) GetReport() *Report {
@@ -5321,7 +5410,7 @@ type SetPinnedRequest struct {
 
 func (x *SetPinnedRequest) Reset() {
 	*x = SetPinnedRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5333,7 +5422,7 @@ func (x *SetPinnedRequest) String() string {
 func (*SetPinnedRequest) ProtoMessage() {}
 
 func (x *SetPinnedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5346,7 +5435,7 @@ func (x *SetPinnedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetPinnedRequest.ProtoReflect.Descriptor instead.
 func (*SetPinnedRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{118}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{120}
 }
 
 func (x *SetPinnedRequest) GetId() string {
@@ -5372,7 +5461,7 @@ type SetPinnedResponse struct {
 
 func (x *SetPinnedResponse) Reset() {
 	*x = SetPinnedResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5384,7 +5473,7 @@ func (x *SetPinnedResponse) String() string {
 func (*SetPinnedResponse) ProtoMessage() {}
 
 func (x *SetPinnedResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5397,7 +5486,7 @@ func (x *SetPinnedResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetPinnedResponse.ProtoReflect.Descriptor instead.
 func (*SetPinnedResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{119}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{121}
 }
 
 func (x *SetPinnedResponse) GetNote() *Note {
@@ -5613,7 +5702,11 @@ const file_frontdesk_v1_services_proto_rawDesc = "" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12,\n" +
 	"\x06action\x18\x02 \x01(\v2\x14.frontdesk.v1.ActionR\x06action\";\n" +
 	"\vActResponse\x12,\n" +
-	"\x06detail\x18\x01 \x01(\v2\x14.frontdesk.v1.DetailR\x06detail\"L\n" +
+	"\x06detail\x18\x01 \x01(\v2\x14.frontdesk.v1.DetailR\x06detail\"\x15\n" +
+	"\x13ClaimNoticesRequest\"Y\n" +
+	"\x14ClaimNoticesResponse\x12+\n" +
+	"\x05fresh\x18\x01 \x03(\v2\x15.frontdesk.v1.SummaryR\x05fresh\x12\x14\n" +
+	"\x05count\x18\x02 \x01(\x03R\x05count\"L\n" +
 	"\x14CountRequestsRequest\x124\n" +
 	"\x06filter\x18\x01 \x01(\v2\x1c.frontdesk.v1.RequestsFilterR\x06filter\"\x9b\x01\n" +
 	"\x15CountRequestsResponse\x12G\n" +
@@ -5750,9 +5843,10 @@ const file_frontdesk_v1_services_proto_rawDesc = "" +
 	"\tListAudit\x12\x1e.frontdesk.v1.ListAuditRequest\x1a\x1f.frontdesk.v1.ListAuditResponse2\xeb\x01\n" +
 	"\x11EscalationService\x12j\n" +
 	"\x13ListEscalationRules\x12(.frontdesk.v1.ListEscalationRulesRequest\x1a).frontdesk.v1.ListEscalationRulesResponse\x12j\n" +
-	"\x13SaveEscalationRules\x12(.frontdesk.v1.SaveEscalationRulesRequest\x1a).frontdesk.v1.SaveEscalationRulesResponse2\xea\x03\n" +
+	"\x13SaveEscalationRules\x12(.frontdesk.v1.SaveEscalationRulesRequest\x1a).frontdesk.v1.SaveEscalationRulesResponse2\xc1\x04\n" +
 	"\x0eRequestService\x12:\n" +
-	"\x03Act\x12\x18.frontdesk.v1.ActRequest\x1a\x19.frontdesk.v1.ActResponse\x12X\n" +
+	"\x03Act\x12\x18.frontdesk.v1.ActRequest\x1a\x19.frontdesk.v1.ActResponse\x12U\n" +
+	"\fClaimNotices\x12!.frontdesk.v1.ClaimNoticesRequest\x1a\".frontdesk.v1.ClaimNoticesResponse\x12X\n" +
 	"\rCountRequests\x12\".frontdesk.v1.CountRequestsRequest\x1a#.frontdesk.v1.CountRequestsResponse\x12X\n" +
 	"\rCreateRequest\x12\".frontdesk.v1.CreateRequestRequest\x1a#.frontdesk.v1.CreateRequestResponse\x12O\n" +
 	"\n" +
@@ -5785,7 +5879,7 @@ func file_frontdesk_v1_services_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_services_proto_rawDescData
 }
 
-var file_frontdesk_v1_services_proto_msgTypes = make([]protoimpl.MessageInfo, 121)
+var file_frontdesk_v1_services_proto_msgTypes = make([]protoimpl.MessageInfo, 123)
 var file_frontdesk_v1_services_proto_goTypes = []any{
 	(*AddAlertRequest)(nil),                  // 0: frontdesk.v1.AddAlertRequest
 	(*AddAlertResponse)(nil),                 // 1: frontdesk.v1.AddAlertResponse
@@ -5877,297 +5971,302 @@ var file_frontdesk_v1_services_proto_goTypes = []any{
 	(*SaveEscalationRulesResponse)(nil),      // 87: frontdesk.v1.SaveEscalationRulesResponse
 	(*ActRequest)(nil),                       // 88: frontdesk.v1.ActRequest
 	(*ActResponse)(nil),                      // 89: frontdesk.v1.ActResponse
-	(*CountRequestsRequest)(nil),             // 90: frontdesk.v1.CountRequestsRequest
-	(*CountRequestsResponse)(nil),            // 91: frontdesk.v1.CountRequestsResponse
-	(*CreateRequestRequest)(nil),             // 92: frontdesk.v1.CreateRequestRequest
-	(*CreateRequestResponse)(nil),            // 93: frontdesk.v1.CreateRequestResponse
-	(*GetRequestRequest)(nil),                // 94: frontdesk.v1.GetRequestRequest
-	(*GetRequestResponse)(nil),               // 95: frontdesk.v1.GetRequestResponse
-	(*ListRequestsRequest)(nil),              // 96: frontdesk.v1.ListRequestsRequest
-	(*ListRequestsResponse)(nil),             // 97: frontdesk.v1.ListRequestsResponse
-	(*QuoteRequest)(nil),                     // 98: frontdesk.v1.QuoteRequest
-	(*QuoteResponse)(nil),                    // 99: frontdesk.v1.QuoteResponse
-	(*PrepareArrivalRequest)(nil),            // 100: frontdesk.v1.PrepareArrivalRequest
-	(*PrepareArrivalResponse)(nil),           // 101: frontdesk.v1.PrepareArrivalResponse
-	(*ResolvePromptRequest)(nil),             // 102: frontdesk.v1.ResolvePromptRequest
-	(*ResolvePromptResponse)(nil),            // 103: frontdesk.v1.ResolvePromptResponse
-	(*TodayRequest)(nil),                     // 104: frontdesk.v1.TodayRequest
-	(*TodayResponse)(nil),                    // 105: frontdesk.v1.TodayResponse
-	(*UndoPromptRequest)(nil),                // 106: frontdesk.v1.UndoPromptRequest
-	(*UndoPromptResponse)(nil),               // 107: frontdesk.v1.UndoPromptResponse
-	(*AcknowledgeRequest)(nil),               // 108: frontdesk.v1.AcknowledgeRequest
-	(*AcknowledgeResponse)(nil),              // 109: frontdesk.v1.AcknowledgeResponse
-	(*AddNoteRequest)(nil),                   // 110: frontdesk.v1.AddNoteRequest
-	(*AddNoteResponse)(nil),                  // 111: frontdesk.v1.AddNoteResponse
-	(*ListNotesRequest)(nil),                 // 112: frontdesk.v1.ListNotesRequest
-	(*ListNotesResponse)(nil),                // 113: frontdesk.v1.ListNotesResponse
-	(*MeasuresRequest)(nil),                  // 114: frontdesk.v1.MeasuresRequest
-	(*MeasuresResponse)(nil),                 // 115: frontdesk.v1.MeasuresResponse
-	(*ReportRequest)(nil),                    // 116: frontdesk.v1.ReportRequest
-	(*ReportResponse)(nil),                   // 117: frontdesk.v1.ReportResponse
-	(*SetPinnedRequest)(nil),                 // 118: frontdesk.v1.SetPinnedRequest
-	(*SetPinnedResponse)(nil),                // 119: frontdesk.v1.SetPinnedResponse
-	nil,                                      // 120: frontdesk.v1.CountRequestsResponse.CountsEntry
-	(*Alert)(nil),                            // 121: frontdesk.v1.Alert
-	(*Occasion)(nil),                         // 122: frontdesk.v1.Occasion
-	(*Preference)(nil),                       // 123: frontdesk.v1.Preference
-	(*Stay)(nil),                             // 124: frontdesk.v1.Stay
-	(*Guest)(nil),                            // 125: frontdesk.v1.Guest
-	(*Profile)(nil),                          // 126: frontdesk.v1.Profile
-	(*Query)(nil),                            // 127: frontdesk.v1.Query
-	(*Match)(nil),                            // 128: frontdesk.v1.Match
-	(*BackupErasure)(nil),                    // 129: frontdesk.v1.BackupErasure
-	(*DataExport)(nil),                       // 130: frontdesk.v1.DataExport
-	(*ErasurePlan)(nil),                      // 131: frontdesk.v1.ErasurePlan
-	(*ImportOptions)(nil),                    // 132: frontdesk.v1.ImportOptions
-	(*ImportReport)(nil),                     // 133: frontdesk.v1.ImportReport
-	(*Staff)(nil),                            // 134: frontdesk.v1.Staff
-	(*StaffFilter)(nil),                      // 135: frontdesk.v1.StaffFilter
-	(*Category)(nil),                         // 136: frontdesk.v1.Category
-	(*Department)(nil),                       // 137: frontdesk.v1.Department
-	(*Loan)(nil),                             // 138: frontdesk.v1.Loan
-	(*ItemStock)(nil),                        // 139: frontdesk.v1.ItemStock
-	(*LoansFilter)(nil),                      // 140: frontdesk.v1.LoansFilter
-	(*Item)(nil),                             // 141: frontdesk.v1.Item
-	(*RoomFilter)(nil),                       // 142: frontdesk.v1.RoomFilter
-	(*RoomImportReport)(nil),                 // 143: frontdesk.v1.RoomImportReport
-	(*Room)(nil),                             // 144: frontdesk.v1.Room
-	(*Time)(nil),                             // 145: frontdesk.v1.Time
-	(*RosterEntry)(nil),                      // 146: frontdesk.v1.RosterEntry
-	(*ShiftTimes)(nil),                       // 147: frontdesk.v1.ShiftTimes
-	(*AuditFilter)(nil),                      // 148: frontdesk.v1.AuditFilter
-	(*Entry)(nil),                            // 149: frontdesk.v1.Entry
-	(*Level)(nil),                            // 150: frontdesk.v1.Level
-	(*Action)(nil),                           // 151: frontdesk.v1.Action
-	(*Detail)(nil),                           // 152: frontdesk.v1.Detail
-	(*RequestsFilter)(nil),                   // 153: frontdesk.v1.RequestsFilter
-	(*Request)(nil),                          // 154: frontdesk.v1.Request
+	(*ClaimNoticesRequest)(nil),              // 90: frontdesk.v1.ClaimNoticesRequest
+	(*ClaimNoticesResponse)(nil),             // 91: frontdesk.v1.ClaimNoticesResponse
+	(*CountRequestsRequest)(nil),             // 92: frontdesk.v1.CountRequestsRequest
+	(*CountRequestsResponse)(nil),            // 93: frontdesk.v1.CountRequestsResponse
+	(*CreateRequestRequest)(nil),             // 94: frontdesk.v1.CreateRequestRequest
+	(*CreateRequestResponse)(nil),            // 95: frontdesk.v1.CreateRequestResponse
+	(*GetRequestRequest)(nil),                // 96: frontdesk.v1.GetRequestRequest
+	(*GetRequestResponse)(nil),               // 97: frontdesk.v1.GetRequestResponse
+	(*ListRequestsRequest)(nil),              // 98: frontdesk.v1.ListRequestsRequest
+	(*ListRequestsResponse)(nil),             // 99: frontdesk.v1.ListRequestsResponse
+	(*QuoteRequest)(nil),                     // 100: frontdesk.v1.QuoteRequest
+	(*QuoteResponse)(nil),                    // 101: frontdesk.v1.QuoteResponse
+	(*PrepareArrivalRequest)(nil),            // 102: frontdesk.v1.PrepareArrivalRequest
+	(*PrepareArrivalResponse)(nil),           // 103: frontdesk.v1.PrepareArrivalResponse
+	(*ResolvePromptRequest)(nil),             // 104: frontdesk.v1.ResolvePromptRequest
+	(*ResolvePromptResponse)(nil),            // 105: frontdesk.v1.ResolvePromptResponse
+	(*TodayRequest)(nil),                     // 106: frontdesk.v1.TodayRequest
+	(*TodayResponse)(nil),                    // 107: frontdesk.v1.TodayResponse
+	(*UndoPromptRequest)(nil),                // 108: frontdesk.v1.UndoPromptRequest
+	(*UndoPromptResponse)(nil),               // 109: frontdesk.v1.UndoPromptResponse
+	(*AcknowledgeRequest)(nil),               // 110: frontdesk.v1.AcknowledgeRequest
+	(*AcknowledgeResponse)(nil),              // 111: frontdesk.v1.AcknowledgeResponse
+	(*AddNoteRequest)(nil),                   // 112: frontdesk.v1.AddNoteRequest
+	(*AddNoteResponse)(nil),                  // 113: frontdesk.v1.AddNoteResponse
+	(*ListNotesRequest)(nil),                 // 114: frontdesk.v1.ListNotesRequest
+	(*ListNotesResponse)(nil),                // 115: frontdesk.v1.ListNotesResponse
+	(*MeasuresRequest)(nil),                  // 116: frontdesk.v1.MeasuresRequest
+	(*MeasuresResponse)(nil),                 // 117: frontdesk.v1.MeasuresResponse
+	(*ReportRequest)(nil),                    // 118: frontdesk.v1.ReportRequest
+	(*ReportResponse)(nil),                   // 119: frontdesk.v1.ReportResponse
+	(*SetPinnedRequest)(nil),                 // 120: frontdesk.v1.SetPinnedRequest
+	(*SetPinnedResponse)(nil),                // 121: frontdesk.v1.SetPinnedResponse
+	nil,                                      // 122: frontdesk.v1.CountRequestsResponse.CountsEntry
+	(*Alert)(nil),                            // 123: frontdesk.v1.Alert
+	(*Occasion)(nil),                         // 124: frontdesk.v1.Occasion
+	(*Preference)(nil),                       // 125: frontdesk.v1.Preference
+	(*Stay)(nil),                             // 126: frontdesk.v1.Stay
+	(*Guest)(nil),                            // 127: frontdesk.v1.Guest
+	(*Profile)(nil),                          // 128: frontdesk.v1.Profile
+	(*Query)(nil),                            // 129: frontdesk.v1.Query
+	(*Match)(nil),                            // 130: frontdesk.v1.Match
+	(*BackupErasure)(nil),                    // 131: frontdesk.v1.BackupErasure
+	(*DataExport)(nil),                       // 132: frontdesk.v1.DataExport
+	(*ErasurePlan)(nil),                      // 133: frontdesk.v1.ErasurePlan
+	(*ImportOptions)(nil),                    // 134: frontdesk.v1.ImportOptions
+	(*ImportReport)(nil),                     // 135: frontdesk.v1.ImportReport
+	(*Staff)(nil),                            // 136: frontdesk.v1.Staff
+	(*StaffFilter)(nil),                      // 137: frontdesk.v1.StaffFilter
+	(*Category)(nil),                         // 138: frontdesk.v1.Category
+	(*Department)(nil),                       // 139: frontdesk.v1.Department
+	(*Loan)(nil),                             // 140: frontdesk.v1.Loan
+	(*ItemStock)(nil),                        // 141: frontdesk.v1.ItemStock
+	(*LoansFilter)(nil),                      // 142: frontdesk.v1.LoansFilter
+	(*Item)(nil),                             // 143: frontdesk.v1.Item
+	(*RoomFilter)(nil),                       // 144: frontdesk.v1.RoomFilter
+	(*RoomImportReport)(nil),                 // 145: frontdesk.v1.RoomImportReport
+	(*Room)(nil),                             // 146: frontdesk.v1.Room
+	(*Time)(nil),                             // 147: frontdesk.v1.Time
+	(*RosterEntry)(nil),                      // 148: frontdesk.v1.RosterEntry
+	(*ShiftTimes)(nil),                       // 149: frontdesk.v1.ShiftTimes
+	(*AuditFilter)(nil),                      // 150: frontdesk.v1.AuditFilter
+	(*Entry)(nil),                            // 151: frontdesk.v1.Entry
+	(*Level)(nil),                            // 152: frontdesk.v1.Level
+	(*Action)(nil),                           // 153: frontdesk.v1.Action
+	(*Detail)(nil),                           // 154: frontdesk.v1.Detail
 	(*Summary)(nil),                          // 155: frontdesk.v1.Summary
-	(*Promise)(nil),                          // 156: frontdesk.v1.Promise
-	(*Resolution)(nil),                       // 157: frontdesk.v1.Resolution
-	(*Board)(nil),                            // 158: frontdesk.v1.Board
-	(*Ack)(nil),                              // 159: frontdesk.v1.Ack
-	(*Note)(nil),                             // 160: frontdesk.v1.Note
-	(*NoteFilter)(nil),                       // 161: frontdesk.v1.NoteFilter
-	(*Period)(nil),                           // 162: frontdesk.v1.Period
-	(*Measures)(nil),                         // 163: frontdesk.v1.Measures
-	(*Report)(nil),                           // 164: frontdesk.v1.Report
+	(*RequestsFilter)(nil),                   // 156: frontdesk.v1.RequestsFilter
+	(*Request)(nil),                          // 157: frontdesk.v1.Request
+	(*Promise)(nil),                          // 158: frontdesk.v1.Promise
+	(*Resolution)(nil),                       // 159: frontdesk.v1.Resolution
+	(*Board)(nil),                            // 160: frontdesk.v1.Board
+	(*Ack)(nil),                              // 161: frontdesk.v1.Ack
+	(*Note)(nil),                             // 162: frontdesk.v1.Note
+	(*NoteFilter)(nil),                       // 163: frontdesk.v1.NoteFilter
+	(*Period)(nil),                           // 164: frontdesk.v1.Period
+	(*Measures)(nil),                         // 165: frontdesk.v1.Measures
+	(*Report)(nil),                           // 166: frontdesk.v1.Report
 }
 var file_frontdesk_v1_services_proto_depIdxs = []int32{
-	121, // 0: frontdesk.v1.AddAlertRequest.alert:type_name -> frontdesk.v1.Alert
-	121, // 1: frontdesk.v1.AddAlertResponse.alert:type_name -> frontdesk.v1.Alert
-	122, // 2: frontdesk.v1.AddOccasionRequest.occasion:type_name -> frontdesk.v1.Occasion
-	122, // 3: frontdesk.v1.AddOccasionResponse.occasion:type_name -> frontdesk.v1.Occasion
-	123, // 4: frontdesk.v1.AddPreferenceRequest.preference:type_name -> frontdesk.v1.Preference
-	123, // 5: frontdesk.v1.AddPreferenceResponse.preference:type_name -> frontdesk.v1.Preference
-	124, // 6: frontdesk.v1.AddStayRequest.stay:type_name -> frontdesk.v1.Stay
-	124, // 7: frontdesk.v1.AddStayResponse.stay:type_name -> frontdesk.v1.Stay
-	125, // 8: frontdesk.v1.CreateGuestRequest.guest:type_name -> frontdesk.v1.Guest
-	125, // 9: frontdesk.v1.CreateGuestResponse.guest:type_name -> frontdesk.v1.Guest
-	126, // 10: frontdesk.v1.FindGuestByIDResponse.profile:type_name -> frontdesk.v1.Profile
-	127, // 11: frontdesk.v1.SearchGuestsRequest.query:type_name -> frontdesk.v1.Query
-	128, // 12: frontdesk.v1.SearchGuestsResponse.matchs:type_name -> frontdesk.v1.Match
-	125, // 13: frontdesk.v1.UpdateGuestRequest.guest:type_name -> frontdesk.v1.Guest
-	125, // 14: frontdesk.v1.UpdateGuestResponse.guest:type_name -> frontdesk.v1.Guest
-	124, // 15: frontdesk.v1.UpdateStayRequest.stay:type_name -> frontdesk.v1.Stay
-	124, // 16: frontdesk.v1.UpdateStayResponse.stay:type_name -> frontdesk.v1.Stay
-	129, // 17: frontdesk.v1.EraseGuestFromBackupsResponse.backup_erasure:type_name -> frontdesk.v1.BackupErasure
-	130, // 18: frontdesk.v1.ExportGuestDataResponse.data_export:type_name -> frontdesk.v1.DataExport
-	131, // 19: frontdesk.v1.PlanErasureResponse.erasure_plan:type_name -> frontdesk.v1.ErasurePlan
-	132, // 20: frontdesk.v1.ImportGuestsCSVRequest.options:type_name -> frontdesk.v1.ImportOptions
-	133, // 21: frontdesk.v1.ImportGuestsCSVResponse.import_report:type_name -> frontdesk.v1.ImportReport
-	134, // 22: frontdesk.v1.CreateFirstAdministratorRequest.staff:type_name -> frontdesk.v1.Staff
-	134, // 23: frontdesk.v1.CreateFirstAdministratorResponse.staff:type_name -> frontdesk.v1.Staff
-	134, // 24: frontdesk.v1.CreateStaffRequest.staff:type_name -> frontdesk.v1.Staff
-	134, // 25: frontdesk.v1.CreateStaffResponse.staff:type_name -> frontdesk.v1.Staff
-	135, // 26: frontdesk.v1.ListStaffRequest.filter:type_name -> frontdesk.v1.StaffFilter
-	134, // 27: frontdesk.v1.ListStaffResponse.staffs:type_name -> frontdesk.v1.Staff
-	134, // 28: frontdesk.v1.UpdateStaffRequest.staff:type_name -> frontdesk.v1.Staff
-	134, // 29: frontdesk.v1.UpdateStaffResponse.staff:type_name -> frontdesk.v1.Staff
-	136, // 30: frontdesk.v1.ListCategoriesResponse.categorys:type_name -> frontdesk.v1.Category
-	137, // 31: frontdesk.v1.ListDepartmentsResponse.departments:type_name -> frontdesk.v1.Department
-	136, // 32: frontdesk.v1.SaveCategoryRequest.category:type_name -> frontdesk.v1.Category
-	136, // 33: frontdesk.v1.SaveCategoryResponse.category:type_name -> frontdesk.v1.Category
-	137, // 34: frontdesk.v1.SaveDepartmentRequest.department:type_name -> frontdesk.v1.Department
-	137, // 35: frontdesk.v1.SaveDepartmentResponse.department:type_name -> frontdesk.v1.Department
-	138, // 36: frontdesk.v1.LendRequest.loan:type_name -> frontdesk.v1.Loan
-	138, // 37: frontdesk.v1.LendResponse.loan:type_name -> frontdesk.v1.Loan
-	139, // 38: frontdesk.v1.ListItemsResponse.item_stocks:type_name -> frontdesk.v1.ItemStock
-	140, // 39: frontdesk.v1.ListLoansRequest.filter:type_name -> frontdesk.v1.LoansFilter
-	138, // 40: frontdesk.v1.ListLoansResponse.loans:type_name -> frontdesk.v1.Loan
-	141, // 41: frontdesk.v1.SaveItemRequest.item:type_name -> frontdesk.v1.Item
-	141, // 42: frontdesk.v1.SaveItemResponse.item:type_name -> frontdesk.v1.Item
-	142, // 43: frontdesk.v1.CountRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
-	143, // 44: frontdesk.v1.ImportRoomsResponse.room_import_report:type_name -> frontdesk.v1.RoomImportReport
-	142, // 45: frontdesk.v1.ListRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
-	144, // 46: frontdesk.v1.ListRoomsResponse.rooms:type_name -> frontdesk.v1.Room
-	144, // 47: frontdesk.v1.SaveRoomRequest.room:type_name -> frontdesk.v1.Room
-	144, // 48: frontdesk.v1.SaveRoomResponse.room:type_name -> frontdesk.v1.Room
-	145, // 49: frontdesk.v1.OnShiftRequest.now:type_name -> frontdesk.v1.Time
-	145, // 50: frontdesk.v1.OnShiftResponse.day:type_name -> frontdesk.v1.Time
-	146, // 51: frontdesk.v1.OnShiftResponse.people:type_name -> frontdesk.v1.RosterEntry
-	146, // 52: frontdesk.v1.OnShiftResponse.manager:type_name -> frontdesk.v1.RosterEntry
-	145, // 53: frontdesk.v1.RosterRequest.day:type_name -> frontdesk.v1.Time
-	146, // 54: frontdesk.v1.RosterResponse.roster_entrys:type_name -> frontdesk.v1.RosterEntry
-	147, // 55: frontdesk.v1.SaveShiftTimesRequest.shift_times:type_name -> frontdesk.v1.ShiftTimes
-	145, // 56: frontdesk.v1.SetRosterRequest.day:type_name -> frontdesk.v1.Time
-	146, // 57: frontdesk.v1.SetRosterRequest.entries:type_name -> frontdesk.v1.RosterEntry
-	147, // 58: frontdesk.v1.ShiftTimesResponse.shift_times:type_name -> frontdesk.v1.ShiftTimes
-	148, // 59: frontdesk.v1.ListAuditRequest.filter:type_name -> frontdesk.v1.AuditFilter
-	149, // 60: frontdesk.v1.ListAuditResponse.entrys:type_name -> frontdesk.v1.Entry
-	150, // 61: frontdesk.v1.ListEscalationRulesResponse.levels:type_name -> frontdesk.v1.Level
-	150, // 62: frontdesk.v1.SaveEscalationRulesRequest.levels:type_name -> frontdesk.v1.Level
-	151, // 63: frontdesk.v1.ActRequest.action:type_name -> frontdesk.v1.Action
-	152, // 64: frontdesk.v1.ActResponse.detail:type_name -> frontdesk.v1.Detail
-	153, // 65: frontdesk.v1.CountRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
-	120, // 66: frontdesk.v1.CountRequestsResponse.counts:type_name -> frontdesk.v1.CountRequestsResponse.CountsEntry
-	154, // 67: frontdesk.v1.CreateRequestRequest.request:type_name -> frontdesk.v1.Request
-	145, // 68: frontdesk.v1.CreateRequestRequest.guest_time:type_name -> frontdesk.v1.Time
-	154, // 69: frontdesk.v1.CreateRequestResponse.request:type_name -> frontdesk.v1.Request
-	152, // 70: frontdesk.v1.GetRequestResponse.detail:type_name -> frontdesk.v1.Detail
-	153, // 71: frontdesk.v1.ListRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
-	155, // 72: frontdesk.v1.ListRequestsResponse.summarys:type_name -> frontdesk.v1.Summary
-	145, // 73: frontdesk.v1.QuoteRequest.guest_time:type_name -> frontdesk.v1.Time
-	156, // 74: frontdesk.v1.QuoteResponse.promise:type_name -> frontdesk.v1.Promise
-	157, // 75: frontdesk.v1.ResolvePromptRequest.resolution:type_name -> frontdesk.v1.Resolution
-	145, // 76: frontdesk.v1.TodayRequest.now:type_name -> frontdesk.v1.Time
-	158, // 77: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
-	145, // 78: frontdesk.v1.AcknowledgeRequest.day:type_name -> frontdesk.v1.Time
-	159, // 79: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
-	160, // 80: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
-	160, // 81: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
-	161, // 82: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
-	160, // 83: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
-	162, // 84: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
-	163, // 85: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
-	145, // 86: frontdesk.v1.ReportRequest.day:type_name -> frontdesk.v1.Time
-	164, // 87: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
-	160, // 88: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
-	0,   // 89: frontdesk.v1.GuestService.AddAlert:input_type -> frontdesk.v1.AddAlertRequest
-	2,   // 90: frontdesk.v1.GuestService.AddOccasion:input_type -> frontdesk.v1.AddOccasionRequest
-	4,   // 91: frontdesk.v1.GuestService.AddPreference:input_type -> frontdesk.v1.AddPreferenceRequest
-	6,   // 92: frontdesk.v1.GuestService.AddStay:input_type -> frontdesk.v1.AddStayRequest
-	8,   // 93: frontdesk.v1.GuestService.CreateGuest:input_type -> frontdesk.v1.CreateGuestRequest
-	10,  // 94: frontdesk.v1.GuestService.FindGuestByID:input_type -> frontdesk.v1.FindGuestByIDRequest
-	12,  // 95: frontdesk.v1.GuestService.PhoneRegion:input_type -> frontdesk.v1.PhoneRegionRequest
-	14,  // 96: frontdesk.v1.GuestService.RemoveItem:input_type -> frontdesk.v1.RemoveItemRequest
-	16,  // 97: frontdesk.v1.GuestService.SearchGuests:input_type -> frontdesk.v1.SearchGuestsRequest
-	18,  // 98: frontdesk.v1.GuestService.UpdateGuest:input_type -> frontdesk.v1.UpdateGuestRequest
-	20,  // 99: frontdesk.v1.GuestService.UpdateStay:input_type -> frontdesk.v1.UpdateStayRequest
-	22,  // 100: frontdesk.v1.PrivacyService.EraseGuest:input_type -> frontdesk.v1.EraseGuestRequest
-	24,  // 101: frontdesk.v1.PrivacyService.EraseGuestFromBackups:input_type -> frontdesk.v1.EraseGuestFromBackupsRequest
-	26,  // 102: frontdesk.v1.PrivacyService.ExportGuestData:input_type -> frontdesk.v1.ExportGuestDataRequest
-	28,  // 103: frontdesk.v1.PrivacyService.PlanErasure:input_type -> frontdesk.v1.PlanErasureRequest
-	30,  // 104: frontdesk.v1.TransferService.ExportGuestsCSV:input_type -> frontdesk.v1.ExportGuestsCSVRequest
-	32,  // 105: frontdesk.v1.TransferService.ImportGuestsCSV:input_type -> frontdesk.v1.ImportGuestsCSVRequest
-	34,  // 106: frontdesk.v1.StaffService.CountStaff:input_type -> frontdesk.v1.CountStaffRequest
-	36,  // 107: frontdesk.v1.StaffService.CreateFirstAdministrator:input_type -> frontdesk.v1.CreateFirstAdministratorRequest
-	38,  // 108: frontdesk.v1.StaffService.CreateStaff:input_type -> frontdesk.v1.CreateStaffRequest
-	40,  // 109: frontdesk.v1.StaffService.ListStaff:input_type -> frontdesk.v1.ListStaffRequest
-	42,  // 110: frontdesk.v1.StaffService.ResetStaffPIN:input_type -> frontdesk.v1.ResetStaffPINRequest
-	44,  // 111: frontdesk.v1.StaffService.UpdateStaff:input_type -> frontdesk.v1.UpdateStaffRequest
-	46,  // 112: frontdesk.v1.StandardsService.ListCategories:input_type -> frontdesk.v1.ListCategoriesRequest
-	48,  // 113: frontdesk.v1.StandardsService.ListDepartments:input_type -> frontdesk.v1.ListDepartmentsRequest
-	50,  // 114: frontdesk.v1.StandardsService.SaveCategory:input_type -> frontdesk.v1.SaveCategoryRequest
-	52,  // 115: frontdesk.v1.StandardsService.SaveDepartment:input_type -> frontdesk.v1.SaveDepartmentRequest
-	54,  // 116: frontdesk.v1.LoanService.Lend:input_type -> frontdesk.v1.LendRequest
-	56,  // 117: frontdesk.v1.LoanService.ListItems:input_type -> frontdesk.v1.ListItemsRequest
-	58,  // 118: frontdesk.v1.LoanService.ListLoans:input_type -> frontdesk.v1.ListLoansRequest
-	60,  // 119: frontdesk.v1.LoanService.ReturnLoan:input_type -> frontdesk.v1.ReturnLoanRequest
-	62,  // 120: frontdesk.v1.LoanService.SaveItem:input_type -> frontdesk.v1.SaveItemRequest
-	64,  // 121: frontdesk.v1.RoomService.CountRooms:input_type -> frontdesk.v1.CountRoomsRequest
-	66,  // 122: frontdesk.v1.RoomService.ImportRooms:input_type -> frontdesk.v1.ImportRoomsRequest
-	68,  // 123: frontdesk.v1.RoomService.ListRooms:input_type -> frontdesk.v1.ListRoomsRequest
-	70,  // 124: frontdesk.v1.RoomService.SaveRoom:input_type -> frontdesk.v1.SaveRoomRequest
-	72,  // 125: frontdesk.v1.RosterService.OnShift:input_type -> frontdesk.v1.OnShiftRequest
-	74,  // 126: frontdesk.v1.RosterService.Roster:input_type -> frontdesk.v1.RosterRequest
-	76,  // 127: frontdesk.v1.RosterService.SaveShiftTimes:input_type -> frontdesk.v1.SaveShiftTimesRequest
-	78,  // 128: frontdesk.v1.RosterService.SetRoster:input_type -> frontdesk.v1.SetRosterRequest
-	80,  // 129: frontdesk.v1.RosterService.ShiftTimes:input_type -> frontdesk.v1.ShiftTimesRequest
-	82,  // 130: frontdesk.v1.AuditService.ListAudit:input_type -> frontdesk.v1.ListAuditRequest
-	84,  // 131: frontdesk.v1.EscalationService.ListEscalationRules:input_type -> frontdesk.v1.ListEscalationRulesRequest
-	86,  // 132: frontdesk.v1.EscalationService.SaveEscalationRules:input_type -> frontdesk.v1.SaveEscalationRulesRequest
-	88,  // 133: frontdesk.v1.RequestService.Act:input_type -> frontdesk.v1.ActRequest
-	90,  // 134: frontdesk.v1.RequestService.CountRequests:input_type -> frontdesk.v1.CountRequestsRequest
-	92,  // 135: frontdesk.v1.RequestService.CreateRequest:input_type -> frontdesk.v1.CreateRequestRequest
-	94,  // 136: frontdesk.v1.RequestService.GetRequest:input_type -> frontdesk.v1.GetRequestRequest
-	96,  // 137: frontdesk.v1.RequestService.ListRequests:input_type -> frontdesk.v1.ListRequestsRequest
-	98,  // 138: frontdesk.v1.RequestService.Quote:input_type -> frontdesk.v1.QuoteRequest
-	100, // 139: frontdesk.v1.TodayService.PrepareArrival:input_type -> frontdesk.v1.PrepareArrivalRequest
-	102, // 140: frontdesk.v1.TodayService.ResolvePrompt:input_type -> frontdesk.v1.ResolvePromptRequest
-	104, // 141: frontdesk.v1.TodayService.Today:input_type -> frontdesk.v1.TodayRequest
-	106, // 142: frontdesk.v1.TodayService.UndoPrompt:input_type -> frontdesk.v1.UndoPromptRequest
-	108, // 143: frontdesk.v1.HandoverService.Acknowledge:input_type -> frontdesk.v1.AcknowledgeRequest
-	110, // 144: frontdesk.v1.HandoverService.AddNote:input_type -> frontdesk.v1.AddNoteRequest
-	112, // 145: frontdesk.v1.HandoverService.ListNotes:input_type -> frontdesk.v1.ListNotesRequest
-	114, // 146: frontdesk.v1.HandoverService.Measures:input_type -> frontdesk.v1.MeasuresRequest
-	116, // 147: frontdesk.v1.HandoverService.Report:input_type -> frontdesk.v1.ReportRequest
-	118, // 148: frontdesk.v1.HandoverService.SetPinned:input_type -> frontdesk.v1.SetPinnedRequest
-	1,   // 149: frontdesk.v1.GuestService.AddAlert:output_type -> frontdesk.v1.AddAlertResponse
-	3,   // 150: frontdesk.v1.GuestService.AddOccasion:output_type -> frontdesk.v1.AddOccasionResponse
-	5,   // 151: frontdesk.v1.GuestService.AddPreference:output_type -> frontdesk.v1.AddPreferenceResponse
-	7,   // 152: frontdesk.v1.GuestService.AddStay:output_type -> frontdesk.v1.AddStayResponse
-	9,   // 153: frontdesk.v1.GuestService.CreateGuest:output_type -> frontdesk.v1.CreateGuestResponse
-	11,  // 154: frontdesk.v1.GuestService.FindGuestByID:output_type -> frontdesk.v1.FindGuestByIDResponse
-	13,  // 155: frontdesk.v1.GuestService.PhoneRegion:output_type -> frontdesk.v1.PhoneRegionResponse
-	15,  // 156: frontdesk.v1.GuestService.RemoveItem:output_type -> frontdesk.v1.RemoveItemResponse
-	17,  // 157: frontdesk.v1.GuestService.SearchGuests:output_type -> frontdesk.v1.SearchGuestsResponse
-	19,  // 158: frontdesk.v1.GuestService.UpdateGuest:output_type -> frontdesk.v1.UpdateGuestResponse
-	21,  // 159: frontdesk.v1.GuestService.UpdateStay:output_type -> frontdesk.v1.UpdateStayResponse
-	23,  // 160: frontdesk.v1.PrivacyService.EraseGuest:output_type -> frontdesk.v1.EraseGuestResponse
-	25,  // 161: frontdesk.v1.PrivacyService.EraseGuestFromBackups:output_type -> frontdesk.v1.EraseGuestFromBackupsResponse
-	27,  // 162: frontdesk.v1.PrivacyService.ExportGuestData:output_type -> frontdesk.v1.ExportGuestDataResponse
-	29,  // 163: frontdesk.v1.PrivacyService.PlanErasure:output_type -> frontdesk.v1.PlanErasureResponse
-	31,  // 164: frontdesk.v1.TransferService.ExportGuestsCSV:output_type -> frontdesk.v1.ExportGuestsCSVResponse
-	33,  // 165: frontdesk.v1.TransferService.ImportGuestsCSV:output_type -> frontdesk.v1.ImportGuestsCSVResponse
-	35,  // 166: frontdesk.v1.StaffService.CountStaff:output_type -> frontdesk.v1.CountStaffResponse
-	37,  // 167: frontdesk.v1.StaffService.CreateFirstAdministrator:output_type -> frontdesk.v1.CreateFirstAdministratorResponse
-	39,  // 168: frontdesk.v1.StaffService.CreateStaff:output_type -> frontdesk.v1.CreateStaffResponse
-	41,  // 169: frontdesk.v1.StaffService.ListStaff:output_type -> frontdesk.v1.ListStaffResponse
-	43,  // 170: frontdesk.v1.StaffService.ResetStaffPIN:output_type -> frontdesk.v1.ResetStaffPINResponse
-	45,  // 171: frontdesk.v1.StaffService.UpdateStaff:output_type -> frontdesk.v1.UpdateStaffResponse
-	47,  // 172: frontdesk.v1.StandardsService.ListCategories:output_type -> frontdesk.v1.ListCategoriesResponse
-	49,  // 173: frontdesk.v1.StandardsService.ListDepartments:output_type -> frontdesk.v1.ListDepartmentsResponse
-	51,  // 174: frontdesk.v1.StandardsService.SaveCategory:output_type -> frontdesk.v1.SaveCategoryResponse
-	53,  // 175: frontdesk.v1.StandardsService.SaveDepartment:output_type -> frontdesk.v1.SaveDepartmentResponse
-	55,  // 176: frontdesk.v1.LoanService.Lend:output_type -> frontdesk.v1.LendResponse
-	57,  // 177: frontdesk.v1.LoanService.ListItems:output_type -> frontdesk.v1.ListItemsResponse
-	59,  // 178: frontdesk.v1.LoanService.ListLoans:output_type -> frontdesk.v1.ListLoansResponse
-	61,  // 179: frontdesk.v1.LoanService.ReturnLoan:output_type -> frontdesk.v1.ReturnLoanResponse
-	63,  // 180: frontdesk.v1.LoanService.SaveItem:output_type -> frontdesk.v1.SaveItemResponse
-	65,  // 181: frontdesk.v1.RoomService.CountRooms:output_type -> frontdesk.v1.CountRoomsResponse
-	67,  // 182: frontdesk.v1.RoomService.ImportRooms:output_type -> frontdesk.v1.ImportRoomsResponse
-	69,  // 183: frontdesk.v1.RoomService.ListRooms:output_type -> frontdesk.v1.ListRoomsResponse
-	71,  // 184: frontdesk.v1.RoomService.SaveRoom:output_type -> frontdesk.v1.SaveRoomResponse
-	73,  // 185: frontdesk.v1.RosterService.OnShift:output_type -> frontdesk.v1.OnShiftResponse
-	75,  // 186: frontdesk.v1.RosterService.Roster:output_type -> frontdesk.v1.RosterResponse
-	77,  // 187: frontdesk.v1.RosterService.SaveShiftTimes:output_type -> frontdesk.v1.SaveShiftTimesResponse
-	79,  // 188: frontdesk.v1.RosterService.SetRoster:output_type -> frontdesk.v1.SetRosterResponse
-	81,  // 189: frontdesk.v1.RosterService.ShiftTimes:output_type -> frontdesk.v1.ShiftTimesResponse
-	83,  // 190: frontdesk.v1.AuditService.ListAudit:output_type -> frontdesk.v1.ListAuditResponse
-	85,  // 191: frontdesk.v1.EscalationService.ListEscalationRules:output_type -> frontdesk.v1.ListEscalationRulesResponse
-	87,  // 192: frontdesk.v1.EscalationService.SaveEscalationRules:output_type -> frontdesk.v1.SaveEscalationRulesResponse
-	89,  // 193: frontdesk.v1.RequestService.Act:output_type -> frontdesk.v1.ActResponse
-	91,  // 194: frontdesk.v1.RequestService.CountRequests:output_type -> frontdesk.v1.CountRequestsResponse
-	93,  // 195: frontdesk.v1.RequestService.CreateRequest:output_type -> frontdesk.v1.CreateRequestResponse
-	95,  // 196: frontdesk.v1.RequestService.GetRequest:output_type -> frontdesk.v1.GetRequestResponse
-	97,  // 197: frontdesk.v1.RequestService.ListRequests:output_type -> frontdesk.v1.ListRequestsResponse
-	99,  // 198: frontdesk.v1.RequestService.Quote:output_type -> frontdesk.v1.QuoteResponse
-	101, // 199: frontdesk.v1.TodayService.PrepareArrival:output_type -> frontdesk.v1.PrepareArrivalResponse
-	103, // 200: frontdesk.v1.TodayService.ResolvePrompt:output_type -> frontdesk.v1.ResolvePromptResponse
-	105, // 201: frontdesk.v1.TodayService.Today:output_type -> frontdesk.v1.TodayResponse
-	107, // 202: frontdesk.v1.TodayService.UndoPrompt:output_type -> frontdesk.v1.UndoPromptResponse
-	109, // 203: frontdesk.v1.HandoverService.Acknowledge:output_type -> frontdesk.v1.AcknowledgeResponse
-	111, // 204: frontdesk.v1.HandoverService.AddNote:output_type -> frontdesk.v1.AddNoteResponse
-	113, // 205: frontdesk.v1.HandoverService.ListNotes:output_type -> frontdesk.v1.ListNotesResponse
-	115, // 206: frontdesk.v1.HandoverService.Measures:output_type -> frontdesk.v1.MeasuresResponse
-	117, // 207: frontdesk.v1.HandoverService.Report:output_type -> frontdesk.v1.ReportResponse
-	119, // 208: frontdesk.v1.HandoverService.SetPinned:output_type -> frontdesk.v1.SetPinnedResponse
-	149, // [149:209] is the sub-list for method output_type
-	89,  // [89:149] is the sub-list for method input_type
-	89,  // [89:89] is the sub-list for extension type_name
-	89,  // [89:89] is the sub-list for extension extendee
-	0,   // [0:89] is the sub-list for field type_name
+	123, // 0: frontdesk.v1.AddAlertRequest.alert:type_name -> frontdesk.v1.Alert
+	123, // 1: frontdesk.v1.AddAlertResponse.alert:type_name -> frontdesk.v1.Alert
+	124, // 2: frontdesk.v1.AddOccasionRequest.occasion:type_name -> frontdesk.v1.Occasion
+	124, // 3: frontdesk.v1.AddOccasionResponse.occasion:type_name -> frontdesk.v1.Occasion
+	125, // 4: frontdesk.v1.AddPreferenceRequest.preference:type_name -> frontdesk.v1.Preference
+	125, // 5: frontdesk.v1.AddPreferenceResponse.preference:type_name -> frontdesk.v1.Preference
+	126, // 6: frontdesk.v1.AddStayRequest.stay:type_name -> frontdesk.v1.Stay
+	126, // 7: frontdesk.v1.AddStayResponse.stay:type_name -> frontdesk.v1.Stay
+	127, // 8: frontdesk.v1.CreateGuestRequest.guest:type_name -> frontdesk.v1.Guest
+	127, // 9: frontdesk.v1.CreateGuestResponse.guest:type_name -> frontdesk.v1.Guest
+	128, // 10: frontdesk.v1.FindGuestByIDResponse.profile:type_name -> frontdesk.v1.Profile
+	129, // 11: frontdesk.v1.SearchGuestsRequest.query:type_name -> frontdesk.v1.Query
+	130, // 12: frontdesk.v1.SearchGuestsResponse.matchs:type_name -> frontdesk.v1.Match
+	127, // 13: frontdesk.v1.UpdateGuestRequest.guest:type_name -> frontdesk.v1.Guest
+	127, // 14: frontdesk.v1.UpdateGuestResponse.guest:type_name -> frontdesk.v1.Guest
+	126, // 15: frontdesk.v1.UpdateStayRequest.stay:type_name -> frontdesk.v1.Stay
+	126, // 16: frontdesk.v1.UpdateStayResponse.stay:type_name -> frontdesk.v1.Stay
+	131, // 17: frontdesk.v1.EraseGuestFromBackupsResponse.backup_erasure:type_name -> frontdesk.v1.BackupErasure
+	132, // 18: frontdesk.v1.ExportGuestDataResponse.data_export:type_name -> frontdesk.v1.DataExport
+	133, // 19: frontdesk.v1.PlanErasureResponse.erasure_plan:type_name -> frontdesk.v1.ErasurePlan
+	134, // 20: frontdesk.v1.ImportGuestsCSVRequest.options:type_name -> frontdesk.v1.ImportOptions
+	135, // 21: frontdesk.v1.ImportGuestsCSVResponse.import_report:type_name -> frontdesk.v1.ImportReport
+	136, // 22: frontdesk.v1.CreateFirstAdministratorRequest.staff:type_name -> frontdesk.v1.Staff
+	136, // 23: frontdesk.v1.CreateFirstAdministratorResponse.staff:type_name -> frontdesk.v1.Staff
+	136, // 24: frontdesk.v1.CreateStaffRequest.staff:type_name -> frontdesk.v1.Staff
+	136, // 25: frontdesk.v1.CreateStaffResponse.staff:type_name -> frontdesk.v1.Staff
+	137, // 26: frontdesk.v1.ListStaffRequest.filter:type_name -> frontdesk.v1.StaffFilter
+	136, // 27: frontdesk.v1.ListStaffResponse.staffs:type_name -> frontdesk.v1.Staff
+	136, // 28: frontdesk.v1.UpdateStaffRequest.staff:type_name -> frontdesk.v1.Staff
+	136, // 29: frontdesk.v1.UpdateStaffResponse.staff:type_name -> frontdesk.v1.Staff
+	138, // 30: frontdesk.v1.ListCategoriesResponse.categorys:type_name -> frontdesk.v1.Category
+	139, // 31: frontdesk.v1.ListDepartmentsResponse.departments:type_name -> frontdesk.v1.Department
+	138, // 32: frontdesk.v1.SaveCategoryRequest.category:type_name -> frontdesk.v1.Category
+	138, // 33: frontdesk.v1.SaveCategoryResponse.category:type_name -> frontdesk.v1.Category
+	139, // 34: frontdesk.v1.SaveDepartmentRequest.department:type_name -> frontdesk.v1.Department
+	139, // 35: frontdesk.v1.SaveDepartmentResponse.department:type_name -> frontdesk.v1.Department
+	140, // 36: frontdesk.v1.LendRequest.loan:type_name -> frontdesk.v1.Loan
+	140, // 37: frontdesk.v1.LendResponse.loan:type_name -> frontdesk.v1.Loan
+	141, // 38: frontdesk.v1.ListItemsResponse.item_stocks:type_name -> frontdesk.v1.ItemStock
+	142, // 39: frontdesk.v1.ListLoansRequest.filter:type_name -> frontdesk.v1.LoansFilter
+	140, // 40: frontdesk.v1.ListLoansResponse.loans:type_name -> frontdesk.v1.Loan
+	143, // 41: frontdesk.v1.SaveItemRequest.item:type_name -> frontdesk.v1.Item
+	143, // 42: frontdesk.v1.SaveItemResponse.item:type_name -> frontdesk.v1.Item
+	144, // 43: frontdesk.v1.CountRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
+	145, // 44: frontdesk.v1.ImportRoomsResponse.room_import_report:type_name -> frontdesk.v1.RoomImportReport
+	144, // 45: frontdesk.v1.ListRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
+	146, // 46: frontdesk.v1.ListRoomsResponse.rooms:type_name -> frontdesk.v1.Room
+	146, // 47: frontdesk.v1.SaveRoomRequest.room:type_name -> frontdesk.v1.Room
+	146, // 48: frontdesk.v1.SaveRoomResponse.room:type_name -> frontdesk.v1.Room
+	147, // 49: frontdesk.v1.OnShiftRequest.now:type_name -> frontdesk.v1.Time
+	147, // 50: frontdesk.v1.OnShiftResponse.day:type_name -> frontdesk.v1.Time
+	148, // 51: frontdesk.v1.OnShiftResponse.people:type_name -> frontdesk.v1.RosterEntry
+	148, // 52: frontdesk.v1.OnShiftResponse.manager:type_name -> frontdesk.v1.RosterEntry
+	147, // 53: frontdesk.v1.RosterRequest.day:type_name -> frontdesk.v1.Time
+	148, // 54: frontdesk.v1.RosterResponse.roster_entrys:type_name -> frontdesk.v1.RosterEntry
+	149, // 55: frontdesk.v1.SaveShiftTimesRequest.shift_times:type_name -> frontdesk.v1.ShiftTimes
+	147, // 56: frontdesk.v1.SetRosterRequest.day:type_name -> frontdesk.v1.Time
+	148, // 57: frontdesk.v1.SetRosterRequest.entries:type_name -> frontdesk.v1.RosterEntry
+	149, // 58: frontdesk.v1.ShiftTimesResponse.shift_times:type_name -> frontdesk.v1.ShiftTimes
+	150, // 59: frontdesk.v1.ListAuditRequest.filter:type_name -> frontdesk.v1.AuditFilter
+	151, // 60: frontdesk.v1.ListAuditResponse.entrys:type_name -> frontdesk.v1.Entry
+	152, // 61: frontdesk.v1.ListEscalationRulesResponse.levels:type_name -> frontdesk.v1.Level
+	152, // 62: frontdesk.v1.SaveEscalationRulesRequest.levels:type_name -> frontdesk.v1.Level
+	153, // 63: frontdesk.v1.ActRequest.action:type_name -> frontdesk.v1.Action
+	154, // 64: frontdesk.v1.ActResponse.detail:type_name -> frontdesk.v1.Detail
+	155, // 65: frontdesk.v1.ClaimNoticesResponse.fresh:type_name -> frontdesk.v1.Summary
+	156, // 66: frontdesk.v1.CountRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
+	122, // 67: frontdesk.v1.CountRequestsResponse.counts:type_name -> frontdesk.v1.CountRequestsResponse.CountsEntry
+	157, // 68: frontdesk.v1.CreateRequestRequest.request:type_name -> frontdesk.v1.Request
+	147, // 69: frontdesk.v1.CreateRequestRequest.guest_time:type_name -> frontdesk.v1.Time
+	157, // 70: frontdesk.v1.CreateRequestResponse.request:type_name -> frontdesk.v1.Request
+	154, // 71: frontdesk.v1.GetRequestResponse.detail:type_name -> frontdesk.v1.Detail
+	156, // 72: frontdesk.v1.ListRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
+	155, // 73: frontdesk.v1.ListRequestsResponse.summarys:type_name -> frontdesk.v1.Summary
+	147, // 74: frontdesk.v1.QuoteRequest.guest_time:type_name -> frontdesk.v1.Time
+	158, // 75: frontdesk.v1.QuoteResponse.promise:type_name -> frontdesk.v1.Promise
+	159, // 76: frontdesk.v1.ResolvePromptRequest.resolution:type_name -> frontdesk.v1.Resolution
+	147, // 77: frontdesk.v1.TodayRequest.now:type_name -> frontdesk.v1.Time
+	160, // 78: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
+	147, // 79: frontdesk.v1.AcknowledgeRequest.day:type_name -> frontdesk.v1.Time
+	161, // 80: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
+	162, // 81: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
+	162, // 82: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
+	163, // 83: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
+	162, // 84: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
+	164, // 85: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
+	165, // 86: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
+	147, // 87: frontdesk.v1.ReportRequest.day:type_name -> frontdesk.v1.Time
+	166, // 88: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
+	162, // 89: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
+	0,   // 90: frontdesk.v1.GuestService.AddAlert:input_type -> frontdesk.v1.AddAlertRequest
+	2,   // 91: frontdesk.v1.GuestService.AddOccasion:input_type -> frontdesk.v1.AddOccasionRequest
+	4,   // 92: frontdesk.v1.GuestService.AddPreference:input_type -> frontdesk.v1.AddPreferenceRequest
+	6,   // 93: frontdesk.v1.GuestService.AddStay:input_type -> frontdesk.v1.AddStayRequest
+	8,   // 94: frontdesk.v1.GuestService.CreateGuest:input_type -> frontdesk.v1.CreateGuestRequest
+	10,  // 95: frontdesk.v1.GuestService.FindGuestByID:input_type -> frontdesk.v1.FindGuestByIDRequest
+	12,  // 96: frontdesk.v1.GuestService.PhoneRegion:input_type -> frontdesk.v1.PhoneRegionRequest
+	14,  // 97: frontdesk.v1.GuestService.RemoveItem:input_type -> frontdesk.v1.RemoveItemRequest
+	16,  // 98: frontdesk.v1.GuestService.SearchGuests:input_type -> frontdesk.v1.SearchGuestsRequest
+	18,  // 99: frontdesk.v1.GuestService.UpdateGuest:input_type -> frontdesk.v1.UpdateGuestRequest
+	20,  // 100: frontdesk.v1.GuestService.UpdateStay:input_type -> frontdesk.v1.UpdateStayRequest
+	22,  // 101: frontdesk.v1.PrivacyService.EraseGuest:input_type -> frontdesk.v1.EraseGuestRequest
+	24,  // 102: frontdesk.v1.PrivacyService.EraseGuestFromBackups:input_type -> frontdesk.v1.EraseGuestFromBackupsRequest
+	26,  // 103: frontdesk.v1.PrivacyService.ExportGuestData:input_type -> frontdesk.v1.ExportGuestDataRequest
+	28,  // 104: frontdesk.v1.PrivacyService.PlanErasure:input_type -> frontdesk.v1.PlanErasureRequest
+	30,  // 105: frontdesk.v1.TransferService.ExportGuestsCSV:input_type -> frontdesk.v1.ExportGuestsCSVRequest
+	32,  // 106: frontdesk.v1.TransferService.ImportGuestsCSV:input_type -> frontdesk.v1.ImportGuestsCSVRequest
+	34,  // 107: frontdesk.v1.StaffService.CountStaff:input_type -> frontdesk.v1.CountStaffRequest
+	36,  // 108: frontdesk.v1.StaffService.CreateFirstAdministrator:input_type -> frontdesk.v1.CreateFirstAdministratorRequest
+	38,  // 109: frontdesk.v1.StaffService.CreateStaff:input_type -> frontdesk.v1.CreateStaffRequest
+	40,  // 110: frontdesk.v1.StaffService.ListStaff:input_type -> frontdesk.v1.ListStaffRequest
+	42,  // 111: frontdesk.v1.StaffService.ResetStaffPIN:input_type -> frontdesk.v1.ResetStaffPINRequest
+	44,  // 112: frontdesk.v1.StaffService.UpdateStaff:input_type -> frontdesk.v1.UpdateStaffRequest
+	46,  // 113: frontdesk.v1.StandardsService.ListCategories:input_type -> frontdesk.v1.ListCategoriesRequest
+	48,  // 114: frontdesk.v1.StandardsService.ListDepartments:input_type -> frontdesk.v1.ListDepartmentsRequest
+	50,  // 115: frontdesk.v1.StandardsService.SaveCategory:input_type -> frontdesk.v1.SaveCategoryRequest
+	52,  // 116: frontdesk.v1.StandardsService.SaveDepartment:input_type -> frontdesk.v1.SaveDepartmentRequest
+	54,  // 117: frontdesk.v1.LoanService.Lend:input_type -> frontdesk.v1.LendRequest
+	56,  // 118: frontdesk.v1.LoanService.ListItems:input_type -> frontdesk.v1.ListItemsRequest
+	58,  // 119: frontdesk.v1.LoanService.ListLoans:input_type -> frontdesk.v1.ListLoansRequest
+	60,  // 120: frontdesk.v1.LoanService.ReturnLoan:input_type -> frontdesk.v1.ReturnLoanRequest
+	62,  // 121: frontdesk.v1.LoanService.SaveItem:input_type -> frontdesk.v1.SaveItemRequest
+	64,  // 122: frontdesk.v1.RoomService.CountRooms:input_type -> frontdesk.v1.CountRoomsRequest
+	66,  // 123: frontdesk.v1.RoomService.ImportRooms:input_type -> frontdesk.v1.ImportRoomsRequest
+	68,  // 124: frontdesk.v1.RoomService.ListRooms:input_type -> frontdesk.v1.ListRoomsRequest
+	70,  // 125: frontdesk.v1.RoomService.SaveRoom:input_type -> frontdesk.v1.SaveRoomRequest
+	72,  // 126: frontdesk.v1.RosterService.OnShift:input_type -> frontdesk.v1.OnShiftRequest
+	74,  // 127: frontdesk.v1.RosterService.Roster:input_type -> frontdesk.v1.RosterRequest
+	76,  // 128: frontdesk.v1.RosterService.SaveShiftTimes:input_type -> frontdesk.v1.SaveShiftTimesRequest
+	78,  // 129: frontdesk.v1.RosterService.SetRoster:input_type -> frontdesk.v1.SetRosterRequest
+	80,  // 130: frontdesk.v1.RosterService.ShiftTimes:input_type -> frontdesk.v1.ShiftTimesRequest
+	82,  // 131: frontdesk.v1.AuditService.ListAudit:input_type -> frontdesk.v1.ListAuditRequest
+	84,  // 132: frontdesk.v1.EscalationService.ListEscalationRules:input_type -> frontdesk.v1.ListEscalationRulesRequest
+	86,  // 133: frontdesk.v1.EscalationService.SaveEscalationRules:input_type -> frontdesk.v1.SaveEscalationRulesRequest
+	88,  // 134: frontdesk.v1.RequestService.Act:input_type -> frontdesk.v1.ActRequest
+	90,  // 135: frontdesk.v1.RequestService.ClaimNotices:input_type -> frontdesk.v1.ClaimNoticesRequest
+	92,  // 136: frontdesk.v1.RequestService.CountRequests:input_type -> frontdesk.v1.CountRequestsRequest
+	94,  // 137: frontdesk.v1.RequestService.CreateRequest:input_type -> frontdesk.v1.CreateRequestRequest
+	96,  // 138: frontdesk.v1.RequestService.GetRequest:input_type -> frontdesk.v1.GetRequestRequest
+	98,  // 139: frontdesk.v1.RequestService.ListRequests:input_type -> frontdesk.v1.ListRequestsRequest
+	100, // 140: frontdesk.v1.RequestService.Quote:input_type -> frontdesk.v1.QuoteRequest
+	102, // 141: frontdesk.v1.TodayService.PrepareArrival:input_type -> frontdesk.v1.PrepareArrivalRequest
+	104, // 142: frontdesk.v1.TodayService.ResolvePrompt:input_type -> frontdesk.v1.ResolvePromptRequest
+	106, // 143: frontdesk.v1.TodayService.Today:input_type -> frontdesk.v1.TodayRequest
+	108, // 144: frontdesk.v1.TodayService.UndoPrompt:input_type -> frontdesk.v1.UndoPromptRequest
+	110, // 145: frontdesk.v1.HandoverService.Acknowledge:input_type -> frontdesk.v1.AcknowledgeRequest
+	112, // 146: frontdesk.v1.HandoverService.AddNote:input_type -> frontdesk.v1.AddNoteRequest
+	114, // 147: frontdesk.v1.HandoverService.ListNotes:input_type -> frontdesk.v1.ListNotesRequest
+	116, // 148: frontdesk.v1.HandoverService.Measures:input_type -> frontdesk.v1.MeasuresRequest
+	118, // 149: frontdesk.v1.HandoverService.Report:input_type -> frontdesk.v1.ReportRequest
+	120, // 150: frontdesk.v1.HandoverService.SetPinned:input_type -> frontdesk.v1.SetPinnedRequest
+	1,   // 151: frontdesk.v1.GuestService.AddAlert:output_type -> frontdesk.v1.AddAlertResponse
+	3,   // 152: frontdesk.v1.GuestService.AddOccasion:output_type -> frontdesk.v1.AddOccasionResponse
+	5,   // 153: frontdesk.v1.GuestService.AddPreference:output_type -> frontdesk.v1.AddPreferenceResponse
+	7,   // 154: frontdesk.v1.GuestService.AddStay:output_type -> frontdesk.v1.AddStayResponse
+	9,   // 155: frontdesk.v1.GuestService.CreateGuest:output_type -> frontdesk.v1.CreateGuestResponse
+	11,  // 156: frontdesk.v1.GuestService.FindGuestByID:output_type -> frontdesk.v1.FindGuestByIDResponse
+	13,  // 157: frontdesk.v1.GuestService.PhoneRegion:output_type -> frontdesk.v1.PhoneRegionResponse
+	15,  // 158: frontdesk.v1.GuestService.RemoveItem:output_type -> frontdesk.v1.RemoveItemResponse
+	17,  // 159: frontdesk.v1.GuestService.SearchGuests:output_type -> frontdesk.v1.SearchGuestsResponse
+	19,  // 160: frontdesk.v1.GuestService.UpdateGuest:output_type -> frontdesk.v1.UpdateGuestResponse
+	21,  // 161: frontdesk.v1.GuestService.UpdateStay:output_type -> frontdesk.v1.UpdateStayResponse
+	23,  // 162: frontdesk.v1.PrivacyService.EraseGuest:output_type -> frontdesk.v1.EraseGuestResponse
+	25,  // 163: frontdesk.v1.PrivacyService.EraseGuestFromBackups:output_type -> frontdesk.v1.EraseGuestFromBackupsResponse
+	27,  // 164: frontdesk.v1.PrivacyService.ExportGuestData:output_type -> frontdesk.v1.ExportGuestDataResponse
+	29,  // 165: frontdesk.v1.PrivacyService.PlanErasure:output_type -> frontdesk.v1.PlanErasureResponse
+	31,  // 166: frontdesk.v1.TransferService.ExportGuestsCSV:output_type -> frontdesk.v1.ExportGuestsCSVResponse
+	33,  // 167: frontdesk.v1.TransferService.ImportGuestsCSV:output_type -> frontdesk.v1.ImportGuestsCSVResponse
+	35,  // 168: frontdesk.v1.StaffService.CountStaff:output_type -> frontdesk.v1.CountStaffResponse
+	37,  // 169: frontdesk.v1.StaffService.CreateFirstAdministrator:output_type -> frontdesk.v1.CreateFirstAdministratorResponse
+	39,  // 170: frontdesk.v1.StaffService.CreateStaff:output_type -> frontdesk.v1.CreateStaffResponse
+	41,  // 171: frontdesk.v1.StaffService.ListStaff:output_type -> frontdesk.v1.ListStaffResponse
+	43,  // 172: frontdesk.v1.StaffService.ResetStaffPIN:output_type -> frontdesk.v1.ResetStaffPINResponse
+	45,  // 173: frontdesk.v1.StaffService.UpdateStaff:output_type -> frontdesk.v1.UpdateStaffResponse
+	47,  // 174: frontdesk.v1.StandardsService.ListCategories:output_type -> frontdesk.v1.ListCategoriesResponse
+	49,  // 175: frontdesk.v1.StandardsService.ListDepartments:output_type -> frontdesk.v1.ListDepartmentsResponse
+	51,  // 176: frontdesk.v1.StandardsService.SaveCategory:output_type -> frontdesk.v1.SaveCategoryResponse
+	53,  // 177: frontdesk.v1.StandardsService.SaveDepartment:output_type -> frontdesk.v1.SaveDepartmentResponse
+	55,  // 178: frontdesk.v1.LoanService.Lend:output_type -> frontdesk.v1.LendResponse
+	57,  // 179: frontdesk.v1.LoanService.ListItems:output_type -> frontdesk.v1.ListItemsResponse
+	59,  // 180: frontdesk.v1.LoanService.ListLoans:output_type -> frontdesk.v1.ListLoansResponse
+	61,  // 181: frontdesk.v1.LoanService.ReturnLoan:output_type -> frontdesk.v1.ReturnLoanResponse
+	63,  // 182: frontdesk.v1.LoanService.SaveItem:output_type -> frontdesk.v1.SaveItemResponse
+	65,  // 183: frontdesk.v1.RoomService.CountRooms:output_type -> frontdesk.v1.CountRoomsResponse
+	67,  // 184: frontdesk.v1.RoomService.ImportRooms:output_type -> frontdesk.v1.ImportRoomsResponse
+	69,  // 185: frontdesk.v1.RoomService.ListRooms:output_type -> frontdesk.v1.ListRoomsResponse
+	71,  // 186: frontdesk.v1.RoomService.SaveRoom:output_type -> frontdesk.v1.SaveRoomResponse
+	73,  // 187: frontdesk.v1.RosterService.OnShift:output_type -> frontdesk.v1.OnShiftResponse
+	75,  // 188: frontdesk.v1.RosterService.Roster:output_type -> frontdesk.v1.RosterResponse
+	77,  // 189: frontdesk.v1.RosterService.SaveShiftTimes:output_type -> frontdesk.v1.SaveShiftTimesResponse
+	79,  // 190: frontdesk.v1.RosterService.SetRoster:output_type -> frontdesk.v1.SetRosterResponse
+	81,  // 191: frontdesk.v1.RosterService.ShiftTimes:output_type -> frontdesk.v1.ShiftTimesResponse
+	83,  // 192: frontdesk.v1.AuditService.ListAudit:output_type -> frontdesk.v1.ListAuditResponse
+	85,  // 193: frontdesk.v1.EscalationService.ListEscalationRules:output_type -> frontdesk.v1.ListEscalationRulesResponse
+	87,  // 194: frontdesk.v1.EscalationService.SaveEscalationRules:output_type -> frontdesk.v1.SaveEscalationRulesResponse
+	89,  // 195: frontdesk.v1.RequestService.Act:output_type -> frontdesk.v1.ActResponse
+	91,  // 196: frontdesk.v1.RequestService.ClaimNotices:output_type -> frontdesk.v1.ClaimNoticesResponse
+	93,  // 197: frontdesk.v1.RequestService.CountRequests:output_type -> frontdesk.v1.CountRequestsResponse
+	95,  // 198: frontdesk.v1.RequestService.CreateRequest:output_type -> frontdesk.v1.CreateRequestResponse
+	97,  // 199: frontdesk.v1.RequestService.GetRequest:output_type -> frontdesk.v1.GetRequestResponse
+	99,  // 200: frontdesk.v1.RequestService.ListRequests:output_type -> frontdesk.v1.ListRequestsResponse
+	101, // 201: frontdesk.v1.RequestService.Quote:output_type -> frontdesk.v1.QuoteResponse
+	103, // 202: frontdesk.v1.TodayService.PrepareArrival:output_type -> frontdesk.v1.PrepareArrivalResponse
+	105, // 203: frontdesk.v1.TodayService.ResolvePrompt:output_type -> frontdesk.v1.ResolvePromptResponse
+	107, // 204: frontdesk.v1.TodayService.Today:output_type -> frontdesk.v1.TodayResponse
+	109, // 205: frontdesk.v1.TodayService.UndoPrompt:output_type -> frontdesk.v1.UndoPromptResponse
+	111, // 206: frontdesk.v1.HandoverService.Acknowledge:output_type -> frontdesk.v1.AcknowledgeResponse
+	113, // 207: frontdesk.v1.HandoverService.AddNote:output_type -> frontdesk.v1.AddNoteResponse
+	115, // 208: frontdesk.v1.HandoverService.ListNotes:output_type -> frontdesk.v1.ListNotesResponse
+	117, // 209: frontdesk.v1.HandoverService.Measures:output_type -> frontdesk.v1.MeasuresResponse
+	119, // 210: frontdesk.v1.HandoverService.Report:output_type -> frontdesk.v1.ReportResponse
+	121, // 211: frontdesk.v1.HandoverService.SetPinned:output_type -> frontdesk.v1.SetPinnedResponse
+	151, // [151:212] is the sub-list for method output_type
+	90,  // [90:151] is the sub-list for method input_type
+	90,  // [90:90] is the sub-list for extension type_name
+	90,  // [90:90] is the sub-list for extension extendee
+	0,   // [0:90] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_services_proto_init() }
@@ -6182,7 +6281,7 @@ func file_frontdesk_v1_services_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_services_proto_rawDesc), len(file_frontdesk_v1_services_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   121,
+			NumMessages:   123,
 			NumExtensions: 0,
 			NumServices:   13,
 		},

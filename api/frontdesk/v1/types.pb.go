@@ -1551,6 +1551,7 @@ type Stay struct {
 	Room          string                 `protobuf:"bytes,5,opt,name=room,proto3" json:"room,omitempty"`
 	Status        string                 `protobuf:"bytes,6,opt,name=status,proto3" json:"status,omitempty"`
 	PartySize     int64                  `protobuf:"varint,7,opt,name=party_size,json=partySize,proto3" json:"party_size,omitempty"`
+	Version       int64                  `protobuf:"varint,8,opt,name=version,proto3" json:"version,omitempty"` // the saves so far; an update names the version it started from
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1630,6 +1631,13 @@ func (x *Stay) GetStatus() string {
 func (x *Stay) GetPartySize() int64 {
 	if x != nil {
 		return x.PartySize
+	}
+	return 0
+}
+
+func (x *Stay) GetVersion() int64 {
+	if x != nil {
+		return x.Version
 	}
 	return 0
 }
@@ -7818,7 +7826,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\x06target\x18\x04 \x01(\tR\x06target\"1\n" +
 	"\x05Query\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12\x14\n" +
-	"\x05limit\x18\x02 \x01(\x03R\x05limit\"\xdc\x01\n" +
+	"\x05limit\x18\x02 \x01(\x03R\x05limit\"\xf6\x01\n" +
 	"\x04Stay\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x19\n" +
 	"\bguest_id\x18\x02 \x01(\tR\aguestId\x12,\n" +
@@ -7827,7 +7835,8 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\x04room\x18\x05 \x01(\tR\x04room\x12\x16\n" +
 	"\x06status\x18\x06 \x01(\tR\x06status\x12\x1d\n" +
 	"\n" +
-	"party_size\x18\a \x01(\x03R\tpartySize\"\xf5\x02\n" +
+	"party_size\x18\a \x01(\x03R\tpartySize\x12\x18\n" +
+	"\aversion\x18\b \x01(\x03R\aversion\"\xf5\x02\n" +
 	"\x05Match\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1e\n" +
 	"\n" +

@@ -176,6 +176,9 @@ const (
 	EscalationServiceSaveEscalationRulesProcedure = "/frontdesk.v1.EscalationService/SaveEscalationRules"
 	// RequestServiceActProcedure is the fully-qualified name of the RequestService's Act RPC.
 	RequestServiceActProcedure = "/frontdesk.v1.RequestService/Act"
+	// RequestServiceClaimNoticesProcedure is the fully-qualified name of the RequestService's
+	// ClaimNotices RPC.
+	RequestServiceClaimNoticesProcedure = "/frontdesk.v1.RequestService/ClaimNotices"
 	// RequestServiceCountRequestsProcedure is the fully-qualified name of the RequestService's
 	// CountRequests RPC.
 	RequestServiceCountRequestsProcedure = "/frontdesk.v1.RequestService/CountRequests"
@@ -1805,6 +1808,7 @@ func (UnimplementedEscalationServiceHandler) SaveEscalationRules(context.Context
 // RequestServiceClient is a client for the frontdesk.v1.RequestService service.
 type RequestServiceClient interface {
 	Act(context.Context, *connect.Request[v1.ActRequest]) (*connect.Response[v1.ActResponse], error)
+	ClaimNotices(context.Context, *connect.Request[v1.ClaimNoticesRequest]) (*connect.Response[v1.ClaimNoticesResponse], error)
 	CountRequests(context.Context, *connect.Request[v1.CountRequestsRequest]) (*connect.Response[v1.CountRequestsResponse], error)
 	CreateRequest(context.Context, *connect.Request[v1.CreateRequestRequest]) (*connect.Response[v1.CreateRequestResponse], error)
 	GetRequest(context.Context, *connect.Request[v1.GetRequestRequest]) (*connect.Response[v1.GetRequestResponse], error)
@@ -1827,6 +1831,12 @@ func NewRequestServiceClient(httpClient connect.HTTPClient, baseURL string, opts
 			httpClient,
 			baseURL+RequestServiceActProcedure,
 			connect.WithSchema(requestServiceMethods.ByName("Act")),
+			connect.WithClientOptions(opts...),
+		),
+		claimNotices: connect.NewClient[v1.ClaimNoticesRequest, v1.ClaimNoticesResponse](
+			httpClient,
+			baseURL+RequestServiceClaimNoticesProcedure,
+			connect.WithSchema(requestServiceMethods.ByName("ClaimNotices")),
 			connect.WithClientOptions(opts...),
 		),
 		countRequests: connect.NewClient[v1.CountRequestsRequest, v1.CountRequestsResponse](
@@ -1865,6 +1875,7 @@ func NewRequestServiceClient(httpClient connect.HTTPClient, baseURL string, opts
 // requestServiceClient implements RequestServiceClient.
 type requestServiceClient struct {
 	act           *connect.Client[v1.ActRequest, v1.ActResponse]
+	claimNotices  *connect.Client[v1.ClaimNoticesRequest, v1.ClaimNoticesResponse]
 	countRequests *connect.Client[v1.CountRequestsRequest, v1.CountRequestsResponse]
 	createRequest *connect.Client[v1.CreateRequestRequest, v1.CreateRequestResponse]
 	getRequest    *connect.Client[v1.GetRequestRequest, v1.GetRequestResponse]
@@ -1875,6 +1886,11 @@ type requestServiceClient struct {
 // Act calls frontdesk.v1.RequestService.Act.
 func (c *requestServiceClient) Act(ctx context.Context, req *connect.Request[v1.ActRequest]) (*connect.Response[v1.ActResponse], error) {
 	return c.act.CallUnary(ctx, req)
+}
+
+// ClaimNotices calls frontdesk.v1.RequestService.ClaimNotices.
+func (c *requestServiceClient) ClaimNotices(ctx context.Context, req *connect.Request[v1.ClaimNoticesRequest]) (*connect.Response[v1.ClaimNoticesResponse], error) {
+	return c.claimNotices.CallUnary(ctx, req)
 }
 
 // CountRequests calls frontdesk.v1.RequestService.CountRequests.
@@ -1905,6 +1921,7 @@ func (c *requestServiceClient) Quote(ctx context.Context, req *connect.Request[v
 // RequestServiceHandler is an implementation of the frontdesk.v1.RequestService service.
 type RequestServiceHandler interface {
 	Act(context.Context, *connect.Request[v1.ActRequest]) (*connect.Response[v1.ActResponse], error)
+	ClaimNotices(context.Context, *connect.Request[v1.ClaimNoticesRequest]) (*connect.Response[v1.ClaimNoticesResponse], error)
 	CountRequests(context.Context, *connect.Request[v1.CountRequestsRequest]) (*connect.Response[v1.CountRequestsResponse], error)
 	CreateRequest(context.Context, *connect.Request[v1.CreateRequestRequest]) (*connect.Response[v1.CreateRequestResponse], error)
 	GetRequest(context.Context, *connect.Request[v1.GetRequestRequest]) (*connect.Response[v1.GetRequestResponse], error)
@@ -1923,6 +1940,12 @@ func NewRequestServiceHandler(svc RequestServiceHandler, opts ...connect.Handler
 		RequestServiceActProcedure,
 		svc.Act,
 		connect.WithSchema(requestServiceMethods.ByName("Act")),
+		connect.WithHandlerOptions(opts...),
+	)
+	requestServiceClaimNoticesHandler := connect.NewUnaryHandler(
+		RequestServiceClaimNoticesProcedure,
+		svc.ClaimNotices,
+		connect.WithSchema(requestServiceMethods.ByName("ClaimNotices")),
 		connect.WithHandlerOptions(opts...),
 	)
 	requestServiceCountRequestsHandler := connect.NewUnaryHandler(
@@ -1959,6 +1982,8 @@ func NewRequestServiceHandler(svc RequestServiceHandler, opts ...connect.Handler
 		switch r.URL.Path {
 		case RequestServiceActProcedure:
 			requestServiceActHandler.ServeHTTP(w, r)
+		case RequestServiceClaimNoticesProcedure:
+			requestServiceClaimNoticesHandler.ServeHTTP(w, r)
 		case RequestServiceCountRequestsProcedure:
 			requestServiceCountRequestsHandler.ServeHTTP(w, r)
 		case RequestServiceCreateRequestProcedure:
@@ -1980,6 +2005,10 @@ type UnimplementedRequestServiceHandler struct{}
 
 func (UnimplementedRequestServiceHandler) Act(context.Context, *connect.Request[v1.ActRequest]) (*connect.Response[v1.ActResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.RequestService.Act is not implemented"))
+}
+
+func (UnimplementedRequestServiceHandler) ClaimNotices(context.Context, *connect.Request[v1.ClaimNoticesRequest]) (*connect.Response[v1.ClaimNoticesResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.RequestService.ClaimNotices is not implemented"))
 }
 
 func (UnimplementedRequestServiceHandler) CountRequests(context.Context, *connect.Request[v1.CountRequestsRequest]) (*connect.Response[v1.CountRequestsResponse], error) {
