@@ -12,6 +12,7 @@ import (
 
 	"frontdesk/guests"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 func TestSearchBoxHasFocusAtStart(t *testing.T) {
@@ -203,4 +204,35 @@ func TestNewRequestFromTheSearchBoxIsForTheGuestAndRoomOnScreen(t *testing.T) {
 		t.Fatal("the new request is not for Siti Rahayu")
 	}
 	h.ui.guests.search.TypedShortcut(&fyne.ShortcutSelectAll{}) // the entry's own shortcuts still work
+}
+
+// Two desks edit one profile: the second save is told, in words, who changed it and when;
+// the form stays open with what was typed, and nothing of the first save is undone.
+func TestSecondEditOfAProfileIsToldAndTheFormKeepsItsText(t *testing.T) {
+	h := newHarness(t, nil)
+	id := h.addGuest(guests.Guest{GivenName: "Siti", FamilyName: "Rahayu"}, "")
+	p, err := h.store.FindGuestByID(context.Background(), id)
+	must(t, err)
+	gf := h.ui.editGuest(p.Guest, func(string) { t.Error("the refused save closed the form") })
+
+	other := p.Guest // Kenji saves the same profile at another desk
+	other.Email = "siti@example.com"
+	kenji := staff.WithActor(context.Background(), h.staff("Kenji Watanabe", staff.RoleAgent))
+	must(t, h.store.UpdateGuest(kenji, &other))
+
+	test.Type(gf.notes, "Prefers a high floor")
+	test.Tap(gf.dialog.save)
+	h.settle(0)
+	want := "Changed at another desk by Kenji Watanabe at " + h.now().Format("15:04") + " — your text is kept"
+	if findLabelDeep(h.topDialog(), want) == nil {
+		t.Fatalf("no %q over the form", want)
+	}
+	if open := len(h.win.Canvas().Overlays().List()); gf.notes.Text != "Prefers a high floor" || open != 2 {
+		t.Fatalf("the form lost what was typed (%q) or closed (%d dialogs open)", gf.notes.Text, open)
+	}
+	now, err := h.store.FindGuestByID(context.Background(), id)
+	must(t, err)
+	if now.Email != "siti@example.com" || now.Notes != "" {
+		t.Fatalf("the first save was undone: %+v", now.Guest)
+	}
 }
