@@ -124,7 +124,7 @@ func startBackground(store *sqlite.Store, dbPath string, keep int) (stop func())
 // guest in house or arriving (most of a second at a resort), later ones only the guests
 // changed since, so the screen the app opens on after sign-in comes at once.
 func warmToday(ctx context.Context, store *sqlite.Store) {
-	if _, err := store.Today(ctx, time.Now()); err != nil {
+	if _, err := store.WholeBoard(ctx, time.Now()); err != nil {
 		log.Printf("today: %v", err)
 	}
 }

@@ -46,6 +46,7 @@ type Prompt struct {
 	Occasion  *guests.Occasion // for KindOccasion: the occasion, falling on When
 	Manager   bool             // for managers (recovery touch-points)
 	Score     int              // for KindRecovery: the guest's score, when given
+	Casino    bool             // for KindWelcome: a top player, whom the casino host welcomes
 }
 
 // Task is a preparation task a prompt proposes: a request for a department, due before
@@ -55,6 +56,7 @@ type Task struct {
 	Department  string
 	Description string
 	Due         time.Time
+	Alert       guests.AlertKind // the alert it prepares for; empty for a preference
 }
 
 // RequestBrief is what the rules need to know about a past or current request.
@@ -109,8 +111,9 @@ type Resolution struct {
 // Service gives the Today board and takes staff's answers to its prompts. Every method
 // is one transaction.
 type Service interface {
-	// Today gathers the snapshot at now and builds the board.
-	Today(ctx context.Context, now time.Time) (*Board, error)
+	// Today is the board of the person signed in (or, for a manager, any department's):
+	// the property's whole board at q.Now, scoped, filtered and shortened (Scope).
+	Today(ctx context.Context, q BoardQuery) (*Board, error)
 	// PrepareArrival logs the preparation tasks of a stay that are not logged yet, owned
 	// by the actor, and remembers the prompt as acted on; it returns how many it logged.
 	PrepareArrival(ctx context.Context, stayID string) (int, error)

@@ -52,6 +52,11 @@ type Board struct {
 	VIPs      []GuestState // top-tier guests in house
 	Occasions []OccasionCard
 	Prompts   []Prompt
+
+	// A person's board (Scope) says whose it is and how long each list is in all: its
+	// lists may carry only their first ListShort rows.
+	Audience string
+	Counts   map[string]int // by list name (ListPrompts…), and CountTomorrow
 }
 
 // Build applies every rule to the snapshot.
@@ -134,7 +139,7 @@ func PrepTasks(g GuestState, now time.Time, hours map[string]standards.ServiceHo
 	for _, a := range g.Alerts {
 		for _, dept := range alertDepartments[a.Kind] {
 			out = append(out, Task{SourceID: a.ID + ":" + dept, Department: dept, Description: a.Text,
-				Due: PrepDue(g.Stay.Arrival, now, hours[dept])})
+				Due: PrepDue(g.Stay.Arrival, now, hours[dept]), Alert: a.Kind})
 		}
 	}
 	return out
@@ -286,7 +291,7 @@ func prompts(s Snapshot, b *Board) []Prompt {
 		}
 		if g.Guest.IsTopTier() {
 			add(Prompt{Key: "welcome:" + g.Stay.ID, Kind: KindWelcome, GuestID: g.Guest.ID, GuestName: g.Guest.DisplayName(),
-				Room: g.Stay.Room, When: g.Stay.Arrival})
+				Room: g.Stay.Room, When: g.Stay.Arrival, Casino: topPlayer(g.Guest)})
 		}
 	}
 	return sortedByWhen(out)

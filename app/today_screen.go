@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,6 +20,7 @@ import (
 	"frontdesk/loans"
 	"frontdesk/requests"
 	"frontdesk/staff"
+	"frontdesk/standards"
 	"frontdesk/words"
 )
 
@@ -46,29 +46,26 @@ const (
 	todayArrivals  = 15
 	todayVIPs      = 10
 	todayOccasions = 10
-	todayAllCap    = 200 // rows a list shows after "Show all"
+	todayAllCap    = 200 // rows a list shows after "Show all"; the filter finds the rest
 )
-
-// promptOrder puts what matters most first: an unhappy guest, then preparing arrivals,
-// occasions, welcomes, and habits to save last.
-var promptOrder = map[anticipation.PromptKind]int{
-	anticipation.KindRecovery: 0, anticipation.KindPrepare: 1, anticipation.KindOccasion: 2,
-	anticipation.KindWelcome: 3, anticipation.KindRepeat: 4,
-}
 
 // todayScreen is the first screen of every shift: prompts to act on, the person's own
 // requests and follow-ups due, arrivals with their preparation, VIPs and occasions in
 // house, and for managers what is overdue across the property.
 type todayScreen struct {
-	u       *UI
-	content fyne.CanvasObject
-	left    *fyne.Container
-	right   *fyne.Container
-	status  *widget.Label
-	data    *todayData
-	seq     int
-	all     map[string]bool           // lists shown in full after "Show all"
-	undos   map[string]*widget.Button // the Undo of each prompt just acted on, by key
+	u        *UI
+	content  fyne.CanvasObject
+	left     *fyne.Container
+	right    *fyne.Container
+	status   *widget.Label
+	board    *widget.Select // whose board: managers look at any department's
+	filter   *keyEntry      // a guest's name or room, to find them on a long board
+	audience string         // the board chosen; empty: the person's own
+	boards   []string       // the audiences the select offers, as its options are
+	data     *todayData
+	seq      int
+	all      map[string]bool           // lists shown in full after "Show all"
+	undos    map[string]*widget.Button // the Undo of each prompt just acted on, by key
 }
 
 // todayData is one load of the Today screen.
@@ -79,6 +76,7 @@ type todayData struct {
 	overdue      []requests.Summary
 	overdueCount int
 	loans        []loans.Loan
+	departments  []standards.Department // the boards' names
 }
 
 func newTodayScreen(u *UI) *todayScreen {
@@ -86,7 +84,12 @@ func newTodayScreen(u *UI) *todayScreen {
 		undos: map[string]*widget.Button{}}
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	refresh.Importance = widget.LowImportance
-	top := container.NewBorder(nil, nil, heading(lang.L("Today")), container.NewHBox(s.status, refresh))
+	s.board = widget.NewSelect(nil, s.chooseBoard)
+	s.filter = entryWith("", lang.L("Find a guest or room on this board"))
+	s.filter.OnChanged = func(string) { s.filterSoon() }
+	find := container.NewGridWrap(fyne.NewSize(300, s.filter.MinSize().Height), s.filter)
+	tools := container.NewHBox(s.board, find, s.status, refresh)
+	top := container.NewBorder(nil, nil, heading(lang.L("Today")), tools)
 	// Scrolling both ways keeps a long translation or name from widening the window.
 	cols := container.NewGridWithColumns(2, container.NewScroll(s.left), container.NewScroll(s.right))
 	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, cols)
@@ -99,10 +102,16 @@ func (s *todayScreen) reload() {
 		return
 	}
 	s.seq++
-	seq, now, actor := s.seq, s.u.now(), s.u.actor
+	seq, actor := s.seq, s.u.actor
+	q := anticipation.BoardQuery{Now: s.u.now(), Audience: s.audience, Filter: s.filter.Text}
+	for list, whole := range s.all {
+		if whole {
+			q.All = append(q.All, list)
+		}
+	}
 	s.status.SetText(lang.L("Loading…"))
 	background(s.u, func(ctx context.Context) (*todayData, error) {
-		return loadToday(ctx, s.u.svc, now, actor)
+		return loadToday(ctx, s.u.svc, q, actor)
 	}, func(d *todayData, err error) {
 		if seq != s.seq {
 			return
@@ -113,16 +122,20 @@ func (s *todayScreen) reload() {
 			return
 		}
 		s.data = d
+		s.offerBoards(d.board.Audience)
 		s.u.countedNeedsYou(requests.Filter{Mine: actor.ID, MineRole: actor.Role}, d.mineCounts)
 		s.status.SetText(lang.L("Updated {{.Time}}", map[string]any{"Time": s.u.now().Format("15:04")}))
 		s.show(d)
 	})
 }
 
-func loadToday(ctx context.Context, svc Services, now time.Time, actor staff.Actor) (*todayData, error) {
+func loadToday(ctx context.Context, svc Services, q anticipation.BoardQuery, actor staff.Actor) (*todayData, error) {
 	d := &todayData{}
 	var err error
-	if d.board, err = svc.Today.Today(ctx, now); err != nil {
+	if d.board, err = svc.Today.Today(ctx, q); err != nil {
+		return nil, err
+	}
+	if d.departments, err = svc.Standards.ListDepartments(ctx); err != nil {
 		return nil, err
 	}
 	mine := requests.Filter{Mine: actor.ID, MineRole: actor.Role, Limit: todayMine}
@@ -147,12 +160,14 @@ func loadToday(ctx context.Context, svc Services, now time.Time, actor staff.Act
 	return d, err
 }
 
+// show lays the board out: the person's own work first, above anything to prepare.
 func (s *todayScreen) show(d *todayData) {
-	s.left.Objects = []fyne.CanvasObject{s.promptsCard(d.board.Prompts), s.mineCard(d)}
+	s.left.Objects = []fyne.CanvasObject{s.mineCard(d)}
 	if s.u.actor.Role.IsManager() {
 		s.left.Add(s.overdueCard(d))
 	}
-	s.right.Objects = []fyne.CanvasObject{s.arrivalsCard(d.board.Arrivals), s.vipCard(d.board.VIPs), s.occasionsCard(d.board.Occasions)}
+	s.left.Add(s.promptsCard(d.board))
+	s.right.Objects = []fyne.CanvasObject{s.arrivalsCard(d.board), s.vipCard(d.board), s.occasionsCard(d.board)}
 	if len(d.loans) > 0 {
 		s.right.Add(s.loansCard(d.loans))
 	}
@@ -160,19 +175,21 @@ func (s *todayScreen) show(d *todayData) {
 	s.right.Refresh()
 }
 
-// promptsCard lists what to do before the guest has to ask, each with its one-click
-// action and a dismissal that asks why.
-func (s *todayScreen) promptsCard(ps []anticipation.Prompt) fyne.CanvasObject {
-	var mine []anticipation.Prompt
-	for _, p := range ps {
-		if !p.Manager || s.u.actor.Role.IsManager() {
-			mine = append(mine, p)
-		}
-	}
-	slices.SortStableFunc(mine, func(a, b anticipation.Prompt) int { return promptOrder[a.Kind] - promptOrder[b.Kind] })
-	rows := shortList(s, "prompts", todayPrompts, mine, s.promptRow, lang.L("Nothing to prepare right now."))
-	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": len(mine)})
+// promptsCard lists what to do before the guest has to ask, the most important first
+// (the board's order), each with its one-click action and a dismissal that asks why.
+func (s *todayScreen) promptsCard(b *anticipation.Board) fyne.CanvasObject {
+	n := b.Counts[anticipation.ListPrompts]
+	rows := shortList(s, anticipation.ListPrompts, todayPrompts, b.Prompts, n, s.promptRow, s.empty(lang.L("Nothing to prepare right now.")))
+	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": n})
 	return card(title, lang.L("Act before the guest has to ask"), rows)
+}
+
+// empty is what an empty list says: that the filter found no one, when one is typed.
+func (s *todayScreen) empty(none string) string {
+	if strings.TrimSpace(s.filter.Text) != "" {
+		return lang.L("No one on this list matches “{{.Text}}”.", map[string]any{"Text": strings.TrimSpace(s.filter.Text)})
+	}
+	return none
 }
 
 // card is a Today card whose subtitle wraps (translations can be long).
@@ -182,33 +199,41 @@ func card(title, subtitle string, content fyne.CanvasObject) *widget.Card {
 	return widget.NewCard(title, "", container.NewVBox(sub, content))
 }
 
-// shortList shows the first n items as rows, then "Show all" (until it is pressed), or
-// empty when there are none.
-func shortList[T any](s *todayScreen, list string, n int, items []T, row func(T) fyne.CanvasObject, empty string) *fyne.Container {
+// shortList shows the first n of a list of total items (the board carries the first
+// anticipation.ListShort unless the list was asked for whole) as rows, then "Show all"
+// until it is pressed, or empty when there are none. Shown whole, a list stops at
+// todayAllCap rows and says how many more the filter can find.
+func shortList[T any](s *todayScreen, list string, n int, items []T, total int, row func(T) fyne.CanvasObject, empty string) *fyne.Container {
 	rows := container.NewVBox()
+	limit := n
+	if s.all[list] {
+		limit = todayAllCap
+	}
 	for i, it := range items {
-		if i == n && !s.all[list] {
-			rows.Add(s.showAll(list, len(items)))
-			break
-		}
-		if i == todayAllCap {
-			// A resort raises thousands of prompts; thousands of rows would stall the window.
-			rows.Add(subtle(lang.L("… and {{.Count}} more", map[string]any{"Count": len(items) - i})))
+		if i == limit {
 			break
 		}
 		rows.Add(row(it))
 	}
-	if len(items) == 0 {
+	shown := min(len(items), limit)
+	switch {
+	case total == 0:
 		rows.Add(subtle(empty))
+	case !s.all[list] && total > shown:
+		rows.Add(s.showAll(list, total))
+	case total > shown:
+		// A resort raises thousands of prompts; thousands of rows would stall the window.
+		rows.Add(subtle(lang.L("… and {{.Count}} more: type a name or room above to find them", map[string]any{"Count": total - shown})))
 	}
 	return rows
 }
 
-// showAll is the button that lists every row of a shortened list.
+// showAll is the button that lists every row of a shortened list: the board is read
+// again with the list whole.
 func (s *todayScreen) showAll(list string, n int) fyne.CanvasObject {
 	b := widget.NewButton(lang.L("Show all {{.Count}}", map[string]any{"Count": n}), func() {
 		s.all[list] = true
-		s.show(s.data)
+		s.reload()
 	})
 	b.Importance = widget.LowImportance
 	return b
@@ -437,17 +462,12 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 
 // arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
 // greet a returning guest.
-func (s *todayScreen) arrivalsCard(as []anticipation.ArrivalCard) fyne.CanvasObject {
-	rows := shortList(s, "arrivals", todayArrivals, as, s.arrivalRow, lang.L("No arrivals today or tomorrow."))
-	today, tomorrow := 0, 0
-	for _, a := range as {
-		if a.Tomorrow {
-			tomorrow++
-		} else {
-			today++
-		}
-	}
-	sub := lang.L("{{.Today}} today · {{.Tomorrow}} tomorrow", map[string]any{"Today": today, "Tomorrow": tomorrow})
+// The board's order puts today's first, and what is not prepared before the rest.
+func (s *todayScreen) arrivalsCard(b *anticipation.Board) fyne.CanvasObject {
+	total := b.Counts[anticipation.ListArrivals]
+	rows := shortList(s, anticipation.ListArrivals, todayArrivals, b.Arrivals, total, s.arrivalRow, s.empty(lang.L("No arrivals today or tomorrow.")))
+	tomorrow := b.Counts[anticipation.CountTomorrow]
+	sub := lang.L("{{.Today}} today · {{.Tomorrow}} tomorrow", map[string]any{"Today": total - tomorrow, "Tomorrow": tomorrow})
 	return card(lang.L("Arrivals"), sub, rows)
 }
 
@@ -509,19 +529,21 @@ func recognitionText(r anticipation.Recognition) string {
 
 // vipCard lists the top-tier guests in house: a resort has hundreds, so the first few
 // show until "Show all" is pressed, like every long list on this screen.
-func (s *todayScreen) vipCard(vips []anticipation.GuestState) fyne.CanvasObject {
-	rows := shortList(s, "vips", todayVIPs, vips, func(g anticipation.GuestState) fyne.CanvasObject {
+func (s *todayScreen) vipCard(b *anticipation.Board) fyne.CanvasObject {
+	n := b.Counts[anticipation.ListVIPs]
+	rows := shortList(s, anticipation.ListVIPs, todayVIPs, b.VIPs, n, func(g anticipation.GuestState) fyne.CanvasObject {
 		return s.guestButton(g.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": g.Stay.Room}), g.Guest.ID)
-	}, lang.L("No VIPs in house."))
-	return widget.NewCard(lang.L("VIPs in house ({{.Count}})", map[string]any{"Count": len(vips)}), "", rows)
+	}, s.empty(lang.L("No VIPs in house.")))
+	return widget.NewCard(lang.L("VIPs in house ({{.Count}})", map[string]any{"Count": n}), "", rows)
 }
 
-func (s *todayScreen) occasionsCard(os []anticipation.OccasionCard) fyne.CanvasObject {
-	rows := shortList(s, "occasions", todayOccasions, os, func(o anticipation.OccasionCard) fyne.CanvasObject {
+func (s *todayScreen) occasionsCard(b *anticipation.Board) fyne.CanvasObject {
+	n := b.Counts[anticipation.ListOccasions]
+	rows := shortList(s, anticipation.ListOccasions, todayOccasions, b.Occasions, n, func(o anticipation.OccasionCard) fyne.CanvasObject {
 		text := fmt.Sprintf("%s · %s · %s", dayMonth(o.On.Month(), o.On.Day()), occasionTitle(&o.Occasion), o.Guest.DisplayName())
 		return s.guestButton(text, o.Guest.ID)
-	}, lang.L("No birthdays or anniversaries today or tomorrow."))
-	return widget.NewCard(lang.L("Occasions"), "", rows)
+	}, s.empty(lang.L("No birthdays or anniversaries today or tomorrow.")))
+	return widget.NewCard(lang.L("Occasions ({{.Count}})", map[string]any{"Count": n}), "", rows)
 }
 
 // guestButton is a plain row that opens the guest's profile.

@@ -183,20 +183,26 @@ func TestDueRequestsNotifyOncePerChange(t *testing.T) {
 	})
 }
 
-// At a resort the board holds hundreds of VIPs and thousands of prompts: lists show a few
-// rows, "Show all" at most todayAllCap, and say how many more there are.
+// At a resort the board holds hundreds of VIPs and thousands of prompts: a list shows a
+// few rows and "Show all" with the whole count (the board carries only its first rows);
+// shown whole, at most todayAllCap rows, and says how many more the filter finds.
 func TestLongTodayListsStayShort(t *testing.T) {
-	s := &todayScreen{all: map[string]bool{}}
-	items := make([]int, 500)
+	s := &todayScreen{all: map[string]bool{}, filter: entryWith("", "")}
 	row := func(int) fyne.CanvasObject { return widget.NewLabel("row") }
-	if got := shortList(s, "vips", todayVIPs, items, row, "none"); len(got.Objects) != todayVIPs+1 {
-		t.Fatalf("short: %d rows", len(got.Objects))
+	carried := make([]int, anticipation.ListShort)
+	got := shortList(s, "vips", todayVIPs, carried, 500, row, "none")
+	more, ok := got.Objects[len(got.Objects)-1].(*widget.Button)
+	if len(got.Objects) != todayVIPs+1 || !ok || more.Text != "Show all 500" {
+		t.Fatalf("short: %d rows, last %#v", len(got.Objects), got.Objects[len(got.Objects)-1])
 	}
 	s.all["vips"] = true
-	got := shortList(s, "vips", todayVIPs, items, row, "none")
+	got = shortList(s, "vips", todayVIPs, make([]int, 500), 500, row, "none")
 	last, ok := got.Objects[len(got.Objects)-1].(*widget.Label)
-	if len(got.Objects) != todayAllCap+1 || !ok || last.Text != "… and 300 more" {
+	if len(got.Objects) != todayAllCap+1 || !ok || last.Text != "… and 300 more: type a name or room above to find them" {
 		t.Fatalf("all: %d rows, last %#v", len(got.Objects), got.Objects[len(got.Objects)-1])
+	}
+	if got = shortList(s, "vips", todayVIPs, []int{}, 0, row, "none"); len(got.Objects) != 1 {
+		t.Fatalf("empty: %d rows", len(got.Objects))
 	}
 }
 

@@ -128,7 +128,7 @@ func plan(s *sqlite.Store, in *inputs, opts Options) []op {
 			return err
 		}
 		defer fresh.Close()
-		_, err = fresh.Today(ctx, opts.Now())
+		_, err = fresh.WholeBoard(ctx, opts.Now())
 		return err
 	}})
 	return ops

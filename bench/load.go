@@ -10,12 +10,14 @@ import (
 	"sync"
 	"time"
 
+	"frontdesk/anticipation"
 	"frontdesk/audit"
 	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/remote"
 	"frontdesk/requests"
 	"frontdesk/sqlite"
+	"frontdesk/staff"
 )
 
 // LoadOptions tune a load test.
@@ -160,7 +162,7 @@ func Load(ctx context.Context, path string, opts LoadOptions) (LoadReport, error
 		if desks[i], err = pairDesk(ctx, s, url, fmt.Sprintf("Load test desk %d", i+1)); err != nil {
 			return LoadReport{}, err
 		}
-		if _, err = signInAgent(ctx, s, desks[i], fmt.Sprintf("Load test agent %02d", i+1)); err != nil {
+		if _, err = signInStaff(ctx, s, desks[i], fmt.Sprintf("Load test agent %02d", i+1), staff.RoleAgent); err != nil {
 			return LoadReport{}, err
 		}
 	}
@@ -222,7 +224,7 @@ func work(ctx context.Context, desk int, c *remote.Client, in *inputs, think tim
 		}
 		workQueue(ctx, c, in, rec)
 		if turn%10 == 0 {
-			rec.time(opToday, func() error { _, err := c.Today(ctx, time.Now()); return err })
+			rec.time(opToday, func() error { _, err := c.Today(ctx, anticipation.BoardQuery{Now: time.Now()}); return err })
 		}
 		if turn%20 == 5 {
 			rec.time(opHandover, func() error { _, err := c.Report(ctx, time.Time{}, ""); return err })

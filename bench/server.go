@@ -21,7 +21,7 @@ import (
 // benchAgent is the member of staff the run through the server signs in as: created in
 // the file the first time (a benchmark file already takes its requests and edits), its
 // PIN new at every run.
-const benchAgent = "Benchmark agent"
+const benchAgent = "Benchmark shift manager" // a manager may look at every board
 
 // viaServer measures the desk's operations through the API: the file served by a
 // Frontdesk server in this process on a loopback TLS port, a desk paired with it and the
@@ -34,7 +34,7 @@ func viaServer(ctx context.Context, s *sqlite.Store, in *inputs, opts Options, l
 		return nil, err
 	}
 	defer stop()
-	agent, err := signInAgent(ctx, s, c, benchAgent)
+	agent, err := signInStaff(ctx, s, c, benchAgent, staff.RoleShiftManager)
 	if err != nil {
 		return nil, err
 	}
@@ -114,9 +114,9 @@ func startServer(ctx context.Context, s *sqlite.Store, now func() time.Time) (ur
 	return "https://" + ln.Addr().String(), func() { cancel(); <-done; os.RemoveAll(dir) }, nil
 }
 
-// signInAgent signs the front-desk agent called name in at the desk, creating them in
-// the file the first time, with a new PIN at every run.
-func signInAgent(ctx context.Context, s *sqlite.Store, c *remote.Client, name string) (staff.Actor, error) {
+// signInStaff signs the member of staff called name in at the desk, creating them with
+// role in the file the first time, with a new PIN at every run.
+func signInStaff(ctx context.Context, s *sqlite.Store, c *remote.Client, name string, role staff.Role) (staff.Actor, error) {
 	admin := staff.WithActor(ctx, staff.Actor{Name: "frontdesk bench", Role: staff.RoleAdministrator})
 	pin, err := randomPIN()
 	if err != nil {
@@ -133,7 +133,7 @@ func signInAgent(ctx context.Context, s *sqlite.Store, c *remote.Client, name st
 		}
 	}
 	if id == "" {
-		st := staff.Staff{Name: name, Role: staff.RoleAgent, Active: true}
+		st := staff.Staff{Name: name, Role: role, Active: true}
 		if err := s.CreateStaff(admin, &st, pin); err != nil {
 			return staff.Actor{}, err
 		}

@@ -14,6 +14,7 @@ import (
 	"frontdesk/property"
 	"frontdesk/requests"
 	"frontdesk/staff"
+	"frontdesk/standards"
 )
 
 // hotel is a property on the pinned Monday morning, built through the desk's own
@@ -127,6 +128,32 @@ func (h *hotel) as(role staff.Role) context.Context {
 	return h.d.signIn(h.t, role)
 }
 
+// query asks for audience's board (the person's own when empty) with every list whole.
+func (h *hotel) query(audience string) anticipation.BoardQuery {
+	return anticipation.BoardQuery{Now: h.d.now, Audience: audience, All: anticipation.Lists}
+}
+
+// board is audience's board as a shift manager looks at it (signed in for it: at a
+// server's desk, sign the next person in again).
+func (h *hotel) board(audience string) *anticipation.Board {
+	h.t.Helper()
+	b, err := h.d.svc.Today.Today(h.as(staff.RoleShiftManager), h.query(audience))
+	must(h.t, err)
+	return b
+}
+
+// arrivalOf is the board's arrival card of guestID; it fails the test when there is none.
+func arrivalOf(t *testing.T, b *anticipation.Board, guestID string) anticipation.ArrivalCard {
+	t.Helper()
+	for _, a := range b.Arrivals {
+		if a.Guest.ID == guestID {
+			return a
+		}
+	}
+	t.Fatalf("no arrival of %s on the board", guestID)
+	return anticipation.ArrivalCard{}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -161,12 +188,27 @@ func hasPrompt(b *anticipation.Board, key string) bool {
 func TestTodayBoardTravelsWhole(t *testing.T) {
 	eachDesk(t, func(t *testing.T, d *desk) {
 		h := newHotel(t, d)
-		ctx := h.as(staff.RoleAgent)
-		b, err := d.svc.Today.Today(ctx, d.now)
-		must(t, err)
-		want, err := d.store.Today(ctx, d.now)
-		must(t, err)
-		sameAsStore(t, "board", b, want)
+		// Every department's board and the managers', as a manager looks at them, is the
+		// store's; together they hold every prompt.
+		manager := h.as(staff.RoleShiftManager)
+		var b *anticipation.Board
+		var prompts []anticipation.Prompt
+		for _, audience := range anticipation.Audiences {
+			got, err := d.svc.Today.Today(manager, h.query(audience))
+			must(t, err)
+			want, err := d.store.Today(manager, h.query(audience))
+			must(t, err)
+			sameAsStore(t, audience+"'s board", got, want)
+			if audience == standards.DeptFrontDesk {
+				b = got // every arrival, VIP and occasion
+			}
+			for _, p := range got.Prompts {
+				if !hasPrompt(&anticipation.Board{Prompts: prompts}, p.Key) {
+					prompts = append(prompts, p)
+				}
+			}
+		}
+		b.Prompts = prompts
 
 		if len(b.Arrivals) != 2 {
 			t.Fatalf("arrivals %+v", b.Arrivals)
@@ -243,10 +285,12 @@ func TestTodayBoardTravelsWhole(t *testing.T) {
 func TestArrivalPreparedAndUndone(t *testing.T) {
 	eachDesk(t, func(t *testing.T, d *desk) {
 		h := newHotel(t, d)
+		// Siti's wishes are for housekeeping and the kitchen: not on the front desk's board.
+		prepare := promptOf(t, h.board(standards.DeptHousekeeping), anticipation.KindPrepare, h.siti.ID)
 		agent := h.as(staff.RoleAgent)
-		b, err := d.svc.Today.Today(agent, d.now)
-		must(t, err)
-		prepare := promptOf(t, b, anticipation.KindPrepare, h.siti.ID)
+		if own, err := d.svc.Today.Today(agent, h.query("")); err != nil || hasPrompt(own, prepare.Key) {
+			t.Fatalf("the front desk's board has housekeeping's preparation (%v)", err)
+		}
 
 		n, err := d.svc.Today.PrepareArrival(agent, h.sitiStay.ID)
 		if err != nil || n != 3 {
@@ -265,10 +309,10 @@ func TestArrivalPreparedAndUndone(t *testing.T) {
 		if n, err := d.svc.Today.PrepareArrival(agent, h.sitiStay.ID); err == nil || n != 0 {
 			t.Fatalf("prepared twice: %d tasks (%v)", n, err)
 		}
-		b, err = d.svc.Today.Today(agent, d.now)
-		must(t, err)
-		if hasPrompt(b, prepare.Key) || b.Arrivals[1].Prep != anticipation.PrepInProgress {
-			t.Fatalf("after preparing: prep %v, prompts %+v", b.Arrivals[1].Prep, b.Prompts)
+		b := h.board(standards.DeptHousekeeping)
+		agent = h.as(staff.RoleAgent)
+		if prep := arrivalOf(t, b, h.siti.ID).Prep; hasPrompt(b, prepare.Key) || prep != anticipation.PrepInProgress {
+			t.Fatalf("after preparing: prep %v, prompts %+v", prep, b.Prompts)
 		}
 		_, err = d.svc.Today.PrepareArrival(agent, h.kenjiStay.ID)
 		wantRefusal(t, err, errs.NotFound, "This arrival is no longer expected today or tomorrow.")
@@ -280,8 +324,8 @@ func TestArrivalPreparedAndUndone(t *testing.T) {
 		}
 		agent = h.as(staff.RoleAgent)
 		must(t, d.svc.Today.UndoPrompt(agent, prepare.Key))
-		b, err = d.svc.Today.Today(agent, d.now)
-		must(t, err)
+		b = h.board(standards.DeptHousekeeping)
+		agent = h.as(staff.RoleAgent)
 		if !hasPrompt(b, prepare.Key) {
 			t.Fatalf("the undone prompt is not back: %+v", b.Prompts)
 		}
@@ -300,7 +344,7 @@ func TestPromptsResolvedOnce(t *testing.T) {
 	eachDesk(t, func(t *testing.T, d *desk) {
 		h := newHotel(t, d)
 		agent := h.as(staff.RoleAgent)
-		b, err := d.svc.Today.Today(agent, d.now)
+		b, err := d.svc.Today.Today(agent, h.query(""))
 		must(t, err)
 		welcome := promptOf(t, b, anticipation.KindWelcome, h.kenji.ID)
 		repeat := promptOf(t, b, anticipation.KindRepeat, h.made.ID)
@@ -316,7 +360,7 @@ func TestPromptsResolvedOnce(t *testing.T) {
 		occasion := promptOf(t, b, anticipation.KindOccasion, h.kenji.ID)
 		cakeTask := anticipation.ResolutionFor(occasion)
 		must(t, d.svc.Today.ResolvePrompt(agent, cakeTask))
-		b, err = d.svc.Today.Today(agent, d.now)
+		b, err = d.svc.Today.Today(agent, h.query(""))
 		must(t, err)
 		if hasPrompt(b, welcome.Key) || hasPrompt(b, repeat.Key) {
 			t.Fatalf("answered prompts came back: %+v", b.Prompts)

@@ -4,7 +4,6 @@ package remote
 
 import (
 	"context"
-	"time"
 
 	"connectrpc.com/connect"
 
@@ -15,9 +14,9 @@ import (
 
 var _ anticipation.Service = (*Client)(nil)
 
-// Today returns the board at now.
-func (c *Client) Today(ctx context.Context, now time.Time) (*anticipation.Board, error) {
-	res, err := c.today.Today(ctx, connect.NewRequest(&v1.TodayRequest{Now: wire.Time(now)}))
+// Today returns the signed-in person's board, or the one a manager asks for.
+func (c *Client) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipation.Board, error) {
+	res, err := c.today.Today(ctx, connect.NewRequest(&v1.TodayRequest{Query: wire.Msg[*v1.BoardQuery](q)}))
 	if err != nil {
 		return nil, c.failed(err)
 	}

@@ -13,9 +13,9 @@ import (
 	"frontdesk/wire"
 )
 
-// Today builds the board at the given time.
+// Today is the board of the person signed in at the desk (or the one a manager asks for).
 func (a *api) Today(ctx context.Context, req *connect.Request[v1.TodayRequest]) (*connect.Response[v1.TodayResponse], error) {
-	b, err := a.svc.Today.Today(ctx, wire.GoTime(req.Msg.Now))
+	b, err := a.svc.Today.Today(ctx, wire.Go[anticipation.BoardQuery](req.Msg.Query))
 	if err != nil {
 		return nil, err
 	}

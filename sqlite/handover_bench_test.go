@@ -56,7 +56,7 @@ func BenchmarkToday(b *testing.B) {
 	s, now := handoverBenchStore(b)
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := s.Today(ctx, now); err != nil {
+		if _, err := s.WholeBoard(ctx, now); err != nil {
 			b.Fatal(err)
 		}
 	}

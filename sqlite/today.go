@@ -28,18 +28,31 @@ const hereCTE = `WITH here(guest_id) AS MATERIALIZED (
 	SELECT guest_id FROM stays INDEXED BY stays_in_house_room WHERE status = 'in_house'
 	UNION SELECT guest_id FROM stays INDEXED BY stays_arrival WHERE status = 'expected' AND arrival BETWEEN ? AND ?) `
 
-// Today gathers the snapshot for the board in one read transaction and applies the rules.
-// Guests whose data has not changed since the last board are not read again (boardCache).
-func (s *Store) Today(ctx context.Context, now time.Time) (*anticipation.Board, error) {
-	var snap anticipation.Snapshot
-	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		snap, err = s.board.snapshot(ctx, tx, now)
-		return err
-	})
+// Today is the board of the person signed in, or of the department a manager asks for:
+// their part of the property's whole board (anticipation.Scope).
+func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipation.Board, error) {
+	audience, err := anticipation.AudienceFor(staff.ActorFrom(ctx), q.Audience)
 	if err != nil {
 		return nil, err
 	}
-	return anticipation.Build(snap), nil
+	whole, err := s.WholeBoard(ctx, q.Now)
+	if err != nil {
+		return nil, err
+	}
+	return anticipation.Scope(whole, audience, q), nil
+}
+
+// WholeBoard is the property's whole board at now, gathered in one read transaction.
+// Guests whose data has not changed since the last board are not read again, and the
+// board itself is built again only when a guest changed or the minute turned
+// (boardCache): every desk's board is scoped from the same one.
+func (s *Store) WholeBoard(ctx context.Context, now time.Time) (*anticipation.Board, error) {
+	var b *anticipation.Board
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		b, err = s.board.build(ctx, tx, now)
+		return err
+	})
+	return b, err
 }
 
 // todayState is the snapshot being gathered: the concerned guests' profiles and history.

@@ -20,6 +20,9 @@ type boardCache struct {
 	mu     sync.Mutex
 	rev    int64                  // the newest change the entries include
 	guests map[string]*boardGuest // by guest ID
+
+	built   *anticipation.Board // the last whole board, of rev, built at builtAt; never changed
+	builtAt time.Time
 }
 
 // boardGuest is one guest as the rules read them.
@@ -40,16 +43,32 @@ func newBoardCache() *boardCache { return &boardCache{guests: map[string]*boardG
 // forGuestsCTE names the guests of a JSON list as here(guest_id).
 const forGuestsCTE = `WITH here(guest_id) AS MATERIALIZED (SELECT value FROM json_each(?)) `
 
-// snapshot gathers the board's snapshot at now in tx, reading only what the cache lacks.
-// Calls take turns, so two refreshes never update the cache at once.
-func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
+// build is the whole board at now: the last one built when no guest changed since and
+// now is in the same minute of the property's clock, else built afresh from the snapshot.
+// Calls take turns, so a board is built once however many desks ask for it at once.
+func (c *boardCache) build(ctx context.Context, tx *sql.Tx, now time.Time) (*anticipation.Board, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	today, args := boardDay(now)
 	var rev int64
 	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(rev), 0) FROM guest_changes").Scan(&rev); err != nil {
-		return anticipation.Snapshot{}, err
+		return nil, err
 	}
+	minute := now.Truncate(time.Minute)
+	if c.built != nil && rev == c.rev && minute.Equal(c.builtAt) && now.Location().String() == c.builtAt.Location().String() {
+		return c.built, nil
+	}
+	snap, err := c.snapshot(ctx, tx, now, rev)
+	if err != nil {
+		return nil, err
+	}
+	c.built, c.builtAt = anticipation.Build(snap), minute
+	return c.built, nil
+}
+
+// snapshot gathers the board's snapshot at now in tx, reading only what the cache lacks
+// (rev is the newest guest change in tx). The caller holds c.mu.
+func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time, rev int64) (anticipation.Snapshot, error) {
+	today, args := boardDay(now)
 	if rev < c.rev { // the file was replaced by an older one (a restore): start again
 		c.guests = map[string]*boardGuest{}
 	}

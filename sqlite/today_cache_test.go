@@ -33,7 +33,7 @@ func TestTodayBoardFollowsEveryChangeToItsGuests(t *testing.T) {
 	d.stay(t, d.siti, 21, 5, "1204", guests.StayInHouse)
 	today := func() *anticipation.Board {
 		t.Helper()
-		b, err := d.s.Today(ctx, d.now)
+		b, err := d.s.WholeBoard(ctx, d.now)
 		must(t, err)
 		return b
 	}
@@ -98,11 +98,11 @@ func TestTodayBoardStartsAgainOnAnOlderFile(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
 	d.stay(t, d.siti, 21, 5, "1204", guests.StayInHouse)
-	_, err := d.s.Today(ctx, d.now)
+	_, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	d.s.board.rev = 1 << 40 // as if the cache had seen a newer file than this one
 	d.s.board.guests[d.siti.ID].profile.Guest.GivenName = "Stale"
-	_, err = d.s.Today(ctx, d.now)
+	_, err = d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	d.s.board.mu.Lock()
 	name := d.s.board.guests[d.siti.ID].profile.Guest.GivenName
@@ -120,12 +120,12 @@ func TestTodayBoardReadsAGuestAgainForAStayTheDateBringsOn(t *testing.T) {
 	d.stay(t, d.siti, 21, 2, "1204", guests.StayInHouse)
 	d.log(t, d.dewi, d.siti, "1204", "towels", "Towels were not replaced")
 	next := d.stay(t, d.siti, 25, 2, "1315", guests.StayExpected)
-	b, err := d.s.Today(ctx, d.now)
+	b, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	if len(b.Arrivals) != 0 {
 		t.Fatalf("arriving on the 25th is not on the board of the 23rd: %+v", b.Arrivals)
 	}
-	b, err = d.s.Today(ctx, d.now.AddDate(0, 0, 1))
+	b, err = d.s.WholeBoard(ctx, d.now.AddDate(0, 0, 1))
 	must(t, err)
 	if len(b.Arrivals) != 1 || b.Arrivals[0].Stay.ID != next.ID {
 		t.Fatalf("arrivals on the 24th: %+v", b.Arrivals)

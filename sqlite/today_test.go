@@ -36,7 +36,7 @@ func TestArrivalPreparationIsLoggedOnceForTheRightDepartments(t *testing.T) {
 	must(t, d.s.AddAlert(ctx, &guests.Alert{GuestID: d.siti.ID, Kind: guests.AlertAllergy, Text: "Peanut allergy"}))
 	st := d.stay(t, d.siti, 24, 3, "1204", guests.StayExpected)
 
-	b, err := d.s.Today(ctx, d.now)
+	b, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	if len(b.Arrivals) != 1 || b.Arrivals[0].Prep != anticipation.PrepNotStarted || len(b.Arrivals[0].Tasks) != 3 {
 		t.Fatalf("arrivals %+v", b.Arrivals)
@@ -63,14 +63,14 @@ func TestArrivalPreparationIsLoggedOnceForTheRightDepartments(t *testing.T) {
 	if depts["housekeeping"] != 2 || depts["food_beverage"] != 1 {
 		t.Fatalf("tasks by department %v", depts)
 	}
-	b, _ = d.s.Today(ctx, d.now)
+	b, _ = d.s.WholeBoard(ctx, d.now)
 	if b.Arrivals[0].Prep != anticipation.PrepInProgress || len(promptsOf(b, anticipation.KindPrepare)) != 0 {
 		t.Fatalf("after logging: %v, prompts %+v", b.Arrivals[0].Prep, b.Prompts)
 	}
 	for _, r := range tasks {
 		d.act(t, d.agus, r.ID, requests.Action{Kind: requests.ActDone})
 	}
-	if b, _ = d.s.Today(ctx, d.now); b.Arrivals[0].Prep != anticipation.PrepReady {
+	if b, _ = d.s.WholeBoard(ctx, d.now); b.Arrivals[0].Prep != anticipation.PrepReady {
 		t.Fatalf("every task done: %v", b.Arrivals[0].Prep)
 	}
 }
@@ -83,7 +83,7 @@ func TestPromptsAreRememberedAndNeverNagTwice(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		d.log(t, d.dewi, d.siti, "1204", "towels", "Two extra bath towels")
 	}
-	b, err := d.s.Today(ctx, d.now)
+	b, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	welcome, repeat := promptsOf(b, anticipation.KindWelcome), promptsOf(b, anticipation.KindRepeat)
 	if len(welcome) != 1 || welcome[0].GuestID != d.vip.ID || len(repeat) != 1 || repeat[0].Subject != "Two extra bath towels" {
@@ -106,7 +106,7 @@ func TestPromptsAreRememberedAndNeverNagTwice(t *testing.T) {
 	must(t, d.s.ResolvePrompt(as(d.dewi), anticipation.Resolution{Key: repeat[0].Key, Kind: repeat[0].Kind, GuestID: d.siti.ID,
 		Note: "Saved as a preference", Preference: pref}))
 
-	b, _ = d.s.Today(ctx, d.now)
+	b, _ = d.s.WholeBoard(ctx, d.now)
 	if len(promptsOf(b, anticipation.KindWelcome))+len(promptsOf(b, anticipation.KindRepeat)) != 0 {
 		t.Fatalf("handled prompts came back: %+v", b.Prompts)
 	}

@@ -32,7 +32,7 @@ func TestUndoingPreparationCancelsItsTasksAndBringsThePromptBack(t *testing.T) {
 	if len(tasks) != 1 || tasks[0].Status != requests.StatusCancelled {
 		t.Fatalf("tasks after undo %+v", tasks)
 	}
-	b, err := d.s.Today(ctx, d.now)
+	b, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	if ps := promptsOf(b, anticipation.KindPrepare); len(ps) != 1 || b.Arrivals[0].Prep != anticipation.PrepNotStarted {
 		t.Fatalf("after undo: prompts %+v, prep %v", b.Prompts, b.Arrivals[0].Prep)
@@ -62,7 +62,7 @@ func TestUndoIsRefusedOnceTooLateOrOnceWorkHasStarted(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		d.log(t, d.dewi, d.vip, "1315", "towels", "Two extra bath towels")
 	}
-	b, err := d.s.Today(ctx, d.now)
+	b, err := d.s.WholeBoard(ctx, d.now)
 	must(t, err)
 	repeat := promptsOf(b, anticipation.KindRepeat)[0]
 	res := anticipation.ResolutionFor(repeat)

@@ -4770,7 +4770,7 @@ func (*ResolvePromptResponse) Descriptor() ([]byte, []int) {
 
 type TodayRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
-	Now           *Time                  `protobuf:"bytes,1,opt,name=now,proto3" json:"now,omitempty"`
+	Query         *BoardQuery            `protobuf:"bytes,2,opt,name=query,proto3" json:"query,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -4805,9 +4805,9 @@ func (*TodayRequest) Descriptor() ([]byte, []int) {
 	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{106}
 }
 
-func (x *TodayRequest) GetNow() *Time {
+func (x *TodayRequest) GetQuery() *BoardQuery {
 	if x != nil {
-		return x.Now
+		return x.Query
 	}
 	return nil
 }
@@ -5746,9 +5746,9 @@ const file_frontdesk_v1_services_proto_rawDesc = "" +
 	"\n" +
 	"resolution\x18\x01 \x01(\v2\x18.frontdesk.v1.ResolutionR\n" +
 	"resolution\"\x17\n" +
-	"\x15ResolvePromptResponse\"4\n" +
-	"\fTodayRequest\x12$\n" +
-	"\x03now\x18\x01 \x01(\v2\x12.frontdesk.v1.TimeR\x03now\":\n" +
+	"\x15ResolvePromptResponse\"D\n" +
+	"\fTodayRequest\x12.\n" +
+	"\x05query\x18\x02 \x01(\v2\x18.frontdesk.v1.BoardQueryR\x05queryJ\x04\b\x01\x10\x02\":\n" +
 	"\rTodayResponse\x12)\n" +
 	"\x05board\x18\x01 \x01(\v2\x13.frontdesk.v1.BoardR\x05board\"%\n" +
 	"\x11UndoPromptRequest\x12\x10\n" +
@@ -6041,13 +6041,14 @@ var file_frontdesk_v1_services_proto_goTypes = []any{
 	(*Request)(nil),                          // 157: frontdesk.v1.Request
 	(*Promise)(nil),                          // 158: frontdesk.v1.Promise
 	(*Resolution)(nil),                       // 159: frontdesk.v1.Resolution
-	(*Board)(nil),                            // 160: frontdesk.v1.Board
-	(*Ack)(nil),                              // 161: frontdesk.v1.Ack
-	(*Note)(nil),                             // 162: frontdesk.v1.Note
-	(*NoteFilter)(nil),                       // 163: frontdesk.v1.NoteFilter
-	(*Period)(nil),                           // 164: frontdesk.v1.Period
-	(*Measures)(nil),                         // 165: frontdesk.v1.Measures
-	(*Report)(nil),                           // 166: frontdesk.v1.Report
+	(*BoardQuery)(nil),                       // 160: frontdesk.v1.BoardQuery
+	(*Board)(nil),                            // 161: frontdesk.v1.Board
+	(*Ack)(nil),                              // 162: frontdesk.v1.Ack
+	(*Note)(nil),                             // 163: frontdesk.v1.Note
+	(*NoteFilter)(nil),                       // 164: frontdesk.v1.NoteFilter
+	(*Period)(nil),                           // 165: frontdesk.v1.Period
+	(*Measures)(nil),                         // 166: frontdesk.v1.Measures
+	(*Report)(nil),                           // 167: frontdesk.v1.Report
 }
 var file_frontdesk_v1_services_proto_depIdxs = []int32{
 	123, // 0: frontdesk.v1.AddAlertRequest.alert:type_name -> frontdesk.v1.Alert
@@ -6127,19 +6128,19 @@ var file_frontdesk_v1_services_proto_depIdxs = []int32{
 	147, // 74: frontdesk.v1.QuoteRequest.guest_time:type_name -> frontdesk.v1.Time
 	158, // 75: frontdesk.v1.QuoteResponse.promise:type_name -> frontdesk.v1.Promise
 	159, // 76: frontdesk.v1.ResolvePromptRequest.resolution:type_name -> frontdesk.v1.Resolution
-	147, // 77: frontdesk.v1.TodayRequest.now:type_name -> frontdesk.v1.Time
-	160, // 78: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
+	160, // 77: frontdesk.v1.TodayRequest.query:type_name -> frontdesk.v1.BoardQuery
+	161, // 78: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
 	147, // 79: frontdesk.v1.AcknowledgeRequest.day:type_name -> frontdesk.v1.Time
-	161, // 80: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
-	162, // 81: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
-	162, // 82: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
-	163, // 83: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
-	162, // 84: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
-	164, // 85: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
-	165, // 86: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
+	162, // 80: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
+	163, // 81: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
+	163, // 82: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
+	164, // 83: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
+	163, // 84: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
+	165, // 85: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
+	166, // 86: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
 	147, // 87: frontdesk.v1.ReportRequest.day:type_name -> frontdesk.v1.Time
-	166, // 88: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
-	162, // 89: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
+	167, // 88: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
+	163, // 89: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
 	0,   // 90: frontdesk.v1.GuestService.AddAlert:input_type -> frontdesk.v1.AddAlertRequest
 	2,   // 91: frontdesk.v1.GuestService.AddOccasion:input_type -> frontdesk.v1.AddOccasionRequest
 	4,   // 92: frontdesk.v1.GuestService.AddPreference:input_type -> frontdesk.v1.AddPreferenceRequest

@@ -288,6 +288,7 @@ type Task struct {
 	Department    string                 `protobuf:"bytes,2,opt,name=department,proto3" json:"department,omitempty"`
 	Description   string                 `protobuf:"bytes,3,opt,name=description,proto3" json:"description,omitempty"`
 	Due           *Time                  `protobuf:"bytes,4,opt,name=due,proto3" json:"due,omitempty"`
+	Alert         string                 `protobuf:"bytes,5,opt,name=alert,proto3" json:"alert,omitempty"` // the alert's kind it prepares for; empty for a preference
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -350,6 +351,13 @@ func (x *Task) GetDue() *Time {
 	return nil
 }
 
+func (x *Task) GetAlert() string {
+	if x != nil {
+		return x.Alert
+	}
+	return ""
+}
+
 // Prompt carries anticipation.Prompt.
 type Prompt struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -366,6 +374,7 @@ type Prompt struct {
 	Occasion      *Occasion              `protobuf:"bytes,11,opt,name=occasion,proto3" json:"occasion,omitempty"`
 	Manager       bool                   `protobuf:"varint,12,opt,name=manager,proto3" json:"manager,omitempty"`
 	Score         int64                  `protobuf:"varint,13,opt,name=score,proto3" json:"score,omitempty"`
+	Casino        bool                   `protobuf:"varint,14,opt,name=casino,proto3" json:"casino,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -489,6 +498,13 @@ func (x *Prompt) GetScore() int64 {
 		return x.Score
 	}
 	return 0
+}
+
+func (x *Prompt) GetCasino() bool {
+	if x != nil {
+		return x.Casino
+	}
+	return false
 }
 
 // Analysis carries anticipation.Analysis.
@@ -814,6 +830,8 @@ type Board struct {
 	Vips          []*GuestState          `protobuf:"bytes,2,rep,name=vips,proto3" json:"vips,omitempty"`
 	Occasions     []*OccasionCard        `protobuf:"bytes,3,rep,name=occasions,proto3" json:"occasions,omitempty"`
 	Prompts       []*Prompt              `protobuf:"bytes,4,rep,name=prompts,proto3" json:"prompts,omitempty"`
+	Audience      string                 `protobuf:"bytes,5,opt,name=audience,proto3" json:"audience,omitempty"`                                                                        // whose board: a department's code or "managers"
+	Counts        map[string]int64       `protobuf:"bytes,6,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"` // each list's length before it was shortened
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -876,6 +894,89 @@ func (x *Board) GetPrompts() []*Prompt {
 	return nil
 }
 
+func (x *Board) GetAudience() string {
+	if x != nil {
+		return x.Audience
+	}
+	return ""
+}
+
+func (x *Board) GetCounts() map[string]int64 {
+	if x != nil {
+		return x.Counts
+	}
+	return nil
+}
+
+// BoardQuery carries anticipation.BoardQuery.
+type BoardQuery struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Now           *Time                  `protobuf:"bytes,1,opt,name=now,proto3" json:"now,omitempty"`
+	Audience      string                 `protobuf:"bytes,2,opt,name=audience,proto3" json:"audience,omitempty"`
+	Filter        string                 `protobuf:"bytes,3,opt,name=filter,proto3" json:"filter,omitempty"`
+	All           []string               `protobuf:"bytes,4,rep,name=all,proto3" json:"all,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BoardQuery) Reset() {
+	*x = BoardQuery{}
+	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BoardQuery) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BoardQuery) ProtoMessage() {}
+
+func (x *BoardQuery) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BoardQuery.ProtoReflect.Descriptor instead.
+func (*BoardQuery) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *BoardQuery) GetNow() *Time {
+	if x != nil {
+		return x.Now
+	}
+	return nil
+}
+
+func (x *BoardQuery) GetAudience() string {
+	if x != nil {
+		return x.Audience
+	}
+	return ""
+}
+
+func (x *BoardQuery) GetFilter() string {
+	if x != nil {
+		return x.Filter
+	}
+	return ""
+}
+
+func (x *BoardQuery) GetAll() []string {
+	if x != nil {
+		return x.All
+	}
+	return nil
+}
+
 // Resolution carries anticipation.Resolution.
 type Resolution struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -892,7 +993,7 @@ type Resolution struct {
 
 func (x *Resolution) Reset() {
 	*x = Resolution{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -904,7 +1005,7 @@ func (x *Resolution) String() string {
 func (*Resolution) ProtoMessage() {}
 
 func (x *Resolution) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -917,7 +1018,7 @@ func (x *Resolution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Resolution.ProtoReflect.Descriptor instead.
 func (*Resolution) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{10}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Resolution) GetKey() string {
@@ -982,7 +1083,7 @@ type Part struct {
 
 func (x *Part) Reset() {
 	*x = Part{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -994,7 +1095,7 @@ func (x *Part) String() string {
 func (*Part) ProtoMessage() {}
 
 func (x *Part) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1007,7 +1108,7 @@ func (x *Part) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Part.ProtoReflect.Descriptor instead.
 func (*Part) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Part) GetKey() string {
@@ -1042,7 +1143,7 @@ type Words struct {
 
 func (x *Words) Reset() {
 	*x = Words{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1054,7 +1155,7 @@ func (x *Words) String() string {
 func (*Words) ProtoMessage() {}
 
 func (x *Words) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1067,7 +1168,7 @@ func (x *Words) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Words.ProtoReflect.Descriptor instead.
 func (*Words) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Words) GetParts() []*Part {
@@ -1102,7 +1203,7 @@ type Entry struct {
 
 func (x *Entry) Reset() {
 	*x = Entry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1114,7 +1215,7 @@ func (x *Entry) String() string {
 func (*Entry) ProtoMessage() {}
 
 func (x *Entry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1127,7 +1228,7 @@ func (x *Entry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Entry.ProtoReflect.Descriptor instead.
 func (*Entry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Entry) GetAt() *Time {
@@ -1207,7 +1308,7 @@ type AuditFilter struct {
 
 func (x *AuditFilter) Reset() {
 	*x = AuditFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1219,7 +1320,7 @@ func (x *AuditFilter) String() string {
 func (*AuditFilter) ProtoMessage() {}
 
 func (x *AuditFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1232,7 +1333,7 @@ func (x *AuditFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditFilter.ProtoReflect.Descriptor instead.
 func (*AuditFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *AuditFilter) GetActorName() string {
@@ -1285,7 +1386,7 @@ type Problem struct {
 
 func (x *Problem) Reset() {
 	*x = Problem{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1297,7 +1398,7 @@ func (x *Problem) String() string {
 func (*Problem) ProtoMessage() {}
 
 func (x *Problem) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1310,7 +1411,7 @@ func (x *Problem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Problem.ProtoReflect.Descriptor instead.
 func (*Problem) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Problem) GetRow() int64 {
@@ -1362,7 +1463,7 @@ type Step struct {
 
 func (x *Step) Reset() {
 	*x = Step{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1374,7 +1475,7 @@ func (x *Step) String() string {
 func (*Step) ProtoMessage() {}
 
 func (x *Step) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1387,7 +1488,7 @@ func (x *Step) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Step.ProtoReflect.Descriptor instead.
 func (*Step) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Step) GetLevel() int64 {
@@ -1431,7 +1532,7 @@ type Level struct {
 
 func (x *Level) Reset() {
 	*x = Level{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1443,7 +1544,7 @@ func (x *Level) String() string {
 func (*Level) ProtoMessage() {}
 
 func (x *Level) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1456,7 +1557,7 @@ func (x *Level) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Level.ProtoReflect.Descriptor instead.
 func (*Level) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *Level) GetClass() string {
@@ -1499,7 +1600,7 @@ type Query struct {
 
 func (x *Query) Reset() {
 	*x = Query{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1511,7 +1612,7 @@ func (x *Query) String() string {
 func (*Query) ProtoMessage() {}
 
 func (x *Query) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1524,7 +1625,7 @@ func (x *Query) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Query.ProtoReflect.Descriptor instead.
 func (*Query) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Query) GetText() string {
@@ -1558,7 +1659,7 @@ type Stay struct {
 
 func (x *Stay) Reset() {
 	*x = Stay{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1570,7 +1671,7 @@ func (x *Stay) String() string {
 func (*Stay) ProtoMessage() {}
 
 func (x *Stay) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1583,7 +1684,7 @@ func (x *Stay) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stay.ProtoReflect.Descriptor instead.
 func (*Stay) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Stay) GetId() string {
@@ -1664,7 +1765,7 @@ type Match struct {
 
 func (x *Match) Reset() {
 	*x = Match{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1676,7 +1777,7 @@ func (x *Match) String() string {
 func (*Match) ProtoMessage() {}
 
 func (x *Match) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1689,7 +1790,7 @@ func (x *Match) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Match.ProtoReflect.Descriptor instead.
 func (*Match) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Match) GetId() string {
@@ -1807,7 +1908,7 @@ type Guest struct {
 
 func (x *Guest) Reset() {
 	*x = Guest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1819,7 +1920,7 @@ func (x *Guest) String() string {
 func (*Guest) ProtoMessage() {}
 
 func (x *Guest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1832,7 +1933,7 @@ func (x *Guest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Guest.ProtoReflect.Descriptor instead.
 func (*Guest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Guest) GetId() string {
@@ -1956,7 +2057,7 @@ type Alert struct {
 
 func (x *Alert) Reset() {
 	*x = Alert{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1968,7 +2069,7 @@ func (x *Alert) String() string {
 func (*Alert) ProtoMessage() {}
 
 func (x *Alert) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1981,7 +2082,7 @@ func (x *Alert) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Alert.ProtoReflect.Descriptor instead.
 func (*Alert) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Alert) GetId() string {
@@ -2048,7 +2149,7 @@ type Preference struct {
 
 func (x *Preference) Reset() {
 	*x = Preference{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2060,7 +2161,7 @@ func (x *Preference) String() string {
 func (*Preference) ProtoMessage() {}
 
 func (x *Preference) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2073,7 +2174,7 @@ func (x *Preference) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Preference.ProtoReflect.Descriptor instead.
 func (*Preference) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *Preference) GetId() string {
@@ -2134,7 +2235,7 @@ type Occasion struct {
 
 func (x *Occasion) Reset() {
 	*x = Occasion{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2146,7 +2247,7 @@ func (x *Occasion) String() string {
 func (*Occasion) ProtoMessage() {}
 
 func (x *Occasion) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2159,7 +2260,7 @@ func (x *Occasion) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Occasion.ProtoReflect.Descriptor instead.
 func (*Occasion) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *Occasion) GetId() string {
@@ -2225,7 +2326,7 @@ type Profile struct {
 
 func (x *Profile) Reset() {
 	*x = Profile{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2237,7 +2338,7 @@ func (x *Profile) String() string {
 func (*Profile) ProtoMessage() {}
 
 func (x *Profile) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2250,7 +2351,7 @@ func (x *Profile) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Profile.ProtoReflect.Descriptor instead.
 func (*Profile) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *Profile) GetGuest() *Guest {
@@ -2305,7 +2406,7 @@ type ExportedEvent struct {
 
 func (x *ExportedEvent) Reset() {
 	*x = ExportedEvent{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2317,7 +2418,7 @@ func (x *ExportedEvent) String() string {
 func (*ExportedEvent) ProtoMessage() {}
 
 func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2330,7 +2431,7 @@ func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedEvent.ProtoReflect.Descriptor instead.
 func (*ExportedEvent) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *ExportedEvent) GetAt() *Time {
@@ -2414,7 +2515,7 @@ type ExportedRequest struct {
 
 func (x *ExportedRequest) Reset() {
 	*x = ExportedRequest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2426,7 +2527,7 @@ func (x *ExportedRequest) String() string {
 func (*ExportedRequest) ProtoMessage() {}
 
 func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2439,7 +2540,7 @@ func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedRequest.ProtoReflect.Descriptor instead.
 func (*ExportedRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *ExportedRequest) GetId() string {
@@ -2570,7 +2671,7 @@ type ExportedLoan struct {
 
 func (x *ExportedLoan) Reset() {
 	*x = ExportedLoan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2582,7 +2683,7 @@ func (x *ExportedLoan) String() string {
 func (*ExportedLoan) ProtoMessage() {}
 
 func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2595,7 +2696,7 @@ func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedLoan.ProtoReflect.Descriptor instead.
 func (*ExportedLoan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *ExportedLoan) GetItem() string {
@@ -2660,7 +2761,7 @@ type ExportedNote struct {
 
 func (x *ExportedNote) Reset() {
 	*x = ExportedNote{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2672,7 +2773,7 @@ func (x *ExportedNote) String() string {
 func (*ExportedNote) ProtoMessage() {}
 
 func (x *ExportedNote) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2685,7 +2786,7 @@ func (x *ExportedNote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedNote.ProtoReflect.Descriptor instead.
 func (*ExportedNote) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *ExportedNote) GetAt() *Time {
@@ -2730,7 +2831,7 @@ type ExportedPrompt struct {
 
 func (x *ExportedPrompt) Reset() {
 	*x = ExportedPrompt{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2742,7 +2843,7 @@ func (x *ExportedPrompt) String() string {
 func (*ExportedPrompt) ProtoMessage() {}
 
 func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2755,7 +2856,7 @@ func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedPrompt.ProtoReflect.Descriptor instead.
 func (*ExportedPrompt) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *ExportedPrompt) GetAt() *Time {
@@ -2807,7 +2908,7 @@ type ExportedChange struct {
 
 func (x *ExportedChange) Reset() {
 	*x = ExportedChange{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2819,7 +2920,7 @@ func (x *ExportedChange) String() string {
 func (*ExportedChange) ProtoMessage() {}
 
 func (x *ExportedChange) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2832,7 +2933,7 @@ func (x *ExportedChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedChange.ProtoReflect.Descriptor instead.
 func (*ExportedChange) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *ExportedChange) GetAt() *Time {
@@ -2892,7 +2993,7 @@ type DataExport struct {
 
 func (x *DataExport) Reset() {
 	*x = DataExport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2904,7 +3005,7 @@ func (x *DataExport) String() string {
 func (*DataExport) ProtoMessage() {}
 
 func (x *DataExport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2917,7 +3018,7 @@ func (x *DataExport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DataExport.ProtoReflect.Descriptor instead.
 func (*DataExport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *DataExport) GetFormat() string {
@@ -3024,7 +3125,7 @@ type ErasurePlan struct {
 
 func (x *ErasurePlan) Reset() {
 	*x = ErasurePlan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3036,7 +3137,7 @@ func (x *ErasurePlan) String() string {
 func (*ErasurePlan) ProtoMessage() {}
 
 func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3049,7 +3150,7 @@ func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ErasurePlan.ProtoReflect.Descriptor instead.
 func (*ErasurePlan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *ErasurePlan) GetCompaction() bool {
@@ -3091,7 +3192,7 @@ type BackupErasure struct {
 
 func (x *BackupErasure) Reset() {
 	*x = BackupErasure{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3103,7 +3204,7 @@ func (x *BackupErasure) String() string {
 func (*BackupErasure) ProtoMessage() {}
 
 func (x *BackupErasure) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3116,7 +3217,7 @@ func (x *BackupErasure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BackupErasure.ProtoReflect.Descriptor instead.
 func (*BackupErasure) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *BackupErasure) GetErased() int64 {
@@ -3144,7 +3245,7 @@ type ColumnMapping struct {
 
 func (x *ColumnMapping) Reset() {
 	*x = ColumnMapping{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3156,7 +3257,7 @@ func (x *ColumnMapping) String() string {
 func (*ColumnMapping) ProtoMessage() {}
 
 func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3169,7 +3270,7 @@ func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ColumnMapping.ProtoReflect.Descriptor instead.
 func (*ColumnMapping) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *ColumnMapping) GetHeader() string {
@@ -3201,7 +3302,7 @@ type ImportLine struct {
 
 func (x *ImportLine) Reset() {
 	*x = ImportLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3213,7 +3314,7 @@ func (x *ImportLine) String() string {
 func (*ImportLine) ProtoMessage() {}
 
 func (x *ImportLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3226,7 +3327,7 @@ func (x *ImportLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportLine.ProtoReflect.Descriptor instead.
 func (*ImportLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *ImportLine) GetRow() int64 {
@@ -3297,7 +3398,7 @@ type ImportReport struct {
 
 func (x *ImportReport) Reset() {
 	*x = ImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3309,7 +3410,7 @@ func (x *ImportReport) String() string {
 func (*ImportReport) ProtoMessage() {}
 
 func (x *ImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3322,7 +3423,7 @@ func (x *ImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportReport.ProtoReflect.Descriptor instead.
 func (*ImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *ImportReport) GetDryRun() bool {
@@ -3455,7 +3556,7 @@ type ImportOptions struct {
 
 func (x *ImportOptions) Reset() {
 	*x = ImportOptions{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3467,7 +3568,7 @@ func (x *ImportOptions) String() string {
 func (*ImportOptions) ProtoMessage() {}
 
 func (x *ImportOptions) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3480,7 +3581,7 @@ func (x *ImportOptions) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportOptions.ProtoReflect.Descriptor instead.
 func (*ImportOptions) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ImportOptions) GetDryRun() bool {
@@ -3511,7 +3612,7 @@ type ShiftRef struct {
 
 func (x *ShiftRef) Reset() {
 	*x = ShiftRef{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3523,7 +3624,7 @@ func (x *ShiftRef) String() string {
 func (*ShiftRef) ProtoMessage() {}
 
 func (x *ShiftRef) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3536,7 +3637,7 @@ func (x *ShiftRef) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftRef.ProtoReflect.Descriptor instead.
 func (*ShiftRef) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ShiftRef) GetDay() *Time {
@@ -3586,7 +3687,7 @@ type Counts struct {
 
 func (x *Counts) Reset() {
 	*x = Counts{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3598,7 +3699,7 @@ func (x *Counts) String() string {
 func (*Counts) ProtoMessage() {}
 
 func (x *Counts) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3611,7 +3712,7 @@ func (x *Counts) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Counts.ProtoReflect.Descriptor instead.
 func (*Counts) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *Counts) GetOpen() int64 {
@@ -3700,7 +3801,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3712,7 +3813,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3725,7 +3826,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *Ack) GetId() string {
@@ -3791,7 +3892,7 @@ type DepartmentLoad struct {
 
 func (x *DepartmentLoad) Reset() {
 	*x = DepartmentLoad{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3803,7 +3904,7 @@ func (x *DepartmentLoad) String() string {
 func (*DepartmentLoad) ProtoMessage() {}
 
 func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3816,7 +3917,7 @@ func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DepartmentLoad.ProtoReflect.Descriptor instead.
 func (*DepartmentLoad) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *DepartmentLoad) GetCode() string {
@@ -3866,7 +3967,7 @@ type RequestLine struct {
 
 func (x *RequestLine) Reset() {
 	*x = RequestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3878,7 +3979,7 @@ func (x *RequestLine) String() string {
 func (*RequestLine) ProtoMessage() {}
 
 func (x *RequestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3891,7 +3992,7 @@ func (x *RequestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLine.ProtoReflect.Descriptor instead.
 func (*RequestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *RequestLine) GetSummary() *Summary {
@@ -3926,7 +4027,7 @@ type RequestLineSection struct {
 
 func (x *RequestLineSection) Reset() {
 	*x = RequestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3938,7 +4039,7 @@ func (x *RequestLineSection) String() string {
 func (*RequestLineSection) ProtoMessage() {}
 
 func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3951,7 +4052,7 @@ func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLineSection.ProtoReflect.Descriptor instead.
 func (*RequestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *RequestLineSection) GetItems() []*RequestLine {
@@ -3985,7 +4086,7 @@ type GuestLine struct {
 
 func (x *GuestLine) Reset() {
 	*x = GuestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3997,7 +4098,7 @@ func (x *GuestLine) String() string {
 func (*GuestLine) ProtoMessage() {}
 
 func (x *GuestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4010,7 +4111,7 @@ func (x *GuestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLine.ProtoReflect.Descriptor instead.
 func (*GuestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *GuestLine) GetGuestId() string {
@@ -4080,7 +4181,7 @@ type GuestLineSection struct {
 
 func (x *GuestLineSection) Reset() {
 	*x = GuestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4092,7 +4193,7 @@ func (x *GuestLineSection) String() string {
 func (*GuestLineSection) ProtoMessage() {}
 
 func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4105,7 +4206,7 @@ func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLineSection.ProtoReflect.Descriptor instead.
 func (*GuestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *GuestLineSection) GetItems() []*GuestLine {
@@ -4140,7 +4241,7 @@ type ArrivalLine struct {
 
 func (x *ArrivalLine) Reset() {
 	*x = ArrivalLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4152,7 +4253,7 @@ func (x *ArrivalLine) String() string {
 func (*ArrivalLine) ProtoMessage() {}
 
 func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4165,7 +4266,7 @@ func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLine.ProtoReflect.Descriptor instead.
 func (*ArrivalLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *ArrivalLine) GetGuestId() string {
@@ -4242,7 +4343,7 @@ type ArrivalLineSection struct {
 
 func (x *ArrivalLineSection) Reset() {
 	*x = ArrivalLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4254,7 +4355,7 @@ func (x *ArrivalLineSection) String() string {
 func (*ArrivalLineSection) ProtoMessage() {}
 
 func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4267,7 +4368,7 @@ func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLineSection.ProtoReflect.Descriptor instead.
 func (*ArrivalLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *ArrivalLineSection) GetItems() []*ArrivalLine {
@@ -4297,7 +4398,7 @@ type OccasionLine struct {
 
 func (x *OccasionLine) Reset() {
 	*x = OccasionLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4309,7 +4410,7 @@ func (x *OccasionLine) String() string {
 func (*OccasionLine) ProtoMessage() {}
 
 func (x *OccasionLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4322,7 +4423,7 @@ func (x *OccasionLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLine.ProtoReflect.Descriptor instead.
 func (*OccasionLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *OccasionLine) GetOccasion() *Occasion {
@@ -4364,7 +4465,7 @@ type OccasionLineSection struct {
 
 func (x *OccasionLineSection) Reset() {
 	*x = OccasionLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4376,7 +4477,7 @@ func (x *OccasionLineSection) String() string {
 func (*OccasionLineSection) ProtoMessage() {}
 
 func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4389,7 +4490,7 @@ func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLineSection.ProtoReflect.Descriptor instead.
 func (*OccasionLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *OccasionLineSection) GetItems() []*OccasionLine {
@@ -4418,7 +4519,7 @@ type LoanLine struct {
 
 func (x *LoanLine) Reset() {
 	*x = LoanLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4430,7 +4531,7 @@ func (x *LoanLine) String() string {
 func (*LoanLine) ProtoMessage() {}
 
 func (x *LoanLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4443,7 +4544,7 @@ func (x *LoanLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLine.ProtoReflect.Descriptor instead.
 func (*LoanLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *LoanLine) GetLoan() *Loan {
@@ -4478,7 +4579,7 @@ type LoanLineSection struct {
 
 func (x *LoanLineSection) Reset() {
 	*x = LoanLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4490,7 +4591,7 @@ func (x *LoanLineSection) String() string {
 func (*LoanLineSection) ProtoMessage() {}
 
 func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4503,7 +4604,7 @@ func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLineSection.ProtoReflect.Descriptor instead.
 func (*LoanLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *LoanLineSection) GetItems() []*LoanLine {
@@ -4542,7 +4643,7 @@ type Note struct {
 
 func (x *Note) Reset() {
 	*x = Note{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4554,7 +4655,7 @@ func (x *Note) String() string {
 func (*Note) ProtoMessage() {}
 
 func (x *Note) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4567,7 +4668,7 @@ func (x *Note) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Note.ProtoReflect.Descriptor instead.
 func (*Note) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *Note) GetId() string {
@@ -4672,7 +4773,7 @@ type NoteSection struct {
 
 func (x *NoteSection) Reset() {
 	*x = NoteSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4684,7 +4785,7 @@ func (x *NoteSection) String() string {
 func (*NoteSection) ProtoMessage() {}
 
 func (x *NoteSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4697,7 +4798,7 @@ func (x *NoteSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteSection.ProtoReflect.Descriptor instead.
 func (*NoteSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *NoteSection) GetItems() []*Note {
@@ -4732,7 +4833,7 @@ type Changes struct {
 
 func (x *Changes) Reset() {
 	*x = Changes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4744,7 +4845,7 @@ func (x *Changes) String() string {
 func (*Changes) ProtoMessage() {}
 
 func (x *Changes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4757,7 +4858,7 @@ func (x *Changes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Changes.ProtoReflect.Descriptor instead.
 func (*Changes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *Changes) GetSince() *Ack {
@@ -4850,7 +4951,7 @@ type Report struct {
 
 func (x *Report) Reset() {
 	*x = Report{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4862,7 +4963,7 @@ func (x *Report) String() string {
 func (*Report) ProtoMessage() {}
 
 func (x *Report) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4875,7 +4976,7 @@ func (x *Report) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Report.ProtoReflect.Descriptor instead.
 func (*Report) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *Report) GetNow() *Time {
@@ -5017,7 +5118,7 @@ type NoteFilter struct {
 
 func (x *NoteFilter) Reset() {
 	*x = NoteFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5029,7 +5130,7 @@ func (x *NoteFilter) String() string {
 func (*NoteFilter) ProtoMessage() {}
 
 func (x *NoteFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5042,7 +5143,7 @@ func (x *NoteFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteFilter.ProtoReflect.Descriptor instead.
 func (*NoteFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *NoteFilter) GetFrom() *Time {
@@ -5084,7 +5185,7 @@ type Period struct {
 
 func (x *Period) Reset() {
 	*x = Period{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5096,7 +5197,7 @@ func (x *Period) String() string {
 func (*Period) ProtoMessage() {}
 
 func (x *Period) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5109,7 +5210,7 @@ func (x *Period) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Period.ProtoReflect.Descriptor instead.
 func (*Period) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *Period) GetFrom() *Time {
@@ -5138,7 +5239,7 @@ type Times struct {
 
 func (x *Times) Reset() {
 	*x = Times{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5150,7 +5251,7 @@ func (x *Times) String() string {
 func (*Times) ProtoMessage() {}
 
 func (x *Times) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5163,7 +5264,7 @@ func (x *Times) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Times.ProtoReflect.Descriptor instead.
 func (*Times) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *Times) GetN() int64 {
@@ -5198,7 +5299,7 @@ type Share struct {
 
 func (x *Share) Reset() {
 	*x = Share{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5210,7 +5311,7 @@ func (x *Share) String() string {
 func (*Share) ProtoMessage() {}
 
 func (x *Share) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5223,7 +5324,7 @@ func (x *Share) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Share.ProtoReflect.Descriptor instead.
 func (*Share) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *Share) GetOf() int64 {
@@ -5261,7 +5362,7 @@ type Row struct {
 
 func (x *Row) Reset() {
 	*x = Row{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5273,7 +5374,7 @@ func (x *Row) String() string {
 func (*Row) ProtoMessage() {}
 
 func (x *Row) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5286,7 +5387,7 @@ func (x *Row) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Row.ProtoReflect.Descriptor instead.
 func (*Row) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *Row) GetCode() string {
@@ -5387,7 +5488,7 @@ type Repeat struct {
 
 func (x *Repeat) Reset() {
 	*x = Repeat{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5399,7 +5500,7 @@ func (x *Repeat) String() string {
 func (*Repeat) ProtoMessage() {}
 
 func (x *Repeat) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5412,7 +5513,7 @@ func (x *Repeat) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Repeat.ProtoReflect.Descriptor instead.
 func (*Repeat) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *Repeat) GetRoom() string {
@@ -5466,7 +5567,7 @@ type Week struct {
 
 func (x *Week) Reset() {
 	*x = Week{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5478,7 +5579,7 @@ func (x *Week) String() string {
 func (*Week) ProtoMessage() {}
 
 func (x *Week) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5491,7 +5592,7 @@ func (x *Week) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Week.ProtoReflect.Descriptor instead.
 func (*Week) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *Week) GetStart() *Time {
@@ -5558,7 +5659,7 @@ type Measures struct {
 
 func (x *Measures) Reset() {
 	*x = Measures{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5570,7 +5671,7 @@ func (x *Measures) String() string {
 func (*Measures) ProtoMessage() {}
 
 func (x *Measures) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5583,7 +5684,7 @@ func (x *Measures) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Measures.ProtoReflect.Descriptor instead.
 func (*Measures) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *Measures) GetPeriod() *Period {
@@ -5641,7 +5742,7 @@ type Item struct {
 
 func (x *Item) Reset() {
 	*x = Item{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5653,7 +5754,7 @@ func (x *Item) String() string {
 func (*Item) ProtoMessage() {}
 
 func (x *Item) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5666,7 +5767,7 @@ func (x *Item) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Item.ProtoReflect.Descriptor instead.
 func (*Item) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *Item) GetCode() string {
@@ -5702,7 +5803,7 @@ type ItemStock struct {
 
 func (x *ItemStock) Reset() {
 	*x = ItemStock{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5714,7 +5815,7 @@ func (x *ItemStock) String() string {
 func (*ItemStock) ProtoMessage() {}
 
 func (x *ItemStock) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5727,7 +5828,7 @@ func (x *ItemStock) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ItemStock.ProtoReflect.Descriptor instead.
 func (*ItemStock) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *ItemStock) GetItem() *Item {
@@ -5769,7 +5870,7 @@ type Loan struct {
 
 func (x *Loan) Reset() {
 	*x = Loan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5781,7 +5882,7 @@ func (x *Loan) String() string {
 func (*Loan) ProtoMessage() {}
 
 func (x *Loan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5794,7 +5895,7 @@ func (x *Loan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Loan.ProtoReflect.Descriptor instead.
 func (*Loan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *Loan) GetId() string {
@@ -5874,7 +5975,7 @@ type LoansFilter struct {
 
 func (x *LoansFilter) Reset() {
 	*x = LoansFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5886,7 +5987,7 @@ func (x *LoansFilter) String() string {
 func (*LoansFilter) ProtoMessage() {}
 
 func (x *LoansFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5899,7 +6000,7 @@ func (x *LoansFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoansFilter.ProtoReflect.Descriptor instead.
 func (*LoansFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *LoansFilter) GetItemCode() string {
@@ -5952,7 +6053,7 @@ type Room struct {
 
 func (x *Room) Reset() {
 	*x = Room{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5964,7 +6065,7 @@ func (x *Room) String() string {
 func (*Room) ProtoMessage() {}
 
 func (x *Room) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5977,7 +6078,7 @@ func (x *Room) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Room.ProtoReflect.Descriptor instead.
 func (*Room) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *Room) GetNumber() string {
@@ -6029,7 +6130,7 @@ type RoomFilter struct {
 
 func (x *RoomFilter) Reset() {
 	*x = RoomFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6041,7 +6142,7 @@ func (x *RoomFilter) String() string {
 func (*RoomFilter) ProtoMessage() {}
 
 func (x *RoomFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6054,7 +6155,7 @@ func (x *RoomFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomFilter.ProtoReflect.Descriptor instead.
 func (*RoomFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *RoomFilter) GetNumberPrefix() string {
@@ -6104,7 +6205,7 @@ type RoomImportReport struct {
 
 func (x *RoomImportReport) Reset() {
 	*x = RoomImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6116,7 +6217,7 @@ func (x *RoomImportReport) String() string {
 func (*RoomImportReport) ProtoMessage() {}
 
 func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6129,7 +6230,7 @@ func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomImportReport.ProtoReflect.Descriptor instead.
 func (*RoomImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *RoomImportReport) GetCreated() int64 {
@@ -6165,7 +6266,7 @@ type ShiftTimes struct {
 
 func (x *ShiftTimes) Reset() {
 	*x = ShiftTimes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6177,7 +6278,7 @@ func (x *ShiftTimes) String() string {
 func (*ShiftTimes) ProtoMessage() {}
 
 func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6190,7 +6291,7 @@ func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftTimes.ProtoReflect.Descriptor instead.
 func (*ShiftTimes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *ShiftTimes) GetMorningStart() int64 {
@@ -6228,7 +6329,7 @@ type RosterEntry struct {
 
 func (x *RosterEntry) Reset() {
 	*x = RosterEntry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6240,7 +6341,7 @@ func (x *RosterEntry) String() string {
 func (*RosterEntry) ProtoMessage() {}
 
 func (x *RosterEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6253,7 +6354,7 @@ func (x *RosterEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RosterEntry.ProtoReflect.Descriptor instead.
 func (*RosterEntry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *RosterEntry) GetDay() *Time {
@@ -6333,7 +6434,7 @@ type Request struct {
 
 func (x *Request) Reset() {
 	*x = Request{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6345,7 +6446,7 @@ func (x *Request) String() string {
 func (*Request) ProtoMessage() {}
 
 func (x *Request) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6358,7 +6459,7 @@ func (x *Request) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Request.ProtoReflect.Descriptor instead.
 func (*Request) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *Request) GetId() string {
@@ -6604,7 +6705,7 @@ type Summary struct {
 
 func (x *Summary) Reset() {
 	*x = Summary{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6616,7 +6717,7 @@ func (x *Summary) String() string {
 func (*Summary) ProtoMessage() {}
 
 func (x *Summary) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6629,7 +6730,7 @@ func (x *Summary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Summary.ProtoReflect.Descriptor instead.
 func (*Summary) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *Summary) GetRequest() *Request {
@@ -6726,7 +6827,7 @@ type Event struct {
 
 func (x *Event) Reset() {
 	*x = Event{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6738,7 +6839,7 @@ func (x *Event) String() string {
 func (*Event) ProtoMessage() {}
 
 func (x *Event) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6751,7 +6852,7 @@ func (x *Event) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Event.ProtoReflect.Descriptor instead.
 func (*Event) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *Event) GetAt() *Time {
@@ -6871,7 +6972,7 @@ type Detail struct {
 
 func (x *Detail) Reset() {
 	*x = Detail{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6883,7 +6984,7 @@ func (x *Detail) String() string {
 func (*Detail) ProtoMessage() {}
 
 func (x *Detail) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6896,7 +6997,7 @@ func (x *Detail) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Detail.ProtoReflect.Descriptor instead.
 func (*Detail) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *Detail) GetSummary() *Summary {
@@ -6940,7 +7041,7 @@ type Action struct {
 
 func (x *Action) Reset() {
 	*x = Action{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6952,7 +7053,7 @@ func (x *Action) String() string {
 func (*Action) ProtoMessage() {}
 
 func (x *Action) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6965,7 +7066,7 @@ func (x *Action) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Action.ProtoReflect.Descriptor instead.
 func (*Action) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
 }
 
 func (x *Action) GetKind() string {
@@ -7064,7 +7165,7 @@ type RequestsFilter struct {
 
 func (x *RequestsFilter) Reset() {
 	*x = RequestsFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7076,7 +7177,7 @@ func (x *RequestsFilter) String() string {
 func (*RequestsFilter) ProtoMessage() {}
 
 func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7089,7 +7190,7 @@ func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestsFilter.ProtoReflect.Descriptor instead.
 func (*RequestsFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *RequestsFilter) GetView() string {
@@ -7181,7 +7282,7 @@ type Staff struct {
 
 func (x *Staff) Reset() {
 	*x = Staff{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7193,7 +7294,7 @@ func (x *Staff) String() string {
 func (*Staff) ProtoMessage() {}
 
 func (x *Staff) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7206,7 +7307,7 @@ func (x *Staff) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Staff.ProtoReflect.Descriptor instead.
 func (*Staff) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
 }
 
 func (x *Staff) GetId() string {
@@ -7284,7 +7385,7 @@ type StaffFilter struct {
 
 func (x *StaffFilter) Reset() {
 	*x = StaffFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7296,7 +7397,7 @@ func (x *StaffFilter) String() string {
 func (*StaffFilter) ProtoMessage() {}
 
 func (x *StaffFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7309,7 +7410,7 @@ func (x *StaffFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StaffFilter.ProtoReflect.Descriptor instead.
 func (*StaffFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
 }
 
 func (x *StaffFilter) GetNamePrefix() string {
@@ -7346,7 +7447,7 @@ type Actor struct {
 
 func (x *Actor) Reset() {
 	*x = Actor{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7358,7 +7459,7 @@ func (x *Actor) String() string {
 func (*Actor) ProtoMessage() {}
 
 func (x *Actor) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7371,7 +7472,7 @@ func (x *Actor) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Actor.ProtoReflect.Descriptor instead.
 func (*Actor) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
 }
 
 func (x *Actor) GetId() string {
@@ -7414,7 +7515,7 @@ type Promise struct {
 
 func (x *Promise) Reset() {
 	*x = Promise{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7426,7 +7527,7 @@ func (x *Promise) String() string {
 func (*Promise) ProtoMessage() {}
 
 func (x *Promise) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7439,7 +7540,7 @@ func (x *Promise) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Promise.ProtoReflect.Descriptor instead.
 func (*Promise) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
 }
 
 func (x *Promise) GetDue() *Time {
@@ -7467,7 +7568,7 @@ type ServiceHours struct {
 
 func (x *ServiceHours) Reset() {
 	*x = ServiceHours{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7479,7 +7580,7 @@ func (x *ServiceHours) String() string {
 func (*ServiceHours) ProtoMessage() {}
 
 func (x *ServiceHours) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7492,7 +7593,7 @@ func (x *ServiceHours) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ServiceHours.ProtoReflect.Descriptor instead.
 func (*ServiceHours) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
 }
 
 func (x *ServiceHours) GetOpen() int64 {
@@ -7522,7 +7623,7 @@ type Department struct {
 
 func (x *Department) Reset() {
 	*x = Department{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7534,7 +7635,7 @@ func (x *Department) String() string {
 func (*Department) ProtoMessage() {}
 
 func (x *Department) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7547,7 +7648,7 @@ func (x *Department) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Department.ProtoReflect.Descriptor instead.
 func (*Department) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
 }
 
 func (x *Department) GetCode() string {
@@ -7595,7 +7696,7 @@ type Category struct {
 
 func (x *Category) Reset() {
 	*x = Category{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7607,7 +7708,7 @@ func (x *Category) String() string {
 func (*Category) ProtoMessage() {}
 
 func (x *Category) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7620,7 +7721,7 @@ func (x *Category) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Category.ProtoReflect.Descriptor instead.
 func (*Category) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{87}
 }
 
 func (x *Category) GetCode() string {
@@ -7707,14 +7808,15 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\x05visit\x18\x01 \x01(\x03R\x05visit\x12/\n" +
 	"\tlast_stay\x18\x02 \x01(\v2\x12.frontdesk.v1.StayR\blastStay\x129\n" +
 	"\n" +
-	"last_issue\x18\x03 \x01(\v2\x1a.frontdesk.v1.RequestBriefR\tlastIssue\"\x8b\x01\n" +
+	"last_issue\x18\x03 \x01(\v2\x1a.frontdesk.v1.RequestBriefR\tlastIssue\"\xa1\x01\n" +
 	"\x04Task\x12\x1b\n" +
 	"\tsource_id\x18\x01 \x01(\tR\bsourceId\x12\x1e\n" +
 	"\n" +
 	"department\x18\x02 \x01(\tR\n" +
 	"department\x12 \n" +
 	"\vdescription\x18\x03 \x01(\tR\vdescription\x12$\n" +
-	"\x03due\x18\x04 \x01(\v2\x12.frontdesk.v1.TimeR\x03due\"\x81\x03\n" +
+	"\x03due\x18\x04 \x01(\v2\x12.frontdesk.v1.TimeR\x03due\x12\x14\n" +
+	"\x05alert\x18\x05 \x01(\tR\x05alert\"\x99\x03\n" +
 	"\x06Prompt\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x12\n" +
 	"\x04kind\x18\x02 \x01(\tR\x04kind\x12\x19\n" +
@@ -7730,7 +7832,8 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	" \x01(\tR\x06stayId\x122\n" +
 	"\boccasion\x18\v \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\x18\n" +
 	"\amanager\x18\f \x01(\bR\amanager\x12\x14\n" +
-	"\x05score\x18\r \x01(\x03R\x05score\"\xa9\x01\n" +
+	"\x05score\x18\r \x01(\x03R\x05score\x12\x16\n" +
+	"\x06casino\x18\x0e \x01(\bR\x06casino\"\xa9\x01\n" +
 	"\bAnalysis\x12;\n" +
 	"\vrecognition\x18\x01 \x01(\v2\x19.frontdesk.v1.RecognitionR\vrecognition\x12.\n" +
 	"\arepeats\x18\x02 \x03(\v2\x14.frontdesk.v1.PromptR\arepeats\x120\n" +
@@ -7760,12 +7863,23 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\vguest_state\x18\x01 \x01(\v2\x18.frontdesk.v1.GuestStateR\n" +
 	"guestState\x122\n" +
 	"\boccasion\x18\x02 \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\"\n" +
-	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\xd6\x01\n" +
+	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\xe6\x02\n" +
 	"\x05Board\x125\n" +
 	"\barrivals\x18\x01 \x03(\v2\x19.frontdesk.v1.ArrivalCardR\barrivals\x12,\n" +
 	"\x04vips\x18\x02 \x03(\v2\x18.frontdesk.v1.GuestStateR\x04vips\x128\n" +
 	"\toccasions\x18\x03 \x03(\v2\x1a.frontdesk.v1.OccasionCardR\toccasions\x12.\n" +
-	"\aprompts\x18\x04 \x03(\v2\x14.frontdesk.v1.PromptR\aprompts\"\xea\x01\n" +
+	"\aprompts\x18\x04 \x03(\v2\x14.frontdesk.v1.PromptR\aprompts\x12\x1a\n" +
+	"\baudience\x18\x05 \x01(\tR\baudience\x127\n" +
+	"\x06counts\x18\x06 \x03(\v2\x1f.frontdesk.v1.Board.CountsEntryR\x06counts\x1a9\n" +
+	"\vCountsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"x\n" +
+	"\n" +
+	"BoardQuery\x12$\n" +
+	"\x03now\x18\x01 \x01(\v2\x12.frontdesk.v1.TimeR\x03now\x12\x1a\n" +
+	"\baudience\x18\x02 \x01(\tR\baudience\x12\x16\n" +
+	"\x06filter\x18\x03 \x01(\tR\x06filter\x12\x10\n" +
+	"\x03all\x18\x04 \x03(\tR\x03all\"\xea\x01\n" +
 	"\n" +
 	"Resolution\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x12\n" +
@@ -8462,7 +8576,7 @@ func file_frontdesk_v1_types_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_types_proto_rawDescData
 }
 
-var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 89)
+var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 91)
 var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*Time)(nil),                // 0: frontdesk.v1.Time
 	(*RequestBrief)(nil),        // 1: frontdesk.v1.RequestBrief
@@ -8474,267 +8588,271 @@ var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*ArrivalCard)(nil),         // 7: frontdesk.v1.ArrivalCard
 	(*OccasionCard)(nil),        // 8: frontdesk.v1.OccasionCard
 	(*Board)(nil),               // 9: frontdesk.v1.Board
-	(*Resolution)(nil),          // 10: frontdesk.v1.Resolution
-	(*Part)(nil),                // 11: frontdesk.v1.Part
-	(*Words)(nil),               // 12: frontdesk.v1.Words
-	(*Entry)(nil),               // 13: frontdesk.v1.Entry
-	(*AuditFilter)(nil),         // 14: frontdesk.v1.AuditFilter
-	(*Problem)(nil),             // 15: frontdesk.v1.Problem
-	(*Step)(nil),                // 16: frontdesk.v1.Step
-	(*Level)(nil),               // 17: frontdesk.v1.Level
-	(*Query)(nil),               // 18: frontdesk.v1.Query
-	(*Stay)(nil),                // 19: frontdesk.v1.Stay
-	(*Match)(nil),               // 20: frontdesk.v1.Match
-	(*Guest)(nil),               // 21: frontdesk.v1.Guest
-	(*Alert)(nil),               // 22: frontdesk.v1.Alert
-	(*Preference)(nil),          // 23: frontdesk.v1.Preference
-	(*Occasion)(nil),            // 24: frontdesk.v1.Occasion
-	(*Profile)(nil),             // 25: frontdesk.v1.Profile
-	(*ExportedEvent)(nil),       // 26: frontdesk.v1.ExportedEvent
-	(*ExportedRequest)(nil),     // 27: frontdesk.v1.ExportedRequest
-	(*ExportedLoan)(nil),        // 28: frontdesk.v1.ExportedLoan
-	(*ExportedNote)(nil),        // 29: frontdesk.v1.ExportedNote
-	(*ExportedPrompt)(nil),      // 30: frontdesk.v1.ExportedPrompt
-	(*ExportedChange)(nil),      // 31: frontdesk.v1.ExportedChange
-	(*DataExport)(nil),          // 32: frontdesk.v1.DataExport
-	(*ErasurePlan)(nil),         // 33: frontdesk.v1.ErasurePlan
-	(*BackupErasure)(nil),       // 34: frontdesk.v1.BackupErasure
-	(*ColumnMapping)(nil),       // 35: frontdesk.v1.ColumnMapping
-	(*ImportLine)(nil),          // 36: frontdesk.v1.ImportLine
-	(*ImportReport)(nil),        // 37: frontdesk.v1.ImportReport
-	(*ImportOptions)(nil),       // 38: frontdesk.v1.ImportOptions
-	(*ShiftRef)(nil),            // 39: frontdesk.v1.ShiftRef
-	(*Counts)(nil),              // 40: frontdesk.v1.Counts
-	(*Ack)(nil),                 // 41: frontdesk.v1.Ack
-	(*DepartmentLoad)(nil),      // 42: frontdesk.v1.DepartmentLoad
-	(*RequestLine)(nil),         // 43: frontdesk.v1.RequestLine
-	(*RequestLineSection)(nil),  // 44: frontdesk.v1.RequestLineSection
-	(*GuestLine)(nil),           // 45: frontdesk.v1.GuestLine
-	(*GuestLineSection)(nil),    // 46: frontdesk.v1.GuestLineSection
-	(*ArrivalLine)(nil),         // 47: frontdesk.v1.ArrivalLine
-	(*ArrivalLineSection)(nil),  // 48: frontdesk.v1.ArrivalLineSection
-	(*OccasionLine)(nil),        // 49: frontdesk.v1.OccasionLine
-	(*OccasionLineSection)(nil), // 50: frontdesk.v1.OccasionLineSection
-	(*LoanLine)(nil),            // 51: frontdesk.v1.LoanLine
-	(*LoanLineSection)(nil),     // 52: frontdesk.v1.LoanLineSection
-	(*Note)(nil),                // 53: frontdesk.v1.Note
-	(*NoteSection)(nil),         // 54: frontdesk.v1.NoteSection
-	(*Changes)(nil),             // 55: frontdesk.v1.Changes
-	(*Report)(nil),              // 56: frontdesk.v1.Report
-	(*NoteFilter)(nil),          // 57: frontdesk.v1.NoteFilter
-	(*Period)(nil),              // 58: frontdesk.v1.Period
-	(*Times)(nil),               // 59: frontdesk.v1.Times
-	(*Share)(nil),               // 60: frontdesk.v1.Share
-	(*Row)(nil),                 // 61: frontdesk.v1.Row
-	(*Repeat)(nil),              // 62: frontdesk.v1.Repeat
-	(*Week)(nil),                // 63: frontdesk.v1.Week
-	(*Measures)(nil),            // 64: frontdesk.v1.Measures
-	(*Item)(nil),                // 65: frontdesk.v1.Item
-	(*ItemStock)(nil),           // 66: frontdesk.v1.ItemStock
-	(*Loan)(nil),                // 67: frontdesk.v1.Loan
-	(*LoansFilter)(nil),         // 68: frontdesk.v1.LoansFilter
-	(*Room)(nil),                // 69: frontdesk.v1.Room
-	(*RoomFilter)(nil),          // 70: frontdesk.v1.RoomFilter
-	(*RoomImportReport)(nil),    // 71: frontdesk.v1.RoomImportReport
-	(*ShiftTimes)(nil),          // 72: frontdesk.v1.ShiftTimes
-	(*RosterEntry)(nil),         // 73: frontdesk.v1.RosterEntry
-	(*Request)(nil),             // 74: frontdesk.v1.Request
-	(*Summary)(nil),             // 75: frontdesk.v1.Summary
-	(*Event)(nil),               // 76: frontdesk.v1.Event
-	(*Detail)(nil),              // 77: frontdesk.v1.Detail
-	(*Action)(nil),              // 78: frontdesk.v1.Action
-	(*RequestsFilter)(nil),      // 79: frontdesk.v1.RequestsFilter
-	(*Staff)(nil),               // 80: frontdesk.v1.Staff
-	(*StaffFilter)(nil),         // 81: frontdesk.v1.StaffFilter
-	(*Actor)(nil),               // 82: frontdesk.v1.Actor
-	(*Promise)(nil),             // 83: frontdesk.v1.Promise
-	(*ServiceHours)(nil),        // 84: frontdesk.v1.ServiceHours
-	(*Department)(nil),          // 85: frontdesk.v1.Department
-	(*Category)(nil),            // 86: frontdesk.v1.Category
-	nil,                         // 87: frontdesk.v1.Part.ArgsEntry
-	nil,                         // 88: frontdesk.v1.Problem.ArgsEntry
-	(*durationpb.Duration)(nil), // 89: google.protobuf.Duration
-	(*structpb.Value)(nil),      // 90: google.protobuf.Value
+	(*BoardQuery)(nil),          // 10: frontdesk.v1.BoardQuery
+	(*Resolution)(nil),          // 11: frontdesk.v1.Resolution
+	(*Part)(nil),                // 12: frontdesk.v1.Part
+	(*Words)(nil),               // 13: frontdesk.v1.Words
+	(*Entry)(nil),               // 14: frontdesk.v1.Entry
+	(*AuditFilter)(nil),         // 15: frontdesk.v1.AuditFilter
+	(*Problem)(nil),             // 16: frontdesk.v1.Problem
+	(*Step)(nil),                // 17: frontdesk.v1.Step
+	(*Level)(nil),               // 18: frontdesk.v1.Level
+	(*Query)(nil),               // 19: frontdesk.v1.Query
+	(*Stay)(nil),                // 20: frontdesk.v1.Stay
+	(*Match)(nil),               // 21: frontdesk.v1.Match
+	(*Guest)(nil),               // 22: frontdesk.v1.Guest
+	(*Alert)(nil),               // 23: frontdesk.v1.Alert
+	(*Preference)(nil),          // 24: frontdesk.v1.Preference
+	(*Occasion)(nil),            // 25: frontdesk.v1.Occasion
+	(*Profile)(nil),             // 26: frontdesk.v1.Profile
+	(*ExportedEvent)(nil),       // 27: frontdesk.v1.ExportedEvent
+	(*ExportedRequest)(nil),     // 28: frontdesk.v1.ExportedRequest
+	(*ExportedLoan)(nil),        // 29: frontdesk.v1.ExportedLoan
+	(*ExportedNote)(nil),        // 30: frontdesk.v1.ExportedNote
+	(*ExportedPrompt)(nil),      // 31: frontdesk.v1.ExportedPrompt
+	(*ExportedChange)(nil),      // 32: frontdesk.v1.ExportedChange
+	(*DataExport)(nil),          // 33: frontdesk.v1.DataExport
+	(*ErasurePlan)(nil),         // 34: frontdesk.v1.ErasurePlan
+	(*BackupErasure)(nil),       // 35: frontdesk.v1.BackupErasure
+	(*ColumnMapping)(nil),       // 36: frontdesk.v1.ColumnMapping
+	(*ImportLine)(nil),          // 37: frontdesk.v1.ImportLine
+	(*ImportReport)(nil),        // 38: frontdesk.v1.ImportReport
+	(*ImportOptions)(nil),       // 39: frontdesk.v1.ImportOptions
+	(*ShiftRef)(nil),            // 40: frontdesk.v1.ShiftRef
+	(*Counts)(nil),              // 41: frontdesk.v1.Counts
+	(*Ack)(nil),                 // 42: frontdesk.v1.Ack
+	(*DepartmentLoad)(nil),      // 43: frontdesk.v1.DepartmentLoad
+	(*RequestLine)(nil),         // 44: frontdesk.v1.RequestLine
+	(*RequestLineSection)(nil),  // 45: frontdesk.v1.RequestLineSection
+	(*GuestLine)(nil),           // 46: frontdesk.v1.GuestLine
+	(*GuestLineSection)(nil),    // 47: frontdesk.v1.GuestLineSection
+	(*ArrivalLine)(nil),         // 48: frontdesk.v1.ArrivalLine
+	(*ArrivalLineSection)(nil),  // 49: frontdesk.v1.ArrivalLineSection
+	(*OccasionLine)(nil),        // 50: frontdesk.v1.OccasionLine
+	(*OccasionLineSection)(nil), // 51: frontdesk.v1.OccasionLineSection
+	(*LoanLine)(nil),            // 52: frontdesk.v1.LoanLine
+	(*LoanLineSection)(nil),     // 53: frontdesk.v1.LoanLineSection
+	(*Note)(nil),                // 54: frontdesk.v1.Note
+	(*NoteSection)(nil),         // 55: frontdesk.v1.NoteSection
+	(*Changes)(nil),             // 56: frontdesk.v1.Changes
+	(*Report)(nil),              // 57: frontdesk.v1.Report
+	(*NoteFilter)(nil),          // 58: frontdesk.v1.NoteFilter
+	(*Period)(nil),              // 59: frontdesk.v1.Period
+	(*Times)(nil),               // 60: frontdesk.v1.Times
+	(*Share)(nil),               // 61: frontdesk.v1.Share
+	(*Row)(nil),                 // 62: frontdesk.v1.Row
+	(*Repeat)(nil),              // 63: frontdesk.v1.Repeat
+	(*Week)(nil),                // 64: frontdesk.v1.Week
+	(*Measures)(nil),            // 65: frontdesk.v1.Measures
+	(*Item)(nil),                // 66: frontdesk.v1.Item
+	(*ItemStock)(nil),           // 67: frontdesk.v1.ItemStock
+	(*Loan)(nil),                // 68: frontdesk.v1.Loan
+	(*LoansFilter)(nil),         // 69: frontdesk.v1.LoansFilter
+	(*Room)(nil),                // 70: frontdesk.v1.Room
+	(*RoomFilter)(nil),          // 71: frontdesk.v1.RoomFilter
+	(*RoomImportReport)(nil),    // 72: frontdesk.v1.RoomImportReport
+	(*ShiftTimes)(nil),          // 73: frontdesk.v1.ShiftTimes
+	(*RosterEntry)(nil),         // 74: frontdesk.v1.RosterEntry
+	(*Request)(nil),             // 75: frontdesk.v1.Request
+	(*Summary)(nil),             // 76: frontdesk.v1.Summary
+	(*Event)(nil),               // 77: frontdesk.v1.Event
+	(*Detail)(nil),              // 78: frontdesk.v1.Detail
+	(*Action)(nil),              // 79: frontdesk.v1.Action
+	(*RequestsFilter)(nil),      // 80: frontdesk.v1.RequestsFilter
+	(*Staff)(nil),               // 81: frontdesk.v1.Staff
+	(*StaffFilter)(nil),         // 82: frontdesk.v1.StaffFilter
+	(*Actor)(nil),               // 83: frontdesk.v1.Actor
+	(*Promise)(nil),             // 84: frontdesk.v1.Promise
+	(*ServiceHours)(nil),        // 85: frontdesk.v1.ServiceHours
+	(*Department)(nil),          // 86: frontdesk.v1.Department
+	(*Category)(nil),            // 87: frontdesk.v1.Category
+	nil,                         // 88: frontdesk.v1.Board.CountsEntry
+	nil,                         // 89: frontdesk.v1.Part.ArgsEntry
+	nil,                         // 90: frontdesk.v1.Problem.ArgsEntry
+	(*durationpb.Duration)(nil), // 91: google.protobuf.Duration
+	(*structpb.Value)(nil),      // 92: google.protobuf.Value
 }
 var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	0,   // 0: frontdesk.v1.RequestBrief.created_at:type_name -> frontdesk.v1.Time
-	19,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
+	20,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
 	1,   // 2: frontdesk.v1.Recognition.last_issue:type_name -> frontdesk.v1.RequestBrief
 	0,   // 3: frontdesk.v1.Task.due:type_name -> frontdesk.v1.Time
 	0,   // 4: frontdesk.v1.Prompt.when:type_name -> frontdesk.v1.Time
 	3,   // 5: frontdesk.v1.Prompt.tasks:type_name -> frontdesk.v1.Task
-	24,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
+	25,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
 	2,   // 7: frontdesk.v1.Analysis.recognition:type_name -> frontdesk.v1.Recognition
 	4,   // 8: frontdesk.v1.Analysis.repeats:type_name -> frontdesk.v1.Prompt
 	4,   // 9: frontdesk.v1.Analysis.recovery:type_name -> frontdesk.v1.Prompt
-	21,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
-	19,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
-	19,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
-	23,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
-	22,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
-	24,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
+	22,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
+	20,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
+	20,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
+	24,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
+	23,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
+	25,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
 	1,   // 16: frontdesk.v1.GuestState.requests:type_name -> frontdesk.v1.RequestBrief
 	5,   // 17: frontdesk.v1.GuestState.analysis:type_name -> frontdesk.v1.Analysis
 	6,   // 18: frontdesk.v1.ArrivalCard.guest_state:type_name -> frontdesk.v1.GuestState
 	3,   // 19: frontdesk.v1.ArrivalCard.tasks:type_name -> frontdesk.v1.Task
 	2,   // 20: frontdesk.v1.ArrivalCard.recognition:type_name -> frontdesk.v1.Recognition
 	6,   // 21: frontdesk.v1.OccasionCard.guest_state:type_name -> frontdesk.v1.GuestState
-	24,  // 22: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
+	25,  // 22: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
 	0,   // 23: frontdesk.v1.OccasionCard.on:type_name -> frontdesk.v1.Time
 	7,   // 24: frontdesk.v1.Board.arrivals:type_name -> frontdesk.v1.ArrivalCard
 	6,   // 25: frontdesk.v1.Board.vips:type_name -> frontdesk.v1.GuestState
 	8,   // 26: frontdesk.v1.Board.occasions:type_name -> frontdesk.v1.OccasionCard
 	4,   // 27: frontdesk.v1.Board.prompts:type_name -> frontdesk.v1.Prompt
-	74,  // 28: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
-	23,  // 29: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
-	87,  // 30: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
-	11,  // 31: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
-	0,   // 32: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
-	12,  // 33: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
-	0,   // 34: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 35: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
-	88,  // 36: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
-	89,  // 37: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
-	0,   // 38: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
-	0,   // 39: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
-	19,  // 40: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
-	0,   // 41: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 42: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 43: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
-	0,   // 44: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
-	21,  // 45: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
-	22,  // 46: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
-	23,  // 47: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
-	24,  // 48: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
-	19,  // 49: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
-	0,   // 50: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
-	0,   // 51: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 52: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 53: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
-	0,   // 54: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
-	26,  // 55: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
-	0,   // 56: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 57: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 58: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
-	0,   // 59: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
-	0,   // 60: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
-	0,   // 61: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
-	0,   // 62: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
-	21,  // 63: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
-	22,  // 64: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
-	23,  // 65: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
-	24,  // 66: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
-	19,  // 67: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
-	27,  // 68: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
-	28,  // 69: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
-	29,  // 70: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
-	30,  // 71: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
-	31,  // 72: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
-	15,  // 73: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
-	35,  // 74: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
-	89,  // 75: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
-	89,  // 76: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
-	36,  // 77: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
-	15,  // 78: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
-	15,  // 79: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
-	0,   // 80: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
-	0,   // 81: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
-	0,   // 82: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
-	39,  // 83: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
-	0,   // 84: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
-	40,  // 85: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
-	75,  // 86: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
-	43,  // 87: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
-	0,   // 88: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
-	22,  // 89: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
-	45,  // 90: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
-	0,   // 91: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
-	0,   // 92: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
-	22,  // 93: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
-	47,  // 94: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
-	24,  // 95: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
-	49,  // 96: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
-	67,  // 97: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
-	51,  // 98: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
-	0,   // 99: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
-	0,   // 100: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
-	53,  // 101: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
-	41,  // 102: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
-	0,   // 103: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
-	39,  // 104: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
-	39,  // 105: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
-	41,  // 106: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
-	40,  // 107: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
-	42,  // 108: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
-	44,  // 109: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
-	44,  // 110: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
-	44,  // 111: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
-	44,  // 112: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
-	46,  // 113: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
-	48,  // 114: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
-	50,  // 115: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
-	52,  // 116: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
-	54,  // 117: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
-	55,  // 118: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
-	0,   // 119: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 120: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
-	0,   // 121: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
-	0,   // 122: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
-	89,  // 123: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
-	89,  // 124: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
-	59,  // 125: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
-	59,  // 126: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
-	60,  // 127: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
-	60,  // 128: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
-	0,   // 129: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
-	0,   // 130: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
-	60,  // 131: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
-	60,  // 132: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
-	58,  // 133: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
-	61,  // 134: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
-	61,  // 135: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
-	61,  // 136: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
-	62,  // 137: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
-	63,  // 138: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
-	65,  // 139: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
-	0,   // 140: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 141: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 142: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
-	15,  // 143: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
-	0,   // 144: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
-	0,   // 145: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
-	0,   // 146: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 147: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
-	0,   // 148: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
-	0,   // 149: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
-	0,   // 150: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
-	0,   // 151: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
-	0,   // 152: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
-	0,   // 153: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
-	74,  // 154: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
-	0,   // 155: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
-	16,  // 156: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
-	75,  // 157: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
-	76,  // 158: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
-	75,  // 159: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
-	0,   // 160: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
-	16,  // 161: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
-	0,   // 162: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
-	0,   // 163: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
-	0,   // 164: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
-	0,   // 165: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
-	0,   // 166: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 167: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
-	84,  // 168: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
-	89,  // 169: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
-	89,  // 170: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
-	90,  // 171: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
-	90,  // 172: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
-	173, // [173:173] is the sub-list for method output_type
-	173, // [173:173] is the sub-list for method input_type
-	173, // [173:173] is the sub-list for extension type_name
-	173, // [173:173] is the sub-list for extension extendee
-	0,   // [0:173] is the sub-list for field type_name
+	88,  // 28: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
+	0,   // 29: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
+	75,  // 30: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
+	24,  // 31: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
+	89,  // 32: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
+	12,  // 33: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
+	0,   // 34: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
+	13,  // 35: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
+	0,   // 36: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 37: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
+	90,  // 38: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
+	91,  // 39: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
+	0,   // 40: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
+	0,   // 41: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
+	20,  // 42: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
+	0,   // 43: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 44: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 45: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
+	0,   // 46: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
+	22,  // 47: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
+	23,  // 48: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
+	24,  // 49: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
+	25,  // 50: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
+	20,  // 51: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
+	0,   // 52: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
+	0,   // 53: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 54: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 55: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
+	0,   // 56: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
+	27,  // 57: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
+	0,   // 58: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 59: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 60: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
+	0,   // 61: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
+	0,   // 62: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
+	0,   // 63: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
+	0,   // 64: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
+	22,  // 65: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
+	23,  // 66: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
+	24,  // 67: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
+	25,  // 68: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
+	20,  // 69: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
+	28,  // 70: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
+	29,  // 71: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
+	30,  // 72: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
+	31,  // 73: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
+	32,  // 74: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
+	16,  // 75: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
+	36,  // 76: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
+	91,  // 77: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
+	91,  // 78: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
+	37,  // 79: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
+	16,  // 80: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
+	16,  // 81: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
+	0,   // 82: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
+	0,   // 83: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
+	0,   // 84: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
+	40,  // 85: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
+	0,   // 86: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
+	41,  // 87: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
+	76,  // 88: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
+	44,  // 89: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
+	0,   // 90: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
+	23,  // 91: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
+	46,  // 92: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
+	0,   // 93: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
+	0,   // 94: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
+	23,  // 95: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
+	48,  // 96: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
+	25,  // 97: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
+	50,  // 98: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
+	68,  // 99: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
+	52,  // 100: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
+	0,   // 101: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
+	0,   // 102: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
+	54,  // 103: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
+	42,  // 104: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
+	0,   // 105: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
+	40,  // 106: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
+	40,  // 107: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
+	42,  // 108: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
+	41,  // 109: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
+	43,  // 110: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
+	45,  // 111: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
+	45,  // 112: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
+	45,  // 113: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
+	45,  // 114: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 115: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
+	49,  // 116: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
+	51,  // 117: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
+	53,  // 118: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
+	55,  // 119: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
+	56,  // 120: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
+	0,   // 121: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 122: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
+	0,   // 123: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
+	0,   // 124: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
+	91,  // 125: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
+	91,  // 126: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
+	60,  // 127: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
+	60,  // 128: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
+	61,  // 129: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
+	61,  // 130: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
+	0,   // 131: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
+	0,   // 132: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
+	61,  // 133: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
+	61,  // 134: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
+	59,  // 135: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
+	62,  // 136: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
+	62,  // 137: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
+	62,  // 138: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
+	63,  // 139: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
+	64,  // 140: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
+	66,  // 141: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
+	0,   // 142: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 143: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 144: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
+	16,  // 145: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
+	0,   // 146: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
+	0,   // 147: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
+	0,   // 148: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 149: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
+	0,   // 150: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
+	0,   // 151: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
+	0,   // 152: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
+	0,   // 153: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
+	0,   // 154: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
+	0,   // 155: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
+	75,  // 156: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
+	0,   // 157: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
+	17,  // 158: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
+	76,  // 159: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
+	77,  // 160: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
+	76,  // 161: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
+	0,   // 162: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
+	17,  // 163: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
+	0,   // 164: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
+	0,   // 165: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
+	0,   // 166: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
+	0,   // 167: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
+	0,   // 168: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 169: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
+	85,  // 170: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
+	91,  // 171: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
+	91,  // 172: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
+	92,  // 173: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
+	92,  // 174: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
+	175, // [175:175] is the sub-list for method output_type
+	175, // [175:175] is the sub-list for method input_type
+	175, // [175:175] is the sub-list for extension type_name
+	175, // [175:175] is the sub-list for extension extendee
+	0,   // [0:175] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_types_proto_init() }
@@ -8742,14 +8860,14 @@ func file_frontdesk_v1_types_proto_init() {
 	if File_frontdesk_v1_types_proto != nil {
 		return
 	}
-	file_frontdesk_v1_types_proto_msgTypes[70].OneofWrappers = []any{}
+	file_frontdesk_v1_types_proto_msgTypes[71].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_types_proto_rawDesc), len(file_frontdesk_v1_types_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   89,
+			NumMessages:   91,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
