@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"frontdesk/anticipation"
 	"frontdesk/demo"
+	"frontdesk/guests"
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
@@ -250,4 +252,75 @@ func TestTheWindowSaysOnceThatDesktopNotificationsAreOff(t *testing.T) {
 	if h.ui.notices.box.Visible() {
 		t.Error("the closed line came back")
 	}
+}
+
+// A board with thousands of prompts: the manager picks housekeeping's board, which shows
+// its count and its first rows; "Show all" reads the list whole and stops at
+// todayAllCap rows; the filter finds one guest among them. An agent's board is their own,
+// with no choice.
+func TestABoardOfThousandsGroupsAndFilters(t *testing.T) {
+	h := newBareHarness(t, nil)
+	h.ui.svc.Today = h.store
+	const arrivals = 1200
+	ps := make([]guests.Profile, arrivals)
+	for i := range ps {
+		ps[i] = guests.Profile{Guest: guests.Guest{GivenName: "Guest", FamilyName: fmt.Sprintf("Number%04d", i)},
+			Preferences: []guests.Preference{{Category: guests.PrefBedding, Text: "Feather-free pillows"}},
+			Stays: []guests.Stay{{Arrival: testToday.AddDate(0, 0, 1), Departure: testToday.AddDate(0, 0, 4),
+				Status: guests.StayExpected, PartySize: 2}}}
+	}
+	admin := staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator})
+	_, err := h.store.ImportProfiles(admin, ps)
+	must(t, err)
+	h.ui.showMain(h.staff("Rina Kusuma", staff.RoleShiftManager))
+	h.settle(0)
+	s := h.ui.today
+	if s.board.Selected != "Managers' board" || s.board.Disabled() {
+		t.Fatalf("a manager opens on %q (choice disabled %v)", s.board.Selected, s.board.Disabled())
+	}
+	s.board.SetSelected("Housekeeping board")
+	h.settle(0)
+	b := s.data.board
+	if b.Audience != standards.DeptHousekeeping || b.Counts[anticipation.ListPrompts] != arrivals || len(b.Prompts) != anticipation.ListShort {
+		t.Fatalf("housekeeping's board: %s, %d prompts counted, %d carried", b.Audience, b.Counts[anticipation.ListPrompts], len(b.Prompts))
+	}
+	if findLabelDeep(s.left, "Prompts to act on (1200)") == nil && !cardTitled(s.left, "Prompts to act on (1200)") {
+		t.Fatal("the prompts' card does not count them all")
+	}
+	showAll, ok := findDeep(s.left, func(b *widget.Button) bool { return b.Text == "Show all 1200" })
+	if !ok {
+		t.Fatal("no Show all 1200")
+	}
+	test.Tap(showAll)
+	h.settle(0)
+	if len(s.data.board.Prompts) != arrivals || findLabelDeep(s.left, "… and 1000 more") == nil {
+		t.Fatalf("shown whole: %d prompts carried, no '… and 1000 more'", len(s.data.board.Prompts))
+	}
+	test.Type(s.filter, "number0042")
+	time.Sleep(filterPause + 100*time.Millisecond)
+	h.settle(0)
+	for s.data.board.Counts[anticipation.ListPrompts] != 1 {
+		select {
+		case f := <-h.queue:
+			f()
+			h.settle(0)
+		case <-time.After(5 * time.Second):
+			t.Fatalf("the filter left %d prompts", s.data.board.Counts[anticipation.ListPrompts])
+		}
+	}
+	if p := s.data.board.Prompts[0]; p.GuestName != "Guest Number0042" {
+		t.Fatalf("the filter found %q", p.GuestName)
+	}
+
+	h.ui.showMain(h.staff("Dewi Lestari", staff.RoleAgent))
+	h.settle(0)
+	if a := h.ui.today; a.data.board.Audience != standards.DeptFrontDesk || !a.board.Disabled() || a.data.board.Counts[anticipation.ListPrompts] != 0 {
+		t.Fatalf("an agent's board: %s (choice disabled %v), %d prompts", a.data.board.Audience, a.board.Disabled(), a.data.board.Counts[anticipation.ListPrompts])
+	}
+}
+
+// cardTitled says whether a card in obj has the title.
+func cardTitled(obj fyne.CanvasObject, title string) bool {
+	_, ok := findDeep(obj, func(c *widget.Card) bool { return c.Title == title })
+	return ok
 }

@@ -385,3 +385,29 @@ func TestPromptsResolvedOnce(t *testing.T) {
 		}
 	})
 }
+
+// Another department's board is for managers: an agent asking for housekeeping's is
+// refused, at a server's desk even when the window claims a manager is signed in; a
+// manager looks at any board.
+func TestOtherDepartmentsBoardsAreForManagers(t *testing.T) {
+	eachDesk(t, func(t *testing.T, d *desk) {
+		h := newHotel(t, d)
+		if b := h.board(standards.DeptHousekeeping); b.Audience != standards.DeptHousekeeping {
+			t.Fatalf("a manager asked for housekeeping's board and got %q's", b.Audience)
+		}
+		agent := h.as(staff.RoleAgent)
+		_, err := d.svc.Today.Today(agent, h.query(standards.DeptHousekeeping))
+		wantRefusal(t, err, errs.Invalid, anticipation.MsgOtherBoard)
+		own, err := d.svc.Today.Today(agent, h.query(""))
+		must(t, err)
+		if own.Audience != standards.DeptFrontDesk {
+			t.Fatalf("an agent's own board is %q's", own.Audience)
+		}
+		if d.client == nil {
+			return
+		}
+		claimed := staff.WithActor(context.Background(), staff.Actor{ID: h.managerID, Name: h.managerName, Role: staff.RoleShiftManager})
+		_, err = d.svc.Today.Today(claimed, h.query(standards.DeptHousekeeping))
+		wantRefusal(t, err, errs.Invalid, anticipation.MsgOtherBoard)
+	})
+}

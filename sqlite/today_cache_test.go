@@ -135,3 +135,30 @@ func TestTodayBoardReadsAGuestAgainForAStayTheDateBringsOn(t *testing.T) {
 		t.Fatalf("recognition without the history: %+v", r)
 	}
 }
+
+// Every desk's board is scoped from one board of the property, built again only when a
+// guest changes or the minute turns.
+func TestWholeBoardIsBuiltOncePerChangeOrMinute(t *testing.T) {
+	d := newDesk(t)
+	ctx := context.Background()
+	d.stay(t, d.siti, 21, 5, "1204", guests.StayInHouse)
+	minute := d.now.Truncate(time.Minute)
+	first, err := d.s.WholeBoard(ctx, minute)
+	must(t, err)
+	again, err := d.s.WholeBoard(ctx, minute.Add(40*time.Second))
+	must(t, err)
+	if again != first {
+		t.Fatal("the board was built again within the minute with nothing changed")
+	}
+	d.log(t, d.dewi, d.siti, "1204", "towels", "Two more towels")
+	changed, err := d.s.WholeBoard(ctx, minute.Add(40*time.Second))
+	must(t, err)
+	if changed == first {
+		t.Fatal("a guest changed and the board was not built again")
+	}
+	later, err := d.s.WholeBoard(ctx, minute.Add(time.Minute))
+	must(t, err)
+	if later == changed {
+		t.Fatal("the minute turned and the board was not built again")
+	}
+}
