@@ -48,10 +48,13 @@ func (s *todayScreen) offerBoards(shown string) {
 	}
 	s.board.Options = names
 	s.board.SetSelectedIndex(max(slices.Index(boards, shown), 0))
+	s.boardOf.SetText(s.boardName(shown))
 	if len(boards) > 1 {
-		s.board.Enable()
+		s.pick.Show()
+		s.boardOf.Hide()
 	} else {
-		s.board.Disable()
+		s.pick.Hide()
+		s.boardOf.Show()
 	}
 }
 

@@ -59,6 +59,8 @@ type todayScreen struct {
 	right    *fyne.Container
 	status   *widget.Label
 	board    *widget.Select // whose board: managers look at any department's
+	boardOf  *widget.Label  // whose board, for someone with only their own
+	pick     *fyne.Container // the select, at a width that shows a department's name
 	filter   *keyEntry      // a guest's name or room, to find them on a long board
 	audience string         // the board chosen; empty: the person's own
 	boards   []string       // the audiences the select offers, as its options are
@@ -85,10 +87,14 @@ func newTodayScreen(u *UI) *todayScreen {
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), s.reload)
 	refresh.Importance = widget.LowImportance
 	s.board = widget.NewSelect(nil, s.chooseBoard)
+	s.boardOf = widget.NewLabel("")
+	s.boardOf.TextStyle.Bold = true
 	s.filter = entryWith("", lang.L("Find a guest or room on this board"))
 	s.filter.OnChanged = func(string) { s.filterSoon() }
 	find := container.NewGridWrap(fyne.NewSize(300, s.filter.MinSize().Height), s.filter)
-	tools := container.NewHBox(s.board, find, s.status, refresh)
+	s.pick = container.NewGridWrap(fyne.NewSize(240, s.filter.MinSize().Height), s.board)
+	s.pick.Hide()
+	tools := container.NewHBox(s.boardOf, s.pick, find, s.status, refresh)
 	top := container.NewBorder(nil, nil, heading(lang.L("Today")), tools)
 	// Scrolling both ways keeps a long translation or name from widening the window.
 	cols := container.NewGridWithColumns(2, container.NewScroll(s.left), container.NewScroll(s.right))

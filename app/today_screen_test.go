@@ -275,8 +275,8 @@ func TestABoardOfThousandsGroupsAndFilters(t *testing.T) {
 	h.ui.showMain(h.staff("Rina Kusuma", staff.RoleShiftManager))
 	h.settle(0)
 	s := h.ui.today
-	if s.board.Selected != "Managers' board" || s.board.Disabled() {
-		t.Fatalf("a manager opens on %q (choice disabled %v)", s.board.Selected, s.board.Disabled())
+	if s.board.Selected != "Managers' board" || !s.pick.Visible() {
+		t.Fatalf("a manager opens on %q (choice shown %v)", s.board.Selected, s.pick.Visible())
 	}
 	s.board.SetSelected("Housekeeping board")
 	h.settle(0)
@@ -314,8 +314,9 @@ func TestABoardOfThousandsGroupsAndFilters(t *testing.T) {
 
 	h.ui.showMain(h.staff("Dewi Lestari", staff.RoleAgent))
 	h.settle(0)
-	if a := h.ui.today; a.data.board.Audience != standards.DeptFrontDesk || !a.board.Disabled() || a.data.board.Counts[anticipation.ListPrompts] != 0 {
-		t.Fatalf("an agent's board: %s (choice disabled %v), %d prompts", a.data.board.Audience, a.board.Disabled(), a.data.board.Counts[anticipation.ListPrompts])
+	a := h.ui.today
+	if a.data.board.Audience != standards.DeptFrontDesk || a.pick.Visible() || a.boardOf.Text != "Front desk board" || a.data.board.Counts[anticipation.ListPrompts] != 0 {
+		t.Fatalf("an agent's board: %s (choice shown %v, named %q), %d prompts", a.data.board.Audience, a.pick.Visible(), a.boardOf.Text, a.data.board.Counts[anticipation.ListPrompts])
 	}
 }
 

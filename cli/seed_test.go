@@ -64,7 +64,9 @@ func TestSeedAndBenchRefuseMissingArguments(t *testing.T) {
 var benchOperations = []string{
 	"startup: open file + migrations", "search: name, 1 word (2–4 letters)", "search: name, 2 words (2–4 letters each)",
 	"search: phone digits (6–8)", "search: phone, last digits (4–6)", "search: e-mail fragment (name@dom)", "search: loyalty number", "search: room (in house)",
-	"open profile (FindGuestByID)", "create request (commit, full fsync)", "update profile: e-mail (commit, full fsync)", "requests queue: ", "Today board",
+	"open profile (FindGuestByID)", "create request (commit, full fsync)", "update profile: e-mail (commit, full fsync)", "requests queue: ",
+	"Today board, managers", "Today board, front_desk", "Today board, concierge", "Today board, housekeeping",
+	"Today board, food_beverage", "Today board, casino_host", "Today board, security", "Today board, maintenance", "Today board, bell_transport",
 	"Today board, first after opening", "handover report, shift on now", "measures, last 90 days",
 }
 
