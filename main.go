@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"frontdesk/anticipation"
 	"frontdesk/app"
 	"frontdesk/backup"
 	"frontdesk/cli"
@@ -109,13 +110,16 @@ func run(dbPath string, withDemo bool, uiLang, region string, keep int) error {
 }
 
 // startBackground starts what runs for the property whether or not anyone is signed in:
-// the escalation sweep and the backup schedule. The function returned stops both and
-// waits for them; it must run before the store closes, and may run more than once.
+// the escalation sweep, the automatic preparation of arrivals and the backup schedule.
+// The function returned stops them and waits for them; it must run before the store
+// closes, and may run more than once.
 func startBackground(store *sqlite.Store, dbPath string, keep int) (stop func()) {
 	stopEscalation := escalation.Start(store)
+	stopPreparing := anticipation.StartPreparing(store, nil)
 	stopBackups := backup.Start(store, dbPath, keep)
 	return sync.OnceFunc(func() {
 		stopEscalation()
+		stopPreparing()
 		stopBackups()
 	})
 }

@@ -56,7 +56,9 @@ type Task struct {
 	Department  string
 	Description string
 	Due         time.Time
-	Alert       guests.AlertKind // the alert it prepares for; empty for a preference
+	Alert       guests.AlertKind          // the alert it prepares for; empty for a preference
+	Preference  guests.PreferenceCategory // the wish's category; empty for an alert
+	Auto        bool                      // logged by Frontdesk on its own (PrepRule)
 }
 
 // RequestBrief is what the rules need to know about a past or current request.
@@ -84,6 +86,7 @@ type GuestState struct {
 	Requests    []RequestBrief // this and earlier stays, newest first; not kept on the board
 	PrepTotal   int            // preparation tasks logged for Stay
 	PrepDone    int            // of which done or closed
+	PrepLogged  []string       // the sources (Task.SourceID) of the tasks logged for Stay
 	Analysis    *Analysis      // Analyse(g) kept from an earlier board; computed when nil
 }
 
@@ -94,6 +97,7 @@ type Snapshot struct {
 	InHouse  []GuestState    // in house now
 	Handled  map[string]bool // prompt keys already acted on or dismissed
 	Hours    map[string]standards.ServiceHours
+	Rules    PrepRules // how each kind of wish and alert is prepared; none: by a person
 }
 
 // Resolution is what staff did with a prompt: acted (the action's own record, a task or

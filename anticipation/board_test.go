@@ -146,7 +146,9 @@ func TestEachBoardHoldsItsDepartmentsWork(t *testing.T) {
 		t.Errorf("F&B sees %d of %d occasions", len(food.Occasions), len(b.Occasions))
 	}
 	for _, p := range b.Prompts {
-		onBoard := func(s *Board) bool { return slices.ContainsFunc(s.Prompts, func(x Prompt) bool { return x.Key == p.Key }) }
+		onBoard := func(s *Board) bool {
+			return slices.ContainsFunc(s.Prompts, func(x Prompt) bool { return x.Key == p.Key })
+		}
 		if p.Kind == KindRecovery && !onBoard(mgr) {
 			t.Errorf("the managers do not see %s", p.Key)
 		}

@@ -36,7 +36,8 @@ func TestAHabitPromptSavesTheStandingPreference(t *testing.T) {
 }
 
 func TestAPreparePromptNamesItsStay(t *testing.T) {
-	a := ArrivalCard{GuestState: GuestState{Guest: guests.Guest{ID: "g1"}, Stay: guests.Stay{ID: "s1", Room: "1204"}}, Prep: PrepNotStarted}
+	a := ArrivalCard{GuestState: GuestState{Guest: guests.Guest{ID: "g1"}, Stay: guests.Stay{ID: "s1", Room: "1204"}}, Prep: PrepNotStarted,
+		Tasks: []Task{{SourceID: "a1:food_beverage", Department: "food_beverage", Description: "Peanut allergy", Alert: guests.AlertAllergy}}}
 	p, ok := preparePrompt(a)
 	if !ok || p.StayID != "s1" || p.Kind != KindPrepare {
 		t.Fatalf("%+v", p)

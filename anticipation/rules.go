@@ -28,6 +28,7 @@ const (
 	PrepNotStarted                   // tasks not logged yet
 	PrepInProgress                   // logged, not all done
 	PrepReady                        // every task done: "prepared"
+	PrepScheduled                    // nothing logged yet, and Frontdesk will log it all (ArrivalCard.AutoAt)
 )
 
 // ArrivalCard is one arrival on the Today board.
@@ -36,6 +37,7 @@ type ArrivalCard struct {
 	Tomorrow    bool
 	Tasks       []Task // what preparation needs
 	Prep        PrepStatus
+	AutoAt      time.Time // when Frontdesk logs the automatic tasks not logged yet; zero when none wait
 	Recognition Recognition
 }
 
@@ -96,17 +98,47 @@ func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
 	}
 	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: a.Recognition}
 	c.Tasks = PrepTasks(g, s.Now, s.Hours)
+	var waitPerson, waitAuto int
+	for i := range c.Tasks {
+		t := &c.Tasks[i]
+		r := s.Rules.For(*t)
+		t.Auto = r.Auto
+		switch {
+		case slices.Contains(g.PrepLogged, t.SourceID):
+		case t.Auto:
+			waitAuto++
+			if at := AutoAt(r, g.Stay.Arrival, s.Now); c.AutoAt.IsZero() || at.Before(c.AutoAt) {
+				c.AutoAt = at
+			}
+		default:
+			waitPerson++
+		}
+	}
 	switch {
 	case len(c.Tasks) == 0:
 		c.Prep = PrepNothing
-	case g.PrepTotal == 0:
+	case g.PrepTotal == 0 && waitPerson > 0:
 		c.Prep = PrepNotStarted
-	case g.PrepDone < g.PrepTotal:
+	case g.PrepTotal == 0:
+		c.Prep = PrepScheduled
+	case g.PrepDone < g.PrepTotal || waitPerson+waitAuto > 0:
 		c.Prep = PrepInProgress
 	default:
 		c.Prep = PrepReady
 	}
 	return c
+}
+
+// Judgement is what of an arrival's preparation waits for a person: the tasks whose rule
+// is not automatic and that are not logged yet.
+func (a ArrivalCard) Judgement() []Task {
+	var out []Task
+	for _, t := range a.Tasks {
+		if !t.Auto && !slices.Contains(a.PrepLogged, t.SourceID) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // prefDepartment is who prepares for a standing wish of each category.
@@ -134,7 +166,7 @@ func PrepTasks(g GuestState, now time.Time, hours map[string]standards.ServiceHo
 	for _, p := range g.Preferences {
 		dept := cmp.Or(prefDepartment[p.Category], standards.DeptFrontDesk)
 		out = append(out, Task{SourceID: p.ID, Department: dept, Description: p.Text,
-			Due: PrepDue(g.Stay.Arrival, now, hours[dept])})
+			Due: PrepDue(g.Stay.Arrival, now, hours[dept]), Preference: p.Category})
 	}
 	for _, a := range g.Alerts {
 		for _, dept := range alertDepartments[a.Kind] {
@@ -325,12 +357,16 @@ func promptRoom(s Snapshot, b *Board) int {
 	return n
 }
 
+// preparePrompt asks a person about the preparation that needs judgement (an allergy, a
+// medical alert, a wish whose rule is not automatic); what Frontdesk prepares by itself
+// raises no prompt.
 func preparePrompt(a ArrivalCard) (Prompt, bool) {
-	if a.Prep != PrepNotStarted {
+	tasks := a.Judgement()
+	if len(tasks) == 0 {
 		return Prompt{}, false
 	}
 	return Prompt{Key: "prepare:" + a.Stay.ID, Kind: KindPrepare, GuestID: a.Guest.ID, GuestName: a.Guest.DisplayName(),
-		Room: a.Stay.Room, When: a.Stay.Arrival, Tasks: a.Tasks, StayID: a.Stay.ID}, true
+		Room: a.Stay.Room, When: a.Stay.Arrival, Tasks: tasks, StayID: a.Stay.ID}, true
 }
 
 func occasionPrompt(o OccasionCard, today time.Time) Prompt {

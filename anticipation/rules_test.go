@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"frontdesk/errs"
 	"frontdesk/guests"
 	"frontdesk/requests"
 	"frontdesk/standards"
@@ -78,7 +79,7 @@ func TestArrivalPreparationStatusAndPromptOnce(t *testing.T) {
 	if b := Build(s); len(b.Prompts) != 0 {
 		t.Fatalf("a handled prompt came back: %+v", b.Prompts)
 	}
-	g.PrepTotal, g.PrepDone = 1, 1
+	g.PrepTotal, g.PrepDone, g.PrepLogged = 1, 1, []string{"p1"}
 	s.Arrivals = []GuestState{g}
 	if b := Build(s); b.Arrivals[0].Prep != PrepReady {
 		t.Fatalf("every task done is prepared: %v", b.Arrivals[0].Prep)
@@ -204,5 +205,68 @@ func TestUnhappyGuestInHouseGetsAManagerTouchPointAndVIPAWelcome(t *testing.T) {
 	handled := map[string]bool{kinds[KindWelcome].Key: true, kinds[KindRecovery].Key: true}
 	if b := Build(Snapshot{Now: at(2026, 11, 23, 9, 0), InHouse: []GuestState{g}, Handled: handled}); len(b.Prompts) != 0 {
 		t.Errorf("handled prompts came back: %+v", b.Prompts)
+	}
+}
+
+// With the default rules a standing wish is prepared by Frontdesk the evening before,
+// raising no prompt, while an allergy waits for a person; the automatic task is due at
+// 18:00 the day before arrival and once logged is not logged again.
+func TestPreparationRunsItselfWhereTheRuleSays(t *testing.T) {
+	rules := RulesBySource(DefaultPrepRules())
+	pillows := guests.Preference{ID: "p1", Category: guests.PrefBedding, Text: "Feather-free pillows"}
+	peanuts := guests.Alert{ID: "a1", Kind: guests.AlertAllergy, Text: "Peanut allergy"}
+	now := at(2026, 11, 23, 9, 0)
+	wish := arriving([]guests.Preference{pillows}, nil)
+	b := Build(Snapshot{Now: now, Arrivals: []GuestState{wish}, Rules: rules})
+	a := b.Arrivals[0]
+	if a.Prep != PrepScheduled || !a.AutoAt.Equal(at(2026, 11, 23, 18, 0)) || len(b.Prompts) != 0 || !a.Tasks[0].Auto {
+		t.Fatalf("a wish: prep %v at %v, prompts %+v", a.Prep, a.AutoAt, b.Prompts)
+	}
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 17, 59), a.Tasks); len(got) != 0 {
+		t.Fatalf("logged before its time: %+v", got)
+	}
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 18, 0), a.Tasks); len(got) != 1 || got[0].SourceID != "p1" {
+		t.Fatalf("at 18:00: %+v", got)
+	}
+	wish.PrepLogged, wish.PrepTotal = []string{"p1"}, 1
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 20, 0), a.Tasks); len(got) != 0 {
+		t.Fatalf("logged twice: %+v", got)
+	}
+
+	both := arriving([]guests.Preference{pillows}, []guests.Alert{peanuts})
+	b = Build(Snapshot{Now: now, Arrivals: []GuestState{both}, Rules: rules})
+	if b.Arrivals[0].Prep != PrepNotStarted || len(b.Prompts) != 1 || len(b.Prompts[0].Tasks) != 2 {
+		t.Fatalf("an allergy: prep %v, prompts %+v", b.Arrivals[0].Prep, b.Prompts)
+	}
+	for _, task := range b.Prompts[0].Tasks {
+		if task.Alert != guests.AlertAllergy {
+			t.Fatalf("the prompt asks about %+v, which Frontdesk prepares itself", task)
+		}
+	}
+	// Once the automatic task is logged, the allergy still waits: under way, still asked.
+	both.PrepLogged, both.PrepTotal = []string{"p1"}, 1
+	b = Build(Snapshot{Now: now, Arrivals: []GuestState{both}, Rules: rules})
+	if b.Arrivals[0].Prep != PrepInProgress || len(b.Prompts) != 1 {
+		t.Fatalf("after the automatic task: prep %v, prompts %d", b.Arrivals[0].Prep, len(b.Prompts))
+	}
+	// Without rules every task needs a person, as before.
+	if b := Build(Snapshot{Now: now, Arrivals: []GuestState{arriving([]guests.Preference{pillows}, nil)}}); len(b.Prompts) != 1 {
+		t.Fatalf("no rules: %d prompts", len(b.Prompts))
+	}
+}
+
+func TestPrepRulesAreChecked(t *testing.T) {
+	if err := CheckPrepRules(DefaultPrepRules()); err != nil {
+		t.Fatalf("the defaults: %v", err)
+	}
+	bad := [][]PrepRule{
+		{{Source: "preference:spa", AtHour: 18}},
+		{{Source: SourceOfAlert(guests.AlertAllergy), AtHour: 24}},
+		{{Source: SourceOfPreference(guests.PrefFood), AtHour: 18}, {Source: SourceOfPreference(guests.PrefFood), AtHour: 9}},
+	}
+	for _, rules := range bad {
+		if err := CheckPrepRules(rules); errs.CodeOf(err) != errs.Invalid {
+			t.Errorf("%+v accepted: %v", rules, err)
+		}
 	}
 }

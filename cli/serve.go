@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"frontdesk/anticipation"
 	"frontdesk/backup"
 	"frontdesk/demo"
 	"frontdesk/escalation"
@@ -141,8 +142,11 @@ func serve(ctx context.Context, f serveFlags, logger *slog.Logger) error {
 		}
 	}
 	stopEscalation := escalation.Start(store)
+	stopPreparing := anticipation.StartPreparing(store, func(format string, args ...any) {
+		logger.Info(fmt.Sprintf(format, args...))
+	})
 	stopBackups := backup.Start(store, path, f.keep)
-	defer func() { stopEscalation(); stopBackups() }()
+	defer func() { stopEscalation(); stopPreparing(); stopBackups() }()
 	ctx, cancel := context.WithCancelCause(ctx)
 	go checkAtStart(ctx, store, logger, cancel)
 	srv := server.New(server.Config{Services: services.Of(store), Desks: store, Region: store.PhoneRegion(), Version: Version, Log: logger, Now: now,

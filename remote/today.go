@@ -45,3 +45,23 @@ func (c *Client) UndoPrompt(ctx context.Context, key string) error {
 	_, err := c.today.UndoPrompt(ctx, connect.NewRequest(&v1.UndoPromptRequest{Key: key}))
 	return c.failed(err)
 }
+
+var _ anticipation.PrepRuleService = (*Client)(nil)
+
+// PrepRules returns how each kind of wish and alert is prepared.
+func (c *Client) PrepRules(ctx context.Context) ([]anticipation.PrepRule, error) {
+	res, err := c.today.PrepRules(ctx, connect.NewRequest(&v1.PrepRulesRequest{}))
+	if err != nil {
+		return nil, c.failed(err)
+	}
+	return wire.GoList[anticipation.PrepRule](res.Msg.Rules), nil
+}
+
+// SavePrepRules replaces the preparation rules.
+func (c *Client) SavePrepRules(ctx context.Context, rules []anticipation.PrepRule) error {
+	_, err := c.today.SavePrepRules(ctx, connect.NewRequest(&v1.SavePrepRulesRequest{Rules: wire.List[*v1.PrepRule](rules)}))
+	if err != nil {
+		return c.failed(err)
+	}
+	return nil
+}

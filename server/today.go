@@ -46,3 +46,20 @@ func (a *api) UndoPrompt(ctx context.Context, req *connect.Request[v1.UndoPrompt
 	}
 	return connect.NewResponse(&v1.UndoPromptResponse{}), nil
 }
+
+// PrepRules returns how each kind of wish and alert is prepared.
+func (a *api) PrepRules(ctx context.Context, _ *connect.Request[v1.PrepRulesRequest]) (*connect.Response[v1.PrepRulesResponse], error) {
+	rules, err := a.svc.PrepRules.PrepRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return connect.NewResponse(&v1.PrepRulesResponse{Rules: wire.List[*v1.PrepRule](rules)}), nil
+}
+
+// SavePrepRules replaces the preparation rules (managers).
+func (a *api) SavePrepRules(ctx context.Context, req *connect.Request[v1.SavePrepRulesRequest]) (*connect.Response[v1.SavePrepRulesResponse], error) {
+	if err := a.svc.PrepRules.SavePrepRules(ctx, wire.GoList[anticipation.PrepRule](req.Msg.Rules)); err != nil {
+		return nil, err
+	}
+	return connect.NewResponse(&v1.SavePrepRulesResponse{}), nil
+}

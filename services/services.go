@@ -36,6 +36,7 @@ type Services struct {
 	Requests   requests.Service
 	Notices    requests.Notifier // each change of a person's requests told once
 	Today      anticipation.Service
+	PrepRules  anticipation.PrepRuleService // how arrivals are prepared (Resources)
 	Handover   handover.Service
 	Feed       audit.Feed // the change feed: what other desks (and the clock) changed
 
@@ -77,6 +78,7 @@ type All interface {
 	requests.Service
 	requests.Notifier
 	anticipation.Service
+	anticipation.PrepRuleService
 	handover.Service
 	audit.Feed
 }
@@ -84,5 +86,5 @@ type All interface {
 // Of fills every service from one implementation of all of them.
 func Of(a All) Services {
 	return Services{Guests: a, Privacy: a, Transfer: a, Staff: a, Standards: a, Loans: a, Rooms: a, Audit: a,
-		Escalation: a, Roster: a, Requests: a, Notices: a, Today: a, Handover: a, Feed: a}
+		Escalation: a, Roster: a, Requests: a, Notices: a, Today: a, PrepRules: a, Handover: a, Feed: a}
 }

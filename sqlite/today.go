@@ -62,13 +62,13 @@ type todayState struct {
 	args     []any
 	profiles map[string]*guests.Profile
 	requests map[string][]anticipation.RequestBrief
-	prep     map[string][2]int // stay ID → total, done
+	prep     map[string]prepCount // by stay ID
 	handled  map[string][]string
 }
 
 func newTodayState(cte string, args ...any) *todayState {
 	return &todayState{cte: cte, args: args, profiles: map[string]*guests.Profile{},
-		requests: map[string][]anticipation.RequestBrief{}, prep: map[string][2]int{}, handled: map[string][]string{}}
+		requests: map[string][]anticipation.RequestBrief{}, prep: map[string]prepCount{}, handled: map[string][]string{}}
 }
 
 // load reads everything the rules need of the guests named by st.cte.
@@ -104,10 +104,16 @@ func (st *todayState) snapshot(ctx context.Context, tx *sql.Tx, now, today time.
 	return snap, nil
 }
 
-// emptySnapshot is a snapshot at now with the departments' hours and no guests yet.
+// emptySnapshot is a snapshot at now with the departments' hours, the preparation rules
+// and no guests yet.
 func emptySnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation.Snapshot, error) {
 	snap := anticipation.Snapshot{Now: now, Handled: map[string]bool{}, Hours: map[string]standards.ServiceHours{}}
-	return snap, loadHours(ctx, tx, snap.Hours)
+	if err := loadHours(ctx, tx, snap.Hours); err != nil {
+		return snap, err
+	}
+	var err error
+	snap.Rules, err = loadPrepRules(ctx, tx)
+	return snap, err
 }
 
 func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
@@ -201,15 +207,28 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 }
 
 func loadHerePrep(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, st.cte+`SELECT pt.stay_id, count(*), sum(r.status IN ('done','closed'))
+	return eachRow(ctx, tx, st.cte+`SELECT pt.stay_id, pt.source_id, r.status IN ('done','closed')
 		FROM here h CROSS JOIN stays s ON s.guest_id = h.guest_id CROSS JOIN prep_tasks pt ON pt.stay_id = s.id
-		JOIN requests r ON r.id = pt.request_id GROUP BY pt.stay_id`, st.args, func(r *sql.Rows) error {
-		var stay string
-		var n [2]int
-		err := r.Scan(&stay, &n[0], &n[1])
+		JOIN requests r ON r.id = pt.request_id`, st.args, func(r *sql.Rows) error {
+		var stay, source string
+		var done bool
+		err := r.Scan(&stay, &source, &done)
+		n := st.prep[stay]
+		n.total++
+		if done {
+			n.done++
+		}
+		n.logged = append(n.logged, source)
 		st.prep[stay] = n
 		return err
 	})
+}
+
+// prepCount is a stay's preparation logged so far: how many tasks, how many done, and
+// their sources.
+type prepCount struct {
+	total, done int
+	logged      []string
 }
 
 func loadHandled(ctx context.Context, tx *sql.Tx, st *todayState) error {
@@ -246,7 +265,7 @@ func (st *todayState) assemble(snap *anticipation.Snapshot, today time.Time) {
 // guestStates are a guest's places on the board of today: the stays that have them in
 // house, and those that bring them today or tomorrow. prep counts tasks by stay ID;
 // analysis, when set, gives each state its history analysis (kept by boardCache).
-func guestStates(p *guests.Profile, history []anticipation.RequestBrief, prep map[string][2]int, today time.Time,
+func guestStates(p *guests.Profile, history []anticipation.RequestBrief, prep map[string]prepCount, today time.Time,
 	analysis func(anticipation.GuestState) *anticipation.Analysis) (in, arriving []anticipation.GuestState) {
 	for _, stay := range p.Stays {
 		isIn, isArriving := boardStay(stay, today)
@@ -255,7 +274,8 @@ func guestStates(p *guests.Profile, history []anticipation.RequestBrief, prep ma
 		}
 		g := anticipation.GuestState{Guest: p.Guest, Stay: stay, Stays: p.Stays, Preferences: p.Preferences,
 			Alerts: p.Alerts, Occasions: p.Occasions, Requests: history}
-		g.PrepTotal, g.PrepDone = prep[stay.ID][0], prep[stay.ID][1]
+		n := prep[stay.ID]
+		g.PrepTotal, g.PrepDone, g.PrepLogged = n.total, n.done, n.logged
 		if analysis != nil {
 			g.Analysis = analysis(g)
 		}
@@ -331,7 +351,7 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 			return errs.New(errs.NotFound, "This arrival is no longer expected today or tomorrow.", nil)
 		}
 		for _, task := range anticipation.PrepTasks(g, now, snap.Hours) {
-			done, err := s.logPrepTask(ctx, tx, g, task, now, actor)
+			done, err := s.logPrepTask(ctx, tx, g, task, now, actor.ID, actor)
 			if err != nil {
 				return err
 			}
@@ -354,8 +374,9 @@ func findArrival(snap anticipation.Snapshot, stayID string) (anticipation.GuestS
 	return anticipation.GuestState{}, false
 }
 
-// logPrepTask logs one task unless it was logged before; it reports whether it logged.
-func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.GuestState, task anticipation.Task, now time.Time, actor staff.Actor) (bool, error) {
+// logPrepTask logs one task owned by owner, by actor, unless it was logged before; it
+// reports whether it logged.
+func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.GuestState, task anticipation.Task, now time.Time, owner string, actor staff.Actor) (bool, error) {
 	var one int
 	err := tx.QueryRowContext(ctx, "SELECT 1 FROM prep_tasks WHERE stay_id = ? AND source_id = ?", g.Stay.ID, task.SourceID).Scan(&one)
 	if err == nil {
@@ -366,7 +387,7 @@ func (s *Store) logPrepTask(ctx context.Context, tx *sql.Tx, g anticipation.Gues
 	}
 	r := &requests.Request{ID: newID(), GuestID: g.Guest.ID, Room: g.Stay.Room, Category: standards.CategoryArrivalPrep,
 		Department: task.Department, Description: clip(task.Description, requests.MaxDescription),
-		Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: actor.ID, Owner: actor.ID,
+		Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: owner, Owner: owner,
 		Status: requests.StatusNew, CreatedAt: now.UTC()}
 	if err := r.Normalize().Err(); err != nil {
 		return false, err

@@ -29,7 +29,7 @@ type boardCache struct {
 type boardGuest struct {
 	profile  *guests.Profile
 	requests []anticipation.RequestBrief
-	prep     map[string][2]int                 // by stay ID: tasks logged, done
+	prep     map[string]prepCount              // by stay ID
 	handled  []string                          // keys of the guest's prompts already dealt with
 	analysis map[string]*anticipation.Analysis // by current stay ID, computed when first needed
 
@@ -190,7 +190,7 @@ func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*
 		return err
 	}
 	for id, p := range st.profiles {
-		g := &boardGuest{profile: p, requests: st.requests[id], prep: map[string][2]int{}, handled: st.handled[id]}
+		g := &boardGuest{profile: p, requests: st.requests[id], prep: map[string]prepCount{}, handled: st.handled[id]}
 		for _, s := range p.Stays {
 			if n, ok := st.prep[s.ID]; ok {
 				g.prep[s.ID] = n
@@ -217,4 +217,11 @@ func (c *boardCache) analysis(g anticipation.GuestState) *anticipation.Analysis 
 	a := anticipation.Analyse(g)
 	bg.analysis[g.Stay.ID] = a
 	return a
+}
+
+// forget drops the built board: the next read builds it again (the rules changed).
+func (c *boardCache) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.built = nil
 }

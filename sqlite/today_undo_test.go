@@ -16,7 +16,7 @@ import (
 func TestUndoingPreparationCancelsItsTasksAndBringsThePromptBack(t *testing.T) {
 	d := newDesk(t)
 	ctx := context.Background()
-	must(t, d.s.AddPreference(ctx, &guests.Preference{GuestID: d.siti.ID, Category: guests.PrefBedding, Text: "Feather-free pillows"}))
+	must(t, d.s.AddPreference(ctx, &guests.Preference{GuestID: d.siti.ID, Category: guests.PrefOther, Text: "Feather-free pillows"}))
 	st := d.stay(t, d.siti, 24, 3, "1204", guests.StayExpected)
 	n, err := d.s.PrepareArrival(as(d.dewi), st.ID)
 	if err != nil || n != 1 {

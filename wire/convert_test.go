@@ -44,6 +44,7 @@ var domainTypes = []struct {
 	{&audit.Entry{}, &v1.Entry{}}, {&audit.Filter{}, &v1.AuditFilter{}},
 	{&escalation.Level{}, &v1.Level{}},
 	{&anticipation.Board{}, &v1.Board{}}, {&anticipation.Resolution{}, &v1.Resolution{}},
+	{&anticipation.BoardQuery{}, &v1.BoardQuery{}}, {&anticipation.PrepRule{}, &v1.PrepRule{}},
 	{&handover.Report{}, &v1.Report{}}, {&handover.Note{}, &v1.Note{}}, {&handover.NoteFilter{}, &v1.NoteFilter{}},
 	{&handover.Ack{}, &v1.Ack{}}, {&handover.Measures{}, &v1.Measures{}},
 	{&desks.Desk{}, &v1.Desk{}},

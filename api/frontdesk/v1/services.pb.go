@@ -4600,6 +4600,166 @@ func (x *QuoteResponse) GetPromise() *Promise {
 	return nil
 }
 
+type PrepRulesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PrepRulesRequest) Reset() {
+	*x = PrepRulesRequest{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PrepRulesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PrepRulesRequest) ProtoMessage() {}
+
+func (x *PrepRulesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PrepRulesRequest.ProtoReflect.Descriptor instead.
+func (*PrepRulesRequest) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{102}
+}
+
+type PrepRulesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Rules         []*PrepRule            `protobuf:"bytes,1,rep,name=rules,proto3" json:"rules,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PrepRulesResponse) Reset() {
+	*x = PrepRulesResponse{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PrepRulesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PrepRulesResponse) ProtoMessage() {}
+
+func (x *PrepRulesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PrepRulesResponse.ProtoReflect.Descriptor instead.
+func (*PrepRulesResponse) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{103}
+}
+
+func (x *PrepRulesResponse) GetRules() []*PrepRule {
+	if x != nil {
+		return x.Rules
+	}
+	return nil
+}
+
+type SavePrepRulesRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Rules         []*PrepRule            `protobuf:"bytes,1,rep,name=rules,proto3" json:"rules,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SavePrepRulesRequest) Reset() {
+	*x = SavePrepRulesRequest{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SavePrepRulesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SavePrepRulesRequest) ProtoMessage() {}
+
+func (x *SavePrepRulesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SavePrepRulesRequest.ProtoReflect.Descriptor instead.
+func (*SavePrepRulesRequest) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{104}
+}
+
+func (x *SavePrepRulesRequest) GetRules() []*PrepRule {
+	if x != nil {
+		return x.Rules
+	}
+	return nil
+}
+
+type SavePrepRulesResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SavePrepRulesResponse) Reset() {
+	*x = SavePrepRulesResponse{}
+	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SavePrepRulesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SavePrepRulesResponse) ProtoMessage() {}
+
+func (x *SavePrepRulesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SavePrepRulesResponse.ProtoReflect.Descriptor instead.
+func (*SavePrepRulesResponse) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{105}
+}
+
 type PrepareArrivalRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	StayId        string                 `protobuf:"bytes,1,opt,name=stay_id,json=stayId,proto3" json:"stay_id,omitempty"`
@@ -4609,7 +4769,7 @@ type PrepareArrivalRequest struct {
 
 func (x *PrepareArrivalRequest) Reset() {
 	*x = PrepareArrivalRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4621,7 +4781,7 @@ func (x *PrepareArrivalRequest) String() string {
 func (*PrepareArrivalRequest) ProtoMessage() {}
 
 func (x *PrepareArrivalRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[102]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4634,7 +4794,7 @@ func (x *PrepareArrivalRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PrepareArrivalRequest.ProtoReflect.Descriptor instead.
 func (*PrepareArrivalRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{102}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{106}
 }
 
 func (x *PrepareArrivalRequest) GetStayId() string {
@@ -4653,7 +4813,7 @@ type PrepareArrivalResponse struct {
 
 func (x *PrepareArrivalResponse) Reset() {
 	*x = PrepareArrivalResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4665,7 +4825,7 @@ func (x *PrepareArrivalResponse) String() string {
 func (*PrepareArrivalResponse) ProtoMessage() {}
 
 func (x *PrepareArrivalResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[103]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4678,7 +4838,7 @@ func (x *PrepareArrivalResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PrepareArrivalResponse.ProtoReflect.Descriptor instead.
 func (*PrepareArrivalResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{103}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{107}
 }
 
 func (x *PrepareArrivalResponse) GetCreated() int64 {
@@ -4697,7 +4857,7 @@ type ResolvePromptRequest struct {
 
 func (x *ResolvePromptRequest) Reset() {
 	*x = ResolvePromptRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4709,7 +4869,7 @@ func (x *ResolvePromptRequest) String() string {
 func (*ResolvePromptRequest) ProtoMessage() {}
 
 func (x *ResolvePromptRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[104]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4722,7 +4882,7 @@ func (x *ResolvePromptRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResolvePromptRequest.ProtoReflect.Descriptor instead.
 func (*ResolvePromptRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{104}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{108}
 }
 
 func (x *ResolvePromptRequest) GetResolution() *Resolution {
@@ -4740,7 +4900,7 @@ type ResolvePromptResponse struct {
 
 func (x *ResolvePromptResponse) Reset() {
 	*x = ResolvePromptResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4752,7 +4912,7 @@ func (x *ResolvePromptResponse) String() string {
 func (*ResolvePromptResponse) ProtoMessage() {}
 
 func (x *ResolvePromptResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[105]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4765,7 +4925,7 @@ func (x *ResolvePromptResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResolvePromptResponse.ProtoReflect.Descriptor instead.
 func (*ResolvePromptResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{105}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{109}
 }
 
 type TodayRequest struct {
@@ -4777,7 +4937,7 @@ type TodayRequest struct {
 
 func (x *TodayRequest) Reset() {
 	*x = TodayRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4789,7 +4949,7 @@ func (x *TodayRequest) String() string {
 func (*TodayRequest) ProtoMessage() {}
 
 func (x *TodayRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[106]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4802,7 +4962,7 @@ func (x *TodayRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TodayRequest.ProtoReflect.Descriptor instead.
 func (*TodayRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{106}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{110}
 }
 
 func (x *TodayRequest) GetQuery() *BoardQuery {
@@ -4821,7 +4981,7 @@ type TodayResponse struct {
 
 func (x *TodayResponse) Reset() {
 	*x = TodayResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4833,7 +4993,7 @@ func (x *TodayResponse) String() string {
 func (*TodayResponse) ProtoMessage() {}
 
 func (x *TodayResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[107]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4846,7 +5006,7 @@ func (x *TodayResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TodayResponse.ProtoReflect.Descriptor instead.
 func (*TodayResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{107}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{111}
 }
 
 func (x *TodayResponse) GetBoard() *Board {
@@ -4865,7 +5025,7 @@ type UndoPromptRequest struct {
 
 func (x *UndoPromptRequest) Reset() {
 	*x = UndoPromptRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4877,7 +5037,7 @@ func (x *UndoPromptRequest) String() string {
 func (*UndoPromptRequest) ProtoMessage() {}
 
 func (x *UndoPromptRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[108]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4890,7 +5050,7 @@ func (x *UndoPromptRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UndoPromptRequest.ProtoReflect.Descriptor instead.
 func (*UndoPromptRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{108}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{112}
 }
 
 func (x *UndoPromptRequest) GetKey() string {
@@ -4908,7 +5068,7 @@ type UndoPromptResponse struct {
 
 func (x *UndoPromptResponse) Reset() {
 	*x = UndoPromptResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4920,7 +5080,7 @@ func (x *UndoPromptResponse) String() string {
 func (*UndoPromptResponse) ProtoMessage() {}
 
 func (x *UndoPromptResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[109]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4933,7 +5093,7 @@ func (x *UndoPromptResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UndoPromptResponse.ProtoReflect.Descriptor instead.
 func (*UndoPromptResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{109}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{113}
 }
 
 type AcknowledgeRequest struct {
@@ -4947,7 +5107,7 @@ type AcknowledgeRequest struct {
 
 func (x *AcknowledgeRequest) Reset() {
 	*x = AcknowledgeRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4959,7 +5119,7 @@ func (x *AcknowledgeRequest) String() string {
 func (*AcknowledgeRequest) ProtoMessage() {}
 
 func (x *AcknowledgeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[110]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4972,7 +5132,7 @@ func (x *AcknowledgeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AcknowledgeRequest.ProtoReflect.Descriptor instead.
 func (*AcknowledgeRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{110}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{114}
 }
 
 func (x *AcknowledgeRequest) GetDay() *Time {
@@ -5005,7 +5165,7 @@ type AcknowledgeResponse struct {
 
 func (x *AcknowledgeResponse) Reset() {
 	*x = AcknowledgeResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5017,7 +5177,7 @@ func (x *AcknowledgeResponse) String() string {
 func (*AcknowledgeResponse) ProtoMessage() {}
 
 func (x *AcknowledgeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[111]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5030,7 +5190,7 @@ func (x *AcknowledgeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AcknowledgeResponse.ProtoReflect.Descriptor instead.
 func (*AcknowledgeResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{111}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{115}
 }
 
 func (x *AcknowledgeResponse) GetAck() *Ack {
@@ -5049,7 +5209,7 @@ type AddNoteRequest struct {
 
 func (x *AddNoteRequest) Reset() {
 	*x = AddNoteRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5061,7 +5221,7 @@ func (x *AddNoteRequest) String() string {
 func (*AddNoteRequest) ProtoMessage() {}
 
 func (x *AddNoteRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[112]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5074,7 +5234,7 @@ func (x *AddNoteRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddNoteRequest.ProtoReflect.Descriptor instead.
 func (*AddNoteRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{112}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{116}
 }
 
 func (x *AddNoteRequest) GetNote() *Note {
@@ -5093,7 +5253,7 @@ type AddNoteResponse struct {
 
 func (x *AddNoteResponse) Reset() {
 	*x = AddNoteResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5105,7 +5265,7 @@ func (x *AddNoteResponse) String() string {
 func (*AddNoteResponse) ProtoMessage() {}
 
 func (x *AddNoteResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[113]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5118,7 +5278,7 @@ func (x *AddNoteResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddNoteResponse.ProtoReflect.Descriptor instead.
 func (*AddNoteResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{113}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{117}
 }
 
 func (x *AddNoteResponse) GetNote() *Note {
@@ -5137,7 +5297,7 @@ type ListNotesRequest struct {
 
 func (x *ListNotesRequest) Reset() {
 	*x = ListNotesRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5149,7 +5309,7 @@ func (x *ListNotesRequest) String() string {
 func (*ListNotesRequest) ProtoMessage() {}
 
 func (x *ListNotesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[114]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5162,7 +5322,7 @@ func (x *ListNotesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListNotesRequest.ProtoReflect.Descriptor instead.
 func (*ListNotesRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{114}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{118}
 }
 
 func (x *ListNotesRequest) GetNoteFilter() *NoteFilter {
@@ -5181,7 +5341,7 @@ type ListNotesResponse struct {
 
 func (x *ListNotesResponse) Reset() {
 	*x = ListNotesResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5193,7 +5353,7 @@ func (x *ListNotesResponse) String() string {
 func (*ListNotesResponse) ProtoMessage() {}
 
 func (x *ListNotesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[115]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5206,7 +5366,7 @@ func (x *ListNotesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListNotesResponse.ProtoReflect.Descriptor instead.
 func (*ListNotesResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{115}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{119}
 }
 
 func (x *ListNotesResponse) GetNotes() []*Note {
@@ -5225,7 +5385,7 @@ type MeasuresRequest struct {
 
 func (x *MeasuresRequest) Reset() {
 	*x = MeasuresRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5237,7 +5397,7 @@ func (x *MeasuresRequest) String() string {
 func (*MeasuresRequest) ProtoMessage() {}
 
 func (x *MeasuresRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[116]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5250,7 +5410,7 @@ func (x *MeasuresRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MeasuresRequest.ProtoReflect.Descriptor instead.
 func (*MeasuresRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{116}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{120}
 }
 
 func (x *MeasuresRequest) GetPeriod() *Period {
@@ -5269,7 +5429,7 @@ type MeasuresResponse struct {
 
 func (x *MeasuresResponse) Reset() {
 	*x = MeasuresResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5281,7 +5441,7 @@ func (x *MeasuresResponse) String() string {
 func (*MeasuresResponse) ProtoMessage() {}
 
 func (x *MeasuresResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[117]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5294,7 +5454,7 @@ func (x *MeasuresResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MeasuresResponse.ProtoReflect.Descriptor instead.
 func (*MeasuresResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{117}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{121}
 }
 
 func (x *MeasuresResponse) GetMeasures() *Measures {
@@ -5314,7 +5474,7 @@ type ReportRequest struct {
 
 func (x *ReportRequest) Reset() {
 	*x = ReportRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[122]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5326,7 +5486,7 @@ func (x *ReportRequest) String() string {
 func (*ReportRequest) ProtoMessage() {}
 
 func (x *ReportRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[118]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[122]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5339,7 +5499,7 @@ func (x *ReportRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportRequest.ProtoReflect.Descriptor instead.
 func (*ReportRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{118}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{122}
 }
 
 func (x *ReportRequest) GetDay() *Time {
@@ -5365,7 +5525,7 @@ type ReportResponse struct {
 
 func (x *ReportResponse) Reset() {
 	*x = ReportResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[123]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5377,7 +5537,7 @@ func (x *ReportResponse) String() string {
 func (*ReportResponse) ProtoMessage() {}
 
 func (x *ReportResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[119]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[123]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5390,7 +5550,7 @@ func (x *ReportResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReportResponse.ProtoReflect.Descriptor instead.
 func (*ReportResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{119}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{123}
 }
 
 func (x *ReportResponse) GetReport() *Report {
@@ -5410,7 +5570,7 @@ type SetPinnedRequest struct {
 
 func (x *SetPinnedRequest) Reset() {
 	*x = SetPinnedRequest{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[124]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5422,7 +5582,7 @@ func (x *SetPinnedRequest) String() string {
 func (*SetPinnedRequest) ProtoMessage() {}
 
 func (x *SetPinnedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[120]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[124]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5435,7 +5595,7 @@ func (x *SetPinnedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetPinnedRequest.ProtoReflect.Descriptor instead.
 func (*SetPinnedRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{120}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{124}
 }
 
 func (x *SetPinnedRequest) GetId() string {
@@ -5461,7 +5621,7 @@ type SetPinnedResponse struct {
 
 func (x *SetPinnedResponse) Reset() {
 	*x = SetPinnedResponse{}
-	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[125]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5473,7 +5633,7 @@ func (x *SetPinnedResponse) String() string {
 func (*SetPinnedResponse) ProtoMessage() {}
 
 func (x *SetPinnedResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_services_proto_msgTypes[121]
+	mi := &file_frontdesk_v1_services_proto_msgTypes[125]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5486,7 +5646,7 @@ func (x *SetPinnedResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SetPinnedResponse.ProtoReflect.Descriptor instead.
 func (*SetPinnedResponse) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{121}
+	return file_frontdesk_v1_services_proto_rawDescGZIP(), []int{125}
 }
 
 func (x *SetPinnedResponse) GetNote() *Note {
@@ -5737,7 +5897,13 @@ const file_frontdesk_v1_services_proto_rawDesc = "" +
 	"\n" +
 	"guest_time\x18\x04 \x01(\v2\x12.frontdesk.v1.TimeR\tguestTime\"@\n" +
 	"\rQuoteResponse\x12/\n" +
-	"\apromise\x18\x01 \x01(\v2\x15.frontdesk.v1.PromiseR\apromise\"0\n" +
+	"\apromise\x18\x01 \x01(\v2\x15.frontdesk.v1.PromiseR\apromise\"\x12\n" +
+	"\x10PrepRulesRequest\"A\n" +
+	"\x11PrepRulesResponse\x12,\n" +
+	"\x05rules\x18\x01 \x03(\v2\x16.frontdesk.v1.PrepRuleR\x05rules\"D\n" +
+	"\x14SavePrepRulesRequest\x12,\n" +
+	"\x05rules\x18\x01 \x03(\v2\x16.frontdesk.v1.PrepRuleR\x05rules\"\x17\n" +
+	"\x15SavePrepRulesResponse\"0\n" +
 	"\x15PrepareArrivalRequest\x12\x17\n" +
 	"\astay_id\x18\x01 \x01(\tR\x06stayId\"2\n" +
 	"\x16PrepareArrivalResponse\x12\x18\n" +
@@ -5852,8 +6018,10 @@ const file_frontdesk_v1_services_proto_rawDesc = "" +
 	"\n" +
 	"GetRequest\x12\x1f.frontdesk.v1.GetRequestRequest\x1a .frontdesk.v1.GetRequestResponse\x12U\n" +
 	"\fListRequests\x12!.frontdesk.v1.ListRequestsRequest\x1a\".frontdesk.v1.ListRequestsResponse\x12@\n" +
-	"\x05Quote\x12\x1a.frontdesk.v1.QuoteRequest\x1a\x1b.frontdesk.v1.QuoteResponse2\xd8\x02\n" +
-	"\fTodayService\x12[\n" +
+	"\x05Quote\x12\x1a.frontdesk.v1.QuoteRequest\x1a\x1b.frontdesk.v1.QuoteResponse2\x80\x04\n" +
+	"\fTodayService\x12L\n" +
+	"\tPrepRules\x12\x1e.frontdesk.v1.PrepRulesRequest\x1a\x1f.frontdesk.v1.PrepRulesResponse\x12X\n" +
+	"\rSavePrepRules\x12\".frontdesk.v1.SavePrepRulesRequest\x1a#.frontdesk.v1.SavePrepRulesResponse\x12[\n" +
 	"\x0ePrepareArrival\x12#.frontdesk.v1.PrepareArrivalRequest\x1a$.frontdesk.v1.PrepareArrivalResponse\x12X\n" +
 	"\rResolvePrompt\x12\".frontdesk.v1.ResolvePromptRequest\x1a#.frontdesk.v1.ResolvePromptResponse\x12@\n" +
 	"\x05Today\x12\x1a.frontdesk.v1.TodayRequest\x1a\x1b.frontdesk.v1.TodayResponse\x12O\n" +
@@ -5879,7 +6047,7 @@ func file_frontdesk_v1_services_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_services_proto_rawDescData
 }
 
-var file_frontdesk_v1_services_proto_msgTypes = make([]protoimpl.MessageInfo, 123)
+var file_frontdesk_v1_services_proto_msgTypes = make([]protoimpl.MessageInfo, 127)
 var file_frontdesk_v1_services_proto_goTypes = []any{
 	(*AddAlertRequest)(nil),                  // 0: frontdesk.v1.AddAlertRequest
 	(*AddAlertResponse)(nil),                 // 1: frontdesk.v1.AddAlertResponse
@@ -5983,291 +6151,302 @@ var file_frontdesk_v1_services_proto_goTypes = []any{
 	(*ListRequestsResponse)(nil),             // 99: frontdesk.v1.ListRequestsResponse
 	(*QuoteRequest)(nil),                     // 100: frontdesk.v1.QuoteRequest
 	(*QuoteResponse)(nil),                    // 101: frontdesk.v1.QuoteResponse
-	(*PrepareArrivalRequest)(nil),            // 102: frontdesk.v1.PrepareArrivalRequest
-	(*PrepareArrivalResponse)(nil),           // 103: frontdesk.v1.PrepareArrivalResponse
-	(*ResolvePromptRequest)(nil),             // 104: frontdesk.v1.ResolvePromptRequest
-	(*ResolvePromptResponse)(nil),            // 105: frontdesk.v1.ResolvePromptResponse
-	(*TodayRequest)(nil),                     // 106: frontdesk.v1.TodayRequest
-	(*TodayResponse)(nil),                    // 107: frontdesk.v1.TodayResponse
-	(*UndoPromptRequest)(nil),                // 108: frontdesk.v1.UndoPromptRequest
-	(*UndoPromptResponse)(nil),               // 109: frontdesk.v1.UndoPromptResponse
-	(*AcknowledgeRequest)(nil),               // 110: frontdesk.v1.AcknowledgeRequest
-	(*AcknowledgeResponse)(nil),              // 111: frontdesk.v1.AcknowledgeResponse
-	(*AddNoteRequest)(nil),                   // 112: frontdesk.v1.AddNoteRequest
-	(*AddNoteResponse)(nil),                  // 113: frontdesk.v1.AddNoteResponse
-	(*ListNotesRequest)(nil),                 // 114: frontdesk.v1.ListNotesRequest
-	(*ListNotesResponse)(nil),                // 115: frontdesk.v1.ListNotesResponse
-	(*MeasuresRequest)(nil),                  // 116: frontdesk.v1.MeasuresRequest
-	(*MeasuresResponse)(nil),                 // 117: frontdesk.v1.MeasuresResponse
-	(*ReportRequest)(nil),                    // 118: frontdesk.v1.ReportRequest
-	(*ReportResponse)(nil),                   // 119: frontdesk.v1.ReportResponse
-	(*SetPinnedRequest)(nil),                 // 120: frontdesk.v1.SetPinnedRequest
-	(*SetPinnedResponse)(nil),                // 121: frontdesk.v1.SetPinnedResponse
-	nil,                                      // 122: frontdesk.v1.CountRequestsResponse.CountsEntry
-	(*Alert)(nil),                            // 123: frontdesk.v1.Alert
-	(*Occasion)(nil),                         // 124: frontdesk.v1.Occasion
-	(*Preference)(nil),                       // 125: frontdesk.v1.Preference
-	(*Stay)(nil),                             // 126: frontdesk.v1.Stay
-	(*Guest)(nil),                            // 127: frontdesk.v1.Guest
-	(*Profile)(nil),                          // 128: frontdesk.v1.Profile
-	(*Query)(nil),                            // 129: frontdesk.v1.Query
-	(*Match)(nil),                            // 130: frontdesk.v1.Match
-	(*BackupErasure)(nil),                    // 131: frontdesk.v1.BackupErasure
-	(*DataExport)(nil),                       // 132: frontdesk.v1.DataExport
-	(*ErasurePlan)(nil),                      // 133: frontdesk.v1.ErasurePlan
-	(*ImportOptions)(nil),                    // 134: frontdesk.v1.ImportOptions
-	(*ImportReport)(nil),                     // 135: frontdesk.v1.ImportReport
-	(*Staff)(nil),                            // 136: frontdesk.v1.Staff
-	(*StaffFilter)(nil),                      // 137: frontdesk.v1.StaffFilter
-	(*Category)(nil),                         // 138: frontdesk.v1.Category
-	(*Department)(nil),                       // 139: frontdesk.v1.Department
-	(*Loan)(nil),                             // 140: frontdesk.v1.Loan
-	(*ItemStock)(nil),                        // 141: frontdesk.v1.ItemStock
-	(*LoansFilter)(nil),                      // 142: frontdesk.v1.LoansFilter
-	(*Item)(nil),                             // 143: frontdesk.v1.Item
-	(*RoomFilter)(nil),                       // 144: frontdesk.v1.RoomFilter
-	(*RoomImportReport)(nil),                 // 145: frontdesk.v1.RoomImportReport
-	(*Room)(nil),                             // 146: frontdesk.v1.Room
-	(*Time)(nil),                             // 147: frontdesk.v1.Time
-	(*RosterEntry)(nil),                      // 148: frontdesk.v1.RosterEntry
-	(*ShiftTimes)(nil),                       // 149: frontdesk.v1.ShiftTimes
-	(*AuditFilter)(nil),                      // 150: frontdesk.v1.AuditFilter
-	(*Entry)(nil),                            // 151: frontdesk.v1.Entry
-	(*Level)(nil),                            // 152: frontdesk.v1.Level
-	(*Action)(nil),                           // 153: frontdesk.v1.Action
-	(*Detail)(nil),                           // 154: frontdesk.v1.Detail
-	(*Summary)(nil),                          // 155: frontdesk.v1.Summary
-	(*RequestsFilter)(nil),                   // 156: frontdesk.v1.RequestsFilter
-	(*Request)(nil),                          // 157: frontdesk.v1.Request
-	(*Promise)(nil),                          // 158: frontdesk.v1.Promise
-	(*Resolution)(nil),                       // 159: frontdesk.v1.Resolution
-	(*BoardQuery)(nil),                       // 160: frontdesk.v1.BoardQuery
-	(*Board)(nil),                            // 161: frontdesk.v1.Board
-	(*Ack)(nil),                              // 162: frontdesk.v1.Ack
-	(*Note)(nil),                             // 163: frontdesk.v1.Note
-	(*NoteFilter)(nil),                       // 164: frontdesk.v1.NoteFilter
-	(*Period)(nil),                           // 165: frontdesk.v1.Period
-	(*Measures)(nil),                         // 166: frontdesk.v1.Measures
-	(*Report)(nil),                           // 167: frontdesk.v1.Report
+	(*PrepRulesRequest)(nil),                 // 102: frontdesk.v1.PrepRulesRequest
+	(*PrepRulesResponse)(nil),                // 103: frontdesk.v1.PrepRulesResponse
+	(*SavePrepRulesRequest)(nil),             // 104: frontdesk.v1.SavePrepRulesRequest
+	(*SavePrepRulesResponse)(nil),            // 105: frontdesk.v1.SavePrepRulesResponse
+	(*PrepareArrivalRequest)(nil),            // 106: frontdesk.v1.PrepareArrivalRequest
+	(*PrepareArrivalResponse)(nil),           // 107: frontdesk.v1.PrepareArrivalResponse
+	(*ResolvePromptRequest)(nil),             // 108: frontdesk.v1.ResolvePromptRequest
+	(*ResolvePromptResponse)(nil),            // 109: frontdesk.v1.ResolvePromptResponse
+	(*TodayRequest)(nil),                     // 110: frontdesk.v1.TodayRequest
+	(*TodayResponse)(nil),                    // 111: frontdesk.v1.TodayResponse
+	(*UndoPromptRequest)(nil),                // 112: frontdesk.v1.UndoPromptRequest
+	(*UndoPromptResponse)(nil),               // 113: frontdesk.v1.UndoPromptResponse
+	(*AcknowledgeRequest)(nil),               // 114: frontdesk.v1.AcknowledgeRequest
+	(*AcknowledgeResponse)(nil),              // 115: frontdesk.v1.AcknowledgeResponse
+	(*AddNoteRequest)(nil),                   // 116: frontdesk.v1.AddNoteRequest
+	(*AddNoteResponse)(nil),                  // 117: frontdesk.v1.AddNoteResponse
+	(*ListNotesRequest)(nil),                 // 118: frontdesk.v1.ListNotesRequest
+	(*ListNotesResponse)(nil),                // 119: frontdesk.v1.ListNotesResponse
+	(*MeasuresRequest)(nil),                  // 120: frontdesk.v1.MeasuresRequest
+	(*MeasuresResponse)(nil),                 // 121: frontdesk.v1.MeasuresResponse
+	(*ReportRequest)(nil),                    // 122: frontdesk.v1.ReportRequest
+	(*ReportResponse)(nil),                   // 123: frontdesk.v1.ReportResponse
+	(*SetPinnedRequest)(nil),                 // 124: frontdesk.v1.SetPinnedRequest
+	(*SetPinnedResponse)(nil),                // 125: frontdesk.v1.SetPinnedResponse
+	nil,                                      // 126: frontdesk.v1.CountRequestsResponse.CountsEntry
+	(*Alert)(nil),                            // 127: frontdesk.v1.Alert
+	(*Occasion)(nil),                         // 128: frontdesk.v1.Occasion
+	(*Preference)(nil),                       // 129: frontdesk.v1.Preference
+	(*Stay)(nil),                             // 130: frontdesk.v1.Stay
+	(*Guest)(nil),                            // 131: frontdesk.v1.Guest
+	(*Profile)(nil),                          // 132: frontdesk.v1.Profile
+	(*Query)(nil),                            // 133: frontdesk.v1.Query
+	(*Match)(nil),                            // 134: frontdesk.v1.Match
+	(*BackupErasure)(nil),                    // 135: frontdesk.v1.BackupErasure
+	(*DataExport)(nil),                       // 136: frontdesk.v1.DataExport
+	(*ErasurePlan)(nil),                      // 137: frontdesk.v1.ErasurePlan
+	(*ImportOptions)(nil),                    // 138: frontdesk.v1.ImportOptions
+	(*ImportReport)(nil),                     // 139: frontdesk.v1.ImportReport
+	(*Staff)(nil),                            // 140: frontdesk.v1.Staff
+	(*StaffFilter)(nil),                      // 141: frontdesk.v1.StaffFilter
+	(*Category)(nil),                         // 142: frontdesk.v1.Category
+	(*Department)(nil),                       // 143: frontdesk.v1.Department
+	(*Loan)(nil),                             // 144: frontdesk.v1.Loan
+	(*ItemStock)(nil),                        // 145: frontdesk.v1.ItemStock
+	(*LoansFilter)(nil),                      // 146: frontdesk.v1.LoansFilter
+	(*Item)(nil),                             // 147: frontdesk.v1.Item
+	(*RoomFilter)(nil),                       // 148: frontdesk.v1.RoomFilter
+	(*RoomImportReport)(nil),                 // 149: frontdesk.v1.RoomImportReport
+	(*Room)(nil),                             // 150: frontdesk.v1.Room
+	(*Time)(nil),                             // 151: frontdesk.v1.Time
+	(*RosterEntry)(nil),                      // 152: frontdesk.v1.RosterEntry
+	(*ShiftTimes)(nil),                       // 153: frontdesk.v1.ShiftTimes
+	(*AuditFilter)(nil),                      // 154: frontdesk.v1.AuditFilter
+	(*Entry)(nil),                            // 155: frontdesk.v1.Entry
+	(*Level)(nil),                            // 156: frontdesk.v1.Level
+	(*Action)(nil),                           // 157: frontdesk.v1.Action
+	(*Detail)(nil),                           // 158: frontdesk.v1.Detail
+	(*Summary)(nil),                          // 159: frontdesk.v1.Summary
+	(*RequestsFilter)(nil),                   // 160: frontdesk.v1.RequestsFilter
+	(*Request)(nil),                          // 161: frontdesk.v1.Request
+	(*Promise)(nil),                          // 162: frontdesk.v1.Promise
+	(*PrepRule)(nil),                         // 163: frontdesk.v1.PrepRule
+	(*Resolution)(nil),                       // 164: frontdesk.v1.Resolution
+	(*BoardQuery)(nil),                       // 165: frontdesk.v1.BoardQuery
+	(*Board)(nil),                            // 166: frontdesk.v1.Board
+	(*Ack)(nil),                              // 167: frontdesk.v1.Ack
+	(*Note)(nil),                             // 168: frontdesk.v1.Note
+	(*NoteFilter)(nil),                       // 169: frontdesk.v1.NoteFilter
+	(*Period)(nil),                           // 170: frontdesk.v1.Period
+	(*Measures)(nil),                         // 171: frontdesk.v1.Measures
+	(*Report)(nil),                           // 172: frontdesk.v1.Report
 }
 var file_frontdesk_v1_services_proto_depIdxs = []int32{
-	123, // 0: frontdesk.v1.AddAlertRequest.alert:type_name -> frontdesk.v1.Alert
-	123, // 1: frontdesk.v1.AddAlertResponse.alert:type_name -> frontdesk.v1.Alert
-	124, // 2: frontdesk.v1.AddOccasionRequest.occasion:type_name -> frontdesk.v1.Occasion
-	124, // 3: frontdesk.v1.AddOccasionResponse.occasion:type_name -> frontdesk.v1.Occasion
-	125, // 4: frontdesk.v1.AddPreferenceRequest.preference:type_name -> frontdesk.v1.Preference
-	125, // 5: frontdesk.v1.AddPreferenceResponse.preference:type_name -> frontdesk.v1.Preference
-	126, // 6: frontdesk.v1.AddStayRequest.stay:type_name -> frontdesk.v1.Stay
-	126, // 7: frontdesk.v1.AddStayResponse.stay:type_name -> frontdesk.v1.Stay
-	127, // 8: frontdesk.v1.CreateGuestRequest.guest:type_name -> frontdesk.v1.Guest
-	127, // 9: frontdesk.v1.CreateGuestResponse.guest:type_name -> frontdesk.v1.Guest
-	128, // 10: frontdesk.v1.FindGuestByIDResponse.profile:type_name -> frontdesk.v1.Profile
-	129, // 11: frontdesk.v1.SearchGuestsRequest.query:type_name -> frontdesk.v1.Query
-	130, // 12: frontdesk.v1.SearchGuestsResponse.matchs:type_name -> frontdesk.v1.Match
-	127, // 13: frontdesk.v1.UpdateGuestRequest.guest:type_name -> frontdesk.v1.Guest
-	127, // 14: frontdesk.v1.UpdateGuestResponse.guest:type_name -> frontdesk.v1.Guest
-	126, // 15: frontdesk.v1.UpdateStayRequest.stay:type_name -> frontdesk.v1.Stay
-	126, // 16: frontdesk.v1.UpdateStayResponse.stay:type_name -> frontdesk.v1.Stay
-	131, // 17: frontdesk.v1.EraseGuestFromBackupsResponse.backup_erasure:type_name -> frontdesk.v1.BackupErasure
-	132, // 18: frontdesk.v1.ExportGuestDataResponse.data_export:type_name -> frontdesk.v1.DataExport
-	133, // 19: frontdesk.v1.PlanErasureResponse.erasure_plan:type_name -> frontdesk.v1.ErasurePlan
-	134, // 20: frontdesk.v1.ImportGuestsCSVRequest.options:type_name -> frontdesk.v1.ImportOptions
-	135, // 21: frontdesk.v1.ImportGuestsCSVResponse.import_report:type_name -> frontdesk.v1.ImportReport
-	136, // 22: frontdesk.v1.CreateFirstAdministratorRequest.staff:type_name -> frontdesk.v1.Staff
-	136, // 23: frontdesk.v1.CreateFirstAdministratorResponse.staff:type_name -> frontdesk.v1.Staff
-	136, // 24: frontdesk.v1.CreateStaffRequest.staff:type_name -> frontdesk.v1.Staff
-	136, // 25: frontdesk.v1.CreateStaffResponse.staff:type_name -> frontdesk.v1.Staff
-	137, // 26: frontdesk.v1.ListStaffRequest.filter:type_name -> frontdesk.v1.StaffFilter
-	136, // 27: frontdesk.v1.ListStaffResponse.staffs:type_name -> frontdesk.v1.Staff
-	136, // 28: frontdesk.v1.UpdateStaffRequest.staff:type_name -> frontdesk.v1.Staff
-	136, // 29: frontdesk.v1.UpdateStaffResponse.staff:type_name -> frontdesk.v1.Staff
-	138, // 30: frontdesk.v1.ListCategoriesResponse.categorys:type_name -> frontdesk.v1.Category
-	139, // 31: frontdesk.v1.ListDepartmentsResponse.departments:type_name -> frontdesk.v1.Department
-	138, // 32: frontdesk.v1.SaveCategoryRequest.category:type_name -> frontdesk.v1.Category
-	138, // 33: frontdesk.v1.SaveCategoryResponse.category:type_name -> frontdesk.v1.Category
-	139, // 34: frontdesk.v1.SaveDepartmentRequest.department:type_name -> frontdesk.v1.Department
-	139, // 35: frontdesk.v1.SaveDepartmentResponse.department:type_name -> frontdesk.v1.Department
-	140, // 36: frontdesk.v1.LendRequest.loan:type_name -> frontdesk.v1.Loan
-	140, // 37: frontdesk.v1.LendResponse.loan:type_name -> frontdesk.v1.Loan
-	141, // 38: frontdesk.v1.ListItemsResponse.item_stocks:type_name -> frontdesk.v1.ItemStock
-	142, // 39: frontdesk.v1.ListLoansRequest.filter:type_name -> frontdesk.v1.LoansFilter
-	140, // 40: frontdesk.v1.ListLoansResponse.loans:type_name -> frontdesk.v1.Loan
-	143, // 41: frontdesk.v1.SaveItemRequest.item:type_name -> frontdesk.v1.Item
-	143, // 42: frontdesk.v1.SaveItemResponse.item:type_name -> frontdesk.v1.Item
-	144, // 43: frontdesk.v1.CountRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
-	145, // 44: frontdesk.v1.ImportRoomsResponse.room_import_report:type_name -> frontdesk.v1.RoomImportReport
-	144, // 45: frontdesk.v1.ListRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
-	146, // 46: frontdesk.v1.ListRoomsResponse.rooms:type_name -> frontdesk.v1.Room
-	146, // 47: frontdesk.v1.SaveRoomRequest.room:type_name -> frontdesk.v1.Room
-	146, // 48: frontdesk.v1.SaveRoomResponse.room:type_name -> frontdesk.v1.Room
-	147, // 49: frontdesk.v1.OnShiftRequest.now:type_name -> frontdesk.v1.Time
-	147, // 50: frontdesk.v1.OnShiftResponse.day:type_name -> frontdesk.v1.Time
-	148, // 51: frontdesk.v1.OnShiftResponse.people:type_name -> frontdesk.v1.RosterEntry
-	148, // 52: frontdesk.v1.OnShiftResponse.manager:type_name -> frontdesk.v1.RosterEntry
-	147, // 53: frontdesk.v1.RosterRequest.day:type_name -> frontdesk.v1.Time
-	148, // 54: frontdesk.v1.RosterResponse.roster_entrys:type_name -> frontdesk.v1.RosterEntry
-	149, // 55: frontdesk.v1.SaveShiftTimesRequest.shift_times:type_name -> frontdesk.v1.ShiftTimes
-	147, // 56: frontdesk.v1.SetRosterRequest.day:type_name -> frontdesk.v1.Time
-	148, // 57: frontdesk.v1.SetRosterRequest.entries:type_name -> frontdesk.v1.RosterEntry
-	149, // 58: frontdesk.v1.ShiftTimesResponse.shift_times:type_name -> frontdesk.v1.ShiftTimes
-	150, // 59: frontdesk.v1.ListAuditRequest.filter:type_name -> frontdesk.v1.AuditFilter
-	151, // 60: frontdesk.v1.ListAuditResponse.entrys:type_name -> frontdesk.v1.Entry
-	152, // 61: frontdesk.v1.ListEscalationRulesResponse.levels:type_name -> frontdesk.v1.Level
-	152, // 62: frontdesk.v1.SaveEscalationRulesRequest.levels:type_name -> frontdesk.v1.Level
-	153, // 63: frontdesk.v1.ActRequest.action:type_name -> frontdesk.v1.Action
-	154, // 64: frontdesk.v1.ActResponse.detail:type_name -> frontdesk.v1.Detail
-	155, // 65: frontdesk.v1.ClaimNoticesResponse.fresh:type_name -> frontdesk.v1.Summary
-	156, // 66: frontdesk.v1.CountRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
-	122, // 67: frontdesk.v1.CountRequestsResponse.counts:type_name -> frontdesk.v1.CountRequestsResponse.CountsEntry
-	157, // 68: frontdesk.v1.CreateRequestRequest.request:type_name -> frontdesk.v1.Request
-	147, // 69: frontdesk.v1.CreateRequestRequest.guest_time:type_name -> frontdesk.v1.Time
-	157, // 70: frontdesk.v1.CreateRequestResponse.request:type_name -> frontdesk.v1.Request
-	154, // 71: frontdesk.v1.GetRequestResponse.detail:type_name -> frontdesk.v1.Detail
-	156, // 72: frontdesk.v1.ListRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
-	155, // 73: frontdesk.v1.ListRequestsResponse.summarys:type_name -> frontdesk.v1.Summary
-	147, // 74: frontdesk.v1.QuoteRequest.guest_time:type_name -> frontdesk.v1.Time
-	158, // 75: frontdesk.v1.QuoteResponse.promise:type_name -> frontdesk.v1.Promise
-	159, // 76: frontdesk.v1.ResolvePromptRequest.resolution:type_name -> frontdesk.v1.Resolution
-	160, // 77: frontdesk.v1.TodayRequest.query:type_name -> frontdesk.v1.BoardQuery
-	161, // 78: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
-	147, // 79: frontdesk.v1.AcknowledgeRequest.day:type_name -> frontdesk.v1.Time
-	162, // 80: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
-	163, // 81: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
-	163, // 82: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
-	164, // 83: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
-	163, // 84: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
-	165, // 85: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
-	166, // 86: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
-	147, // 87: frontdesk.v1.ReportRequest.day:type_name -> frontdesk.v1.Time
-	167, // 88: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
-	163, // 89: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
-	0,   // 90: frontdesk.v1.GuestService.AddAlert:input_type -> frontdesk.v1.AddAlertRequest
-	2,   // 91: frontdesk.v1.GuestService.AddOccasion:input_type -> frontdesk.v1.AddOccasionRequest
-	4,   // 92: frontdesk.v1.GuestService.AddPreference:input_type -> frontdesk.v1.AddPreferenceRequest
-	6,   // 93: frontdesk.v1.GuestService.AddStay:input_type -> frontdesk.v1.AddStayRequest
-	8,   // 94: frontdesk.v1.GuestService.CreateGuest:input_type -> frontdesk.v1.CreateGuestRequest
-	10,  // 95: frontdesk.v1.GuestService.FindGuestByID:input_type -> frontdesk.v1.FindGuestByIDRequest
-	12,  // 96: frontdesk.v1.GuestService.PhoneRegion:input_type -> frontdesk.v1.PhoneRegionRequest
-	14,  // 97: frontdesk.v1.GuestService.RemoveItem:input_type -> frontdesk.v1.RemoveItemRequest
-	16,  // 98: frontdesk.v1.GuestService.SearchGuests:input_type -> frontdesk.v1.SearchGuestsRequest
-	18,  // 99: frontdesk.v1.GuestService.UpdateGuest:input_type -> frontdesk.v1.UpdateGuestRequest
-	20,  // 100: frontdesk.v1.GuestService.UpdateStay:input_type -> frontdesk.v1.UpdateStayRequest
-	22,  // 101: frontdesk.v1.PrivacyService.EraseGuest:input_type -> frontdesk.v1.EraseGuestRequest
-	24,  // 102: frontdesk.v1.PrivacyService.EraseGuestFromBackups:input_type -> frontdesk.v1.EraseGuestFromBackupsRequest
-	26,  // 103: frontdesk.v1.PrivacyService.ExportGuestData:input_type -> frontdesk.v1.ExportGuestDataRequest
-	28,  // 104: frontdesk.v1.PrivacyService.PlanErasure:input_type -> frontdesk.v1.PlanErasureRequest
-	30,  // 105: frontdesk.v1.TransferService.ExportGuestsCSV:input_type -> frontdesk.v1.ExportGuestsCSVRequest
-	32,  // 106: frontdesk.v1.TransferService.ImportGuestsCSV:input_type -> frontdesk.v1.ImportGuestsCSVRequest
-	34,  // 107: frontdesk.v1.StaffService.CountStaff:input_type -> frontdesk.v1.CountStaffRequest
-	36,  // 108: frontdesk.v1.StaffService.CreateFirstAdministrator:input_type -> frontdesk.v1.CreateFirstAdministratorRequest
-	38,  // 109: frontdesk.v1.StaffService.CreateStaff:input_type -> frontdesk.v1.CreateStaffRequest
-	40,  // 110: frontdesk.v1.StaffService.ListStaff:input_type -> frontdesk.v1.ListStaffRequest
-	42,  // 111: frontdesk.v1.StaffService.ResetStaffPIN:input_type -> frontdesk.v1.ResetStaffPINRequest
-	44,  // 112: frontdesk.v1.StaffService.UpdateStaff:input_type -> frontdesk.v1.UpdateStaffRequest
-	46,  // 113: frontdesk.v1.StandardsService.ListCategories:input_type -> frontdesk.v1.ListCategoriesRequest
-	48,  // 114: frontdesk.v1.StandardsService.ListDepartments:input_type -> frontdesk.v1.ListDepartmentsRequest
-	50,  // 115: frontdesk.v1.StandardsService.SaveCategory:input_type -> frontdesk.v1.SaveCategoryRequest
-	52,  // 116: frontdesk.v1.StandardsService.SaveDepartment:input_type -> frontdesk.v1.SaveDepartmentRequest
-	54,  // 117: frontdesk.v1.LoanService.Lend:input_type -> frontdesk.v1.LendRequest
-	56,  // 118: frontdesk.v1.LoanService.ListItems:input_type -> frontdesk.v1.ListItemsRequest
-	58,  // 119: frontdesk.v1.LoanService.ListLoans:input_type -> frontdesk.v1.ListLoansRequest
-	60,  // 120: frontdesk.v1.LoanService.ReturnLoan:input_type -> frontdesk.v1.ReturnLoanRequest
-	62,  // 121: frontdesk.v1.LoanService.SaveItem:input_type -> frontdesk.v1.SaveItemRequest
-	64,  // 122: frontdesk.v1.RoomService.CountRooms:input_type -> frontdesk.v1.CountRoomsRequest
-	66,  // 123: frontdesk.v1.RoomService.ImportRooms:input_type -> frontdesk.v1.ImportRoomsRequest
-	68,  // 124: frontdesk.v1.RoomService.ListRooms:input_type -> frontdesk.v1.ListRoomsRequest
-	70,  // 125: frontdesk.v1.RoomService.SaveRoom:input_type -> frontdesk.v1.SaveRoomRequest
-	72,  // 126: frontdesk.v1.RosterService.OnShift:input_type -> frontdesk.v1.OnShiftRequest
-	74,  // 127: frontdesk.v1.RosterService.Roster:input_type -> frontdesk.v1.RosterRequest
-	76,  // 128: frontdesk.v1.RosterService.SaveShiftTimes:input_type -> frontdesk.v1.SaveShiftTimesRequest
-	78,  // 129: frontdesk.v1.RosterService.SetRoster:input_type -> frontdesk.v1.SetRosterRequest
-	80,  // 130: frontdesk.v1.RosterService.ShiftTimes:input_type -> frontdesk.v1.ShiftTimesRequest
-	82,  // 131: frontdesk.v1.AuditService.ListAudit:input_type -> frontdesk.v1.ListAuditRequest
-	84,  // 132: frontdesk.v1.EscalationService.ListEscalationRules:input_type -> frontdesk.v1.ListEscalationRulesRequest
-	86,  // 133: frontdesk.v1.EscalationService.SaveEscalationRules:input_type -> frontdesk.v1.SaveEscalationRulesRequest
-	88,  // 134: frontdesk.v1.RequestService.Act:input_type -> frontdesk.v1.ActRequest
-	90,  // 135: frontdesk.v1.RequestService.ClaimNotices:input_type -> frontdesk.v1.ClaimNoticesRequest
-	92,  // 136: frontdesk.v1.RequestService.CountRequests:input_type -> frontdesk.v1.CountRequestsRequest
-	94,  // 137: frontdesk.v1.RequestService.CreateRequest:input_type -> frontdesk.v1.CreateRequestRequest
-	96,  // 138: frontdesk.v1.RequestService.GetRequest:input_type -> frontdesk.v1.GetRequestRequest
-	98,  // 139: frontdesk.v1.RequestService.ListRequests:input_type -> frontdesk.v1.ListRequestsRequest
-	100, // 140: frontdesk.v1.RequestService.Quote:input_type -> frontdesk.v1.QuoteRequest
-	102, // 141: frontdesk.v1.TodayService.PrepareArrival:input_type -> frontdesk.v1.PrepareArrivalRequest
-	104, // 142: frontdesk.v1.TodayService.ResolvePrompt:input_type -> frontdesk.v1.ResolvePromptRequest
-	106, // 143: frontdesk.v1.TodayService.Today:input_type -> frontdesk.v1.TodayRequest
-	108, // 144: frontdesk.v1.TodayService.UndoPrompt:input_type -> frontdesk.v1.UndoPromptRequest
-	110, // 145: frontdesk.v1.HandoverService.Acknowledge:input_type -> frontdesk.v1.AcknowledgeRequest
-	112, // 146: frontdesk.v1.HandoverService.AddNote:input_type -> frontdesk.v1.AddNoteRequest
-	114, // 147: frontdesk.v1.HandoverService.ListNotes:input_type -> frontdesk.v1.ListNotesRequest
-	116, // 148: frontdesk.v1.HandoverService.Measures:input_type -> frontdesk.v1.MeasuresRequest
-	118, // 149: frontdesk.v1.HandoverService.Report:input_type -> frontdesk.v1.ReportRequest
-	120, // 150: frontdesk.v1.HandoverService.SetPinned:input_type -> frontdesk.v1.SetPinnedRequest
-	1,   // 151: frontdesk.v1.GuestService.AddAlert:output_type -> frontdesk.v1.AddAlertResponse
-	3,   // 152: frontdesk.v1.GuestService.AddOccasion:output_type -> frontdesk.v1.AddOccasionResponse
-	5,   // 153: frontdesk.v1.GuestService.AddPreference:output_type -> frontdesk.v1.AddPreferenceResponse
-	7,   // 154: frontdesk.v1.GuestService.AddStay:output_type -> frontdesk.v1.AddStayResponse
-	9,   // 155: frontdesk.v1.GuestService.CreateGuest:output_type -> frontdesk.v1.CreateGuestResponse
-	11,  // 156: frontdesk.v1.GuestService.FindGuestByID:output_type -> frontdesk.v1.FindGuestByIDResponse
-	13,  // 157: frontdesk.v1.GuestService.PhoneRegion:output_type -> frontdesk.v1.PhoneRegionResponse
-	15,  // 158: frontdesk.v1.GuestService.RemoveItem:output_type -> frontdesk.v1.RemoveItemResponse
-	17,  // 159: frontdesk.v1.GuestService.SearchGuests:output_type -> frontdesk.v1.SearchGuestsResponse
-	19,  // 160: frontdesk.v1.GuestService.UpdateGuest:output_type -> frontdesk.v1.UpdateGuestResponse
-	21,  // 161: frontdesk.v1.GuestService.UpdateStay:output_type -> frontdesk.v1.UpdateStayResponse
-	23,  // 162: frontdesk.v1.PrivacyService.EraseGuest:output_type -> frontdesk.v1.EraseGuestResponse
-	25,  // 163: frontdesk.v1.PrivacyService.EraseGuestFromBackups:output_type -> frontdesk.v1.EraseGuestFromBackupsResponse
-	27,  // 164: frontdesk.v1.PrivacyService.ExportGuestData:output_type -> frontdesk.v1.ExportGuestDataResponse
-	29,  // 165: frontdesk.v1.PrivacyService.PlanErasure:output_type -> frontdesk.v1.PlanErasureResponse
-	31,  // 166: frontdesk.v1.TransferService.ExportGuestsCSV:output_type -> frontdesk.v1.ExportGuestsCSVResponse
-	33,  // 167: frontdesk.v1.TransferService.ImportGuestsCSV:output_type -> frontdesk.v1.ImportGuestsCSVResponse
-	35,  // 168: frontdesk.v1.StaffService.CountStaff:output_type -> frontdesk.v1.CountStaffResponse
-	37,  // 169: frontdesk.v1.StaffService.CreateFirstAdministrator:output_type -> frontdesk.v1.CreateFirstAdministratorResponse
-	39,  // 170: frontdesk.v1.StaffService.CreateStaff:output_type -> frontdesk.v1.CreateStaffResponse
-	41,  // 171: frontdesk.v1.StaffService.ListStaff:output_type -> frontdesk.v1.ListStaffResponse
-	43,  // 172: frontdesk.v1.StaffService.ResetStaffPIN:output_type -> frontdesk.v1.ResetStaffPINResponse
-	45,  // 173: frontdesk.v1.StaffService.UpdateStaff:output_type -> frontdesk.v1.UpdateStaffResponse
-	47,  // 174: frontdesk.v1.StandardsService.ListCategories:output_type -> frontdesk.v1.ListCategoriesResponse
-	49,  // 175: frontdesk.v1.StandardsService.ListDepartments:output_type -> frontdesk.v1.ListDepartmentsResponse
-	51,  // 176: frontdesk.v1.StandardsService.SaveCategory:output_type -> frontdesk.v1.SaveCategoryResponse
-	53,  // 177: frontdesk.v1.StandardsService.SaveDepartment:output_type -> frontdesk.v1.SaveDepartmentResponse
-	55,  // 178: frontdesk.v1.LoanService.Lend:output_type -> frontdesk.v1.LendResponse
-	57,  // 179: frontdesk.v1.LoanService.ListItems:output_type -> frontdesk.v1.ListItemsResponse
-	59,  // 180: frontdesk.v1.LoanService.ListLoans:output_type -> frontdesk.v1.ListLoansResponse
-	61,  // 181: frontdesk.v1.LoanService.ReturnLoan:output_type -> frontdesk.v1.ReturnLoanResponse
-	63,  // 182: frontdesk.v1.LoanService.SaveItem:output_type -> frontdesk.v1.SaveItemResponse
-	65,  // 183: frontdesk.v1.RoomService.CountRooms:output_type -> frontdesk.v1.CountRoomsResponse
-	67,  // 184: frontdesk.v1.RoomService.ImportRooms:output_type -> frontdesk.v1.ImportRoomsResponse
-	69,  // 185: frontdesk.v1.RoomService.ListRooms:output_type -> frontdesk.v1.ListRoomsResponse
-	71,  // 186: frontdesk.v1.RoomService.SaveRoom:output_type -> frontdesk.v1.SaveRoomResponse
-	73,  // 187: frontdesk.v1.RosterService.OnShift:output_type -> frontdesk.v1.OnShiftResponse
-	75,  // 188: frontdesk.v1.RosterService.Roster:output_type -> frontdesk.v1.RosterResponse
-	77,  // 189: frontdesk.v1.RosterService.SaveShiftTimes:output_type -> frontdesk.v1.SaveShiftTimesResponse
-	79,  // 190: frontdesk.v1.RosterService.SetRoster:output_type -> frontdesk.v1.SetRosterResponse
-	81,  // 191: frontdesk.v1.RosterService.ShiftTimes:output_type -> frontdesk.v1.ShiftTimesResponse
-	83,  // 192: frontdesk.v1.AuditService.ListAudit:output_type -> frontdesk.v1.ListAuditResponse
-	85,  // 193: frontdesk.v1.EscalationService.ListEscalationRules:output_type -> frontdesk.v1.ListEscalationRulesResponse
-	87,  // 194: frontdesk.v1.EscalationService.SaveEscalationRules:output_type -> frontdesk.v1.SaveEscalationRulesResponse
-	89,  // 195: frontdesk.v1.RequestService.Act:output_type -> frontdesk.v1.ActResponse
-	91,  // 196: frontdesk.v1.RequestService.ClaimNotices:output_type -> frontdesk.v1.ClaimNoticesResponse
-	93,  // 197: frontdesk.v1.RequestService.CountRequests:output_type -> frontdesk.v1.CountRequestsResponse
-	95,  // 198: frontdesk.v1.RequestService.CreateRequest:output_type -> frontdesk.v1.CreateRequestResponse
-	97,  // 199: frontdesk.v1.RequestService.GetRequest:output_type -> frontdesk.v1.GetRequestResponse
-	99,  // 200: frontdesk.v1.RequestService.ListRequests:output_type -> frontdesk.v1.ListRequestsResponse
-	101, // 201: frontdesk.v1.RequestService.Quote:output_type -> frontdesk.v1.QuoteResponse
-	103, // 202: frontdesk.v1.TodayService.PrepareArrival:output_type -> frontdesk.v1.PrepareArrivalResponse
-	105, // 203: frontdesk.v1.TodayService.ResolvePrompt:output_type -> frontdesk.v1.ResolvePromptResponse
-	107, // 204: frontdesk.v1.TodayService.Today:output_type -> frontdesk.v1.TodayResponse
-	109, // 205: frontdesk.v1.TodayService.UndoPrompt:output_type -> frontdesk.v1.UndoPromptResponse
-	111, // 206: frontdesk.v1.HandoverService.Acknowledge:output_type -> frontdesk.v1.AcknowledgeResponse
-	113, // 207: frontdesk.v1.HandoverService.AddNote:output_type -> frontdesk.v1.AddNoteResponse
-	115, // 208: frontdesk.v1.HandoverService.ListNotes:output_type -> frontdesk.v1.ListNotesResponse
-	117, // 209: frontdesk.v1.HandoverService.Measures:output_type -> frontdesk.v1.MeasuresResponse
-	119, // 210: frontdesk.v1.HandoverService.Report:output_type -> frontdesk.v1.ReportResponse
-	121, // 211: frontdesk.v1.HandoverService.SetPinned:output_type -> frontdesk.v1.SetPinnedResponse
-	151, // [151:212] is the sub-list for method output_type
-	90,  // [90:151] is the sub-list for method input_type
-	90,  // [90:90] is the sub-list for extension type_name
-	90,  // [90:90] is the sub-list for extension extendee
-	0,   // [0:90] is the sub-list for field type_name
+	127, // 0: frontdesk.v1.AddAlertRequest.alert:type_name -> frontdesk.v1.Alert
+	127, // 1: frontdesk.v1.AddAlertResponse.alert:type_name -> frontdesk.v1.Alert
+	128, // 2: frontdesk.v1.AddOccasionRequest.occasion:type_name -> frontdesk.v1.Occasion
+	128, // 3: frontdesk.v1.AddOccasionResponse.occasion:type_name -> frontdesk.v1.Occasion
+	129, // 4: frontdesk.v1.AddPreferenceRequest.preference:type_name -> frontdesk.v1.Preference
+	129, // 5: frontdesk.v1.AddPreferenceResponse.preference:type_name -> frontdesk.v1.Preference
+	130, // 6: frontdesk.v1.AddStayRequest.stay:type_name -> frontdesk.v1.Stay
+	130, // 7: frontdesk.v1.AddStayResponse.stay:type_name -> frontdesk.v1.Stay
+	131, // 8: frontdesk.v1.CreateGuestRequest.guest:type_name -> frontdesk.v1.Guest
+	131, // 9: frontdesk.v1.CreateGuestResponse.guest:type_name -> frontdesk.v1.Guest
+	132, // 10: frontdesk.v1.FindGuestByIDResponse.profile:type_name -> frontdesk.v1.Profile
+	133, // 11: frontdesk.v1.SearchGuestsRequest.query:type_name -> frontdesk.v1.Query
+	134, // 12: frontdesk.v1.SearchGuestsResponse.matchs:type_name -> frontdesk.v1.Match
+	131, // 13: frontdesk.v1.UpdateGuestRequest.guest:type_name -> frontdesk.v1.Guest
+	131, // 14: frontdesk.v1.UpdateGuestResponse.guest:type_name -> frontdesk.v1.Guest
+	130, // 15: frontdesk.v1.UpdateStayRequest.stay:type_name -> frontdesk.v1.Stay
+	130, // 16: frontdesk.v1.UpdateStayResponse.stay:type_name -> frontdesk.v1.Stay
+	135, // 17: frontdesk.v1.EraseGuestFromBackupsResponse.backup_erasure:type_name -> frontdesk.v1.BackupErasure
+	136, // 18: frontdesk.v1.ExportGuestDataResponse.data_export:type_name -> frontdesk.v1.DataExport
+	137, // 19: frontdesk.v1.PlanErasureResponse.erasure_plan:type_name -> frontdesk.v1.ErasurePlan
+	138, // 20: frontdesk.v1.ImportGuestsCSVRequest.options:type_name -> frontdesk.v1.ImportOptions
+	139, // 21: frontdesk.v1.ImportGuestsCSVResponse.import_report:type_name -> frontdesk.v1.ImportReport
+	140, // 22: frontdesk.v1.CreateFirstAdministratorRequest.staff:type_name -> frontdesk.v1.Staff
+	140, // 23: frontdesk.v1.CreateFirstAdministratorResponse.staff:type_name -> frontdesk.v1.Staff
+	140, // 24: frontdesk.v1.CreateStaffRequest.staff:type_name -> frontdesk.v1.Staff
+	140, // 25: frontdesk.v1.CreateStaffResponse.staff:type_name -> frontdesk.v1.Staff
+	141, // 26: frontdesk.v1.ListStaffRequest.filter:type_name -> frontdesk.v1.StaffFilter
+	140, // 27: frontdesk.v1.ListStaffResponse.staffs:type_name -> frontdesk.v1.Staff
+	140, // 28: frontdesk.v1.UpdateStaffRequest.staff:type_name -> frontdesk.v1.Staff
+	140, // 29: frontdesk.v1.UpdateStaffResponse.staff:type_name -> frontdesk.v1.Staff
+	142, // 30: frontdesk.v1.ListCategoriesResponse.categorys:type_name -> frontdesk.v1.Category
+	143, // 31: frontdesk.v1.ListDepartmentsResponse.departments:type_name -> frontdesk.v1.Department
+	142, // 32: frontdesk.v1.SaveCategoryRequest.category:type_name -> frontdesk.v1.Category
+	142, // 33: frontdesk.v1.SaveCategoryResponse.category:type_name -> frontdesk.v1.Category
+	143, // 34: frontdesk.v1.SaveDepartmentRequest.department:type_name -> frontdesk.v1.Department
+	143, // 35: frontdesk.v1.SaveDepartmentResponse.department:type_name -> frontdesk.v1.Department
+	144, // 36: frontdesk.v1.LendRequest.loan:type_name -> frontdesk.v1.Loan
+	144, // 37: frontdesk.v1.LendResponse.loan:type_name -> frontdesk.v1.Loan
+	145, // 38: frontdesk.v1.ListItemsResponse.item_stocks:type_name -> frontdesk.v1.ItemStock
+	146, // 39: frontdesk.v1.ListLoansRequest.filter:type_name -> frontdesk.v1.LoansFilter
+	144, // 40: frontdesk.v1.ListLoansResponse.loans:type_name -> frontdesk.v1.Loan
+	147, // 41: frontdesk.v1.SaveItemRequest.item:type_name -> frontdesk.v1.Item
+	147, // 42: frontdesk.v1.SaveItemResponse.item:type_name -> frontdesk.v1.Item
+	148, // 43: frontdesk.v1.CountRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
+	149, // 44: frontdesk.v1.ImportRoomsResponse.room_import_report:type_name -> frontdesk.v1.RoomImportReport
+	148, // 45: frontdesk.v1.ListRoomsRequest.room_filter:type_name -> frontdesk.v1.RoomFilter
+	150, // 46: frontdesk.v1.ListRoomsResponse.rooms:type_name -> frontdesk.v1.Room
+	150, // 47: frontdesk.v1.SaveRoomRequest.room:type_name -> frontdesk.v1.Room
+	150, // 48: frontdesk.v1.SaveRoomResponse.room:type_name -> frontdesk.v1.Room
+	151, // 49: frontdesk.v1.OnShiftRequest.now:type_name -> frontdesk.v1.Time
+	151, // 50: frontdesk.v1.OnShiftResponse.day:type_name -> frontdesk.v1.Time
+	152, // 51: frontdesk.v1.OnShiftResponse.people:type_name -> frontdesk.v1.RosterEntry
+	152, // 52: frontdesk.v1.OnShiftResponse.manager:type_name -> frontdesk.v1.RosterEntry
+	151, // 53: frontdesk.v1.RosterRequest.day:type_name -> frontdesk.v1.Time
+	152, // 54: frontdesk.v1.RosterResponse.roster_entrys:type_name -> frontdesk.v1.RosterEntry
+	153, // 55: frontdesk.v1.SaveShiftTimesRequest.shift_times:type_name -> frontdesk.v1.ShiftTimes
+	151, // 56: frontdesk.v1.SetRosterRequest.day:type_name -> frontdesk.v1.Time
+	152, // 57: frontdesk.v1.SetRosterRequest.entries:type_name -> frontdesk.v1.RosterEntry
+	153, // 58: frontdesk.v1.ShiftTimesResponse.shift_times:type_name -> frontdesk.v1.ShiftTimes
+	154, // 59: frontdesk.v1.ListAuditRequest.filter:type_name -> frontdesk.v1.AuditFilter
+	155, // 60: frontdesk.v1.ListAuditResponse.entrys:type_name -> frontdesk.v1.Entry
+	156, // 61: frontdesk.v1.ListEscalationRulesResponse.levels:type_name -> frontdesk.v1.Level
+	156, // 62: frontdesk.v1.SaveEscalationRulesRequest.levels:type_name -> frontdesk.v1.Level
+	157, // 63: frontdesk.v1.ActRequest.action:type_name -> frontdesk.v1.Action
+	158, // 64: frontdesk.v1.ActResponse.detail:type_name -> frontdesk.v1.Detail
+	159, // 65: frontdesk.v1.ClaimNoticesResponse.fresh:type_name -> frontdesk.v1.Summary
+	160, // 66: frontdesk.v1.CountRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
+	126, // 67: frontdesk.v1.CountRequestsResponse.counts:type_name -> frontdesk.v1.CountRequestsResponse.CountsEntry
+	161, // 68: frontdesk.v1.CreateRequestRequest.request:type_name -> frontdesk.v1.Request
+	151, // 69: frontdesk.v1.CreateRequestRequest.guest_time:type_name -> frontdesk.v1.Time
+	161, // 70: frontdesk.v1.CreateRequestResponse.request:type_name -> frontdesk.v1.Request
+	158, // 71: frontdesk.v1.GetRequestResponse.detail:type_name -> frontdesk.v1.Detail
+	160, // 72: frontdesk.v1.ListRequestsRequest.filter:type_name -> frontdesk.v1.RequestsFilter
+	159, // 73: frontdesk.v1.ListRequestsResponse.summarys:type_name -> frontdesk.v1.Summary
+	151, // 74: frontdesk.v1.QuoteRequest.guest_time:type_name -> frontdesk.v1.Time
+	162, // 75: frontdesk.v1.QuoteResponse.promise:type_name -> frontdesk.v1.Promise
+	163, // 76: frontdesk.v1.PrepRulesResponse.rules:type_name -> frontdesk.v1.PrepRule
+	163, // 77: frontdesk.v1.SavePrepRulesRequest.rules:type_name -> frontdesk.v1.PrepRule
+	164, // 78: frontdesk.v1.ResolvePromptRequest.resolution:type_name -> frontdesk.v1.Resolution
+	165, // 79: frontdesk.v1.TodayRequest.query:type_name -> frontdesk.v1.BoardQuery
+	166, // 80: frontdesk.v1.TodayResponse.board:type_name -> frontdesk.v1.Board
+	151, // 81: frontdesk.v1.AcknowledgeRequest.day:type_name -> frontdesk.v1.Time
+	167, // 82: frontdesk.v1.AcknowledgeResponse.ack:type_name -> frontdesk.v1.Ack
+	168, // 83: frontdesk.v1.AddNoteRequest.note:type_name -> frontdesk.v1.Note
+	168, // 84: frontdesk.v1.AddNoteResponse.note:type_name -> frontdesk.v1.Note
+	169, // 85: frontdesk.v1.ListNotesRequest.note_filter:type_name -> frontdesk.v1.NoteFilter
+	168, // 86: frontdesk.v1.ListNotesResponse.notes:type_name -> frontdesk.v1.Note
+	170, // 87: frontdesk.v1.MeasuresRequest.period:type_name -> frontdesk.v1.Period
+	171, // 88: frontdesk.v1.MeasuresResponse.measures:type_name -> frontdesk.v1.Measures
+	151, // 89: frontdesk.v1.ReportRequest.day:type_name -> frontdesk.v1.Time
+	172, // 90: frontdesk.v1.ReportResponse.report:type_name -> frontdesk.v1.Report
+	168, // 91: frontdesk.v1.SetPinnedResponse.note:type_name -> frontdesk.v1.Note
+	0,   // 92: frontdesk.v1.GuestService.AddAlert:input_type -> frontdesk.v1.AddAlertRequest
+	2,   // 93: frontdesk.v1.GuestService.AddOccasion:input_type -> frontdesk.v1.AddOccasionRequest
+	4,   // 94: frontdesk.v1.GuestService.AddPreference:input_type -> frontdesk.v1.AddPreferenceRequest
+	6,   // 95: frontdesk.v1.GuestService.AddStay:input_type -> frontdesk.v1.AddStayRequest
+	8,   // 96: frontdesk.v1.GuestService.CreateGuest:input_type -> frontdesk.v1.CreateGuestRequest
+	10,  // 97: frontdesk.v1.GuestService.FindGuestByID:input_type -> frontdesk.v1.FindGuestByIDRequest
+	12,  // 98: frontdesk.v1.GuestService.PhoneRegion:input_type -> frontdesk.v1.PhoneRegionRequest
+	14,  // 99: frontdesk.v1.GuestService.RemoveItem:input_type -> frontdesk.v1.RemoveItemRequest
+	16,  // 100: frontdesk.v1.GuestService.SearchGuests:input_type -> frontdesk.v1.SearchGuestsRequest
+	18,  // 101: frontdesk.v1.GuestService.UpdateGuest:input_type -> frontdesk.v1.UpdateGuestRequest
+	20,  // 102: frontdesk.v1.GuestService.UpdateStay:input_type -> frontdesk.v1.UpdateStayRequest
+	22,  // 103: frontdesk.v1.PrivacyService.EraseGuest:input_type -> frontdesk.v1.EraseGuestRequest
+	24,  // 104: frontdesk.v1.PrivacyService.EraseGuestFromBackups:input_type -> frontdesk.v1.EraseGuestFromBackupsRequest
+	26,  // 105: frontdesk.v1.PrivacyService.ExportGuestData:input_type -> frontdesk.v1.ExportGuestDataRequest
+	28,  // 106: frontdesk.v1.PrivacyService.PlanErasure:input_type -> frontdesk.v1.PlanErasureRequest
+	30,  // 107: frontdesk.v1.TransferService.ExportGuestsCSV:input_type -> frontdesk.v1.ExportGuestsCSVRequest
+	32,  // 108: frontdesk.v1.TransferService.ImportGuestsCSV:input_type -> frontdesk.v1.ImportGuestsCSVRequest
+	34,  // 109: frontdesk.v1.StaffService.CountStaff:input_type -> frontdesk.v1.CountStaffRequest
+	36,  // 110: frontdesk.v1.StaffService.CreateFirstAdministrator:input_type -> frontdesk.v1.CreateFirstAdministratorRequest
+	38,  // 111: frontdesk.v1.StaffService.CreateStaff:input_type -> frontdesk.v1.CreateStaffRequest
+	40,  // 112: frontdesk.v1.StaffService.ListStaff:input_type -> frontdesk.v1.ListStaffRequest
+	42,  // 113: frontdesk.v1.StaffService.ResetStaffPIN:input_type -> frontdesk.v1.ResetStaffPINRequest
+	44,  // 114: frontdesk.v1.StaffService.UpdateStaff:input_type -> frontdesk.v1.UpdateStaffRequest
+	46,  // 115: frontdesk.v1.StandardsService.ListCategories:input_type -> frontdesk.v1.ListCategoriesRequest
+	48,  // 116: frontdesk.v1.StandardsService.ListDepartments:input_type -> frontdesk.v1.ListDepartmentsRequest
+	50,  // 117: frontdesk.v1.StandardsService.SaveCategory:input_type -> frontdesk.v1.SaveCategoryRequest
+	52,  // 118: frontdesk.v1.StandardsService.SaveDepartment:input_type -> frontdesk.v1.SaveDepartmentRequest
+	54,  // 119: frontdesk.v1.LoanService.Lend:input_type -> frontdesk.v1.LendRequest
+	56,  // 120: frontdesk.v1.LoanService.ListItems:input_type -> frontdesk.v1.ListItemsRequest
+	58,  // 121: frontdesk.v1.LoanService.ListLoans:input_type -> frontdesk.v1.ListLoansRequest
+	60,  // 122: frontdesk.v1.LoanService.ReturnLoan:input_type -> frontdesk.v1.ReturnLoanRequest
+	62,  // 123: frontdesk.v1.LoanService.SaveItem:input_type -> frontdesk.v1.SaveItemRequest
+	64,  // 124: frontdesk.v1.RoomService.CountRooms:input_type -> frontdesk.v1.CountRoomsRequest
+	66,  // 125: frontdesk.v1.RoomService.ImportRooms:input_type -> frontdesk.v1.ImportRoomsRequest
+	68,  // 126: frontdesk.v1.RoomService.ListRooms:input_type -> frontdesk.v1.ListRoomsRequest
+	70,  // 127: frontdesk.v1.RoomService.SaveRoom:input_type -> frontdesk.v1.SaveRoomRequest
+	72,  // 128: frontdesk.v1.RosterService.OnShift:input_type -> frontdesk.v1.OnShiftRequest
+	74,  // 129: frontdesk.v1.RosterService.Roster:input_type -> frontdesk.v1.RosterRequest
+	76,  // 130: frontdesk.v1.RosterService.SaveShiftTimes:input_type -> frontdesk.v1.SaveShiftTimesRequest
+	78,  // 131: frontdesk.v1.RosterService.SetRoster:input_type -> frontdesk.v1.SetRosterRequest
+	80,  // 132: frontdesk.v1.RosterService.ShiftTimes:input_type -> frontdesk.v1.ShiftTimesRequest
+	82,  // 133: frontdesk.v1.AuditService.ListAudit:input_type -> frontdesk.v1.ListAuditRequest
+	84,  // 134: frontdesk.v1.EscalationService.ListEscalationRules:input_type -> frontdesk.v1.ListEscalationRulesRequest
+	86,  // 135: frontdesk.v1.EscalationService.SaveEscalationRules:input_type -> frontdesk.v1.SaveEscalationRulesRequest
+	88,  // 136: frontdesk.v1.RequestService.Act:input_type -> frontdesk.v1.ActRequest
+	90,  // 137: frontdesk.v1.RequestService.ClaimNotices:input_type -> frontdesk.v1.ClaimNoticesRequest
+	92,  // 138: frontdesk.v1.RequestService.CountRequests:input_type -> frontdesk.v1.CountRequestsRequest
+	94,  // 139: frontdesk.v1.RequestService.CreateRequest:input_type -> frontdesk.v1.CreateRequestRequest
+	96,  // 140: frontdesk.v1.RequestService.GetRequest:input_type -> frontdesk.v1.GetRequestRequest
+	98,  // 141: frontdesk.v1.RequestService.ListRequests:input_type -> frontdesk.v1.ListRequestsRequest
+	100, // 142: frontdesk.v1.RequestService.Quote:input_type -> frontdesk.v1.QuoteRequest
+	102, // 143: frontdesk.v1.TodayService.PrepRules:input_type -> frontdesk.v1.PrepRulesRequest
+	104, // 144: frontdesk.v1.TodayService.SavePrepRules:input_type -> frontdesk.v1.SavePrepRulesRequest
+	106, // 145: frontdesk.v1.TodayService.PrepareArrival:input_type -> frontdesk.v1.PrepareArrivalRequest
+	108, // 146: frontdesk.v1.TodayService.ResolvePrompt:input_type -> frontdesk.v1.ResolvePromptRequest
+	110, // 147: frontdesk.v1.TodayService.Today:input_type -> frontdesk.v1.TodayRequest
+	112, // 148: frontdesk.v1.TodayService.UndoPrompt:input_type -> frontdesk.v1.UndoPromptRequest
+	114, // 149: frontdesk.v1.HandoverService.Acknowledge:input_type -> frontdesk.v1.AcknowledgeRequest
+	116, // 150: frontdesk.v1.HandoverService.AddNote:input_type -> frontdesk.v1.AddNoteRequest
+	118, // 151: frontdesk.v1.HandoverService.ListNotes:input_type -> frontdesk.v1.ListNotesRequest
+	120, // 152: frontdesk.v1.HandoverService.Measures:input_type -> frontdesk.v1.MeasuresRequest
+	122, // 153: frontdesk.v1.HandoverService.Report:input_type -> frontdesk.v1.ReportRequest
+	124, // 154: frontdesk.v1.HandoverService.SetPinned:input_type -> frontdesk.v1.SetPinnedRequest
+	1,   // 155: frontdesk.v1.GuestService.AddAlert:output_type -> frontdesk.v1.AddAlertResponse
+	3,   // 156: frontdesk.v1.GuestService.AddOccasion:output_type -> frontdesk.v1.AddOccasionResponse
+	5,   // 157: frontdesk.v1.GuestService.AddPreference:output_type -> frontdesk.v1.AddPreferenceResponse
+	7,   // 158: frontdesk.v1.GuestService.AddStay:output_type -> frontdesk.v1.AddStayResponse
+	9,   // 159: frontdesk.v1.GuestService.CreateGuest:output_type -> frontdesk.v1.CreateGuestResponse
+	11,  // 160: frontdesk.v1.GuestService.FindGuestByID:output_type -> frontdesk.v1.FindGuestByIDResponse
+	13,  // 161: frontdesk.v1.GuestService.PhoneRegion:output_type -> frontdesk.v1.PhoneRegionResponse
+	15,  // 162: frontdesk.v1.GuestService.RemoveItem:output_type -> frontdesk.v1.RemoveItemResponse
+	17,  // 163: frontdesk.v1.GuestService.SearchGuests:output_type -> frontdesk.v1.SearchGuestsResponse
+	19,  // 164: frontdesk.v1.GuestService.UpdateGuest:output_type -> frontdesk.v1.UpdateGuestResponse
+	21,  // 165: frontdesk.v1.GuestService.UpdateStay:output_type -> frontdesk.v1.UpdateStayResponse
+	23,  // 166: frontdesk.v1.PrivacyService.EraseGuest:output_type -> frontdesk.v1.EraseGuestResponse
+	25,  // 167: frontdesk.v1.PrivacyService.EraseGuestFromBackups:output_type -> frontdesk.v1.EraseGuestFromBackupsResponse
+	27,  // 168: frontdesk.v1.PrivacyService.ExportGuestData:output_type -> frontdesk.v1.ExportGuestDataResponse
+	29,  // 169: frontdesk.v1.PrivacyService.PlanErasure:output_type -> frontdesk.v1.PlanErasureResponse
+	31,  // 170: frontdesk.v1.TransferService.ExportGuestsCSV:output_type -> frontdesk.v1.ExportGuestsCSVResponse
+	33,  // 171: frontdesk.v1.TransferService.ImportGuestsCSV:output_type -> frontdesk.v1.ImportGuestsCSVResponse
+	35,  // 172: frontdesk.v1.StaffService.CountStaff:output_type -> frontdesk.v1.CountStaffResponse
+	37,  // 173: frontdesk.v1.StaffService.CreateFirstAdministrator:output_type -> frontdesk.v1.CreateFirstAdministratorResponse
+	39,  // 174: frontdesk.v1.StaffService.CreateStaff:output_type -> frontdesk.v1.CreateStaffResponse
+	41,  // 175: frontdesk.v1.StaffService.ListStaff:output_type -> frontdesk.v1.ListStaffResponse
+	43,  // 176: frontdesk.v1.StaffService.ResetStaffPIN:output_type -> frontdesk.v1.ResetStaffPINResponse
+	45,  // 177: frontdesk.v1.StaffService.UpdateStaff:output_type -> frontdesk.v1.UpdateStaffResponse
+	47,  // 178: frontdesk.v1.StandardsService.ListCategories:output_type -> frontdesk.v1.ListCategoriesResponse
+	49,  // 179: frontdesk.v1.StandardsService.ListDepartments:output_type -> frontdesk.v1.ListDepartmentsResponse
+	51,  // 180: frontdesk.v1.StandardsService.SaveCategory:output_type -> frontdesk.v1.SaveCategoryResponse
+	53,  // 181: frontdesk.v1.StandardsService.SaveDepartment:output_type -> frontdesk.v1.SaveDepartmentResponse
+	55,  // 182: frontdesk.v1.LoanService.Lend:output_type -> frontdesk.v1.LendResponse
+	57,  // 183: frontdesk.v1.LoanService.ListItems:output_type -> frontdesk.v1.ListItemsResponse
+	59,  // 184: frontdesk.v1.LoanService.ListLoans:output_type -> frontdesk.v1.ListLoansResponse
+	61,  // 185: frontdesk.v1.LoanService.ReturnLoan:output_type -> frontdesk.v1.ReturnLoanResponse
+	63,  // 186: frontdesk.v1.LoanService.SaveItem:output_type -> frontdesk.v1.SaveItemResponse
+	65,  // 187: frontdesk.v1.RoomService.CountRooms:output_type -> frontdesk.v1.CountRoomsResponse
+	67,  // 188: frontdesk.v1.RoomService.ImportRooms:output_type -> frontdesk.v1.ImportRoomsResponse
+	69,  // 189: frontdesk.v1.RoomService.ListRooms:output_type -> frontdesk.v1.ListRoomsResponse
+	71,  // 190: frontdesk.v1.RoomService.SaveRoom:output_type -> frontdesk.v1.SaveRoomResponse
+	73,  // 191: frontdesk.v1.RosterService.OnShift:output_type -> frontdesk.v1.OnShiftResponse
+	75,  // 192: frontdesk.v1.RosterService.Roster:output_type -> frontdesk.v1.RosterResponse
+	77,  // 193: frontdesk.v1.RosterService.SaveShiftTimes:output_type -> frontdesk.v1.SaveShiftTimesResponse
+	79,  // 194: frontdesk.v1.RosterService.SetRoster:output_type -> frontdesk.v1.SetRosterResponse
+	81,  // 195: frontdesk.v1.RosterService.ShiftTimes:output_type -> frontdesk.v1.ShiftTimesResponse
+	83,  // 196: frontdesk.v1.AuditService.ListAudit:output_type -> frontdesk.v1.ListAuditResponse
+	85,  // 197: frontdesk.v1.EscalationService.ListEscalationRules:output_type -> frontdesk.v1.ListEscalationRulesResponse
+	87,  // 198: frontdesk.v1.EscalationService.SaveEscalationRules:output_type -> frontdesk.v1.SaveEscalationRulesResponse
+	89,  // 199: frontdesk.v1.RequestService.Act:output_type -> frontdesk.v1.ActResponse
+	91,  // 200: frontdesk.v1.RequestService.ClaimNotices:output_type -> frontdesk.v1.ClaimNoticesResponse
+	93,  // 201: frontdesk.v1.RequestService.CountRequests:output_type -> frontdesk.v1.CountRequestsResponse
+	95,  // 202: frontdesk.v1.RequestService.CreateRequest:output_type -> frontdesk.v1.CreateRequestResponse
+	97,  // 203: frontdesk.v1.RequestService.GetRequest:output_type -> frontdesk.v1.GetRequestResponse
+	99,  // 204: frontdesk.v1.RequestService.ListRequests:output_type -> frontdesk.v1.ListRequestsResponse
+	101, // 205: frontdesk.v1.RequestService.Quote:output_type -> frontdesk.v1.QuoteResponse
+	103, // 206: frontdesk.v1.TodayService.PrepRules:output_type -> frontdesk.v1.PrepRulesResponse
+	105, // 207: frontdesk.v1.TodayService.SavePrepRules:output_type -> frontdesk.v1.SavePrepRulesResponse
+	107, // 208: frontdesk.v1.TodayService.PrepareArrival:output_type -> frontdesk.v1.PrepareArrivalResponse
+	109, // 209: frontdesk.v1.TodayService.ResolvePrompt:output_type -> frontdesk.v1.ResolvePromptResponse
+	111, // 210: frontdesk.v1.TodayService.Today:output_type -> frontdesk.v1.TodayResponse
+	113, // 211: frontdesk.v1.TodayService.UndoPrompt:output_type -> frontdesk.v1.UndoPromptResponse
+	115, // 212: frontdesk.v1.HandoverService.Acknowledge:output_type -> frontdesk.v1.AcknowledgeResponse
+	117, // 213: frontdesk.v1.HandoverService.AddNote:output_type -> frontdesk.v1.AddNoteResponse
+	119, // 214: frontdesk.v1.HandoverService.ListNotes:output_type -> frontdesk.v1.ListNotesResponse
+	121, // 215: frontdesk.v1.HandoverService.Measures:output_type -> frontdesk.v1.MeasuresResponse
+	123, // 216: frontdesk.v1.HandoverService.Report:output_type -> frontdesk.v1.ReportResponse
+	125, // 217: frontdesk.v1.HandoverService.SetPinned:output_type -> frontdesk.v1.SetPinnedResponse
+	155, // [155:218] is the sub-list for method output_type
+	92,  // [92:155] is the sub-list for method input_type
+	92,  // [92:92] is the sub-list for extension type_name
+	92,  // [92:92] is the sub-list for extension extendee
+	0,   // [0:92] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_services_proto_init() }
@@ -6282,7 +6461,7 @@ func file_frontdesk_v1_services_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_services_proto_rawDesc), len(file_frontdesk_v1_services_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   123,
+			NumMessages:   127,
 			NumExtensions: 0,
 			NumServices:   13,
 		},

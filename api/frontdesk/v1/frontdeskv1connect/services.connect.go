@@ -193,6 +193,11 @@ const (
 	RequestServiceListRequestsProcedure = "/frontdesk.v1.RequestService/ListRequests"
 	// RequestServiceQuoteProcedure is the fully-qualified name of the RequestService's Quote RPC.
 	RequestServiceQuoteProcedure = "/frontdesk.v1.RequestService/Quote"
+	// TodayServicePrepRulesProcedure is the fully-qualified name of the TodayService's PrepRules RPC.
+	TodayServicePrepRulesProcedure = "/frontdesk.v1.TodayService/PrepRules"
+	// TodayServiceSavePrepRulesProcedure is the fully-qualified name of the TodayService's
+	// SavePrepRules RPC.
+	TodayServiceSavePrepRulesProcedure = "/frontdesk.v1.TodayService/SavePrepRules"
 	// TodayServicePrepareArrivalProcedure is the fully-qualified name of the TodayService's
 	// PrepareArrival RPC.
 	TodayServicePrepareArrivalProcedure = "/frontdesk.v1.TodayService/PrepareArrival"
@@ -2033,6 +2038,8 @@ func (UnimplementedRequestServiceHandler) Quote(context.Context, *connect.Reques
 
 // TodayServiceClient is a client for the frontdesk.v1.TodayService service.
 type TodayServiceClient interface {
+	PrepRules(context.Context, *connect.Request[v1.PrepRulesRequest]) (*connect.Response[v1.PrepRulesResponse], error)
+	SavePrepRules(context.Context, *connect.Request[v1.SavePrepRulesRequest]) (*connect.Response[v1.SavePrepRulesResponse], error)
 	PrepareArrival(context.Context, *connect.Request[v1.PrepareArrivalRequest]) (*connect.Response[v1.PrepareArrivalResponse], error)
 	ResolvePrompt(context.Context, *connect.Request[v1.ResolvePromptRequest]) (*connect.Response[v1.ResolvePromptResponse], error)
 	Today(context.Context, *connect.Request[v1.TodayRequest]) (*connect.Response[v1.TodayResponse], error)
@@ -2050,6 +2057,18 @@ func NewTodayServiceClient(httpClient connect.HTTPClient, baseURL string, opts .
 	baseURL = strings.TrimRight(baseURL, "/")
 	todayServiceMethods := v1.File_frontdesk_v1_services_proto.Services().ByName("TodayService").Methods()
 	return &todayServiceClient{
+		prepRules: connect.NewClient[v1.PrepRulesRequest, v1.PrepRulesResponse](
+			httpClient,
+			baseURL+TodayServicePrepRulesProcedure,
+			connect.WithSchema(todayServiceMethods.ByName("PrepRules")),
+			connect.WithClientOptions(opts...),
+		),
+		savePrepRules: connect.NewClient[v1.SavePrepRulesRequest, v1.SavePrepRulesResponse](
+			httpClient,
+			baseURL+TodayServiceSavePrepRulesProcedure,
+			connect.WithSchema(todayServiceMethods.ByName("SavePrepRules")),
+			connect.WithClientOptions(opts...),
+		),
 		prepareArrival: connect.NewClient[v1.PrepareArrivalRequest, v1.PrepareArrivalResponse](
 			httpClient,
 			baseURL+TodayServicePrepareArrivalProcedure,
@@ -2079,10 +2098,22 @@ func NewTodayServiceClient(httpClient connect.HTTPClient, baseURL string, opts .
 
 // todayServiceClient implements TodayServiceClient.
 type todayServiceClient struct {
+	prepRules      *connect.Client[v1.PrepRulesRequest, v1.PrepRulesResponse]
+	savePrepRules  *connect.Client[v1.SavePrepRulesRequest, v1.SavePrepRulesResponse]
 	prepareArrival *connect.Client[v1.PrepareArrivalRequest, v1.PrepareArrivalResponse]
 	resolvePrompt  *connect.Client[v1.ResolvePromptRequest, v1.ResolvePromptResponse]
 	today          *connect.Client[v1.TodayRequest, v1.TodayResponse]
 	undoPrompt     *connect.Client[v1.UndoPromptRequest, v1.UndoPromptResponse]
+}
+
+// PrepRules calls frontdesk.v1.TodayService.PrepRules.
+func (c *todayServiceClient) PrepRules(ctx context.Context, req *connect.Request[v1.PrepRulesRequest]) (*connect.Response[v1.PrepRulesResponse], error) {
+	return c.prepRules.CallUnary(ctx, req)
+}
+
+// SavePrepRules calls frontdesk.v1.TodayService.SavePrepRules.
+func (c *todayServiceClient) SavePrepRules(ctx context.Context, req *connect.Request[v1.SavePrepRulesRequest]) (*connect.Response[v1.SavePrepRulesResponse], error) {
+	return c.savePrepRules.CallUnary(ctx, req)
 }
 
 // PrepareArrival calls frontdesk.v1.TodayService.PrepareArrival.
@@ -2107,6 +2138,8 @@ func (c *todayServiceClient) UndoPrompt(ctx context.Context, req *connect.Reques
 
 // TodayServiceHandler is an implementation of the frontdesk.v1.TodayService service.
 type TodayServiceHandler interface {
+	PrepRules(context.Context, *connect.Request[v1.PrepRulesRequest]) (*connect.Response[v1.PrepRulesResponse], error)
+	SavePrepRules(context.Context, *connect.Request[v1.SavePrepRulesRequest]) (*connect.Response[v1.SavePrepRulesResponse], error)
 	PrepareArrival(context.Context, *connect.Request[v1.PrepareArrivalRequest]) (*connect.Response[v1.PrepareArrivalResponse], error)
 	ResolvePrompt(context.Context, *connect.Request[v1.ResolvePromptRequest]) (*connect.Response[v1.ResolvePromptResponse], error)
 	Today(context.Context, *connect.Request[v1.TodayRequest]) (*connect.Response[v1.TodayResponse], error)
@@ -2120,6 +2153,18 @@ type TodayServiceHandler interface {
 // and JSON codecs. They also support gzip compression.
 func NewTodayServiceHandler(svc TodayServiceHandler, opts ...connect.HandlerOption) (string, http.Handler) {
 	todayServiceMethods := v1.File_frontdesk_v1_services_proto.Services().ByName("TodayService").Methods()
+	todayServicePrepRulesHandler := connect.NewUnaryHandler(
+		TodayServicePrepRulesProcedure,
+		svc.PrepRules,
+		connect.WithSchema(todayServiceMethods.ByName("PrepRules")),
+		connect.WithHandlerOptions(opts...),
+	)
+	todayServiceSavePrepRulesHandler := connect.NewUnaryHandler(
+		TodayServiceSavePrepRulesProcedure,
+		svc.SavePrepRules,
+		connect.WithSchema(todayServiceMethods.ByName("SavePrepRules")),
+		connect.WithHandlerOptions(opts...),
+	)
 	todayServicePrepareArrivalHandler := connect.NewUnaryHandler(
 		TodayServicePrepareArrivalProcedure,
 		svc.PrepareArrival,
@@ -2146,6 +2191,10 @@ func NewTodayServiceHandler(svc TodayServiceHandler, opts ...connect.HandlerOpti
 	)
 	return "/frontdesk.v1.TodayService/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
+		case TodayServicePrepRulesProcedure:
+			todayServicePrepRulesHandler.ServeHTTP(w, r)
+		case TodayServiceSavePrepRulesProcedure:
+			todayServiceSavePrepRulesHandler.ServeHTTP(w, r)
 		case TodayServicePrepareArrivalProcedure:
 			todayServicePrepareArrivalHandler.ServeHTTP(w, r)
 		case TodayServiceResolvePromptProcedure:
@@ -2162,6 +2211,14 @@ func NewTodayServiceHandler(svc TodayServiceHandler, opts ...connect.HandlerOpti
 
 // UnimplementedTodayServiceHandler returns CodeUnimplemented from all methods.
 type UnimplementedTodayServiceHandler struct{}
+
+func (UnimplementedTodayServiceHandler) PrepRules(context.Context, *connect.Request[v1.PrepRulesRequest]) (*connect.Response[v1.PrepRulesResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.TodayService.PrepRules is not implemented"))
+}
+
+func (UnimplementedTodayServiceHandler) SavePrepRules(context.Context, *connect.Request[v1.SavePrepRulesRequest]) (*connect.Response[v1.SavePrepRulesResponse], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.TodayService.SavePrepRules is not implemented"))
+}
 
 func (UnimplementedTodayServiceHandler) PrepareArrival(context.Context, *connect.Request[v1.PrepareArrivalRequest]) (*connect.Response[v1.PrepareArrivalResponse], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("frontdesk.v1.TodayService.PrepareArrival is not implemented"))
