@@ -81,7 +81,7 @@ func harnessOn(t testing.TB, h *harness, store *sqlite.Store, svc func(*sqlite.S
 	if svc != nil {
 		gs = svc(store)
 	}
-	h.ui = newUI(h.win, Services{Guests: gs, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Notices: store})
+	h.ui = newUI(h.win, Services{Guests: gs, Privacy: store, Transfer: store, Staff: store, Standards: store, Loans: store, Rooms: store, Audit: store, Escalation: store, Roster: store, Requests: store, Notices: store, PrepRules: store})
 	h.ui.do = func(f func()) { h.queue <- f }
 	// The test app records notifications; no desktop service is asked.
 	h.ui.notifyDesktop = func(n *fyne.Notification) error {

@@ -9,7 +9,7 @@ import (
 )
 
 // resourcesScreen holds what the property serves with: items on loan, the service
-// standards and escalation rules, the departments, the staff and
+// standards, escalation and preparation rules, the departments, the staff and
 // their roster, the rooms and, for managers, the audit log. Each part is its own view and
 // loads when its tab is shown.
 type resourcesScreen struct {
@@ -24,16 +24,18 @@ type resourcesScreen struct {
 	guestIO   *importView // managers only
 	roster    *rosterView
 	escalate  *escalationView
+	prep      *prepView
 	reloaders map[*container.TabItem]func()
 }
 
 func newResourcesScreen(u *UI) *resourcesScreen {
 	s := &resourcesScreen{loans: newLoansView(u), standards: newStandardsView(u), depts: newDepartmentsView(u),
-		staff: newStaffView(u), rooms: newRoomsView(u), audit: newAuditView(u), roster: newRosterView(u), escalate: newEscalationView(u), reloaders: map[*container.TabItem]func(){}}
+		staff: newStaffView(u), rooms: newRoomsView(u), audit: newAuditView(u), roster: newRosterView(u), escalate: newEscalationView(u), prep: newPrepView(u), reloaders: map[*container.TabItem]func(){}}
 	s.tabs = container.NewAppTabs()
 	s.addTab(lang.L("Items on loan"), s.loans.content, s.loans.reload)
 	s.addTab(lang.L("Service standards"), s.standards.content, s.standards.reload)
 	s.addTab(lang.L("Escalation"), s.escalate.content, s.escalate.reload)
+	s.addTab(lang.L("Preparation"), s.prep.content, s.prep.reload)
 	s.addTab(lang.L("Departments"), s.depts.content, s.depts.reload)
 	s.addTab(lang.L("Staff"), s.staff.content, s.staff.reload)
 	s.addTab(lang.L("Roster"), s.roster.content, s.roster.reload)

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"frontdesk/anticipation"
+	"frontdesk/guests"
 	"frontdesk/loans"
 	"frontdesk/staff"
 	"frontdesk/standards"
@@ -104,5 +106,52 @@ func TestServiceStandardEditShowsProblemBesideTheField(t *testing.T) {
 		if c.Code == "towels" && (c.Promise != 10*time.Minute || c.TopTierPromise != 5*time.Minute) {
 			t.Fatalf("saved %+v", c)
 		}
+	}
+}
+
+// A manager sets bedding wishes to need a person under Resources → Preparation; the store
+// keeps it. An agent sees the rules without Edit.
+func TestPreparationRulesEditedByAManager(t *testing.T) {
+	h := newBareHarness(t, nil)
+	h.ui.showMain(h.staff("Rina Kusuma", staff.RoleShiftManager))
+	v := h.ui.resources.prep
+	v.reload()
+	h.settle(0)
+	row := -1
+	for i, r := range v.rules {
+		if r.Source == anticipation.SourceOfPreference(guests.PrefBedding) {
+			row = i
+		}
+	}
+	if row < 0 || !v.rules[row].Auto {
+		t.Fatalf("bedding's rule: %+v", v.rules)
+	}
+	v.edit(row)
+	v.open.how.SetSelected("A person decides on Today")
+	v.open.hour.SetSelected("20:00")
+	test.Tap(v.open.dialog.save)
+	h.settle(0)
+	rules, err := h.store.PrepRules(context.Background())
+	must(t, err)
+	if r := rules[row]; r.Auto || r.AtHour != 20 {
+		t.Fatalf("stored %+v", r)
+	}
+	if len(v.rules) != len(rules) || v.rules[row].Auto {
+		t.Fatal("the list was not read again")
+	}
+	item := v.list.CreateItem()
+	v.list.UpdateItem(row, item)
+	if r := item.(*editRow); r.detail.Text != "A person decides on Today" || r.name.Text != "Wish: Bedding" {
+		t.Fatalf("the row says %q: %q", r.name.Text, r.detail.Text)
+	}
+
+	h.ui.showMain(h.staff("Dewi Lestari", staff.RoleAgent))
+	a := h.ui.resources.prep
+	a.reload()
+	h.settle(0)
+	item = a.list.CreateItem()
+	a.list.UpdateItem(row, item)
+	if !item.(*editRow).edit.Hidden {
+		t.Fatal("an agent may edit the preparation rules")
 	}
 }

@@ -58,12 +58,12 @@ type todayScreen struct {
 	left     *fyne.Container
 	right    *fyne.Container
 	status   *widget.Label
-	board    *widget.Select // whose board: managers look at any department's
-	boardOf  *widget.Label  // whose board, for someone with only their own
+	board    *widget.Select  // whose board: managers look at any department's
+	boardOf  *widget.Label   // whose board, for someone with only their own
 	pick     *fyne.Container // the select, at a width that shows a department's name
-	filter   *keyEntry      // a guest's name or room, to find them on a long board
-	audience string         // the board chosen; empty: the person's own
-	boards   []string       // the audiences the select offers, as its options are
+	filter   *keyEntry       // a guest's name or room, to find them on a long board
+	audience string          // the board chosen; empty: the person's own
+	boards   []string        // the audiences the select offers, as its options are
 	data     *todayData
 	seq      int
 	all      map[string]bool           // lists shown in full after "Show all"
@@ -508,6 +508,8 @@ func prepBadge(a anticipation.ArrivalCard) (string, color.Color) {
 		return lang.L("◐ {{.Done}} of {{.Total}} ready", map[string]any{"Done": a.PrepDone, "Total": a.PrepTotal}), colDueSoon
 	case anticipation.PrepNotStarted:
 		return lang.L("○ Not prepared"), colOverdue
+	case anticipation.PrepScheduled:
+		return lang.L("⏱ Automatic at {{.Time}}", map[string]any{"Time": a.AutoAt.Format("15:04")}), colOnTrack
 	}
 	return "", nil
 }
