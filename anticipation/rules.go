@@ -59,6 +59,7 @@ type Board struct {
 	// lists may carry only their first ListShort rows.
 	Audience string
 	Counts   map[string]int // by list name (ListPrompts…), and CountTomorrow
+	Demand   []ItemDemand   // loanable items arrivals ask for, against what is left
 }
 
 // Build applies every rule to the snapshot.

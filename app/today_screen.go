@@ -173,7 +173,11 @@ func (s *todayScreen) show(d *todayData) {
 		s.left.Add(s.overdueCard(d))
 	}
 	s.left.Add(s.promptsCard(d.board))
-	s.right.Objects = []fyne.CanvasObject{s.arrivalsCard(d.board), s.vipCard(d.board), s.occasionsCard(d.board)}
+	s.right.Objects = nil
+	if len(d.board.Demand) > 0 {
+		s.right.Add(s.demandCard(d.board.Demand))
+	}
+	s.right.Objects = append(s.right.Objects, s.arrivalsCard(d.board), s.vipCard(d.board), s.occasionsCard(d.board))
 	if len(d.loans) > 0 {
 		s.right.Add(s.loansCard(d.loans))
 	}
@@ -468,6 +472,24 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 
 // arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
 // greet a returning guest.
+// demandCard shows what arrivals' wishes ask of the loanable items against what is left,
+// before anyone promises what the property does not have.
+func (s *todayScreen) demandCard(ds []anticipation.ItemDemand) fyne.CanvasObject {
+	rows := container.NewVBox()
+	for _, d := range ds {
+		text := lang.L("{{.Item}}: {{.Today}} asked for today, {{.Tomorrow}} tomorrow · {{.Left}} left", map[string]any{
+			"Item": d.ItemName, "Today": d.Today, "Tomorrow": d.Tomorrow, "Left": d.Available})
+		line := widget.NewLabel(text)
+		line.Wrapping = fyne.TextWrapWord
+		if d.Short() {
+			line.Importance = widget.DangerImportance
+			line.SetText("⚠ " + text + " — " + lang.L("not enough"))
+		}
+		rows.Add(line)
+	}
+	return card(lang.L("Items arrivals ask for"), lang.L("From their standing wishes, against what is left to lend"), rows)
+}
+
 // The board's order puts today's first, and what is not prepared before the rest.
 func (s *todayScreen) arrivalsCard(b *anticipation.Board) fyne.CanvasObject {
 	total := b.Counts[anticipation.ListArrivals]

@@ -17,6 +17,7 @@ import (
 	"frontdesk/anticipation"
 	"frontdesk/demo"
 	"frontdesk/guests"
+	"frontdesk/loans"
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
@@ -324,4 +325,25 @@ func TestABoardOfThousandsGroupsAndFilters(t *testing.T) {
 func cardTitled(obj fyne.CanvasObject, title string) bool {
 	_, ok := findDeep(obj, func(c *widget.Card) bool { return c.Title == title })
 	return ok
+}
+
+// Two arrivals wish for a crib and one is left: Today says so, in red, before anyone
+// promises one.
+func TestTodayShowsItemsArrivalsAskForAgainstStock(t *testing.T) {
+	h := newBareHarness(t, nil)
+	h.ui.svc.Today = h.store
+	must(t, h.store.SaveItem(managerCtx(), &loans.Item{Code: "crib", Name: "Baby cribs", Total: 1}))
+	for _, name := range []string{"Ana", "Budi"} {
+		_, err := h.store.ImportProfiles(staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator}),
+			[]guests.Profile{{Guest: guests.Guest{GivenName: name, FamilyName: "Lima"},
+				Preferences: []guests.Preference{{Category: guests.PrefAmenities, Text: "Baby crib"}},
+				Stays:       []guests.Stay{{Arrival: testToday.AddDate(0, 0, 1), Departure: testToday.AddDate(0, 0, 3), Status: guests.StayExpected, PartySize: 3}}}})
+		must(t, err)
+	}
+	h.ui.showMain(h.staff("Dewi Lestari", staff.RoleAgent))
+	h.settle(0)
+	want := "⚠ Baby cribs: 0 asked for today, 2 tomorrow · 1 left — not enough"
+	if l := findLabelDeep(h.ui.today.right, want); l == nil || l.Importance != widget.DangerImportance {
+		t.Fatalf("no %q in red on Today", want)
+	}
 }

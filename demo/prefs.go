@@ -47,7 +47,7 @@ var prefOptions = map[guests.PreferenceCategory][]option{
 	},
 	guests.PrefBedding: {
 		{"Feather-free pillows", ""}, {"Twin beds", ""}, {"King bed", ""}, {"Extra pillow", ""},
-		{"Firm pillows", ""}, {"Extra blanket", ""}, {"Baby cot", ""}, {"Hypoallergenic bedding", ""},
+		{"Firm pillows", ""}, {"Extra blanket", ""}, {"Baby crib", ""}, {"Hypoallergenic bedding", ""},
 		{"Rollaway bed for a child", ""}, {"Bantal tanpa bulu", "id"}, {"Tambahan selimut", "id"},
 	},
 	guests.PrefFood: {

@@ -9,7 +9,7 @@ var prefTexts = map[guests.PreferenceCategory][]string{
 		"Corner room", "Low floor (does not like heights)", "Connecting rooms for the family", "Sea view",
 		"Room near the casino lifts", "Kamar di lantai atas, jauh dari lift", "Kamar bebas asap rokok"},
 	guests.PrefBedding: {"Feather-free pillows", "Twin beds", "King bed", "Extra pillow", "Firm pillows",
-		"Extra blanket", "Baby cot", "Hypoallergenic bedding", "Rollaway bed for a child", "Bantal tanpa bulu"},
+		"Extra blanket", "Baby crib", "Hypoallergenic bedding", "Rollaway bed for a child", "Bantal tanpa bulu"},
 	guests.PrefFood: {"Halal meals", "Vegetarian", "Vegan", "No pork", "No beef", "Gluten-free bread at breakfast",
 		"Decaf coffee in the room", "Green tea instead of coffee", "Congee at breakfast", "Kopi tanpa gula",
 		"Sambal dipisah", "No MSG", "Jain meals: no root vegetables"},

@@ -39,7 +39,13 @@ func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipa
 	if err != nil {
 		return nil, err
 	}
-	return anticipation.Scope(whole, audience, q), nil
+	items, err := s.ListItems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := anticipation.Scope(whole, audience, q)
+	b.Demand = anticipation.Demand(whole.Arrivals, items) // the property's stock, whoever looks
+	return b, nil
 }
 
 // WholeBoard is the property's whole board at now, gathered in one read transaction.

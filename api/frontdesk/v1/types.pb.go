@@ -925,6 +925,7 @@ type Board struct {
 	Prompts       []*Prompt              `protobuf:"bytes,4,rep,name=prompts,proto3" json:"prompts,omitempty"`
 	Audience      string                 `protobuf:"bytes,5,opt,name=audience,proto3" json:"audience,omitempty"`                                                                        // whose board: a department's code or "managers"
 	Counts        map[string]int64       `protobuf:"bytes,6,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"` // each list's length before it was shortened
+	Demand        []*ItemDemand          `protobuf:"bytes,7,rep,name=demand,proto3" json:"demand,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1001,6 +1002,90 @@ func (x *Board) GetCounts() map[string]int64 {
 	return nil
 }
 
+func (x *Board) GetDemand() []*ItemDemand {
+	if x != nil {
+		return x.Demand
+	}
+	return nil
+}
+
+// ItemDemand carries anticipation.ItemDemand.
+type ItemDemand struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ItemCode      string                 `protobuf:"bytes,1,opt,name=item_code,json=itemCode,proto3" json:"item_code,omitempty"`
+	ItemName      string                 `protobuf:"bytes,2,opt,name=item_name,json=itemName,proto3" json:"item_name,omitempty"`
+	Today         int64                  `protobuf:"varint,3,opt,name=today,proto3" json:"today,omitempty"`
+	Tomorrow      int64                  `protobuf:"varint,4,opt,name=tomorrow,proto3" json:"tomorrow,omitempty"`
+	Available     int64                  `protobuf:"varint,5,opt,name=available,proto3" json:"available,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ItemDemand) Reset() {
+	*x = ItemDemand{}
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ItemDemand) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ItemDemand) ProtoMessage() {}
+
+func (x *ItemDemand) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ItemDemand.ProtoReflect.Descriptor instead.
+func (*ItemDemand) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ItemDemand) GetItemCode() string {
+	if x != nil {
+		return x.ItemCode
+	}
+	return ""
+}
+
+func (x *ItemDemand) GetItemName() string {
+	if x != nil {
+		return x.ItemName
+	}
+	return ""
+}
+
+func (x *ItemDemand) GetToday() int64 {
+	if x != nil {
+		return x.Today
+	}
+	return 0
+}
+
+func (x *ItemDemand) GetTomorrow() int64 {
+	if x != nil {
+		return x.Tomorrow
+	}
+	return 0
+}
+
+func (x *ItemDemand) GetAvailable() int64 {
+	if x != nil {
+		return x.Available
+	}
+	return 0
+}
+
 // BoardQuery carries anticipation.BoardQuery.
 type BoardQuery struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1014,7 +1099,7 @@ type BoardQuery struct {
 
 func (x *BoardQuery) Reset() {
 	*x = BoardQuery{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1026,7 +1111,7 @@ func (x *BoardQuery) String() string {
 func (*BoardQuery) ProtoMessage() {}
 
 func (x *BoardQuery) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1039,7 +1124,7 @@ func (x *BoardQuery) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BoardQuery.ProtoReflect.Descriptor instead.
 func (*BoardQuery) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *BoardQuery) GetNow() *Time {
@@ -1086,7 +1171,7 @@ type Resolution struct {
 
 func (x *Resolution) Reset() {
 	*x = Resolution{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1098,7 +1183,7 @@ func (x *Resolution) String() string {
 func (*Resolution) ProtoMessage() {}
 
 func (x *Resolution) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1111,7 +1196,7 @@ func (x *Resolution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Resolution.ProtoReflect.Descriptor instead.
 func (*Resolution) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Resolution) GetKey() string {
@@ -1176,7 +1261,7 @@ type Part struct {
 
 func (x *Part) Reset() {
 	*x = Part{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1188,7 +1273,7 @@ func (x *Part) String() string {
 func (*Part) ProtoMessage() {}
 
 func (x *Part) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1201,7 +1286,7 @@ func (x *Part) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Part.ProtoReflect.Descriptor instead.
 func (*Part) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Part) GetKey() string {
@@ -1236,7 +1321,7 @@ type Words struct {
 
 func (x *Words) Reset() {
 	*x = Words{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1248,7 +1333,7 @@ func (x *Words) String() string {
 func (*Words) ProtoMessage() {}
 
 func (x *Words) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1261,7 +1346,7 @@ func (x *Words) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Words.ProtoReflect.Descriptor instead.
 func (*Words) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Words) GetParts() []*Part {
@@ -1296,7 +1381,7 @@ type Entry struct {
 
 func (x *Entry) Reset() {
 	*x = Entry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1308,7 +1393,7 @@ func (x *Entry) String() string {
 func (*Entry) ProtoMessage() {}
 
 func (x *Entry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1321,7 +1406,7 @@ func (x *Entry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Entry.ProtoReflect.Descriptor instead.
 func (*Entry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Entry) GetAt() *Time {
@@ -1401,7 +1486,7 @@ type AuditFilter struct {
 
 func (x *AuditFilter) Reset() {
 	*x = AuditFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1413,7 +1498,7 @@ func (x *AuditFilter) String() string {
 func (*AuditFilter) ProtoMessage() {}
 
 func (x *AuditFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1426,7 +1511,7 @@ func (x *AuditFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditFilter.ProtoReflect.Descriptor instead.
 func (*AuditFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *AuditFilter) GetActorName() string {
@@ -1479,7 +1564,7 @@ type Problem struct {
 
 func (x *Problem) Reset() {
 	*x = Problem{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1491,7 +1576,7 @@ func (x *Problem) String() string {
 func (*Problem) ProtoMessage() {}
 
 func (x *Problem) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1504,7 +1589,7 @@ func (x *Problem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Problem.ProtoReflect.Descriptor instead.
 func (*Problem) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *Problem) GetRow() int64 {
@@ -1556,7 +1641,7 @@ type Step struct {
 
 func (x *Step) Reset() {
 	*x = Step{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1568,7 +1653,7 @@ func (x *Step) String() string {
 func (*Step) ProtoMessage() {}
 
 func (x *Step) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1581,7 +1666,7 @@ func (x *Step) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Step.ProtoReflect.Descriptor instead.
 func (*Step) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Step) GetLevel() int64 {
@@ -1625,7 +1710,7 @@ type Level struct {
 
 func (x *Level) Reset() {
 	*x = Level{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1637,7 +1722,7 @@ func (x *Level) String() string {
 func (*Level) ProtoMessage() {}
 
 func (x *Level) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1650,7 +1735,7 @@ func (x *Level) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Level.ProtoReflect.Descriptor instead.
 func (*Level) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Level) GetClass() string {
@@ -1693,7 +1778,7 @@ type Query struct {
 
 func (x *Query) Reset() {
 	*x = Query{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1705,7 +1790,7 @@ func (x *Query) String() string {
 func (*Query) ProtoMessage() {}
 
 func (x *Query) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1718,7 +1803,7 @@ func (x *Query) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Query.ProtoReflect.Descriptor instead.
 func (*Query) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Query) GetText() string {
@@ -1752,7 +1837,7 @@ type Stay struct {
 
 func (x *Stay) Reset() {
 	*x = Stay{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1764,7 +1849,7 @@ func (x *Stay) String() string {
 func (*Stay) ProtoMessage() {}
 
 func (x *Stay) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1777,7 +1862,7 @@ func (x *Stay) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stay.ProtoReflect.Descriptor instead.
 func (*Stay) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Stay) GetId() string {
@@ -1858,7 +1943,7 @@ type Match struct {
 
 func (x *Match) Reset() {
 	*x = Match{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1870,7 +1955,7 @@ func (x *Match) String() string {
 func (*Match) ProtoMessage() {}
 
 func (x *Match) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1883,7 +1968,7 @@ func (x *Match) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Match.ProtoReflect.Descriptor instead.
 func (*Match) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Match) GetId() string {
@@ -2001,7 +2086,7 @@ type Guest struct {
 
 func (x *Guest) Reset() {
 	*x = Guest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2013,7 +2098,7 @@ func (x *Guest) String() string {
 func (*Guest) ProtoMessage() {}
 
 func (x *Guest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2026,7 +2111,7 @@ func (x *Guest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Guest.ProtoReflect.Descriptor instead.
 func (*Guest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *Guest) GetId() string {
@@ -2150,7 +2235,7 @@ type Alert struct {
 
 func (x *Alert) Reset() {
 	*x = Alert{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2162,7 +2247,7 @@ func (x *Alert) String() string {
 func (*Alert) ProtoMessage() {}
 
 func (x *Alert) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2175,7 +2260,7 @@ func (x *Alert) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Alert.ProtoReflect.Descriptor instead.
 func (*Alert) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *Alert) GetId() string {
@@ -2242,7 +2327,7 @@ type Preference struct {
 
 func (x *Preference) Reset() {
 	*x = Preference{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2254,7 +2339,7 @@ func (x *Preference) String() string {
 func (*Preference) ProtoMessage() {}
 
 func (x *Preference) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2267,7 +2352,7 @@ func (x *Preference) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Preference.ProtoReflect.Descriptor instead.
 func (*Preference) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *Preference) GetId() string {
@@ -2328,7 +2413,7 @@ type Occasion struct {
 
 func (x *Occasion) Reset() {
 	*x = Occasion{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2340,7 +2425,7 @@ func (x *Occasion) String() string {
 func (*Occasion) ProtoMessage() {}
 
 func (x *Occasion) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2353,7 +2438,7 @@ func (x *Occasion) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Occasion.ProtoReflect.Descriptor instead.
 func (*Occasion) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *Occasion) GetId() string {
@@ -2419,7 +2504,7 @@ type Profile struct {
 
 func (x *Profile) Reset() {
 	*x = Profile{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2431,7 +2516,7 @@ func (x *Profile) String() string {
 func (*Profile) ProtoMessage() {}
 
 func (x *Profile) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2444,7 +2529,7 @@ func (x *Profile) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Profile.ProtoReflect.Descriptor instead.
 func (*Profile) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *Profile) GetGuest() *Guest {
@@ -2499,7 +2584,7 @@ type ExportedEvent struct {
 
 func (x *ExportedEvent) Reset() {
 	*x = ExportedEvent{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2511,7 +2596,7 @@ func (x *ExportedEvent) String() string {
 func (*ExportedEvent) ProtoMessage() {}
 
 func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2524,7 +2609,7 @@ func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedEvent.ProtoReflect.Descriptor instead.
 func (*ExportedEvent) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *ExportedEvent) GetAt() *Time {
@@ -2608,7 +2693,7 @@ type ExportedRequest struct {
 
 func (x *ExportedRequest) Reset() {
 	*x = ExportedRequest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2620,7 +2705,7 @@ func (x *ExportedRequest) String() string {
 func (*ExportedRequest) ProtoMessage() {}
 
 func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2633,7 +2718,7 @@ func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedRequest.ProtoReflect.Descriptor instead.
 func (*ExportedRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *ExportedRequest) GetId() string {
@@ -2764,7 +2849,7 @@ type ExportedLoan struct {
 
 func (x *ExportedLoan) Reset() {
 	*x = ExportedLoan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2776,7 +2861,7 @@ func (x *ExportedLoan) String() string {
 func (*ExportedLoan) ProtoMessage() {}
 
 func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2789,7 +2874,7 @@ func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedLoan.ProtoReflect.Descriptor instead.
 func (*ExportedLoan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *ExportedLoan) GetItem() string {
@@ -2854,7 +2939,7 @@ type ExportedNote struct {
 
 func (x *ExportedNote) Reset() {
 	*x = ExportedNote{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2866,7 +2951,7 @@ func (x *ExportedNote) String() string {
 func (*ExportedNote) ProtoMessage() {}
 
 func (x *ExportedNote) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2879,7 +2964,7 @@ func (x *ExportedNote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedNote.ProtoReflect.Descriptor instead.
 func (*ExportedNote) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *ExportedNote) GetAt() *Time {
@@ -2924,7 +3009,7 @@ type ExportedPrompt struct {
 
 func (x *ExportedPrompt) Reset() {
 	*x = ExportedPrompt{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2936,7 +3021,7 @@ func (x *ExportedPrompt) String() string {
 func (*ExportedPrompt) ProtoMessage() {}
 
 func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2949,7 +3034,7 @@ func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedPrompt.ProtoReflect.Descriptor instead.
 func (*ExportedPrompt) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *ExportedPrompt) GetAt() *Time {
@@ -3001,7 +3086,7 @@ type ExportedChange struct {
 
 func (x *ExportedChange) Reset() {
 	*x = ExportedChange{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3013,7 +3098,7 @@ func (x *ExportedChange) String() string {
 func (*ExportedChange) ProtoMessage() {}
 
 func (x *ExportedChange) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3026,7 +3111,7 @@ func (x *ExportedChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedChange.ProtoReflect.Descriptor instead.
 func (*ExportedChange) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *ExportedChange) GetAt() *Time {
@@ -3086,7 +3171,7 @@ type DataExport struct {
 
 func (x *DataExport) Reset() {
 	*x = DataExport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3098,7 +3183,7 @@ func (x *DataExport) String() string {
 func (*DataExport) ProtoMessage() {}
 
 func (x *DataExport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3111,7 +3196,7 @@ func (x *DataExport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DataExport.ProtoReflect.Descriptor instead.
 func (*DataExport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *DataExport) GetFormat() string {
@@ -3218,7 +3303,7 @@ type ErasurePlan struct {
 
 func (x *ErasurePlan) Reset() {
 	*x = ErasurePlan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3230,7 +3315,7 @@ func (x *ErasurePlan) String() string {
 func (*ErasurePlan) ProtoMessage() {}
 
 func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3243,7 +3328,7 @@ func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ErasurePlan.ProtoReflect.Descriptor instead.
 func (*ErasurePlan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *ErasurePlan) GetCompaction() bool {
@@ -3285,7 +3370,7 @@ type BackupErasure struct {
 
 func (x *BackupErasure) Reset() {
 	*x = BackupErasure{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3297,7 +3382,7 @@ func (x *BackupErasure) String() string {
 func (*BackupErasure) ProtoMessage() {}
 
 func (x *BackupErasure) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3310,7 +3395,7 @@ func (x *BackupErasure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BackupErasure.ProtoReflect.Descriptor instead.
 func (*BackupErasure) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *BackupErasure) GetErased() int64 {
@@ -3338,7 +3423,7 @@ type ColumnMapping struct {
 
 func (x *ColumnMapping) Reset() {
 	*x = ColumnMapping{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3350,7 +3435,7 @@ func (x *ColumnMapping) String() string {
 func (*ColumnMapping) ProtoMessage() {}
 
 func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3363,7 +3448,7 @@ func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ColumnMapping.ProtoReflect.Descriptor instead.
 func (*ColumnMapping) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *ColumnMapping) GetHeader() string {
@@ -3395,7 +3480,7 @@ type ImportLine struct {
 
 func (x *ImportLine) Reset() {
 	*x = ImportLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3407,7 +3492,7 @@ func (x *ImportLine) String() string {
 func (*ImportLine) ProtoMessage() {}
 
 func (x *ImportLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3420,7 +3505,7 @@ func (x *ImportLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportLine.ProtoReflect.Descriptor instead.
 func (*ImportLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ImportLine) GetRow() int64 {
@@ -3491,7 +3576,7 @@ type ImportReport struct {
 
 func (x *ImportReport) Reset() {
 	*x = ImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3503,7 +3588,7 @@ func (x *ImportReport) String() string {
 func (*ImportReport) ProtoMessage() {}
 
 func (x *ImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3516,7 +3601,7 @@ func (x *ImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportReport.ProtoReflect.Descriptor instead.
 func (*ImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ImportReport) GetDryRun() bool {
@@ -3649,7 +3734,7 @@ type ImportOptions struct {
 
 func (x *ImportOptions) Reset() {
 	*x = ImportOptions{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3661,7 +3746,7 @@ func (x *ImportOptions) String() string {
 func (*ImportOptions) ProtoMessage() {}
 
 func (x *ImportOptions) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3674,7 +3759,7 @@ func (x *ImportOptions) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportOptions.ProtoReflect.Descriptor instead.
 func (*ImportOptions) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *ImportOptions) GetDryRun() bool {
@@ -3705,7 +3790,7 @@ type ShiftRef struct {
 
 func (x *ShiftRef) Reset() {
 	*x = ShiftRef{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3717,7 +3802,7 @@ func (x *ShiftRef) String() string {
 func (*ShiftRef) ProtoMessage() {}
 
 func (x *ShiftRef) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3730,7 +3815,7 @@ func (x *ShiftRef) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftRef.ProtoReflect.Descriptor instead.
 func (*ShiftRef) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *ShiftRef) GetDay() *Time {
@@ -3780,7 +3865,7 @@ type Counts struct {
 
 func (x *Counts) Reset() {
 	*x = Counts{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3792,7 +3877,7 @@ func (x *Counts) String() string {
 func (*Counts) ProtoMessage() {}
 
 func (x *Counts) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3805,7 +3890,7 @@ func (x *Counts) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Counts.ProtoReflect.Descriptor instead.
 func (*Counts) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *Counts) GetOpen() int64 {
@@ -3894,7 +3979,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3906,7 +3991,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3919,7 +4004,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *Ack) GetId() string {
@@ -3985,7 +4070,7 @@ type DepartmentLoad struct {
 
 func (x *DepartmentLoad) Reset() {
 	*x = DepartmentLoad{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3997,7 +4082,7 @@ func (x *DepartmentLoad) String() string {
 func (*DepartmentLoad) ProtoMessage() {}
 
 func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4010,7 +4095,7 @@ func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DepartmentLoad.ProtoReflect.Descriptor instead.
 func (*DepartmentLoad) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *DepartmentLoad) GetCode() string {
@@ -4060,7 +4145,7 @@ type RequestLine struct {
 
 func (x *RequestLine) Reset() {
 	*x = RequestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4072,7 +4157,7 @@ func (x *RequestLine) String() string {
 func (*RequestLine) ProtoMessage() {}
 
 func (x *RequestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4085,7 +4170,7 @@ func (x *RequestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLine.ProtoReflect.Descriptor instead.
 func (*RequestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *RequestLine) GetSummary() *Summary {
@@ -4120,7 +4205,7 @@ type RequestLineSection struct {
 
 func (x *RequestLineSection) Reset() {
 	*x = RequestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4132,7 +4217,7 @@ func (x *RequestLineSection) String() string {
 func (*RequestLineSection) ProtoMessage() {}
 
 func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4145,7 +4230,7 @@ func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLineSection.ProtoReflect.Descriptor instead.
 func (*RequestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *RequestLineSection) GetItems() []*RequestLine {
@@ -4179,7 +4264,7 @@ type GuestLine struct {
 
 func (x *GuestLine) Reset() {
 	*x = GuestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4191,7 +4276,7 @@ func (x *GuestLine) String() string {
 func (*GuestLine) ProtoMessage() {}
 
 func (x *GuestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4204,7 +4289,7 @@ func (x *GuestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLine.ProtoReflect.Descriptor instead.
 func (*GuestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *GuestLine) GetGuestId() string {
@@ -4274,7 +4359,7 @@ type GuestLineSection struct {
 
 func (x *GuestLineSection) Reset() {
 	*x = GuestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4286,7 +4371,7 @@ func (x *GuestLineSection) String() string {
 func (*GuestLineSection) ProtoMessage() {}
 
 func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4299,7 +4384,7 @@ func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLineSection.ProtoReflect.Descriptor instead.
 func (*GuestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *GuestLineSection) GetItems() []*GuestLine {
@@ -4334,7 +4419,7 @@ type ArrivalLine struct {
 
 func (x *ArrivalLine) Reset() {
 	*x = ArrivalLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4346,7 +4431,7 @@ func (x *ArrivalLine) String() string {
 func (*ArrivalLine) ProtoMessage() {}
 
 func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4359,7 +4444,7 @@ func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLine.ProtoReflect.Descriptor instead.
 func (*ArrivalLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *ArrivalLine) GetGuestId() string {
@@ -4436,7 +4521,7 @@ type ArrivalLineSection struct {
 
 func (x *ArrivalLineSection) Reset() {
 	*x = ArrivalLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4448,7 +4533,7 @@ func (x *ArrivalLineSection) String() string {
 func (*ArrivalLineSection) ProtoMessage() {}
 
 func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4461,7 +4546,7 @@ func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLineSection.ProtoReflect.Descriptor instead.
 func (*ArrivalLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *ArrivalLineSection) GetItems() []*ArrivalLine {
@@ -4491,7 +4576,7 @@ type OccasionLine struct {
 
 func (x *OccasionLine) Reset() {
 	*x = OccasionLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4503,7 +4588,7 @@ func (x *OccasionLine) String() string {
 func (*OccasionLine) ProtoMessage() {}
 
 func (x *OccasionLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4516,7 +4601,7 @@ func (x *OccasionLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLine.ProtoReflect.Descriptor instead.
 func (*OccasionLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *OccasionLine) GetOccasion() *Occasion {
@@ -4558,7 +4643,7 @@ type OccasionLineSection struct {
 
 func (x *OccasionLineSection) Reset() {
 	*x = OccasionLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4570,7 +4655,7 @@ func (x *OccasionLineSection) String() string {
 func (*OccasionLineSection) ProtoMessage() {}
 
 func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4583,7 +4668,7 @@ func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLineSection.ProtoReflect.Descriptor instead.
 func (*OccasionLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *OccasionLineSection) GetItems() []*OccasionLine {
@@ -4612,7 +4697,7 @@ type LoanLine struct {
 
 func (x *LoanLine) Reset() {
 	*x = LoanLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4624,7 +4709,7 @@ func (x *LoanLine) String() string {
 func (*LoanLine) ProtoMessage() {}
 
 func (x *LoanLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4637,7 +4722,7 @@ func (x *LoanLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLine.ProtoReflect.Descriptor instead.
 func (*LoanLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *LoanLine) GetLoan() *Loan {
@@ -4672,7 +4757,7 @@ type LoanLineSection struct {
 
 func (x *LoanLineSection) Reset() {
 	*x = LoanLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4684,7 +4769,7 @@ func (x *LoanLineSection) String() string {
 func (*LoanLineSection) ProtoMessage() {}
 
 func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4697,7 +4782,7 @@ func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLineSection.ProtoReflect.Descriptor instead.
 func (*LoanLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *LoanLineSection) GetItems() []*LoanLine {
@@ -4736,7 +4821,7 @@ type Note struct {
 
 func (x *Note) Reset() {
 	*x = Note{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4748,7 +4833,7 @@ func (x *Note) String() string {
 func (*Note) ProtoMessage() {}
 
 func (x *Note) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4761,7 +4846,7 @@ func (x *Note) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Note.ProtoReflect.Descriptor instead.
 func (*Note) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *Note) GetId() string {
@@ -4866,7 +4951,7 @@ type NoteSection struct {
 
 func (x *NoteSection) Reset() {
 	*x = NoteSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4878,7 +4963,7 @@ func (x *NoteSection) String() string {
 func (*NoteSection) ProtoMessage() {}
 
 func (x *NoteSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4891,7 +4976,7 @@ func (x *NoteSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteSection.ProtoReflect.Descriptor instead.
 func (*NoteSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *NoteSection) GetItems() []*Note {
@@ -4926,7 +5011,7 @@ type Changes struct {
 
 func (x *Changes) Reset() {
 	*x = Changes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4938,7 +5023,7 @@ func (x *Changes) String() string {
 func (*Changes) ProtoMessage() {}
 
 func (x *Changes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4951,7 +5036,7 @@ func (x *Changes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Changes.ProtoReflect.Descriptor instead.
 func (*Changes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *Changes) GetSince() *Ack {
@@ -5044,7 +5129,7 @@ type Report struct {
 
 func (x *Report) Reset() {
 	*x = Report{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5056,7 +5141,7 @@ func (x *Report) String() string {
 func (*Report) ProtoMessage() {}
 
 func (x *Report) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5069,7 +5154,7 @@ func (x *Report) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Report.ProtoReflect.Descriptor instead.
 func (*Report) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *Report) GetNow() *Time {
@@ -5211,7 +5296,7 @@ type NoteFilter struct {
 
 func (x *NoteFilter) Reset() {
 	*x = NoteFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5223,7 +5308,7 @@ func (x *NoteFilter) String() string {
 func (*NoteFilter) ProtoMessage() {}
 
 func (x *NoteFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5236,7 +5321,7 @@ func (x *NoteFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteFilter.ProtoReflect.Descriptor instead.
 func (*NoteFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *NoteFilter) GetFrom() *Time {
@@ -5278,7 +5363,7 @@ type Period struct {
 
 func (x *Period) Reset() {
 	*x = Period{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5290,7 +5375,7 @@ func (x *Period) String() string {
 func (*Period) ProtoMessage() {}
 
 func (x *Period) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5303,7 +5388,7 @@ func (x *Period) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Period.ProtoReflect.Descriptor instead.
 func (*Period) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *Period) GetFrom() *Time {
@@ -5332,7 +5417,7 @@ type Times struct {
 
 func (x *Times) Reset() {
 	*x = Times{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5344,7 +5429,7 @@ func (x *Times) String() string {
 func (*Times) ProtoMessage() {}
 
 func (x *Times) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5357,7 +5442,7 @@ func (x *Times) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Times.ProtoReflect.Descriptor instead.
 func (*Times) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *Times) GetN() int64 {
@@ -5392,7 +5477,7 @@ type Share struct {
 
 func (x *Share) Reset() {
 	*x = Share{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5404,7 +5489,7 @@ func (x *Share) String() string {
 func (*Share) ProtoMessage() {}
 
 func (x *Share) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5417,7 +5502,7 @@ func (x *Share) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Share.ProtoReflect.Descriptor instead.
 func (*Share) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *Share) GetOf() int64 {
@@ -5455,7 +5540,7 @@ type Row struct {
 
 func (x *Row) Reset() {
 	*x = Row{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5467,7 +5552,7 @@ func (x *Row) String() string {
 func (*Row) ProtoMessage() {}
 
 func (x *Row) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5480,7 +5565,7 @@ func (x *Row) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Row.ProtoReflect.Descriptor instead.
 func (*Row) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *Row) GetCode() string {
@@ -5581,7 +5666,7 @@ type Repeat struct {
 
 func (x *Repeat) Reset() {
 	*x = Repeat{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5593,7 +5678,7 @@ func (x *Repeat) String() string {
 func (*Repeat) ProtoMessage() {}
 
 func (x *Repeat) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5606,7 +5691,7 @@ func (x *Repeat) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Repeat.ProtoReflect.Descriptor instead.
 func (*Repeat) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *Repeat) GetRoom() string {
@@ -5660,7 +5745,7 @@ type Week struct {
 
 func (x *Week) Reset() {
 	*x = Week{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5672,7 +5757,7 @@ func (x *Week) String() string {
 func (*Week) ProtoMessage() {}
 
 func (x *Week) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5685,7 +5770,7 @@ func (x *Week) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Week.ProtoReflect.Descriptor instead.
 func (*Week) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *Week) GetStart() *Time {
@@ -5752,7 +5837,7 @@ type Measures struct {
 
 func (x *Measures) Reset() {
 	*x = Measures{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5764,7 +5849,7 @@ func (x *Measures) String() string {
 func (*Measures) ProtoMessage() {}
 
 func (x *Measures) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5777,7 +5862,7 @@ func (x *Measures) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Measures.ProtoReflect.Descriptor instead.
 func (*Measures) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *Measures) GetPeriod() *Period {
@@ -5835,7 +5920,7 @@ type Item struct {
 
 func (x *Item) Reset() {
 	*x = Item{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5847,7 +5932,7 @@ func (x *Item) String() string {
 func (*Item) ProtoMessage() {}
 
 func (x *Item) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5860,7 +5945,7 @@ func (x *Item) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Item.ProtoReflect.Descriptor instead.
 func (*Item) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *Item) GetCode() string {
@@ -5896,7 +5981,7 @@ type ItemStock struct {
 
 func (x *ItemStock) Reset() {
 	*x = ItemStock{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5908,7 +5993,7 @@ func (x *ItemStock) String() string {
 func (*ItemStock) ProtoMessage() {}
 
 func (x *ItemStock) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5921,7 +6006,7 @@ func (x *ItemStock) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ItemStock.ProtoReflect.Descriptor instead.
 func (*ItemStock) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *ItemStock) GetItem() *Item {
@@ -5963,7 +6048,7 @@ type Loan struct {
 
 func (x *Loan) Reset() {
 	*x = Loan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5975,7 +6060,7 @@ func (x *Loan) String() string {
 func (*Loan) ProtoMessage() {}
 
 func (x *Loan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5988,7 +6073,7 @@ func (x *Loan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Loan.ProtoReflect.Descriptor instead.
 func (*Loan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *Loan) GetId() string {
@@ -6068,7 +6153,7 @@ type LoansFilter struct {
 
 func (x *LoansFilter) Reset() {
 	*x = LoansFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6080,7 +6165,7 @@ func (x *LoansFilter) String() string {
 func (*LoansFilter) ProtoMessage() {}
 
 func (x *LoansFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6093,7 +6178,7 @@ func (x *LoansFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoansFilter.ProtoReflect.Descriptor instead.
 func (*LoansFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *LoansFilter) GetItemCode() string {
@@ -6146,7 +6231,7 @@ type Room struct {
 
 func (x *Room) Reset() {
 	*x = Room{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6158,7 +6243,7 @@ func (x *Room) String() string {
 func (*Room) ProtoMessage() {}
 
 func (x *Room) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6171,7 +6256,7 @@ func (x *Room) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Room.ProtoReflect.Descriptor instead.
 func (*Room) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *Room) GetNumber() string {
@@ -6223,7 +6308,7 @@ type RoomFilter struct {
 
 func (x *RoomFilter) Reset() {
 	*x = RoomFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6235,7 +6320,7 @@ func (x *RoomFilter) String() string {
 func (*RoomFilter) ProtoMessage() {}
 
 func (x *RoomFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6248,7 +6333,7 @@ func (x *RoomFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomFilter.ProtoReflect.Descriptor instead.
 func (*RoomFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *RoomFilter) GetNumberPrefix() string {
@@ -6298,7 +6383,7 @@ type RoomImportReport struct {
 
 func (x *RoomImportReport) Reset() {
 	*x = RoomImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6310,7 +6395,7 @@ func (x *RoomImportReport) String() string {
 func (*RoomImportReport) ProtoMessage() {}
 
 func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6323,7 +6408,7 @@ func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomImportReport.ProtoReflect.Descriptor instead.
 func (*RoomImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *RoomImportReport) GetCreated() int64 {
@@ -6359,7 +6444,7 @@ type ShiftTimes struct {
 
 func (x *ShiftTimes) Reset() {
 	*x = ShiftTimes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6371,7 +6456,7 @@ func (x *ShiftTimes) String() string {
 func (*ShiftTimes) ProtoMessage() {}
 
 func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6384,7 +6469,7 @@ func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftTimes.ProtoReflect.Descriptor instead.
 func (*ShiftTimes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *ShiftTimes) GetMorningStart() int64 {
@@ -6422,7 +6507,7 @@ type RosterEntry struct {
 
 func (x *RosterEntry) Reset() {
 	*x = RosterEntry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6434,7 +6519,7 @@ func (x *RosterEntry) String() string {
 func (*RosterEntry) ProtoMessage() {}
 
 func (x *RosterEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6447,7 +6532,7 @@ func (x *RosterEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RosterEntry.ProtoReflect.Descriptor instead.
 func (*RosterEntry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *RosterEntry) GetDay() *Time {
@@ -6527,7 +6612,7 @@ type Request struct {
 
 func (x *Request) Reset() {
 	*x = Request{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6539,7 +6624,7 @@ func (x *Request) String() string {
 func (*Request) ProtoMessage() {}
 
 func (x *Request) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6552,7 +6637,7 @@ func (x *Request) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Request.ProtoReflect.Descriptor instead.
 func (*Request) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *Request) GetId() string {
@@ -6798,7 +6883,7 @@ type Summary struct {
 
 func (x *Summary) Reset() {
 	*x = Summary{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6810,7 +6895,7 @@ func (x *Summary) String() string {
 func (*Summary) ProtoMessage() {}
 
 func (x *Summary) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6823,7 +6908,7 @@ func (x *Summary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Summary.ProtoReflect.Descriptor instead.
 func (*Summary) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *Summary) GetRequest() *Request {
@@ -6920,7 +7005,7 @@ type Event struct {
 
 func (x *Event) Reset() {
 	*x = Event{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6932,7 +7017,7 @@ func (x *Event) String() string {
 func (*Event) ProtoMessage() {}
 
 func (x *Event) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6945,7 +7030,7 @@ func (x *Event) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Event.ProtoReflect.Descriptor instead.
 func (*Event) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
 }
 
 func (x *Event) GetAt() *Time {
@@ -7065,7 +7150,7 @@ type Detail struct {
 
 func (x *Detail) Reset() {
 	*x = Detail{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7077,7 +7162,7 @@ func (x *Detail) String() string {
 func (*Detail) ProtoMessage() {}
 
 func (x *Detail) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7090,7 +7175,7 @@ func (x *Detail) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Detail.ProtoReflect.Descriptor instead.
 func (*Detail) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *Detail) GetSummary() *Summary {
@@ -7134,7 +7219,7 @@ type Action struct {
 
 func (x *Action) Reset() {
 	*x = Action{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7146,7 +7231,7 @@ func (x *Action) String() string {
 func (*Action) ProtoMessage() {}
 
 func (x *Action) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7159,7 +7244,7 @@ func (x *Action) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Action.ProtoReflect.Descriptor instead.
 func (*Action) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
 }
 
 func (x *Action) GetKind() string {
@@ -7258,7 +7343,7 @@ type RequestsFilter struct {
 
 func (x *RequestsFilter) Reset() {
 	*x = RequestsFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7270,7 +7355,7 @@ func (x *RequestsFilter) String() string {
 func (*RequestsFilter) ProtoMessage() {}
 
 func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7283,7 +7368,7 @@ func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestsFilter.ProtoReflect.Descriptor instead.
 func (*RequestsFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
 }
 
 func (x *RequestsFilter) GetView() string {
@@ -7375,7 +7460,7 @@ type Staff struct {
 
 func (x *Staff) Reset() {
 	*x = Staff{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7387,7 +7472,7 @@ func (x *Staff) String() string {
 func (*Staff) ProtoMessage() {}
 
 func (x *Staff) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7400,7 +7485,7 @@ func (x *Staff) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Staff.ProtoReflect.Descriptor instead.
 func (*Staff) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
 }
 
 func (x *Staff) GetId() string {
@@ -7478,7 +7563,7 @@ type StaffFilter struct {
 
 func (x *StaffFilter) Reset() {
 	*x = StaffFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7490,7 +7575,7 @@ func (x *StaffFilter) String() string {
 func (*StaffFilter) ProtoMessage() {}
 
 func (x *StaffFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7503,7 +7588,7 @@ func (x *StaffFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StaffFilter.ProtoReflect.Descriptor instead.
 func (*StaffFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
 }
 
 func (x *StaffFilter) GetNamePrefix() string {
@@ -7540,7 +7625,7 @@ type Actor struct {
 
 func (x *Actor) Reset() {
 	*x = Actor{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7552,7 +7637,7 @@ func (x *Actor) String() string {
 func (*Actor) ProtoMessage() {}
 
 func (x *Actor) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7565,7 +7650,7 @@ func (x *Actor) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Actor.ProtoReflect.Descriptor instead.
 func (*Actor) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
 }
 
 func (x *Actor) GetId() string {
@@ -7608,7 +7693,7 @@ type Promise struct {
 
 func (x *Promise) Reset() {
 	*x = Promise{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7620,7 +7705,7 @@ func (x *Promise) String() string {
 func (*Promise) ProtoMessage() {}
 
 func (x *Promise) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7633,7 +7718,7 @@ func (x *Promise) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Promise.ProtoReflect.Descriptor instead.
 func (*Promise) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
 }
 
 func (x *Promise) GetDue() *Time {
@@ -7661,7 +7746,7 @@ type ServiceHours struct {
 
 func (x *ServiceHours) Reset() {
 	*x = ServiceHours{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7673,7 +7758,7 @@ func (x *ServiceHours) String() string {
 func (*ServiceHours) ProtoMessage() {}
 
 func (x *ServiceHours) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7686,7 +7771,7 @@ func (x *ServiceHours) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ServiceHours.ProtoReflect.Descriptor instead.
 func (*ServiceHours) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{87}
 }
 
 func (x *ServiceHours) GetOpen() int64 {
@@ -7716,7 +7801,7 @@ type Department struct {
 
 func (x *Department) Reset() {
 	*x = Department{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7728,7 +7813,7 @@ func (x *Department) String() string {
 func (*Department) ProtoMessage() {}
 
 func (x *Department) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7741,7 +7826,7 @@ func (x *Department) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Department.ProtoReflect.Descriptor instead.
 func (*Department) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{87}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{88}
 }
 
 func (x *Department) GetCode() string {
@@ -7789,7 +7874,7 @@ type Category struct {
 
 func (x *Category) Reset() {
 	*x = Category{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7801,7 +7886,7 @@ func (x *Category) String() string {
 func (*Category) ProtoMessage() {}
 
 func (x *Category) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7814,7 +7899,7 @@ func (x *Category) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Category.ProtoReflect.Descriptor instead.
 func (*Category) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{88}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{89}
 }
 
 func (x *Category) GetCode() string {
@@ -7967,17 +8052,25 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\vguest_state\x18\x01 \x01(\v2\x18.frontdesk.v1.GuestStateR\n" +
 	"guestState\x122\n" +
 	"\boccasion\x18\x02 \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\"\n" +
-	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\xe6\x02\n" +
+	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\x98\x03\n" +
 	"\x05Board\x125\n" +
 	"\barrivals\x18\x01 \x03(\v2\x19.frontdesk.v1.ArrivalCardR\barrivals\x12,\n" +
 	"\x04vips\x18\x02 \x03(\v2\x18.frontdesk.v1.GuestStateR\x04vips\x128\n" +
 	"\toccasions\x18\x03 \x03(\v2\x1a.frontdesk.v1.OccasionCardR\toccasions\x12.\n" +
 	"\aprompts\x18\x04 \x03(\v2\x14.frontdesk.v1.PromptR\aprompts\x12\x1a\n" +
 	"\baudience\x18\x05 \x01(\tR\baudience\x127\n" +
-	"\x06counts\x18\x06 \x03(\v2\x1f.frontdesk.v1.Board.CountsEntryR\x06counts\x1a9\n" +
+	"\x06counts\x18\x06 \x03(\v2\x1f.frontdesk.v1.Board.CountsEntryR\x06counts\x120\n" +
+	"\x06demand\x18\a \x03(\v2\x18.frontdesk.v1.ItemDemandR\x06demand\x1a9\n" +
 	"\vCountsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"x\n" +
+	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\x96\x01\n" +
+	"\n" +
+	"ItemDemand\x12\x1b\n" +
+	"\titem_code\x18\x01 \x01(\tR\bitemCode\x12\x1b\n" +
+	"\titem_name\x18\x02 \x01(\tR\bitemName\x12\x14\n" +
+	"\x05today\x18\x03 \x01(\x03R\x05today\x12\x1a\n" +
+	"\btomorrow\x18\x04 \x01(\x03R\btomorrow\x12\x1c\n" +
+	"\tavailable\x18\x05 \x01(\x03R\tavailable\"x\n" +
 	"\n" +
 	"BoardQuery\x12$\n" +
 	"\x03now\x18\x01 \x01(\v2\x12.frontdesk.v1.TimeR\x03now\x12\x1a\n" +
@@ -8680,7 +8773,7 @@ func file_frontdesk_v1_types_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_types_proto_rawDescData
 }
 
-var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 92)
+var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 93)
 var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*Time)(nil),                // 0: frontdesk.v1.Time
 	(*RequestBrief)(nil),        // 1: frontdesk.v1.RequestBrief
@@ -8693,107 +8786,108 @@ var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*PrepRule)(nil),            // 8: frontdesk.v1.PrepRule
 	(*OccasionCard)(nil),        // 9: frontdesk.v1.OccasionCard
 	(*Board)(nil),               // 10: frontdesk.v1.Board
-	(*BoardQuery)(nil),          // 11: frontdesk.v1.BoardQuery
-	(*Resolution)(nil),          // 12: frontdesk.v1.Resolution
-	(*Part)(nil),                // 13: frontdesk.v1.Part
-	(*Words)(nil),               // 14: frontdesk.v1.Words
-	(*Entry)(nil),               // 15: frontdesk.v1.Entry
-	(*AuditFilter)(nil),         // 16: frontdesk.v1.AuditFilter
-	(*Problem)(nil),             // 17: frontdesk.v1.Problem
-	(*Step)(nil),                // 18: frontdesk.v1.Step
-	(*Level)(nil),               // 19: frontdesk.v1.Level
-	(*Query)(nil),               // 20: frontdesk.v1.Query
-	(*Stay)(nil),                // 21: frontdesk.v1.Stay
-	(*Match)(nil),               // 22: frontdesk.v1.Match
-	(*Guest)(nil),               // 23: frontdesk.v1.Guest
-	(*Alert)(nil),               // 24: frontdesk.v1.Alert
-	(*Preference)(nil),          // 25: frontdesk.v1.Preference
-	(*Occasion)(nil),            // 26: frontdesk.v1.Occasion
-	(*Profile)(nil),             // 27: frontdesk.v1.Profile
-	(*ExportedEvent)(nil),       // 28: frontdesk.v1.ExportedEvent
-	(*ExportedRequest)(nil),     // 29: frontdesk.v1.ExportedRequest
-	(*ExportedLoan)(nil),        // 30: frontdesk.v1.ExportedLoan
-	(*ExportedNote)(nil),        // 31: frontdesk.v1.ExportedNote
-	(*ExportedPrompt)(nil),      // 32: frontdesk.v1.ExportedPrompt
-	(*ExportedChange)(nil),      // 33: frontdesk.v1.ExportedChange
-	(*DataExport)(nil),          // 34: frontdesk.v1.DataExport
-	(*ErasurePlan)(nil),         // 35: frontdesk.v1.ErasurePlan
-	(*BackupErasure)(nil),       // 36: frontdesk.v1.BackupErasure
-	(*ColumnMapping)(nil),       // 37: frontdesk.v1.ColumnMapping
-	(*ImportLine)(nil),          // 38: frontdesk.v1.ImportLine
-	(*ImportReport)(nil),        // 39: frontdesk.v1.ImportReport
-	(*ImportOptions)(nil),       // 40: frontdesk.v1.ImportOptions
-	(*ShiftRef)(nil),            // 41: frontdesk.v1.ShiftRef
-	(*Counts)(nil),              // 42: frontdesk.v1.Counts
-	(*Ack)(nil),                 // 43: frontdesk.v1.Ack
-	(*DepartmentLoad)(nil),      // 44: frontdesk.v1.DepartmentLoad
-	(*RequestLine)(nil),         // 45: frontdesk.v1.RequestLine
-	(*RequestLineSection)(nil),  // 46: frontdesk.v1.RequestLineSection
-	(*GuestLine)(nil),           // 47: frontdesk.v1.GuestLine
-	(*GuestLineSection)(nil),    // 48: frontdesk.v1.GuestLineSection
-	(*ArrivalLine)(nil),         // 49: frontdesk.v1.ArrivalLine
-	(*ArrivalLineSection)(nil),  // 50: frontdesk.v1.ArrivalLineSection
-	(*OccasionLine)(nil),        // 51: frontdesk.v1.OccasionLine
-	(*OccasionLineSection)(nil), // 52: frontdesk.v1.OccasionLineSection
-	(*LoanLine)(nil),            // 53: frontdesk.v1.LoanLine
-	(*LoanLineSection)(nil),     // 54: frontdesk.v1.LoanLineSection
-	(*Note)(nil),                // 55: frontdesk.v1.Note
-	(*NoteSection)(nil),         // 56: frontdesk.v1.NoteSection
-	(*Changes)(nil),             // 57: frontdesk.v1.Changes
-	(*Report)(nil),              // 58: frontdesk.v1.Report
-	(*NoteFilter)(nil),          // 59: frontdesk.v1.NoteFilter
-	(*Period)(nil),              // 60: frontdesk.v1.Period
-	(*Times)(nil),               // 61: frontdesk.v1.Times
-	(*Share)(nil),               // 62: frontdesk.v1.Share
-	(*Row)(nil),                 // 63: frontdesk.v1.Row
-	(*Repeat)(nil),              // 64: frontdesk.v1.Repeat
-	(*Week)(nil),                // 65: frontdesk.v1.Week
-	(*Measures)(nil),            // 66: frontdesk.v1.Measures
-	(*Item)(nil),                // 67: frontdesk.v1.Item
-	(*ItemStock)(nil),           // 68: frontdesk.v1.ItemStock
-	(*Loan)(nil),                // 69: frontdesk.v1.Loan
-	(*LoansFilter)(nil),         // 70: frontdesk.v1.LoansFilter
-	(*Room)(nil),                // 71: frontdesk.v1.Room
-	(*RoomFilter)(nil),          // 72: frontdesk.v1.RoomFilter
-	(*RoomImportReport)(nil),    // 73: frontdesk.v1.RoomImportReport
-	(*ShiftTimes)(nil),          // 74: frontdesk.v1.ShiftTimes
-	(*RosterEntry)(nil),         // 75: frontdesk.v1.RosterEntry
-	(*Request)(nil),             // 76: frontdesk.v1.Request
-	(*Summary)(nil),             // 77: frontdesk.v1.Summary
-	(*Event)(nil),               // 78: frontdesk.v1.Event
-	(*Detail)(nil),              // 79: frontdesk.v1.Detail
-	(*Action)(nil),              // 80: frontdesk.v1.Action
-	(*RequestsFilter)(nil),      // 81: frontdesk.v1.RequestsFilter
-	(*Staff)(nil),               // 82: frontdesk.v1.Staff
-	(*StaffFilter)(nil),         // 83: frontdesk.v1.StaffFilter
-	(*Actor)(nil),               // 84: frontdesk.v1.Actor
-	(*Promise)(nil),             // 85: frontdesk.v1.Promise
-	(*ServiceHours)(nil),        // 86: frontdesk.v1.ServiceHours
-	(*Department)(nil),          // 87: frontdesk.v1.Department
-	(*Category)(nil),            // 88: frontdesk.v1.Category
-	nil,                         // 89: frontdesk.v1.Board.CountsEntry
-	nil,                         // 90: frontdesk.v1.Part.ArgsEntry
-	nil,                         // 91: frontdesk.v1.Problem.ArgsEntry
-	(*durationpb.Duration)(nil), // 92: google.protobuf.Duration
-	(*structpb.Value)(nil),      // 93: google.protobuf.Value
+	(*ItemDemand)(nil),          // 11: frontdesk.v1.ItemDemand
+	(*BoardQuery)(nil),          // 12: frontdesk.v1.BoardQuery
+	(*Resolution)(nil),          // 13: frontdesk.v1.Resolution
+	(*Part)(nil),                // 14: frontdesk.v1.Part
+	(*Words)(nil),               // 15: frontdesk.v1.Words
+	(*Entry)(nil),               // 16: frontdesk.v1.Entry
+	(*AuditFilter)(nil),         // 17: frontdesk.v1.AuditFilter
+	(*Problem)(nil),             // 18: frontdesk.v1.Problem
+	(*Step)(nil),                // 19: frontdesk.v1.Step
+	(*Level)(nil),               // 20: frontdesk.v1.Level
+	(*Query)(nil),               // 21: frontdesk.v1.Query
+	(*Stay)(nil),                // 22: frontdesk.v1.Stay
+	(*Match)(nil),               // 23: frontdesk.v1.Match
+	(*Guest)(nil),               // 24: frontdesk.v1.Guest
+	(*Alert)(nil),               // 25: frontdesk.v1.Alert
+	(*Preference)(nil),          // 26: frontdesk.v1.Preference
+	(*Occasion)(nil),            // 27: frontdesk.v1.Occasion
+	(*Profile)(nil),             // 28: frontdesk.v1.Profile
+	(*ExportedEvent)(nil),       // 29: frontdesk.v1.ExportedEvent
+	(*ExportedRequest)(nil),     // 30: frontdesk.v1.ExportedRequest
+	(*ExportedLoan)(nil),        // 31: frontdesk.v1.ExportedLoan
+	(*ExportedNote)(nil),        // 32: frontdesk.v1.ExportedNote
+	(*ExportedPrompt)(nil),      // 33: frontdesk.v1.ExportedPrompt
+	(*ExportedChange)(nil),      // 34: frontdesk.v1.ExportedChange
+	(*DataExport)(nil),          // 35: frontdesk.v1.DataExport
+	(*ErasurePlan)(nil),         // 36: frontdesk.v1.ErasurePlan
+	(*BackupErasure)(nil),       // 37: frontdesk.v1.BackupErasure
+	(*ColumnMapping)(nil),       // 38: frontdesk.v1.ColumnMapping
+	(*ImportLine)(nil),          // 39: frontdesk.v1.ImportLine
+	(*ImportReport)(nil),        // 40: frontdesk.v1.ImportReport
+	(*ImportOptions)(nil),       // 41: frontdesk.v1.ImportOptions
+	(*ShiftRef)(nil),            // 42: frontdesk.v1.ShiftRef
+	(*Counts)(nil),              // 43: frontdesk.v1.Counts
+	(*Ack)(nil),                 // 44: frontdesk.v1.Ack
+	(*DepartmentLoad)(nil),      // 45: frontdesk.v1.DepartmentLoad
+	(*RequestLine)(nil),         // 46: frontdesk.v1.RequestLine
+	(*RequestLineSection)(nil),  // 47: frontdesk.v1.RequestLineSection
+	(*GuestLine)(nil),           // 48: frontdesk.v1.GuestLine
+	(*GuestLineSection)(nil),    // 49: frontdesk.v1.GuestLineSection
+	(*ArrivalLine)(nil),         // 50: frontdesk.v1.ArrivalLine
+	(*ArrivalLineSection)(nil),  // 51: frontdesk.v1.ArrivalLineSection
+	(*OccasionLine)(nil),        // 52: frontdesk.v1.OccasionLine
+	(*OccasionLineSection)(nil), // 53: frontdesk.v1.OccasionLineSection
+	(*LoanLine)(nil),            // 54: frontdesk.v1.LoanLine
+	(*LoanLineSection)(nil),     // 55: frontdesk.v1.LoanLineSection
+	(*Note)(nil),                // 56: frontdesk.v1.Note
+	(*NoteSection)(nil),         // 57: frontdesk.v1.NoteSection
+	(*Changes)(nil),             // 58: frontdesk.v1.Changes
+	(*Report)(nil),              // 59: frontdesk.v1.Report
+	(*NoteFilter)(nil),          // 60: frontdesk.v1.NoteFilter
+	(*Period)(nil),              // 61: frontdesk.v1.Period
+	(*Times)(nil),               // 62: frontdesk.v1.Times
+	(*Share)(nil),               // 63: frontdesk.v1.Share
+	(*Row)(nil),                 // 64: frontdesk.v1.Row
+	(*Repeat)(nil),              // 65: frontdesk.v1.Repeat
+	(*Week)(nil),                // 66: frontdesk.v1.Week
+	(*Measures)(nil),            // 67: frontdesk.v1.Measures
+	(*Item)(nil),                // 68: frontdesk.v1.Item
+	(*ItemStock)(nil),           // 69: frontdesk.v1.ItemStock
+	(*Loan)(nil),                // 70: frontdesk.v1.Loan
+	(*LoansFilter)(nil),         // 71: frontdesk.v1.LoansFilter
+	(*Room)(nil),                // 72: frontdesk.v1.Room
+	(*RoomFilter)(nil),          // 73: frontdesk.v1.RoomFilter
+	(*RoomImportReport)(nil),    // 74: frontdesk.v1.RoomImportReport
+	(*ShiftTimes)(nil),          // 75: frontdesk.v1.ShiftTimes
+	(*RosterEntry)(nil),         // 76: frontdesk.v1.RosterEntry
+	(*Request)(nil),             // 77: frontdesk.v1.Request
+	(*Summary)(nil),             // 78: frontdesk.v1.Summary
+	(*Event)(nil),               // 79: frontdesk.v1.Event
+	(*Detail)(nil),              // 80: frontdesk.v1.Detail
+	(*Action)(nil),              // 81: frontdesk.v1.Action
+	(*RequestsFilter)(nil),      // 82: frontdesk.v1.RequestsFilter
+	(*Staff)(nil),               // 83: frontdesk.v1.Staff
+	(*StaffFilter)(nil),         // 84: frontdesk.v1.StaffFilter
+	(*Actor)(nil),               // 85: frontdesk.v1.Actor
+	(*Promise)(nil),             // 86: frontdesk.v1.Promise
+	(*ServiceHours)(nil),        // 87: frontdesk.v1.ServiceHours
+	(*Department)(nil),          // 88: frontdesk.v1.Department
+	(*Category)(nil),            // 89: frontdesk.v1.Category
+	nil,                         // 90: frontdesk.v1.Board.CountsEntry
+	nil,                         // 91: frontdesk.v1.Part.ArgsEntry
+	nil,                         // 92: frontdesk.v1.Problem.ArgsEntry
+	(*durationpb.Duration)(nil), // 93: google.protobuf.Duration
+	(*structpb.Value)(nil),      // 94: google.protobuf.Value
 }
 var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	0,   // 0: frontdesk.v1.RequestBrief.created_at:type_name -> frontdesk.v1.Time
-	21,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
+	22,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
 	1,   // 2: frontdesk.v1.Recognition.last_issue:type_name -> frontdesk.v1.RequestBrief
 	0,   // 3: frontdesk.v1.Task.due:type_name -> frontdesk.v1.Time
 	0,   // 4: frontdesk.v1.Prompt.when:type_name -> frontdesk.v1.Time
 	3,   // 5: frontdesk.v1.Prompt.tasks:type_name -> frontdesk.v1.Task
-	26,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
+	27,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
 	2,   // 7: frontdesk.v1.Analysis.recognition:type_name -> frontdesk.v1.Recognition
 	4,   // 8: frontdesk.v1.Analysis.repeats:type_name -> frontdesk.v1.Prompt
 	4,   // 9: frontdesk.v1.Analysis.recovery:type_name -> frontdesk.v1.Prompt
-	23,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
-	21,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
-	21,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
-	25,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
-	24,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
-	26,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
+	24,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
+	22,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
+	22,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
+	26,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
+	25,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
+	27,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
 	1,   // 16: frontdesk.v1.GuestState.requests:type_name -> frontdesk.v1.RequestBrief
 	5,   // 17: frontdesk.v1.GuestState.analysis:type_name -> frontdesk.v1.Analysis
 	6,   // 18: frontdesk.v1.ArrivalCard.guest_state:type_name -> frontdesk.v1.GuestState
@@ -8801,164 +8895,165 @@ var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	2,   // 20: frontdesk.v1.ArrivalCard.recognition:type_name -> frontdesk.v1.Recognition
 	0,   // 21: frontdesk.v1.ArrivalCard.auto_at:type_name -> frontdesk.v1.Time
 	6,   // 22: frontdesk.v1.OccasionCard.guest_state:type_name -> frontdesk.v1.GuestState
-	26,  // 23: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
+	27,  // 23: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
 	0,   // 24: frontdesk.v1.OccasionCard.on:type_name -> frontdesk.v1.Time
 	7,   // 25: frontdesk.v1.Board.arrivals:type_name -> frontdesk.v1.ArrivalCard
 	6,   // 26: frontdesk.v1.Board.vips:type_name -> frontdesk.v1.GuestState
 	9,   // 27: frontdesk.v1.Board.occasions:type_name -> frontdesk.v1.OccasionCard
 	4,   // 28: frontdesk.v1.Board.prompts:type_name -> frontdesk.v1.Prompt
-	89,  // 29: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
-	0,   // 30: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
-	76,  // 31: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
-	25,  // 32: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
-	90,  // 33: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
-	13,  // 34: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
-	0,   // 35: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
-	14,  // 36: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
-	0,   // 37: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 38: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
-	91,  // 39: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
-	92,  // 40: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
-	0,   // 41: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
-	0,   // 42: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
-	21,  // 43: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
-	0,   // 44: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 45: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 46: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
-	0,   // 47: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
-	23,  // 48: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
-	24,  // 49: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
-	25,  // 50: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
-	26,  // 51: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
-	21,  // 52: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
-	0,   // 53: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
-	0,   // 54: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 55: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 56: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
-	0,   // 57: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
-	28,  // 58: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
-	0,   // 59: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 60: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 61: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
-	0,   // 62: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
-	0,   // 63: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
-	0,   // 64: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
-	0,   // 65: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
-	23,  // 66: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
-	24,  // 67: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
-	25,  // 68: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
-	26,  // 69: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
-	21,  // 70: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
-	29,  // 71: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
-	30,  // 72: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
-	31,  // 73: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
-	32,  // 74: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
-	33,  // 75: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
-	17,  // 76: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
-	37,  // 77: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
-	92,  // 78: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
-	92,  // 79: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
-	38,  // 80: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
-	17,  // 81: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
-	17,  // 82: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
-	0,   // 83: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
-	0,   // 84: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
-	0,   // 85: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
-	41,  // 86: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
-	0,   // 87: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
-	42,  // 88: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
-	77,  // 89: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
-	45,  // 90: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
-	0,   // 91: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
-	24,  // 92: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
-	47,  // 93: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
-	0,   // 94: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
-	0,   // 95: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
-	24,  // 96: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
-	49,  // 97: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
-	26,  // 98: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
-	51,  // 99: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
-	69,  // 100: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
-	53,  // 101: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
-	0,   // 102: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
-	0,   // 103: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
-	55,  // 104: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
-	43,  // 105: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
-	0,   // 106: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
-	41,  // 107: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
-	41,  // 108: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
-	43,  // 109: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
-	42,  // 110: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
-	44,  // 111: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
-	46,  // 112: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
-	46,  // 113: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
-	46,  // 114: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
-	46,  // 115: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
-	48,  // 116: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
-	50,  // 117: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
-	52,  // 118: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
-	54,  // 119: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
-	56,  // 120: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
-	57,  // 121: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
-	0,   // 122: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 123: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
-	0,   // 124: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
-	0,   // 125: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
-	92,  // 126: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
-	92,  // 127: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
-	61,  // 128: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
-	61,  // 129: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
-	62,  // 130: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
-	62,  // 131: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
-	0,   // 132: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
-	0,   // 133: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
-	62,  // 134: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
-	62,  // 135: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
-	60,  // 136: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
-	63,  // 137: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
-	63,  // 138: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
-	63,  // 139: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
-	64,  // 140: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
-	65,  // 141: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
-	67,  // 142: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
-	0,   // 143: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 144: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 145: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
-	17,  // 146: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
-	0,   // 147: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
-	0,   // 148: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
-	0,   // 149: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 150: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
-	0,   // 151: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
-	0,   // 152: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
-	0,   // 153: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
-	0,   // 154: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
-	0,   // 155: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
-	0,   // 156: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
-	76,  // 157: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
-	0,   // 158: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
-	18,  // 159: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
-	77,  // 160: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
-	78,  // 161: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
-	77,  // 162: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
-	0,   // 163: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
-	18,  // 164: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
-	0,   // 165: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
-	0,   // 166: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
-	0,   // 167: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
-	0,   // 168: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
-	0,   // 169: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 170: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
-	86,  // 171: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
-	92,  // 172: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
-	92,  // 173: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
-	93,  // 174: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
-	93,  // 175: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
-	176, // [176:176] is the sub-list for method output_type
-	176, // [176:176] is the sub-list for method input_type
-	176, // [176:176] is the sub-list for extension type_name
-	176, // [176:176] is the sub-list for extension extendee
-	0,   // [0:176] is the sub-list for field type_name
+	90,  // 29: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
+	11,  // 30: frontdesk.v1.Board.demand:type_name -> frontdesk.v1.ItemDemand
+	0,   // 31: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
+	77,  // 32: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
+	26,  // 33: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
+	91,  // 34: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
+	14,  // 35: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
+	0,   // 36: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
+	15,  // 37: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
+	0,   // 38: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 39: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
+	92,  // 40: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
+	93,  // 41: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
+	0,   // 42: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
+	0,   // 43: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
+	22,  // 44: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
+	0,   // 45: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 46: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 47: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
+	0,   // 48: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
+	24,  // 49: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
+	25,  // 50: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
+	26,  // 51: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
+	27,  // 52: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
+	22,  // 53: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
+	0,   // 54: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
+	0,   // 55: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 56: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 57: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
+	0,   // 58: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
+	29,  // 59: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
+	0,   // 60: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 61: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 62: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
+	0,   // 63: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
+	0,   // 64: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
+	0,   // 65: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
+	0,   // 66: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
+	24,  // 67: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
+	25,  // 68: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
+	26,  // 69: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
+	27,  // 70: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
+	22,  // 71: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
+	30,  // 72: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
+	31,  // 73: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
+	32,  // 74: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
+	33,  // 75: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
+	34,  // 76: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
+	18,  // 77: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
+	38,  // 78: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
+	93,  // 79: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
+	93,  // 80: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
+	39,  // 81: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
+	18,  // 82: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
+	18,  // 83: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
+	0,   // 84: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
+	0,   // 85: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
+	0,   // 86: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
+	42,  // 87: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
+	0,   // 88: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
+	43,  // 89: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
+	78,  // 90: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
+	46,  // 91: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
+	0,   // 92: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
+	25,  // 93: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
+	48,  // 94: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
+	0,   // 95: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
+	0,   // 96: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
+	25,  // 97: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
+	50,  // 98: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
+	27,  // 99: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
+	52,  // 100: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
+	70,  // 101: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
+	54,  // 102: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
+	0,   // 103: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
+	0,   // 104: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
+	56,  // 105: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
+	44,  // 106: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
+	0,   // 107: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
+	42,  // 108: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
+	42,  // 109: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
+	44,  // 110: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
+	43,  // 111: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
+	45,  // 112: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
+	47,  // 113: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 114: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 115: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 116: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
+	49,  // 117: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
+	51,  // 118: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
+	53,  // 119: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
+	55,  // 120: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
+	57,  // 121: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
+	58,  // 122: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
+	0,   // 123: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 124: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
+	0,   // 125: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
+	0,   // 126: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
+	93,  // 127: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
+	93,  // 128: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
+	62,  // 129: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
+	62,  // 130: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
+	63,  // 131: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
+	63,  // 132: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
+	0,   // 133: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
+	0,   // 134: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
+	63,  // 135: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
+	63,  // 136: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
+	61,  // 137: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
+	64,  // 138: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
+	64,  // 139: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
+	64,  // 140: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
+	65,  // 141: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
+	66,  // 142: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
+	68,  // 143: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
+	0,   // 144: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 145: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 146: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
+	18,  // 147: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
+	0,   // 148: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
+	0,   // 149: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
+	0,   // 150: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 151: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
+	0,   // 152: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
+	0,   // 153: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
+	0,   // 154: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
+	0,   // 155: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
+	0,   // 156: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
+	0,   // 157: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
+	77,  // 158: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
+	0,   // 159: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
+	19,  // 160: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
+	78,  // 161: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
+	79,  // 162: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
+	78,  // 163: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
+	0,   // 164: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
+	19,  // 165: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
+	0,   // 166: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
+	0,   // 167: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
+	0,   // 168: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
+	0,   // 169: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
+	0,   // 170: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 171: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
+	87,  // 172: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
+	93,  // 173: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
+	93,  // 174: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
+	94,  // 175: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
+	94,  // 176: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
+	177, // [177:177] is the sub-list for method output_type
+	177, // [177:177] is the sub-list for method input_type
+	177, // [177:177] is the sub-list for extension type_name
+	177, // [177:177] is the sub-list for extension extendee
+	0,   // [0:177] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_types_proto_init() }
@@ -8966,14 +9061,14 @@ func file_frontdesk_v1_types_proto_init() {
 	if File_frontdesk_v1_types_proto != nil {
 		return
 	}
-	file_frontdesk_v1_types_proto_msgTypes[72].OneofWrappers = []any{}
+	file_frontdesk_v1_types_proto_msgTypes[73].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_types_proto_rawDesc), len(file_frontdesk_v1_types_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   92,
+			NumMessages:   93,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
