@@ -170,7 +170,7 @@ var exceptionAlerts = []guests.AlertKind{guests.AlertAllergy, guests.AlertMedica
 // department with a task in it (and the managers' when an allergy, medical or security
 // alert is among them); occasions for F&B, the front desk and the concierge; habits for
 // the front desk and the concierge; recovery for managers; welcomes for the casino host
-// (players) or the front desk and concierge.
+// (top players: theirs alone) or the front desk and concierge.
 func PromptAudiences(p Prompt) []string {
 	switch p.Kind {
 	case KindPrepare:
@@ -193,7 +193,7 @@ func PromptAudiences(p Prompt) []string {
 		return []string{Managers}
 	case KindWelcome:
 		if p.Casino {
-			return []string{standards.DeptCasinoHost, standards.DeptFrontDesk}
+			return []string{standards.DeptCasinoHost}
 		}
 	}
 	return []string{standards.DeptFrontDesk, standards.DeptConcierge}
