@@ -266,7 +266,7 @@ func TestABoardOfThousandsGroupsAndFilters(t *testing.T) {
 	ps := make([]guests.Profile, arrivals)
 	for i := range ps {
 		ps[i] = guests.Profile{Guest: guests.Guest{GivenName: "Guest", FamilyName: fmt.Sprintf("Number%04d", i)},
-			Preferences: []guests.Preference{{Category: guests.PrefBedding, Text: "Feather-free pillows"}},
+			Alerts: []guests.Alert{{Kind: guests.AlertAllergy, Text: "Peanut allergy"}}, // a person decides
 			Stays: []guests.Stay{{Arrival: testToday.AddDate(0, 0, 1), Departure: testToday.AddDate(0, 0, 4),
 				Status: guests.StayExpected, PartySize: 2}}}
 	}
