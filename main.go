@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -171,6 +173,10 @@ func limitMemory() {
 	}
 }
 
+// heapProfileVariable names a file the window writes a heap profile to every minute, for
+// finding what holds its memory (`go tool pprof frontdesk FILE`; BENCHMARKS.md).
+const heapProfileVariable = "FRONTDESK_HEAP_PROFILE"
+
 // releaseMemory returns freed memory to the system every minute while the window is open:
 // the Go heap's (loading the Today board of a resort allocates a hundred megabytes that
 // are garbage a moment later) and the C heap's (SQLite, the graphics driver).
@@ -184,6 +190,29 @@ func releaseMemory(ctx context.Context) {
 		case <-t.C:
 			debug.FreeOSMemory()
 			sqlite.ReleaseMemory()
+			if path := os.Getenv(heapProfileVariable); path != "" {
+				writeHeapProfile(path)
+			}
 		}
+	}
+}
+
+// writeHeapProfile writes the live heap to path, replacing it whole.
+func writeHeapProfile(path string) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".heap-*")
+	if err != nil {
+		log.Printf("heap profile: %v", err)
+		return
+	}
+	err = pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		log.Printf("heap profile: %v", err)
 	}
 }
