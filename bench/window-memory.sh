@@ -31,7 +31,7 @@ sleep 15
 echo "signed in:        $(rss)"
 prefixes=(sa wi ta lim ng ko pu se ha ra ma ch ki su de an jo li pe ro)
 for i in $(seq 1 "$rounds"); do
-	xdotool key ctrl+f
+	xdotool key ctrl+f ctrl+a
 	xdotool type --delay 20 "${prefixes[$((i % ${#prefixes[@]}))]}"
 	sleep 0.25
 	xdotool key Return
