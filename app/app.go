@@ -40,12 +40,12 @@ type UI struct {
 	resources *resourcesScreen
 	requests  *requestsScreen
 	today     *todayScreen
-	handover  *handoverScreen   // nil without a handover service
-	dueButton *widget.Button    // on the header: how many of mine need me now
-	notices   notices           // the line that says desktop notifications are off
-	saved     savedLine         // the line that confirms the last save
-	conn      connection        // the server's, on a desk of a server
-	live      live              // the change feed followed
+	handover  *handoverScreen // nil without a handover service
+	dueButton *widget.Button  // on the header: how many of mine need me now
+	notices   notices         // the line that says desktop notifications are off
+	saved     savedLine       // the line that confirms the last save
+	conn      connection      // the server's, on a desk of a server
+	live      live            // the change feed followed
 	// notifyDesktop shows a notification on the desktop and says when it cannot.
 	notifyDesktop func(*fyne.Notification) error
 	ticking       bool          // the clock runs (in the app, not in tests): check at sign-in too
