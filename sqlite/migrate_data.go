@@ -18,6 +18,7 @@ var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	14: addCategoryWords,
 	17: readOccasionTasks,
 	20: addGuestVersion,
+	25: rebuildMeasures,
 }
 
 // addGuestVersion adds guests.version (0020) unless it is there already (a test's file
