@@ -21,12 +21,15 @@ func (g tallies) group(dim, k string) *tally {
 	return g[key]
 }
 
-// addRequest adds one request's contribution to its groups.
+// addRequest adds one request's contribution to its groups (to no week when week is
+// empty).
 func (g tallies) addRequest(c *contribution, week string) {
 	g.group(dimTotal, "").add(c, false)
 	g.group(dimDepartment, c.dept).add(c, false)
 	g.group(dimCategory, c.cat).add(c, false)
-	g.group(dimWeek, week).add(c, true)
+	if week != "" {
+		g.group(dimWeek, week).add(c, true)
+	}
 }
 
 // rolledGroups measures p from the roll-ups: the whole UTC days inside it from
@@ -42,14 +45,15 @@ func rolledGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.T
 		return g.rows(), err
 	}
 	_, off := p.From.Zone()
+	quarters := off%(15*60) == 0 // else quarter hours straddle the property's midnights
 	steps := []func() error{
 		func() error { return g.addRequests(ctx, tx, p.From, d1, now, week, false) },
 		func() error { return g.addRequests(ctx, tx, d2, p.To, now, week, false) },
 		func() error { return g.addDays(ctx, tx, d1, d2) },
-		func() error { return g.addChanges(ctx, tx, d1, d2, week) },
+		func() error { return g.addChanges(ctx, tx, d1, d2, week, quarters) },
 		func() error { return g.addUndone(ctx, tx, d1, d2, now, week) },
 		func() error {
-			if off%(15*60) != 0 { // quarter hours straddle the property's midnights
+			if !quarters {
 				return g.addRequests(ctx, tx, d1, d2, time.Time{}, week, true)
 			}
 			return g.addQuarters(ctx, tx, d1, d2, weekKeyOf("r.at", p.From))
@@ -133,13 +137,17 @@ func (g tallies) addDays(ctx context.Context, tx *sql.Tx, d1, d2 time.Time) erro
 	return err
 }
 
-// addChanges adds the contributions in [d1, d2) not folded into the roll-ups yet.
-func (g tallies) addChanges(ctx context.Context, tx *sql.Tx, d1, d2 time.Time, week string) error {
+// addChanges adds the contributions in [d1, d2) not folded into the roll-ups yet, to the
+// weeks too unless the weeks are read from the requests.
+func (g tallies) addChanges(ctx context.Context, tx *sql.Tx, d1, d2 time.Time, week string, weeks bool) error {
 	q := "SELECT " + changeColumns + ", " + week + " FROM measure_changes r WHERE r.created_at >= ? AND r.created_at < ?"
 	return eachRow(ctx, tx, q, []any{fmtTime(d1), fmtTime(d2)}, func(rows *sql.Rows) error {
 		var c contribution
 		var wk string
 		err := c.scan(rows, []any{&c.sign}, &wk)
+		if !weeks {
+			wk = ""
+		}
 		g.addRequest(&c, wk)
 		return err
 	})

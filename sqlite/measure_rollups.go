@@ -54,7 +54,7 @@ func (c *contribution) scan(rows *sql.Rows, lead []any, extra ...any) error {
 // tally is the counted measures of a group of requests and the histograms of their times.
 type tally struct {
 	requests, otBase, onTime, closed, satisfied, scored, scoreSum, complaints, recoveries, recovered int
-	ack, res                                                                                       measureHist
+	ack, res                                                                                         measureHist
 }
 
 // addCounts adds u's counts times sign.
