@@ -38,7 +38,7 @@ func BenchmarkHandoverReport(b *testing.B) {
 func BenchmarkMeasures(b *testing.B) {
 	s, now := handoverBenchStore(b)
 	ctx := context.Background()
-	for _, days := range []int{7, 30, 365} {
+	for _, days := range []int{7, 30, 90, 365} {
 		b.Run(time.Duration(days*24*int(time.Hour)).String(), func(b *testing.B) {
 			p := handover.LastDays(now, days)
 			for b.Loop() {

@@ -24,12 +24,11 @@ const (
 
 // periodBase reads the requests created in [?1, ?2) once, through the covering index
 // requests_measures, with what every measure needs (?3 is now, for "already past the
-// promise"; the week key is filled in with the property's offset from UTC). Durations
-// are milliseconds.
+// promise"; the week key is filled in with the property's offset from UTC). Times are
+// whole minutes (minutesSQL), in milliseconds: the roll-ups keep them to the minute.
 const periodBase = `WITH base AS MATERIALIZED (
 		SELECT r.department AS dept, r.category AS cat, %s AS week,
-			CASE WHEN r.ack_at <> '' THEN CAST(round((julianday(r.ack_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS ack,
-			CASE WHEN r.done_at <> '' THEN CAST(round((julianday(r.done_at) - julianday(r.created_at)) * 86400000) AS INTEGER) END AS res,
+			60000 * %s AS ack, 60000 * %s AS res,
 			r.status <> 'cancelled' AND (r.done_at <> '' OR r.promised_at <= ?3) AS ot_base,
 			r.status <> 'cancelled' AND r.done_at <> '' AND r.done_at <= r.promised_at AS ot,
 			r.status = 'closed' AS cl_base, r.status = 'closed' AND r.outcome = 'satisfied' AS cl,
@@ -98,9 +97,18 @@ var percentileFunctions = sync.OnceValue(func() bool {
 	return db.QueryRow("SELECT percentile_cont(1, 0.5)").Scan(&v) == nil
 })
 
+// groupsFunc measures every group of a period: rolledGroups, or measureGroups (the
+// definition, from the requests alone, kept for the tests to compare with).
+type groupsFunc func(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time) (groupRows, error)
+
 // Measures computes the service measures of the requests created in p, in one snapshot,
-// reading the period once (twice in builds without percentile functions).
+// from the daily roll-ups (measure_rollups.go) and the requests at the period's ends.
 func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Measures, error) {
+	return s.measures(ctx, p, rolledGroups)
+}
+
+// measures computes the measures of p with groups.
+func (s *Store) measures(ctx context.Context, p handover.Period, groups groupsFunc) (*handover.Measures, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -115,14 +123,14 @@ func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Meas
 		if err != nil {
 			return err
 		}
-		groups, err := measureGroups(ctx, tx, p, now, percentileFunctions())
+		g, err := groups(ctx, tx, p, now)
 		if err != nil {
 			return err
 		}
-		m.Total = groups.total()
-		m.ByDepartment = groups.rows(dimDepartment, depts)
-		m.ByCategory = groups.rows(dimCategory, cats)
-		m.Weeks = groups.weeks(p)
+		m.Total = g.total()
+		m.ByDepartment = g.rows(dimDepartment, depts)
+		m.ByCategory = g.rows(dimCategory, cats)
+		m.Weeks = g.weeks(p)
 		m.Repeats, err = repeatProblems(ctx, tx, p, cats)
 		return err
 	})
@@ -164,13 +172,13 @@ func (g groupRows) row(dim, k string) *handover.Row {
 // percentile functions when pct, else with window functions.
 func measureGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time, pct bool) (groupRows, error) {
 	args := []any{fmtTime(p.From), fmtTime(p.To), fmtTime(now)}
-	week := weekKey(p.From)
+	week := weekKeyOf("r.created_at", p.From)
 	times := noPercentiles
 	if pct {
 		times = withPercentiles
 	}
 	g := groupRows{}
-	err := eachRow(ctx, tx, fmt.Sprintf(groupsQuery(times), week), args, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, fmt.Sprintf(groupsQuery(times), week, minutesSQL("r.ack_at"), minutesSQL("r.done_at")), args, func(rows *sql.Rows) error {
 		var dim, k string
 		var row handover.Row
 		var a50, a90, r50, r90 sql.NullFloat64
@@ -185,7 +193,7 @@ func measureGroups(ctx context.Context, tx *sql.Tx, p handover.Period, now time.
 	if err != nil || pct {
 		return g, err
 	}
-	err = eachRow(ctx, tx, fmt.Sprintf(groupTimesQuery, week), args, func(rows *sql.Rows) error {
+	err = eachRow(ctx, tx, fmt.Sprintf(groupTimesQuery, week, minutesSQL("r.ack_at"), minutesSQL("r.done_at")), args, func(rows *sql.Rows) error {
 		var m, dim, k string
 		var p50, p90 sql.NullFloat64
 		if err := rows.Scan(&m, &dim, &k, &p50, &p90); err != nil {
@@ -247,13 +255,6 @@ func (g groupRows) weeks(p handover.Period) []handover.Week {
 			Scored: r.Scored, ScoreSum: r.ScoreSum, Complaints: r.Complaints})
 	}
 	return out
-}
-
-// weekKey is the Monday (a local date) of a request's week, as SQL over r, with the
-// property's offset from UTC at from.
-func weekKey(from time.Time) string {
-	_, off := from.Zone()
-	return fmt.Sprintf("date(r.created_at, '%+d seconds', 'weekday 0', '-6 days')", off)
 }
 
 // mondayOf is midnight at the start of t's week (weeks start on Monday), in t's location.

@@ -94,6 +94,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err = migrate(ctx, s.writer); err == nil {
 		err = s.seedDefaults(ctx)
 	}
+	if err == nil {
+		err = s.catchUpMeasures(ctx)
+	}
 	if err != nil {
 		s.writer.Close()
 		return nil, openFault(path, err)
@@ -182,7 +185,8 @@ func (s *Store) Path() string { return s.path }
 // PhoneRegion is the country used for phone numbers typed without a country code.
 func (s *Store) PhoneRegion() string { return s.region }
 
-// write runs fn in one write transaction, committing only if fn succeeds.
+// write runs fn in one write transaction, committing only if fn succeeds. What fn changed
+// in requests reaches the measures' roll-ups in the same transaction.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -190,6 +194,9 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		return mapErr(err)
+	}
+	if err := foldMeasureChanges(ctx, tx); err != nil {
 		return mapErr(err)
 	}
 	return mapErr(tx.Commit())
