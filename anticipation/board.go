@@ -86,47 +86,51 @@ func AudienceFor(a staff.Actor, asked string) (string, error) {
 // before shortening. b is not changed.
 func Scope(b *Board, audience string, q BoardQuery) *Board {
 	match := guestFilter(q.Filter)
-	out := &Board{Audience: audience, Counts: map[string]int{}}
-	for _, p := range b.Prompts {
-		if slices.Contains(PromptAudiences(p), audience) && match(p.GuestName, p.Room) {
-			out.Prompts = append(out.Prompts, p)
-		}
-	}
-	slices.SortStableFunc(out.Prompts, comparePrompts)
-	for _, a := range b.Arrivals {
-		if slices.Contains(ArrivalAudiences(a), audience) && match(a.Guest.DisplayName(), a.Stay.Room) {
-			out.Arrivals = append(out.Arrivals, a)
-			if a.Tomorrow {
-				out.Counts[CountTomorrow]++
-			}
-		}
-	}
-	slices.SortStableFunc(out.Arrivals, compareArrivals)
-	for _, g := range b.VIPs {
-		if slices.Contains(vipAudiences(g.Guest), audience) && match(g.Guest.DisplayName(), g.Stay.Room) {
-			out.VIPs = append(out.VIPs, g)
-		}
-	}
-	for _, o := range b.Occasions {
-		if slices.Contains(occasionAudiences, audience) && match(o.Guest.DisplayName(), o.Stay.Room) {
-			out.Occasions = append(out.Occasions, o)
-		}
-	}
-	out.Counts[ListPrompts], out.Counts[ListArrivals] = len(out.Prompts), len(out.Arrivals)
-	out.Counts[ListVIPs], out.Counts[ListOccasions] = len(out.VIPs), len(out.Occasions)
 	whole := func(list string) bool { return slices.Contains(q.All, list) }
-	out.Prompts = shorten(out.Prompts, whole(ListPrompts))
-	out.Arrivals = shorten(out.Arrivals, whole(ListArrivals))
-	out.VIPs = shorten(out.VIPs, whole(ListVIPs))
-	out.Occasions = shorten(out.Occasions, whole(ListOccasions))
+	out := &Board{Audience: audience, Counts: map[string]int{}}
+	tomorrow := 0
+	out.Prompts, out.Counts[ListPrompts] = scoped(b.Prompts, func(p *Prompt) bool {
+		return promptOn(p, audience) && match(p.GuestName, p.Room)
+	}, comparePrompts, whole(ListPrompts))
+	out.Arrivals, out.Counts[ListArrivals] = scoped(b.Arrivals, func(a *ArrivalCard) bool {
+		on := arrivalOn(a, audience) && match(a.Guest.DisplayName(), a.Stay.Room)
+		if on && a.Tomorrow {
+			tomorrow++
+		}
+		return on
+	}, compareArrivals, whole(ListArrivals))
+	out.Counts[CountTomorrow] = tomorrow
+	out.VIPs, out.Counts[ListVIPs] = scoped(b.VIPs, func(g *GuestState) bool {
+		return slices.Contains(vipAudiences(g.Guest), audience) && match(g.Guest.DisplayName(), g.Stay.Room)
+	}, nil, whole(ListVIPs))
+	out.Occasions, out.Counts[ListOccasions] = scoped(b.Occasions, func(o *OccasionCard) bool {
+		return slices.Contains(occasionAudiences, audience) && match(o.Guest.DisplayName(), o.Stay.Room)
+	}, nil, whole(ListOccasions))
 	return out
 }
 
-func shorten[T any](items []T, whole bool) []T {
-	if whole || len(items) <= ListShort {
-		return items
+// scoped is the items kept, in order (their own when order is nil), the first ListShort
+// unless whole, and how many were kept in all. A resort's board holds thousands of
+// prompts: positions are kept and sorted, and only the rows carried are copied.
+func scoped[T any](items []T, keep func(*T) bool, order func(a, b *T) int, whole bool) ([]T, int) {
+	var at []int
+	for i := range items {
+		if keep(&items[i]) {
+			at = append(at, i)
+		}
 	}
-	return slices.Clip(items[:ListShort])
+	if order != nil {
+		slices.SortStableFunc(at, func(x, y int) int { return order(&items[x], &items[y]) })
+	}
+	n := len(at)
+	if !whole && n > ListShort {
+		at = at[:ListShort]
+	}
+	out := make([]T, len(at))
+	for i, k := range at {
+		out[i] = items[k]
+	}
+	return out, n
 }
 
 // guestFilter matches a guest's name (any part, any case) or room (its start).
@@ -144,13 +148,13 @@ func guestFilter(text string) func(name, room string) bool {
 // occasions, welcomes, and habits to save last; within a kind, the soonest first.
 var PromptOrder = map[PromptKind]int{KindRecovery: 0, KindPrepare: 1, KindOccasion: 2, KindWelcome: 3, KindRepeat: 4}
 
-func comparePrompts(a, b Prompt) int {
+func comparePrompts(a, b *Prompt) int {
 	return cmp.Or(PromptOrder[a.Kind]-PromptOrder[b.Kind], a.When.Compare(b.When))
 }
 
 // compareArrivals puts today's before tomorrow's, and among them what is not prepared
 // before what is under way, ready, or needs nothing; top-tier guests first within that.
-func compareArrivals(a, b ArrivalCard) int {
+func compareArrivals(a, b *ArrivalCard) int {
 	rank := map[PrepStatus]int{PrepNotStarted: 0, PrepInProgress: 1, PrepReady: 2, PrepNothing: 3}
 	return cmp.Or(boolRank(a.Tomorrow)-boolRank(b.Tomorrow), rank[a.Prep]-rank[b.Prep],
 		boolRank(!a.Guest.IsTopTier())-boolRank(!b.Guest.IsTopTier()))
@@ -166,37 +170,57 @@ func boolRank(b bool) int {
 // exceptionAlerts are the alerts a manager sees on arrival: what can hurt a guest.
 var exceptionAlerts = []guests.AlertKind{guests.AlertAllergy, guests.AlertMedical, guests.AlertSecurity}
 
+// promptOn says whether a prompt is on audience's board (PromptAudiences), without
+// making the list: the board asks it of every prompt of the property.
+func promptOn(p *Prompt, audience string) bool {
+	switch p.Kind {
+	case KindPrepare:
+		for _, t := range p.Tasks {
+			if t.Department == audience || audience == Managers && slices.Contains(exceptionAlerts, t.Alert) {
+				return true
+			}
+		}
+		return len(p.Tasks) == 0 && audience == standards.DeptFrontDesk
+	case KindOccasion:
+		return slices.Contains(occasionAudiences, audience)
+	case KindRecovery:
+		return audience == Managers
+	case KindWelcome:
+		if p.Casino {
+			return audience == standards.DeptCasinoHost
+		}
+	}
+	return audience == standards.DeptFrontDesk || audience == standards.DeptConcierge
+}
+
+// arrivalOn says whether an arrival is on audience's board (ArrivalAudiences).
+func arrivalOn(a *ArrivalCard, audience string) bool {
+	switch {
+	case audience == standards.DeptFrontDesk:
+		return true
+	case audience == standards.DeptCasinoHost && topPlayer(a.Guest):
+		return true
+	case audience == Managers:
+		return a.Guest.IsTopTier() || slices.ContainsFunc(a.Alerts, func(al guests.Alert) bool {
+			return slices.Contains(exceptionAlerts, al.Kind)
+		})
+	}
+	return slices.ContainsFunc(a.Tasks, func(t Task) bool { return t.Department == audience })
+}
+
 // PromptAudiences are the boards a prompt is on: preparation on the board of every
 // department with a task in it (and the managers' when an allergy, medical or security
 // alert is among them); occasions for F&B, the front desk and the concierge; habits for
 // the front desk and the concierge; recovery for managers; welcomes for the casino host
 // (top players: theirs alone) or the front desk and concierge.
 func PromptAudiences(p Prompt) []string {
-	switch p.Kind {
-	case KindPrepare:
-		var out []string
-		for _, t := range p.Tasks {
-			if !slices.Contains(out, t.Department) {
-				out = append(out, t.Department)
-			}
-			if slices.Contains(exceptionAlerts, t.Alert) && !slices.Contains(out, Managers) {
-				out = append(out, Managers)
-			}
-		}
-		if len(out) == 0 {
-			out = []string{standards.DeptFrontDesk}
-		}
-		return out
-	case KindOccasion:
-		return occasionAudiences
-	case KindRecovery:
-		return []string{Managers}
-	case KindWelcome:
-		if p.Casino {
-			return []string{standards.DeptCasinoHost}
+	var out []string
+	for _, a := range Audiences {
+		if promptOn(&p, a) {
+			out = append(out, a)
 		}
 	}
-	return []string{standards.DeptFrontDesk, standards.DeptConcierge}
+	return out
 }
 
 var occasionAudiences = []string{standards.DeptFood, standards.DeptFrontDesk, standards.DeptConcierge, Managers}
@@ -205,20 +229,11 @@ var occasionAudiences = []string{standards.DeptFood, standards.DeptFrontDesk, st
 // department with a preparation task, the casino host's for a top player, and the
 // managers' for a VIP or an allergy, medical or security alert.
 func ArrivalAudiences(a ArrivalCard) []string {
-	out := []string{standards.DeptFrontDesk}
-	for _, t := range a.Tasks {
-		if !slices.Contains(out, t.Department) {
-			out = append(out, t.Department)
+	var out []string
+	for _, audience := range Audiences {
+		if arrivalOn(&a, audience) {
+			out = append(out, audience)
 		}
-	}
-	if topPlayer(a.Guest) {
-		out = append(out, standards.DeptCasinoHost)
-	}
-	exception := a.Guest.IsTopTier() || slices.ContainsFunc(a.Alerts, func(al guests.Alert) bool {
-		return slices.Contains(exceptionAlerts, al.Kind)
-	})
-	if exception && !slices.Contains(out, Managers) {
-		out = append(out, Managers)
 	}
 	return out
 }

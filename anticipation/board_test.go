@@ -172,7 +172,7 @@ func TestBoardsAreCountedOrderedAndShortened(t *testing.T) {
 		t.Fatalf("arrivals: %d carried, count %d, whole %d", len(short.Arrivals), short.Counts[ListArrivals], len(all.Arrivals))
 	}
 	for i := 1; i < len(all.Prompts); i++ {
-		if comparePrompts(all.Prompts[i-1], all.Prompts[i]) > 0 {
+		if comparePrompts(&all.Prompts[i-1], &all.Prompts[i]) > 0 {
 			t.Fatalf("prompt %d (%s) before %s", i, all.Prompts[i-1].Kind, all.Prompts[i].Kind)
 		}
 	}
@@ -185,7 +185,7 @@ func TestBoardsAreCountedOrderedAndShortened(t *testing.T) {
 		if a.Tomorrow {
 			tomorrow++
 		}
-		if i > 0 && compareArrivals(fd.Arrivals[i-1], a) > 0 {
+		if i > 0 && compareArrivals(&fd.Arrivals[i-1], &a) > 0 {
 			t.Fatalf("arrival %d out of order", i)
 		}
 	}
