@@ -47,6 +47,7 @@ type Store struct {
 	board  *boardCache // the Today board's guests as last read
 	keep   int         // backups of each kind kept (Options.KeepBackups)
 	feed   feedWatch   // the change feed's one look for new changes
+	rolled bool        // the schema has the measures' roll-ups (0025): write folds into them
 }
 
 // Connection settings. The writer takes its lock when a transaction begins
@@ -95,6 +96,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		err = s.seedDefaults(ctx)
 	}
 	if err == nil {
+		s.rolled = true
 		err = s.catchUpMeasures(ctx)
 	}
 	if err != nil {
@@ -196,8 +198,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return mapErr(err)
 	}
-	if err := foldMeasureChanges(ctx, tx); err != nil {
-		return mapErr(err)
+	if s.rolled {
+		if err := foldMeasureChanges(ctx, tx); err != nil {
+			return mapErr(err)
+		}
 	}
 	return mapErr(tx.Commit())
 }
