@@ -185,10 +185,6 @@ func openAsBefore(t *testing.T) func(string, func() time.Time) *Store {
 		must(t, err)
 		must(t, addVersion(context.Background(), tx, "guests"))
 		must(t, addVersion(context.Background(), tx, "stays"))
-		// and fold the measures' changes (0025), which an old file has none of: an empty
-		// table of them on the writer's one connection, gone when the file is opened again.
-		_, err = tx.Exec("CREATE TEMP TABLE measure_changes (" + changeColumns + ")")
-		must(t, err)
 		must(t, tx.Commit())
 		must(t, s.seedDefaults(context.Background()))
 		s.reader, err = openPool(path, readerParams, 2, s.busy)
