@@ -11,7 +11,6 @@ import (
 
 	"frontdesk/escalation"
 	"frontdesk/requests"
-	"frontdesk/staff"
 )
 
 // dueTick is how often the person at the desk is told about their requests that became
@@ -58,15 +57,11 @@ func (u *UI) ticked() {
 	})
 }
 
-// needsYou is the queue of the header's count, and the one it opens: the person's own
-// requests overdue or due soon.
-func needsYou(actor staff.Actor) requests.Filter { return requests.NeedsYou(actor) }
-
 // countedNeedsYou updates the header from counts that a screen read under f, when f is
 // the header's own filter but for its view (the counts of every view come together):
 // the header stays true as the person works through their queue between two checks.
 func (u *UI) countedNeedsYou(f requests.Filter, c requests.Counts) {
-	want := needsYou(u.actor)
+	want := requests.NeedsYou(u.actor)
 	f.View, f.Limit, f.Offset = want.View, 0, 0
 	if f == want {
 		u.setDueCount(c[requests.ViewAttention])
@@ -110,7 +105,7 @@ func (u *UI) setDueCount(n int) {
 // showNeedsYou opens the queue the header counts: the person's requests overdue or due
 // soon, with the same filter, so the header's number is the queue's.
 func (u *UI) showNeedsYou() {
-	u.requests.setFilter(needsYou(u.actor))
+	u.requests.setFilter(requests.NeedsYou(u.actor))
 	if u.tabs.Selected().Content == u.requests.content {
 		u.requests.reload()
 		return

@@ -270,8 +270,8 @@ func TestNeedsYouCountsTheQueueItOpens(t *testing.T) {
 	if h.ui.tabs.Selected().Content != s.content {
 		t.Fatal("the header did not open the queue")
 	}
-	if f := s.filter(0); f != needsYou(dewi) {
-		t.Fatalf("opened %+v, the header counts %+v", f, needsYou(dewi))
+	if f := s.filter(0); f != requests.NeedsYou(dewi) {
+		t.Fatalf("opened %+v, the header counts %+v", f, requests.NeedsYou(dewi))
 	}
 	want := []string{"Towels, 25 min late", "AC, 5 min late", "Bulb, due in 12 min"}
 	if got := queueTexts(s); !slices.Equal(got, want) {

@@ -227,20 +227,32 @@ func (d *deskProc) read(r io.Reader, ready chan struct{}) {
 // do has the desk carry out cmd and returns its answer.
 func (d *deskProc) do(t *testing.T, cmd deskCommand) deskLine {
 	t.Helper()
+	d.send(t, cmd)
+	return d.answer(t, cmd.Op)
+}
+
+// send tells the desk to carry out cmd, without waiting for its answer.
+func (d *deskProc) send(t *testing.T, cmd deskCommand) {
+	t.Helper()
 	b, _ := json.Marshal(cmd)
 	if _, err := d.stdin.Write(append(b, '\n')); err != nil {
 		t.Fatalf("desk %s: %v", d.name, err)
 	}
+}
+
+// answer is the desk's answer to the command op it was sent.
+func (d *deskProc) answer(t *testing.T, op string) deskLine {
+	t.Helper()
 	select {
 	case a := <-d.answers:
 		if a.Failed != "" {
-			t.Fatalf("desk %s, %s: %s", d.name, cmd.Op, a.Failed)
+			t.Fatalf("desk %s, %s: %s", d.name, op, a.Failed)
 		}
 		return a
 	case <-d.exited:
 		t.Fatalf("desk %s stopped", d.name)
 	case <-time.After(30 * time.Second):
-		t.Fatalf("desk %s did not answer %s", d.name, cmd.Op)
+		t.Fatalf("desk %s did not answer %s", d.name, op)
 	}
 	return deskLine{}
 }

@@ -180,20 +180,13 @@ func TestDeskProcessesWorkTogether(t *testing.T) {
 
 	// Two desks acknowledge one request at once: one wins, the other is told who.
 	for _, d := range others {
-		b := fmt.Appendf(nil, `{"Op":"acknowledge","ID":%q}`+"\n", id)
-		_, err := d.stdin.Write(b)
-		must(t, err)
+		d.send(t, deskCommand{Op: "acknowledge", ID: id})
 	}
 	won, told := 0, 0
 	winner := map[string]string{housekeeping.name: "Kenji", front.name: "Made"}
 	answers := map[string]deskLine{}
 	for _, d := range others {
-		select {
-		case l := <-d.answers:
-			answers[d.name] = l
-		case <-time.After(30 * time.Second):
-			t.Fatalf("%s did not answer", d.name)
-		}
+		answers[d.name] = d.answer(t, "acknowledge")
 	}
 	var who string
 	for name, l := range answers {

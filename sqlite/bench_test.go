@@ -101,6 +101,17 @@ func BenchmarkLend(b *testing.B) {
 // benchResort is a bulk-loaded resort of realistic shape: 20,000 guests from many
 // cultures and 200,000 requests over three years, a few hundred of them open per
 // department. It is built once per benchmark.
+// agent is a front-desk agent of the generated resort, as the desk would act.
+func (sd *seeded) agent() staff.Actor {
+	var agent staff.Actor
+	for _, st := range sd.prop.Staff {
+		if st.Role == staff.RoleAgent {
+			agent = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
+		}
+	}
+	return agent
+}
+
 func benchResort(b *testing.B) *seeded {
 	b.Helper()
 	return seedStore(b, filepath.Join(b.TempDir(), "resort.db"), 20000, 200000)
@@ -124,13 +135,7 @@ func BenchmarkSearchGuestsGenerated(b *testing.B) {
 
 func BenchmarkCreateRequest(b *testing.B) {
 	sd := benchResort(b)
-	var agent staff.Actor
-	for _, st := range sd.prop.Staff {
-		if st.Role == staff.RoleAgent {
-			agent = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
-		}
-	}
-	ctx := staff.WithActor(context.Background(), agent)
+	ctx := staff.WithActor(context.Background(), sd.agent())
 	rooms, err := sd.s.InHouseRooms(ctx, 50)
 	if err != nil || len(rooms) == 0 {
 		b.Fatalf("no guest in house to log requests for: %v", err)

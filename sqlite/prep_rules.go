@@ -128,18 +128,9 @@ func (s *Store) PrepareDue(ctx context.Context) (int, error) {
 
 // prepareStay logs a stay's automatic tasks that are due and not logged, audited.
 func (s *Store) prepareStay(ctx context.Context, tx *sql.Tx, stayID, owner string, now time.Time) (int, error) {
-	st := newTodayState(`WITH here(guest_id) AS MATERIALIZED (SELECT guest_id FROM stays WHERE id = ?) `, stayID)
-	if err := st.load(ctx, tx); err != nil {
-		return 0, err
-	}
-	today, _ := boardDay(now)
-	snap, err := st.snapshot(ctx, tx, now, today)
-	if err != nil {
-		return 0, err
-	}
-	g, ok := findArrival(snap, stayID)
-	if !ok {
-		return 0, nil // no longer expected today or tomorrow
+	g, snap, ok, err := arrivalIn(ctx, tx, stayID, now)
+	if err != nil || !ok {
+		return 0, err // !ok: no longer expected today or tomorrow
 	}
 	n := 0
 	for _, task := range anticipation.AutoTasks(g, snap.Rules, now, anticipation.PrepTasks(g, now, snap.Hours)) {

@@ -342,17 +342,10 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 	now := s.now()
 	logged := 0
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		// Only this stay's guest is read: the write lock is held meanwhile.
-		st := newTodayState(`WITH here(guest_id) AS MATERIALIZED (SELECT guest_id FROM stays WHERE id = ?) `, stayID)
-		if err := st.load(ctx, tx); err != nil {
-			return err
-		}
-		today, _ := boardDay(now)
-		snap, err := st.snapshot(ctx, tx, now, today)
+		g, snap, ok, err := arrivalIn(ctx, tx, stayID, now)
 		if err != nil {
 			return err
 		}
-		g, ok := findArrival(snap, stayID)
 		if !ok {
 			return errs.New(errs.NotFound, "This arrival is no longer expected today or tomorrow.", nil)
 		}
@@ -371,13 +364,25 @@ func (s *Store) PrepareArrival(ctx context.Context, stayID string) (int, error) 
 	return logged, err
 }
 
-func findArrival(snap anticipation.Snapshot, stayID string) (anticipation.GuestState, bool) {
+// arrivalIn reads the stay's guest as the board's rules see them, in tx (a writer's:
+// only this guest is read while the lock is held), with the snapshot's hours and rules;
+// ok is false when the stay is not arriving today or tomorrow.
+func arrivalIn(ctx context.Context, tx *sql.Tx, stayID string, now time.Time) (anticipation.GuestState, anticipation.Snapshot, bool, error) {
+	st := newTodayState(`WITH here(guest_id) AS MATERIALIZED (SELECT guest_id FROM stays WHERE id = ?) `, stayID)
+	if err := st.load(ctx, tx); err != nil {
+		return anticipation.GuestState{}, anticipation.Snapshot{}, false, err
+	}
+	today, _ := boardDay(now)
+	snap, err := st.snapshot(ctx, tx, now, today)
+	if err != nil {
+		return anticipation.GuestState{}, snap, false, err
+	}
 	for _, g := range snap.Arrivals {
 		if g.Stay.ID == stayID {
-			return g, true
+			return g, snap, true, nil
 		}
 	}
-	return anticipation.GuestState{}, false
+	return anticipation.GuestState{}, snap, false, nil
 }
 
 // logPrepTask logs one task owned by owner, by actor, unless it was logged before; it

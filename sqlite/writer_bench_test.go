@@ -15,13 +15,7 @@ import (
 // done, and closing it with the guest's follow-up.
 func BenchmarkRequestWrites(b *testing.B) {
 	sd := benchResort(b)
-	var agent staff.Actor
-	for _, st := range sd.prop.Staff {
-		if st.Role == staff.RoleAgent {
-			agent = staff.Actor{ID: st.ID, Name: st.Name, Role: st.Role}
-		}
-	}
-	ctx := staff.WithActor(context.Background(), agent)
+	ctx := staff.WithActor(context.Background(), sd.agent())
 	rooms, err := sd.s.InHouseRooms(ctx, 1)
 	if err != nil || len(rooms) == 0 {
 		b.Fatalf("no guest in house: %v", err)
