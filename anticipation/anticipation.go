@@ -14,6 +14,7 @@ import (
 	"frontdesk/textcheck"
 
 	"frontdesk/guests"
+	"frontdesk/loans"
 	"frontdesk/requests"
 	"frontdesk/standards"
 )
@@ -59,6 +60,11 @@ type Task struct {
 	Alert       guests.AlertKind          // the alert it prepares for; empty for a preference
 	Preference  guests.PreferenceCategory // the wish's category; empty for an alert
 	Auto        bool                      // logged by Frontdesk on its own (PrepRule)
+
+	// A wish Frontdesk would prepare by itself waits for a person when it conflicts
+	// with something: ConflictWith is the allergy's text or the short item's name.
+	Conflict     ConflictKind
+	ConflictWith string
 }
 
 // RequestBrief is what the rules need to know about a past or current request.
@@ -98,6 +104,7 @@ type Snapshot struct {
 	Handled  map[string]bool // prompt keys already acted on or dismissed
 	Hours    map[string]standards.ServiceHours
 	Rules    PrepRules // how each kind of wish and alert is prepared; none: by a person
+	Stock    []loans.ItemStock // loanable items and what is left of each, for the demand
 }
 
 // Resolution is what staff did with a prompt: acted (the action's own record, a task or

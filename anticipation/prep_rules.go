@@ -124,12 +124,14 @@ func AutoAt(r PrepRule, arrivalDate, now time.Time) time.Time {
 }
 
 // AutoTasks are the tasks of g that Frontdesk logs by itself at now: those whose rule
-// is automatic, whose time has come, and that are not logged yet.
-func AutoTasks(g GuestState, rules PrepRules, now time.Time, tasks []Task) []Task {
+// is automatic, whose time has come, that conflict with nothing (neither themselves nor
+// as held, the sources the property's board found in conflict) and are not logged yet.
+func AutoTasks(g GuestState, rules PrepRules, now time.Time, tasks []Task, held map[string]bool) []Task {
 	var out []Task
 	for _, t := range tasks {
 		r := rules.For(t)
-		if r.Auto && !now.Before(AutoAt(r, g.Stay.Arrival, now)) && !slices.Contains(g.PrepLogged, t.SourceID) {
+		if r.Auto && t.Conflict == "" && !held[t.SourceID] && !now.Before(AutoAt(r, g.Stay.Arrival, now)) &&
+			!slices.Contains(g.PrepLogged, t.SourceID) {
 			out = append(out, t)
 		}
 	}

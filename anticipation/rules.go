@@ -66,8 +66,10 @@ type Board struct {
 func Build(s Snapshot) *Board {
 	b := &Board{}
 	today := localDay(s.Now)
+	var short []shortItem
+	b.Demand, short = demandOf(s, today)
 	for _, g := range s.Arrivals {
-		b.Arrivals = append(b.Arrivals, arrivalCard(g, s, today))
+		b.Arrivals = append(b.Arrivals, arrivalCard(g, s, today, short))
 	}
 	for _, g := range s.InHouse {
 		if g.Guest.IsTopTier() {
@@ -92,18 +94,19 @@ func (g GuestState) card() GuestState {
 	return g
 }
 
-func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
+func arrivalCard(g GuestState, s Snapshot, today time.Time, short []shortItem) ArrivalCard {
 	a := g.Analysis
 	if a == nil {
 		a = Analyse(g)
 	}
 	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: a.Recognition}
 	c.Tasks = PrepTasks(g, s.Now, s.Hours)
+	markShort(c.Tasks, short)
 	var waitPerson, waitAuto int
 	for i := range c.Tasks {
 		t := &c.Tasks[i]
 		r := s.Rules.For(*t)
-		t.Auto = r.Auto
+		t.Auto = r.Auto && t.Conflict == ""
 		switch {
 		case slices.Contains(g.PrepLogged, t.SourceID):
 		case t.Auto:
@@ -131,7 +134,8 @@ func arrivalCard(g GuestState, s Snapshot, today time.Time) ArrivalCard {
 }
 
 // Judgement is what of an arrival's preparation waits for a person: the tasks whose rule
-// is not automatic and that are not logged yet.
+// is not automatic, or that conflict with something (Task.Conflict), and that are not
+// logged yet.
 func (a ArrivalCard) Judgement() []Task {
 	var out []Task
 	for _, t := range a.Tasks {
@@ -166,8 +170,12 @@ func PrepTasks(g GuestState, now time.Time, hours map[string]standards.ServiceHo
 	var out []Task
 	for _, p := range g.Preferences {
 		dept := cmp.Or(prefDepartment[p.Category], standards.DeptFrontDesk)
-		out = append(out, Task{SourceID: p.ID, Department: dept, Description: p.Text,
-			Due: PrepDue(g.Stay.Arrival, now, hours[dept]), Preference: p.Category})
+		t := Task{SourceID: p.ID, Department: dept, Description: p.Text,
+			Due: PrepDue(g.Stay.Arrival, now, hours[dept]), Preference: p.Category}
+		if allergy, ok := allergyConflict(p, g.Alerts); ok {
+			t.Conflict, t.ConflictWith = ConflictAllergy, allergy
+		}
+		out = append(out, t)
 	}
 	for _, a := range g.Alerts {
 		for _, dept := range alertDepartments[a.Kind] {

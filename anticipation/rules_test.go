@@ -222,14 +222,14 @@ func TestPreparationRunsItselfWhereTheRuleSays(t *testing.T) {
 	if a.Prep != PrepScheduled || !a.AutoAt.Equal(at(2026, 11, 23, 18, 0)) || len(b.Prompts) != 0 || !a.Tasks[0].Auto {
 		t.Fatalf("a wish: prep %v at %v, prompts %+v", a.Prep, a.AutoAt, b.Prompts)
 	}
-	if got := AutoTasks(wish, rules, at(2026, 11, 23, 17, 59), a.Tasks); len(got) != 0 {
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 17, 59), a.Tasks, nil); len(got) != 0 {
 		t.Fatalf("logged before its time: %+v", got)
 	}
-	if got := AutoTasks(wish, rules, at(2026, 11, 23, 18, 0), a.Tasks); len(got) != 1 || got[0].SourceID != "p1" {
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 18, 0), a.Tasks, nil); len(got) != 1 || got[0].SourceID != "p1" {
 		t.Fatalf("at 18:00: %+v", got)
 	}
 	wish.PrepLogged, wish.PrepTotal = []string{"p1"}, 1
-	if got := AutoTasks(wish, rules, at(2026, 11, 23, 20, 0), a.Tasks); len(got) != 0 {
+	if got := AutoTasks(wish, rules, at(2026, 11, 23, 20, 0), a.Tasks, nil); len(got) != 0 {
 		t.Fatalf("logged twice: %+v", got)
 	}
 

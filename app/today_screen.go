@@ -283,8 +283,14 @@ func promptText(p anticipation.Prompt) string {
 		for _, t := range p.Tasks {
 			wishes = append(wishes, t.Description)
 		}
-		return who + ": " + lang.N("{{.Count}} task before arrival", len(p.Tasks), map[string]any{"Count": len(p.Tasks)}) +
+		text := who + ": " + lang.N("{{.Count}} task before arrival", len(p.Tasks), map[string]any{"Count": len(p.Tasks)}) +
 			" — " + clip(strings.Join(unique(wishes), "; "), 140)
+		for _, t := range p.Tasks {
+			if c := conflictText(t); c != "" {
+				text += "\n⚠ " + c
+			}
+		}
+		return text
 	case anticipation.KindOccasion:
 		return who + ": " + lang.L("{{.Occasion}} on {{.Date}}", map[string]any{"Occasion": occasionTitle(p.Occasion), "Date": dayMonth(p.When.Month(), p.When.Day())})
 	case anticipation.KindRepeat:
@@ -295,6 +301,19 @@ func promptText(p anticipation.Prompt) string {
 		return who + ": " + lang.L("no welcome contact logged yet.")
 	}
 	return who
+}
+
+// conflictText says why a wish waits for a person's choice, or nothing.
+func conflictText(t anticipation.Task) string {
+	switch t.Conflict {
+	case anticipation.ConflictAllergy:
+		return lang.L("“{{.Wish}}” may clash with the allergy “{{.Allergy}}”: check with the guest before preparing.",
+			map[string]any{"Wish": clip(t.Description, 60), "Allergy": clip(t.ConflictWith, 60)})
+	case anticipation.ConflictShort:
+		return lang.L("“{{.Wish}}”: not enough {{.Item}} for every arrival asking; choose who gets one.",
+			map[string]any{"Wish": clip(t.Description, 60), "Item": t.ConflictWith})
+	}
+	return ""
 }
 
 // occasionTitle is the occasion's own label, or its kind's name translated.
@@ -470,8 +489,6 @@ func (s *todayScreen) requestLine(r *requests.Summary, now time.Time) fyne.Canva
 	return container.NewBorder(nil, nil, badge, open, line)
 }
 
-// arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
-// greet a returning guest.
 // demandCard shows what arrivals' wishes ask of the loanable items against what is left,
 // before anyone promises what the property does not have.
 func (s *todayScreen) demandCard(ds []anticipation.ItemDemand) fyne.CanvasObject {
@@ -490,7 +507,9 @@ func (s *todayScreen) demandCard(ds []anticipation.ItemDemand) fyne.CanvasObject
 	return card(lang.L("Items arrivals ask for"), lang.L("From their standing wishes, against what is left to lend"), rows)
 }
 
-// The board's order puts today's first, and what is not prepared before the rest.
+// arrivalsCard lists today's and tomorrow's arrivals with their preparation and how to
+// greet a returning guest. The board's order puts today's first, and what is not
+// prepared before the rest.
 func (s *todayScreen) arrivalsCard(b *anticipation.Board) fyne.CanvasObject {
 	total := b.Counts[anticipation.ListArrivals]
 	rows := shortList(s, anticipation.ListArrivals, todayArrivals, b.Arrivals, total, s.arrivalRow, s.empty(lang.L("No arrivals today or tomorrow.")))
@@ -515,10 +534,23 @@ func (s *todayScreen) arrivalRow(a anticipation.ArrivalCard) fyne.CanvasObject {
 	if text, col := prepBadge(a); text != "" {
 		badges.Add(newBadge(text, col))
 	}
+	if conflicted(a) {
+		badges.Add(newBadge(lang.L("⚠ Needs a choice"), colOverdue))
+	}
 	line := widget.NewLabel(recognitionText(a.Recognition))
 	line.SizeName = theme.SizeNameCaptionText
 	line.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(container.NewHBox(name, badges), line, widget.NewSeparator())
+}
+
+// conflicted says whether a wish of a's waits for a person's choice (Task.Conflict).
+func conflicted(a anticipation.ArrivalCard) bool {
+	for _, t := range a.Judgement() {
+		if t.Conflict != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // prepBadge says how far preparation is, in words.

@@ -50,12 +50,13 @@ type BulkProgress struct {
 // bulkTables are the tables a bulk load fills; their secondary indexes are built last.
 var bulkTables = []bulkTable{guestRows, alertRows, preferenceRows, occasionRows, stayRows, requestRows, eventRows}
 
-// bulkTriggers keep the search indexes, the request tally and the measures' roll-ups in
+// bulkTriggers keep the search indexes, the request tally, the measures' roll-ups and the
+// repeat problems in
 // step row by row; the load fills them in one pass instead. The change log for the Today board (chg_*) is
 // left empty: a Frontdesk reads every guest it has not read before anyway.
 var bulkTriggers = []string{"guests_ai", "stays_ai", "stays_house_ai", "requests_tally_ai",
 	"chg_preferences_ai", "chg_alerts_ai", "chg_occasions_ai", "chg_stays_ai", "chg_stays_au", "chg_requests_ai", "chg_requests_au",
-	"measure_ai", "measure_au"}
+	"measure_ai", "measure_au", "problems_ai"}
 
 // bulkMarker names the settings row that holds the schema a bulk load took down while
 // it runs, so an interrupted load is recognised.
@@ -269,6 +270,9 @@ func (b *bulk) finish() error {
 			}
 		}
 		if err := rebuildMeasures(b.ctx, tx); err != nil {
+			return err
+		}
+		if err := rebuildProblems(b.ctx, tx); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(b.ctx, "DELETE FROM settings WHERE key = ?", bulkMarker); err != nil {

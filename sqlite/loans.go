@@ -49,16 +49,24 @@ func fmtOptionalDate(t time.Time) string {
 // ListItems returns every item with how many are out and left, by name.
 func (s *Store) ListItems(ctx context.Context) ([]loans.ItemStock, error) {
 	var out []loans.ItemStock
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, `SELECT i.code, i.name, i.total, COALESCE(SUM(l.qty), 0)
-			FROM items i LEFT JOIN loans l ON l.item = i.code AND l.returned_at = ''
-			GROUP BY i.code ORDER BY i.name, i.code`, nil, func(r *sql.Rows) error {
-			var st loans.ItemStock
-			err := r.Scan(&st.Code, &st.Name, &st.Total, &st.Out)
-			st.Available = st.Total - st.Out
-			out = append(out, st)
-			return err
-		})
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		out, err = itemStock(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+// itemStock is every item with how many are out and left, by name, read in tx.
+func itemStock(ctx context.Context, tx *sql.Tx) ([]loans.ItemStock, error) {
+	var out []loans.ItemStock
+	err := eachRow(ctx, tx, `SELECT i.code, i.name, i.total, COALESCE(SUM(l.qty), 0)
+		FROM items i LEFT JOIN loans l ON l.item = i.code AND l.returned_at = ''
+		GROUP BY i.code ORDER BY i.name, i.code`, nil, func(r *sql.Rows) error {
+		var st loans.ItemStock
+		err := r.Scan(&st.Code, &st.Name, &st.Total, &st.Out)
+		st.Available = st.Total - st.Out
+		out = append(out, st)
+		return err
 	})
 	return out, err
 }

@@ -130,7 +130,7 @@ func checkMeasuresAgainstRaw(t *testing.T, d *desk, rng *rand.Rand) {
 				d.now = now
 				rolled, err := d.s.Measures(ctx, p)
 				must(t, err)
-				raw, err := d.s.measures(ctx, p, rawGroups)
+				raw, err := d.s.measures(ctx, p, rawGroups, repeatProblemsFrom)
 				must(t, err)
 				if !reflect.DeepEqual(rolled, raw) {
 					t.Fatalf("%s, %v–%v at %v:\nroll-ups %+v\n     raw %+v", loc, p.From, p.To, now, *rolled, *raw)

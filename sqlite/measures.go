@@ -101,14 +101,19 @@ var percentileFunctions = sync.OnceValue(func() bool {
 // definition, from the requests alone, kept for the tests to compare with).
 type groupsFunc func(ctx context.Context, tx *sql.Tx, p handover.Period, now time.Time) (groupRows, error)
 
+// repeatsFunc finds the repeat problems of a period: repeatProblems, or
+// repeatProblemsFrom (the definition, from the requests alone).
+type repeatsFunc func(ctx context.Context, tx *sql.Tx, p handover.Period, names map[string]string) ([]handover.Repeat, error)
+
 // Measures computes the service measures of the requests created in p, in one snapshot,
-// from the daily roll-ups (measure_rollups.go) and the requests at the period's ends.
+// from the daily roll-ups (measure_rollups.go) and the requests at the period's ends,
+// and the repeat problems from the problems kept counted (migration 0026).
 func (s *Store) Measures(ctx context.Context, p handover.Period) (*handover.Measures, error) {
-	return s.measures(ctx, p, rolledGroups)
+	return s.measures(ctx, p, rolledGroups, repeatProblems)
 }
 
-// measures computes the measures of p with groups.
-func (s *Store) measures(ctx context.Context, p handover.Period, groups groupsFunc) (*handover.Measures, error) {
+// measures computes the measures of p with groups and repeats.
+func (s *Store) measures(ctx context.Context, p handover.Period, groups groupsFunc, repeats repeatsFunc) (*handover.Measures, error) {
 	if err := p.Check(); err != nil {
 		return nil, err
 	}
@@ -131,7 +136,7 @@ func (s *Store) measures(ctx context.Context, p handover.Period, groups groupsFu
 		m.ByDepartment = g.rows(dimDepartment, depts)
 		m.ByCategory = g.rows(dimCategory, cats)
 		m.Weeks = g.weeks(p)
-		m.Repeats, err = repeatProblems(ctx, tx, p, cats)
+		m.Repeats, err = repeats(ctx, tx, p, cats)
 		return err
 	})
 	if err != nil {
@@ -265,8 +270,20 @@ func mondayOf(t time.Time) time.Time {
 
 // repeatProblems finds rooms where the same problem (a complaint, or a category of the
 // maintenance department) came back RepeatCount times within RepeatWindow, for windows
-// ending in the period. Recovery requests repeat their original and are left out.
+// ending in the period, from the problems the triggers of migration 0026 keep counted:
+// only those that repeat are read.
 func repeatProblems(ctx context.Context, tx *sql.Tx, p handover.Period, names map[string]string) ([]handover.Repeat, error) {
+	q := `SELECT r.room, r.category, max(r.n), (SELECT max(created_at) FROM problems a
+			WHERE a.room = r.room AND a.category = r.category AND a.created_at >= ?1 AND a.created_at < ?2) AS last
+		FROM problems r INDEXED BY problems_repeat WHERE r.n >= 3 AND r.n >= ?3 AND r.created_at >= ?1 AND r.created_at < ?2
+		GROUP BY r.room, r.category ORDER BY 3 DESC, last DESC, r.room LIMIT ?4`
+	return scanRepeats(ctx, tx, q, []any{fmtTime(p.From), fmtTime(p.To), handover.RepeatCount, handover.SectionLimit}, names)
+}
+
+// repeatProblemsFrom is the definition repeatProblems keeps to: the problems of the
+// period and the RepeatWindow before it read from the requests, each one's window counted
+// with a window function. The tests compare the two.
+func repeatProblemsFrom(ctx context.Context, tx *sql.Tx, p handover.Period, names map[string]string) ([]handover.Repeat, error) {
 	days := handover.RepeatWindow.Hours() / 24
 	q := fmt.Sprintf(`WITH w AS (
 		SELECT r.room, r.category, r.created_at,
@@ -280,6 +297,11 @@ func repeatProblems(ctx context.Context, tx *sql.Tx, p handover.Period, names ma
 	GROUP BY room, category HAVING max(n) >= ?5 ORDER BY max(n) DESC, max(created_at) DESC, room LIMIT ?6`, days)
 	args := []any{fmtTime(p.From), fmtTime(p.To), standards.DeptMaintenance, fmtTime(p.From.Add(-handover.RepeatWindow)),
 		handover.RepeatCount, handover.SectionLimit}
+	return scanRepeats(ctx, tx, q, args, names)
+}
+
+// scanRepeats reads rows of room, category, count and last time.
+func scanRepeats(ctx context.Context, tx *sql.Tx, q string, args []any, names map[string]string) ([]handover.Repeat, error) {
 	var out []handover.Repeat
 	err := eachRow(ctx, tx, q, args, func(rows *sql.Rows) error {
 		var r handover.Repeat
@@ -290,4 +312,18 @@ func repeatProblems(ctx context.Context, tx *sql.Tx, p handover.Period, names ma
 		return err
 	})
 	return out, err
+}
+
+// rebuildProblems counts every problem again from the requests: migration 0026's data
+// step, and the end of a bulk load (which takes the triggers down).
+func rebuildProblems(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM problems"); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO problems (request_id, room, category, at, created_at, n)
+		SELECT r.id, r.room, r.category, julianday(r.created_at), r.created_at,
+			count(*) OVER (PARTITION BY r.room, r.category ORDER BY julianday(r.created_at) RANGE BETWEEN 30 PRECEDING AND CURRENT ROW)
+		FROM requests r JOIN categories c ON c.code = r.category
+		WHERE r.room IS NOT NULL AND r.recovery_of IS NULL AND (r.kind = 'complaint' OR c.department = ?)`, standards.DeptMaintenance)
+	return err
 }

@@ -20,6 +20,7 @@ var dataSteps = map[int]func(context.Context, *sql.Tx) error{
 	20: func(ctx context.Context, tx *sql.Tx) error { return addVersion(ctx, tx, "guests") },
 	22: func(ctx context.Context, tx *sql.Tx) error { return addVersion(ctx, tx, "stays") },
 	25: rebuildMeasures,
+	26: rebuildProblems,
 }
 
 // addVersion adds a version column to table (guests 0020, stays 0022) unless it is there

@@ -97,9 +97,15 @@ func (s *Store) PrepareDue(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	var due []string
+	held := map[string]bool{} // wishes the board found in conflict: a person chooses
 	for _, a := range board.Arrivals {
 		if !a.AutoAt.IsZero() && !now.Before(a.AutoAt) {
 			due = append(due, a.Stay.ID)
+		}
+		for _, t := range a.Tasks {
+			if t.Conflict != "" {
+				held[t.SourceID] = true
+			}
 		}
 	}
 	logged := 0
@@ -111,7 +117,7 @@ func (s *Store) PrepareDue(ctx context.Context) (int, error) {
 				return err
 			}
 			for _, stayID := range batch {
-				n, err := s.prepareStay(ctx, tx, stayID, owner, now)
+				n, err := s.prepareStay(ctx, tx, stayID, owner, now, held)
 				if err != nil {
 					return err
 				}
@@ -126,14 +132,15 @@ func (s *Store) PrepareDue(ctx context.Context) (int, error) {
 	return logged, nil
 }
 
-// prepareStay logs a stay's automatic tasks that are due and not logged, audited.
-func (s *Store) prepareStay(ctx context.Context, tx *sql.Tx, stayID, owner string, now time.Time) (int, error) {
+// prepareStay logs a stay's automatic tasks that are due, not logged and not held,
+// audited.
+func (s *Store) prepareStay(ctx context.Context, tx *sql.Tx, stayID, owner string, now time.Time, held map[string]bool) (int, error) {
 	g, snap, ok, err := arrivalIn(ctx, tx, stayID, now)
 	if err != nil || !ok {
 		return 0, err // !ok: no longer expected today or tomorrow
 	}
 	n := 0
-	for _, task := range anticipation.AutoTasks(g, snap.Rules, now, anticipation.PrepTasks(g, now, snap.Hours)) {
+	for _, task := range anticipation.AutoTasks(g, snap.Rules, now, anticipation.PrepTasks(g, now, snap.Hours), held) {
 		done, err := s.logPrepTask(ctx, tx, g, task, now, owner, preparer)
 		if err != nil {
 			return n, err

@@ -39,12 +39,8 @@ func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipa
 	if err != nil {
 		return nil, err
 	}
-	items, err := s.ListItems(ctx)
-	if err != nil {
-		return nil, err
-	}
 	b := anticipation.Scope(whole, audience, q)
-	b.Demand = anticipation.Demand(whole.Arrivals, items) // the property's stock, whoever looks
+	b.Demand = whole.Demand // the property's stock, whoever looks
 	return b, nil
 }
 
@@ -118,7 +114,10 @@ func emptySnapshot(ctx context.Context, tx *sql.Tx, now time.Time) (anticipation
 		return snap, err
 	}
 	var err error
-	snap.Rules, err = loadPrepRules(ctx, tx)
+	if snap.Rules, err = loadPrepRules(ctx, tx); err != nil {
+		return snap, err
+	}
+	snap.Stock, err = itemStock(ctx, tx)
 	return snap, err
 }
 
