@@ -328,7 +328,8 @@ func cardTitled(obj fyne.CanvasObject, title string) bool {
 }
 
 // Two arrivals wish for a crib and one is left: Today says so, in red, before anyone
-// promises one.
+// promises one; neither crib is prepared by itself — each arrival asks a person to
+// choose, on its prompt and its row.
 func TestTodayShowsItemsArrivalsAskForAgainstStock(t *testing.T) {
 	h := newBareHarness(t, nil)
 	h.ui.svc.Today = h.store
@@ -345,5 +346,26 @@ func TestTodayShowsItemsArrivalsAskForAgainstStock(t *testing.T) {
 	want := "⚠ Baby cribs: 0 asked for today, 2 tomorrow · 1 left — not enough"
 	if l := findLabelDeep(h.ui.today.right, want); l == nil || l.Importance != widget.DangerImportance {
 		t.Fatalf("no %q in red on Today", want)
+	}
+	choices := 0
+	findDeep(h.ui.today.content, func(b *badge) bool {
+		if b.text.Text == "⚠ Needs a choice" {
+			choices++
+		}
+		return false
+	})
+	if choices != 2 {
+		t.Errorf("%d arrivals marked as needing a choice, want 2", choices)
+	}
+	// The cribs are housekeeping's to prepare: their board asks the question.
+	h.ui.showMain(h.staff("Rina Kusuma", staff.RoleShiftManager))
+	h.settle(0)
+	h.ui.today.board.SetSelected("Housekeeping board")
+	h.settle(0)
+	for _, name := range []string{"Ana Lima", "Budi Lima"} {
+		prompt := findLabelDeep(h.ui.today.left, name+": 1 task before arrival")
+		if prompt == nil || !strings.Contains(prompt.Text, "⚠ “Baby crib”: not enough Baby cribs for every arrival asking; choose who gets one.") {
+			t.Errorf("%s's prompt does not ask for a choice: %v", name, prompt)
+		}
 	}
 }

@@ -291,6 +291,8 @@ type Task struct {
 	Alert         string                 `protobuf:"bytes,5,opt,name=alert,proto3" json:"alert,omitempty"` // the alert's kind it prepares for; empty for a preference
 	Preference    string                 `protobuf:"bytes,6,opt,name=preference,proto3" json:"preference,omitempty"`
 	Auto          bool                   `protobuf:"varint,7,opt,name=auto,proto3" json:"auto,omitempty"`
+	Conflict      string                 `protobuf:"bytes,8,opt,name=conflict,proto3" json:"conflict,omitempty"`                             // anticipation.ConflictKind: why a person must choose
+	ConflictWith  string                 `protobuf:"bytes,9,opt,name=conflict_with,json=conflictWith,proto3" json:"conflict_with,omitempty"` // the allergy's text or the short item's name
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -372,6 +374,20 @@ func (x *Task) GetAuto() bool {
 		return x.Auto
 	}
 	return false
+}
+
+func (x *Task) GetConflict() string {
+	if x != nil {
+		return x.Conflict
+	}
+	return ""
+}
+
+func (x *Task) GetConflictWith() string {
+	if x != nil {
+		return x.ConflictWith
+	}
+	return ""
 }
 
 // Prompt carries anticipation.Prompt.
@@ -7986,7 +8002,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\x05visit\x18\x01 \x01(\x03R\x05visit\x12/\n" +
 	"\tlast_stay\x18\x02 \x01(\v2\x12.frontdesk.v1.StayR\blastStay\x129\n" +
 	"\n" +
-	"last_issue\x18\x03 \x01(\v2\x1a.frontdesk.v1.RequestBriefR\tlastIssue\"\xd5\x01\n" +
+	"last_issue\x18\x03 \x01(\v2\x1a.frontdesk.v1.RequestBriefR\tlastIssue\"\x96\x02\n" +
 	"\x04Task\x12\x1b\n" +
 	"\tsource_id\x18\x01 \x01(\tR\bsourceId\x12\x1e\n" +
 	"\n" +
@@ -7998,7 +8014,9 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\n" +
 	"preference\x18\x06 \x01(\tR\n" +
 	"preference\x12\x12\n" +
-	"\x04auto\x18\a \x01(\bR\x04auto\"\x99\x03\n" +
+	"\x04auto\x18\a \x01(\bR\x04auto\x12\x1a\n" +
+	"\bconflict\x18\b \x01(\tR\bconflict\x12#\n" +
+	"\rconflict_with\x18\t \x01(\tR\fconflictWith\"\x99\x03\n" +
 	"\x06Prompt\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x12\n" +
 	"\x04kind\x18\x02 \x01(\tR\x04kind\x12\x19\n" +
