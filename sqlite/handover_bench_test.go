@@ -61,3 +61,20 @@ func BenchmarkToday(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTodayFirst gathers the first board after the application opens: a store
+// opened afresh, so every guest on the board is read and analysed.
+func BenchmarkTodayFirst(b *testing.B) {
+	s, now := handoverBenchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		fresh, err := Open(ctx, s.Path(), Options{CheckLater: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := fresh.WholeBoard(ctx, now); err != nil {
+			b.Fatal(err)
+		}
+		fresh.Close()
+	}
+}

@@ -271,12 +271,11 @@ func mondayOf(t time.Time) time.Time {
 // repeatProblems finds rooms where the same problem (a complaint, or a category of the
 // maintenance department) came back RepeatCount times within RepeatWindow, for windows
 // ending in the period, from the problems the triggers of migration 0026 keep counted:
-// only those that repeat are read.
+// one read of the period's problems through a covering index.
 func repeatProblems(ctx context.Context, tx *sql.Tx, p handover.Period, names map[string]string) ([]handover.Repeat, error) {
-	q := `SELECT r.room, r.category, max(r.n), (SELECT max(created_at) FROM problems a
-			WHERE a.room = r.room AND a.category = r.category AND a.created_at >= ?1 AND a.created_at < ?2) AS last
-		FROM problems r INDEXED BY problems_repeat WHERE r.n >= 3 AND r.n >= ?3 AND r.created_at >= ?1 AND r.created_at < ?2
-		GROUP BY r.room, r.category ORDER BY 3 DESC, last DESC, r.room LIMIT ?4`
+	q := `SELECT room, category, max(n), max(created_at) FROM problems INDEXED BY problems_created
+		WHERE created_at >= ?1 AND created_at < ?2
+		GROUP BY room, category HAVING max(n) >= ?3 ORDER BY max(n) DESC, max(created_at) DESC, room LIMIT ?4`
 	return scanRepeats(ctx, tx, q, []any{fmtTime(p.From), fmtTime(p.To), handover.RepeatCount, handover.SectionLimit}, names)
 }
 

@@ -3,10 +3,11 @@
 -- complaint or of a category of the maintenance department. Each problem keeps, in n, how
 -- many problems of its room and category fall in the 30 days up to it (itself and any at
 -- the same moment included) — the count the window function of repeatProblemsFrom gives —
--- kept by the triggers below whoever writes, so a period reads only the problems that
--- repeat (problems_repeat) instead of counting windows over every problem.
+-- kept by the triggers below whoever writes, so a period reads its problems from one
+-- covering index (problems_created) instead of counting windows over them and the 30
+-- days before.
 --
--- 30 days is handover.RepeatWindow and 3 handover.RepeatCount (a test holds them to it).
+-- 30 days is handover.RepeatWindow (a test holds it to it).
 -- Times are julianday(created_at), compared the way SQLite's RANGE frame compares them.
 CREATE TABLE problems (
     request_id TEXT PRIMARY KEY,
@@ -17,7 +18,9 @@ CREATE TABLE problems (
     n          INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX problems_room ON problems(room, category, at);
-CREATE INDEX problems_repeat ON problems(created_at, room, category, n) WHERE n >= 3;
+-- A period's problems, each with what the reading needs: the rooms and categories whose
+-- count reached three, and when each last came back in the period.
+CREATE INDEX problems_created ON problems(created_at, room, category, n);
 
 -- A problem arrives: it counts the problems of the 30 days up to it, and each problem of
 -- the 30 days after it (or at the same moment) counts one more.
