@@ -124,16 +124,17 @@ func loadAcks(ctx context.Context, tx *sql.Tx, r *handover.Report) error {
 	return nil
 }
 
-// requestSection reads a capped list of open requests and how many there are.
-func requestSection(ctx context.Context, tx *sql.Tx, r *handover.Report, where string, args []any, order string) (handover.Section[handover.RequestLine], error) {
-	var sec handover.Section[handover.RequestLine]
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM requests r WHERE "+where, args...).Scan(&sec.Total); err != nil {
-		return sec, err
+// requestSection reads the first rows of a section of open requests, of total in all
+// (countOpen); none when there are none.
+func requestSection(ctx context.Context, tx *sql.Tx, r *handover.Report, total int, where string, order string) (handover.Section[handover.RequestLine], error) {
+	sec := handover.Section[handover.RequestLine]{Total: total}
+	if total == 0 {
+		return sec, nil
 	}
 	// Pick the page from the requests table alone, then join the names for those rows
 	// only: a busy property has thousands of open requests.
 	page := "r.seq IN (SELECT r.seq FROM requests r WHERE " + where + " " + order + ", r.seq LIMIT ?)"
-	list, err := listSummaries(ctx, tx, page, append(slices.Clone(args), handover.SectionLimit), order+", r.seq")
+	list, err := listSummaries(ctx, tx, page, []any{handover.SectionLimit}, order+", r.seq")
 	if err != nil {
 		return sec, err
 	}
@@ -148,36 +149,51 @@ func requestSection(ctx context.Context, tx *sql.Tx, r *handover.Report, where s
 	return sec, nil
 }
 
+// openTotals are how many open requests each section of the report holds, and how many
+// are overdue.
+type openTotals struct{ open, escalated, complaints, callBacks, overdue int }
+
+// countOpen counts every section's requests in one read of the open-board index, which
+// carries status, promise, kind and escalation: a busy resort has tens of thousands open.
+func countOpen(ctx context.Context, tx *sql.Tx, now time.Time) (openTotals, error) {
+	var t openTotals
+	err := tx.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(escalation_level > 0), 0),
+		COALESCE(sum(kind = 'complaint' OR recovery = 1), 0), COALESCE(sum(status = 'done'), 0),
+		COALESCE(sum(status <> 'done' AND due_at < ?), 0)
+		FROM requests INDEXED BY requests_open_board WHERE open = 1`, fmtTime(now)).
+		Scan(&t.open, &t.escalated, &t.complaints, &t.callBacks, &t.overdue)
+	return t, err
+}
+
 // loadRequestSections reads the open requests (in requests.CompareAttention order: the
 // most late first, then due soon, then the rest), the escalated ones, the complaints and
 // unhappy guests, and those waiting for a call-back.
 func loadRequestSections(ctx context.Context, tx *sql.Tx, r *handover.Report) error {
-	now := fmtTime(r.Now)
-	var err error
-	if r.Open, err = requestSection(ctx, tx, r, "r.open = 1", nil, attentionOrder(r.Now)); err != nil {
+	t, err := countOpen(ctx, tx, r.Now)
+	if err != nil {
+		return err
+	}
+	if r.Open, err = requestSection(ctx, tx, r, t.open, "r.open = 1", attentionOrder(r.Now)); err != nil {
 		return err
 	}
 	slices.SortStableFunc(r.Open.Items, func(a, b handover.RequestLine) int {
 		return requests.CompareAttention(&a.Request, &b.Request, r.Now)
 	})
-	if r.Escalated, err = requestSection(ctx, tx, r, "r.open = 1 AND r.escalation_level > 0", nil,
+	if r.Escalated, err = requestSection(ctx, tx, r, t.escalated, "r.open = 1 AND r.escalation_level > 0",
 		"ORDER BY r.escalation_level DESC, r.escalated_at"); err != nil {
 		return err
 	}
 	// "+r.created_at": read the few open requests and sort them, rather than walk years
 	// of history in creation order looking for open ones.
-	if r.Complaints, err = requestSection(ctx, tx, r, "r.open = 1 AND (r.kind = 'complaint' OR r.recovery = 1)", nil,
+	if r.Complaints, err = requestSection(ctx, tx, r, t.complaints, "r.open = 1 AND (r.kind = 'complaint' OR r.recovery = 1)",
 		"ORDER BY +r.created_at"); err != nil {
 		return err
 	}
-	if r.CallBacks, err = requestSection(ctx, tx, r, "r.open = 1 AND r.status = 'done'", nil, "ORDER BY r.due_at"); err != nil {
+	if r.CallBacks, err = requestSection(ctx, tx, r, t.callBacks, "r.open = 1 AND r.status = 'done'", "ORDER BY r.due_at"); err != nil {
 		return err
 	}
-	r.Counts.Open = r.Open.Total
-	// The open-board index carries status and promise: counting through requests_open_due
-	// would visit the table for every open request's status.
-	return tx.QueryRowContext(ctx, "SELECT count(*) FROM requests INDEXED BY requests_open_board WHERE open = 1 AND status <> 'done' AND due_at < ?", now).
-		Scan(&r.Counts.Overdue)
+	r.Counts.Open, r.Counts.Overdue = t.open, t.overdue
+	return nil
 }
 
 // loadDepartmentLoad counts open requests per department, overdue and by age, from the
@@ -188,12 +204,14 @@ func loadDepartmentLoad(ctx context.Context, tx *sql.Tx, r *handover.Report) err
 	for _, l := range handover.AgeLimits {
 		limits = append(limits, fmtTime(r.Now.Add(-l)))
 	}
-	return eachRow(ctx, tx, `SELECT r.department, d.name, count(*),
-		sum(r.status <> 'done' AND r.due_at < ?1),
-		sum(r.created_at > ?2), sum(r.created_at <= ?2 AND r.created_at > ?3),
-		sum(r.created_at <= ?3 AND r.created_at > ?4), sum(r.created_at <= ?4)
-		FROM requests r INDEXED BY requests_open_board JOIN departments d ON d.code = r.department
-		WHERE r.open = 1 GROUP BY r.department ORDER BY count(*) DESC, d.name`, limits, func(rows *sql.Rows) error {
+	// Counted first and named after: joining the names before grouping looked up a
+	// department for every open request.
+	return eachRow(ctx, tx, `SELECT l.department, d.name, l.n, l.overdue, l.a0, l.a1, l.a2, l.a3 FROM (
+			SELECT r.department, count(*) AS n, sum(r.status <> 'done' AND r.due_at < ?1) AS overdue,
+				sum(r.created_at > ?2) AS a0, sum(r.created_at <= ?2 AND r.created_at > ?3) AS a1,
+				sum(r.created_at <= ?3 AND r.created_at > ?4) AS a2, sum(r.created_at <= ?4) AS a3
+			FROM requests r INDEXED BY requests_open_board WHERE r.open = 1 GROUP BY r.department
+		) l JOIN departments d ON d.code = l.department ORDER BY l.n DESC, d.name`, limits, func(rows *sql.Rows) error {
 		var l handover.DepartmentLoad
 		err := rows.Scan(&l.Code, &l.Name, &l.Open, &l.Overdue, &l.Ages[0], &l.Ages[1], &l.Ages[2], &l.Ages[3])
 		r.Departments = append(r.Departments, l)

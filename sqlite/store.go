@@ -45,6 +45,7 @@ type Store struct {
 	region string
 	busy   time.Duration
 	board  *boardCache // the Today board's guests as last read
+	beside *sql.DB     // one reader connection of the board's own (readGuestsBeside), used under its lock only
 	keep   int         // backups of each kind kept (Options.KeepBackups)
 	feed   feedWatch   // the change feed's one look for new changes
 	rolled bool        // the schema has the measures' roll-ups (0025): write folds into them
@@ -109,6 +110,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	if s.reader, err = openPool(path, readerParams, readConns, s.busy); err != nil {
 		s.writer.Close()
+		return nil, openFault(path, err)
+	}
+	if s.beside, err = openPool(path, readerParams, 1, s.busy); err != nil {
+		s.Close()
 		return nil, openFault(path, err)
 	}
 	return s, nil
@@ -178,7 +183,11 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 
 // Close closes both pools.
 func (s *Store) Close() error {
-	return errors.Join(s.reader.Close(), s.writer.Close())
+	err := errors.Join(s.reader.Close(), s.writer.Close())
+	if s.beside != nil {
+		err = errors.Join(err, s.beside.Close())
+	}
+	return err
 }
 
 // Path is the database file.
@@ -208,7 +217,19 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // read runs fn in one read transaction, so it sees one consistent snapshot.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	return readOn(ctx, s.reader, fn)
+}
+
+// readBeside is read on the board's own connection: the board reads half of a cold
+// cache's guests there, under its lock, so it never waits for a reader another board
+// call holds while waiting for that lock.
+func (s *Store) readBeside(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return readOn(ctx, s.beside, fn)
+}
+
+// readOn runs fn in one read transaction of db.
+func readOn(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return mapErr(err)
 	}

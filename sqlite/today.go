@@ -44,6 +44,14 @@ func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipa
 	return b, nil
 }
 
+// besideRead is the board's second reader, when the store has one.
+func (s *Store) besideRead() readFunc {
+	if s.beside == nil {
+		return nil
+	}
+	return s.readBeside
+}
+
 // WholeBoard is the property's whole board at now, gathered in one read transaction.
 // Guests whose data has not changed since the last board are not read again, and the
 // board itself is built again only when a guest changed or the minute turned
@@ -51,7 +59,7 @@ func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipa
 func (s *Store) WholeBoard(ctx context.Context, now time.Time) (*anticipation.Board, error) {
 	var b *anticipation.Board
 	err := s.read(ctx, func(tx *sql.Tx) (err error) {
-		b, err = s.board.build(ctx, tx, now)
+		b, err = s.board.build(ctx, tx, now, s.besideRead())
 		return err
 	})
 	return b, err
@@ -82,7 +90,27 @@ func (st *todayState) load(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
+	st.order()
 	return nil
+}
+
+// order puts each guest's parts in the order the rules and screens read them: stays by
+// arrival, wishes by category and age, alerts by age, requests newest first (at most
+// maxHistory). The reads leave them in index order: sorting a guest's few rows is far
+// cheaper than SQLite sorting every row of a resort's thousands of guests together.
+func (st *todayState) order() {
+	for id, p := range st.profiles {
+		slices.SortStableFunc(p.Stays, func(a, b guests.Stay) int { return a.Arrival.Compare(b.Arrival) })
+		slices.SortStableFunc(p.Preferences, func(a, b guests.Preference) int {
+			return cmp.Or(cmp.Compare(a.Category, b.Category), a.RecordedAt.Compare(b.RecordedAt))
+		})
+		slices.SortStableFunc(p.Alerts, func(a, b guests.Alert) int { return a.CreatedAt.Compare(b.CreatedAt) })
+		rs := st.requests[id]
+		slices.SortStableFunc(rs, func(a, b anticipation.RequestBrief) int { return b.CreatedAt.Compare(a.CreatedAt) })
+		if len(rs) > maxHistory {
+			st.requests[id] = slices.Clone(rs[:maxHistory])
+		}
+	}
 }
 
 // boardDay is the board's date and the arguments of hereCTE for it.
@@ -134,7 +162,7 @@ func loadHereGuests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 // loadHereParts reads preferences, alerts and occasions of every concerned guest.
 func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	err := eachRow(ctx, tx, st.cte+`SELECT p.guest_id, p.id, p.category, p.text, p.recorded_by, p.recorded_at
-		FROM here h CROSS JOIN guest_preferences p ON h.guest_id = p.guest_id ORDER BY p.category, p.recorded_at`, st.args, func(r *sql.Rows) error {
+		FROM here h CROSS JOIN guest_preferences p ON h.guest_id = p.guest_id`, st.args, func(r *sql.Rows) error {
 		var pr guests.Preference
 		var at string
 		err := r.Scan(&pr.GuestID, &pr.ID, &pr.Category, &pr.Text, &pr.RecordedBy, &at)
@@ -146,7 +174,7 @@ func loadHereParts(ctx context.Context, tx *sql.Tx, st *todayState) error {
 		return err
 	}
 	err = eachRow(ctx, tx, st.cte+`SELECT a.guest_id, a.id, a.kind, a.text, a.created_by, a.created_at, a.score
-		FROM here h CROSS JOIN guest_alerts a ON h.guest_id = a.guest_id ORDER BY a.created_at`, st.args, func(r *sql.Rows) error {
+		FROM here h CROSS JOIN guest_alerts a ON h.guest_id = a.guest_id`, st.args, func(r *sql.Rows) error {
 		var a guests.Alert
 		var at string
 		err := r.Scan(&a.GuestID, &a.ID, &a.Kind, &a.Text, &a.CreatedBy, &at, &a.Score)
@@ -173,8 +201,7 @@ func (st *todayState) add(guestID string, fn func(*guests.Profile)) {
 }
 
 func loadHereStays(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, st.cte+"SELECT "+prefixed("s.", stayColumns)+` FROM here h CROSS JOIN stays s ON s.guest_id = h.guest_id
-		ORDER BY s.arrival`, st.args, func(r *sql.Rows) error {
+	return eachRow(ctx, tx, st.cte+"SELECT "+prefixed("s.", stayColumns)+` FROM here h CROSS JOIN stays s ON s.guest_id = h.guest_id`, st.args, func(r *sql.Rows) error {
 		var s guests.Stay
 		err := scanStay(r, &s)
 		st.add(s.GuestID, func(p *guests.Profile) { p.Stays = append(p.Stays, s) })
@@ -195,18 +222,19 @@ func prefixed(alias, columns string) string {
 const maxHistory = 200
 
 func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	return eachRow(ctx, tx, st.cte+`SELECT r.guest_id, r.id, r.category, c.name, r.description, r.kind, r.status,
+	names, err := codeNames(ctx, tx, "categories")
+	if err != nil {
+		return err
+	}
+	return eachRow(ctx, tx, st.cte+`SELECT r.guest_id, r.id, r.category, r.description, r.kind, r.status,
 		r.outcome, r.score, r.recovery, r.created_at
-		FROM here h CROSS JOIN requests r ON r.guest_id = h.guest_id JOIN categories c ON c.code = r.category
-		ORDER BY r.guest_id, r.created_at DESC`, st.args, func(r *sql.Rows) error {
+		FROM here h CROSS JOIN requests r ON r.guest_id = h.guest_id`, st.args, func(r *sql.Rows) error {
 		var guestID, at string
 		var b anticipation.RequestBrief
-		err := r.Scan(&guestID, &b.ID, &b.Category, &b.CategoryName, &b.Description, &b.Kind, &b.Status,
+		err := r.Scan(&guestID, &b.ID, &b.Category, &b.Description, &b.Kind, &b.Status,
 			&b.Outcome, &b.Score, &b.Recovery, &at)
-		b.CreatedAt = parseTime(at)
-		if len(st.requests[guestID]) < maxHistory {
-			st.requests[guestID] = append(st.requests[guestID], b)
-		}
+		b.CreatedAt, b.CategoryName = parseTime(at), names[b.Category]
+		st.requests[guestID] = append(st.requests[guestID], b)
 		return err
 	})
 }

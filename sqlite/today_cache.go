@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
+	"runtime"
 	"sync"
 	"time"
 
@@ -46,7 +48,7 @@ const forGuestsCTE = `WITH here(guest_id) AS MATERIALIZED (SELECT value FROM jso
 // build is the whole board at now: the last one built when no guest changed since and
 // now is in the same minute of the property's clock, else built afresh from the snapshot.
 // Calls take turns, so a board is built once however many desks ask for it at once.
-func (c *boardCache) build(ctx context.Context, tx *sql.Tx, now time.Time) (*anticipation.Board, error) {
+func (c *boardCache) build(ctx context.Context, tx *sql.Tx, now time.Time, side readFunc) (*anticipation.Board, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var rev int64
@@ -57,7 +59,7 @@ func (c *boardCache) build(ctx context.Context, tx *sql.Tx, now time.Time) (*ant
 	if c.built != nil && rev == c.rev && minute.Equal(c.builtAt) && now.Location().String() == c.builtAt.Location().String() {
 		return c.built, nil
 	}
-	snap, err := c.snapshot(ctx, tx, now, rev)
+	snap, err := c.snapshot(ctx, tx, now, rev, side)
 	if err != nil {
 		return nil, err
 	}
@@ -66,8 +68,9 @@ func (c *boardCache) build(ctx context.Context, tx *sql.Tx, now time.Time) (*ant
 }
 
 // snapshot gathers the board's snapshot at now in tx, reading only what the cache lacks
-// (rev is the newest guest change in tx). The caller holds c.mu.
-func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time, rev int64) (anticipation.Snapshot, error) {
+// (rev is the newest guest change in tx; side reads a share of them beside tx). The
+// caller holds c.mu.
+func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time, rev int64, side readFunc) (anticipation.Snapshot, error) {
 	today, args := boardDay(now)
 	if rev < c.rev { // the file was replaced by an older one (a restore): start again
 		c.guests = map[string]*boardGuest{}
@@ -89,7 +92,7 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time, re
 			stale = append(stale, id)
 		}
 	}
-	if err := readGuests(ctx, tx, stale, kept); err != nil {
+	if err := readGuestsBeside(ctx, tx, side, stale, kept); err != nil {
 		return anticipation.Snapshot{}, err
 	}
 	c.guests, c.rev = kept, rev
@@ -177,6 +180,37 @@ func (c *boardCache) changedSince(ctx context.Context, tx *sql.Tx) (map[string]b
 }
 
 // readGuests reads the guests ids from the database into into.
+// readFunc runs fn in a read transaction of its own (Store.read).
+type readFunc func(ctx context.Context, fn func(*sql.Tx) error) error
+
+// besideMin is how many guests make it worth reading half of them on a second
+// connection: the first board after opening reads thousands at a resort.
+const besideMin = 1000
+
+// readGuestsBeside reads the guests of ids into into: a large set half in tx and half in
+// a read transaction of its own (side) at the same time, on the machine's second core.
+// Each guest is read whole in one snapshot; the two snapshots may differ by a write
+// committed between their starts, and the guest_changes log the cache follows then reads
+// that guest again on the next board, as it does any guest changed since.
+func readGuestsBeside(ctx context.Context, tx *sql.Tx, side readFunc, ids []string, into map[string]*boardGuest) error {
+	if side == nil || len(ids) < besideMin || runtime.GOMAXPROCS(0) < 2 {
+		return readGuests(ctx, tx, ids, into)
+	}
+	half := len(ids) / 2
+	other := map[string]*boardGuest{}
+	done := make(chan error, 1)
+	go func() {
+		done <- side(ctx, func(tx *sql.Tx) error { return readGuests(ctx, tx, ids[half:], other) })
+	}()
+	err := readGuests(ctx, tx, ids[:half], into)
+	if sideErr := <-done; err == nil {
+		err = sideErr
+	}
+	maps.Copy(into, other)
+	return err
+}
+
+// readGuests reads what the rules need of the guests of ids in tx into into.
 func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*boardGuest) error {
 	if len(ids) == 0 {
 		return nil
