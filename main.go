@@ -58,6 +58,15 @@ func main() {
 		fmt.Println("frontdesk", version)
 		return
 	}
+	if fs.NArg() > 0 { // "frontdesk help", a misspelt command: say so rather than open a window
+		fmt.Fprintf(os.Stderr, "frontdesk: %q is not a command.\n\n", fs.Arg(0))
+		usage(fs)
+		os.Exit(2)
+	}
+	if err := checkDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "frontdesk:", err)
+		os.Exit(1)
+	}
 	if err := runDesk(*dbPath, *serverURL, *withDemo, *uiLang, *region, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "frontdesk:", err)
 		os.Exit(1)
