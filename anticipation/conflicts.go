@@ -19,6 +19,7 @@ type ConflictKind string
 const (
 	ConflictAllergy ConflictKind = "allergy" // the wish names what the guest is allergic to
 	ConflictShort   ConflictKind = "short"   // the wish asks for an item more arrivals want than is left
+	ConflictChoice  ConflictKind = "choice"  // two of the guest's wishes exclude each other: which one this stay?
 )
 
 // allergyCategories are the kinds of wish that put something near the guest: food, the
@@ -94,6 +95,87 @@ var commonWords = map[string]bool{
 	"from": true, "every": true, "stay": true, "that": true, "this": true, "some": true,
 	"free": true, "arrival": true, "before": true, "after": true, "daily": true, "need": true,
 	"prefer": true, "like": true, "want": true, "avoid": true, "must": true, "food": true,
+}
+
+// exclusive is a topic on which a room can have one thing only — one kind of bed, one
+// floor — named by the words that give its options (each word's option), in wishes that
+// mention one of need (any wish when need is empty).
+type exclusive struct {
+	topic   string
+	need    []string
+	options map[string]string
+}
+
+// exclusives are the topics wishes contradict each other on.
+var exclusives = []exclusive{
+	{"bed", nil, map[string]string{"twin": "twin", "king": "king", "queen": "queen"}},
+	{"floor", []string{"floor"}, map[string]string{"high": "high", "top": "high", "upper": "high", "low": "low", "ground": "low", "lower": "low"}},
+	{"pillow", []string{"pillow"}, map[string]string{"firm": "firm", "hard": "firm", "soft": "soft"}},
+	{"lift", []string{"lift", "elevator"}, map[string]string{"near": "near", "next": "near", "close": "near", "away": "away", "far": "away"}},
+}
+
+// choicesOf says what a wish asks for on each exclusive topic; a wish that names two
+// options of one topic ("twin or king") leaves the choice open and says nothing on it.
+func choicesOf(text string) map[string]string {
+	ws := words(text)
+	for i, w := range ws {
+		ws[i] = stem(w)
+	}
+	out := map[string]string{}
+	for _, ex := range exclusives {
+		if len(ex.need) > 0 && !slices.ContainsFunc(ws, func(w string) bool { return slices.Contains(ex.need, w) }) {
+			continue
+		}
+		found := map[string]bool{}
+		for _, w := range ws {
+			if v, ok := ex.options[w]; ok {
+				found[v] = true
+			}
+		}
+		if len(found) == 1 {
+			for v := range found {
+				out[ex.topic] = v
+			}
+		}
+	}
+	if v := smokingChoice(ws); v != "" {
+		out["smoking"] = v
+	}
+	return out
+}
+
+// smokingChoice is "smoking" or "non-smoking" when a wish says which, else empty.
+func smokingChoice(ws []string) string {
+	for i, w := range ws {
+		if w != "smoking" && w != "smoker" {
+			continue
+		}
+		if i > 0 && slices.Contains([]string{"no", "non", "not"}, ws[i-1]) {
+			return "non-smoking"
+		}
+		return "smoking"
+	}
+	return ""
+}
+
+// choiceConflicts finds the guest's wishes that exclude each other — "Twin beds" and
+// "King bed", a high and a low floor — by wish ID, with the text of the other.
+func choiceConflicts(prefs []guests.Preference) map[string]string {
+	out := map[string]string{}
+	choices := make([]map[string]string, len(prefs))
+	for i, p := range prefs {
+		choices[i] = choicesOf(p.Text)
+	}
+	for i := range prefs {
+		for j := i + 1; j < len(prefs); j++ {
+			for topic, v := range choices[i] {
+				if w, ok := choices[j][topic]; ok && w != v {
+					out[prefs[i].ID], out[prefs[j].ID] = prefs[j].Text, prefs[i].Text
+				}
+			}
+		}
+	}
+	return out
 }
 
 // shortItem is an item the arrivals ask for more of than is left, with the pattern that

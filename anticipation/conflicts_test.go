@@ -120,3 +120,42 @@ func hasTask(tasks []Task, sourceID string) bool {
 	}
 	return false
 }
+
+// Two wishes that exclude each other are both held for a person to ask the guest; wishes
+// on different topics, or one wish leaving the choice open, are not.
+func TestWishesThatExcludeEachOtherWaitForTheGuestsChoice(t *testing.T) {
+	cases := []struct {
+		a, b     string
+		conflict bool
+	}{
+		{"Twin beds", "King bed", true},
+		{"High floor, away from the lift", "Low floor, below 5 (does not like heights)", true},
+		{"High floor, away from the lift", "Room near the lift", true},
+		{"Smoking room", "Non-smoking room only", true},
+		{"Firm pillows", "Soft pillows please", true},
+		{"King bed", "High floor", false},
+		{"Twin or king bed, whichever is free", "King bed", false},
+		{"Non-smoking room only", "No smoking anywhere near the room", false},
+		{"Top floor", "Upper floor with a view", false},
+		{"Quiet room", "Corner room", false},
+	}
+	for _, c := range cases {
+		prefs := []guests.Preference{{ID: "a", Category: guests.PrefRoom, Text: c.a}, {ID: "b", Category: guests.PrefBedding, Text: c.b}}
+		got := choiceConflicts(prefs)
+		if (len(got) == 2) != c.conflict || (c.conflict && (got["a"] != c.b || got["b"] != c.a)) {
+			t.Errorf("%q and %q: %v, want conflict %v", c.a, c.b, got, c.conflict)
+		}
+	}
+	rules := RulesBySource(DefaultPrepRules())
+	g := arriving([]guests.Preference{{ID: "p1", Category: guests.PrefBedding, Text: "Twin beds"},
+		{ID: "p2", Category: guests.PrefBedding, Text: "King bed"}, {ID: "p3", Category: guests.PrefRoom, Text: "Quiet room"}}, nil)
+	b := Build(Snapshot{Now: at(2026, 11, 23, 9, 0), Arrivals: []GuestState{g}, Rules: rules})
+	if len(b.Prompts) != 1 || !hasTask(b.Prompts[0].Tasks, "p1") || !hasTask(b.Prompts[0].Tasks, "p2") || hasTask(b.Prompts[0].Tasks, "p3") {
+		t.Fatalf("the board asks about %+v", b.Prompts)
+	}
+	for _, task := range b.Prompts[0].Tasks {
+		if task.Conflict != ConflictChoice {
+			t.Errorf("%q: %+v", task.Description, task)
+		}
+	}
+}

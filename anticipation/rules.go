@@ -165,15 +165,19 @@ var alertDepartments = map[guests.AlertKind][]string{
 }
 
 // PrepTasks lists the preparation tasks an arrival needs, one per preference and one per
-// department an alert concerns, each due before the expected arrival.
+// department an alert concerns, each due before the expected arrival; a wish that names
+// the guest's allergy, or that another of their wishes contradicts, is marked (Conflict).
 func PrepTasks(g GuestState, now time.Time, hours map[string]standards.ServiceHours) []Task {
 	var out []Task
+	choices := choiceConflicts(g.Preferences)
 	for _, p := range g.Preferences {
 		dept := cmp.Or(prefDepartment[p.Category], standards.DeptFrontDesk)
 		t := Task{SourceID: p.ID, Department: dept, Description: p.Text,
 			Due: PrepDue(g.Stay.Arrival, now, hours[dept]), Preference: p.Category}
 		if allergy, ok := allergyConflict(p, g.Alerts); ok {
 			t.Conflict, t.ConflictWith = ConflictAllergy, allergy
+		} else if other, ok := choices[p.ID]; ok {
+			t.Conflict, t.ConflictWith = ConflictChoice, other
 		}
 		out = append(out, t)
 	}

@@ -309,6 +309,9 @@ func conflictText(t anticipation.Task) string {
 	case anticipation.ConflictAllergy:
 		return lang.L("“{{.Wish}}” may clash with the allergy “{{.Allergy}}”: check with the guest before preparing.",
 			map[string]any{"Wish": clip(t.Description, 60), "Allergy": clip(t.ConflictWith, 60)})
+	case anticipation.ConflictChoice:
+		return lang.L("“{{.Wish}}” and “{{.Other}}” cannot both be prepared: ask the guest which one for this stay.",
+			map[string]any{"Wish": clip(t.Description, 60), "Other": clip(t.ConflictWith, 60)})
 	case anticipation.ConflictShort:
 		return lang.L("“{{.Wish}}”: not enough {{.Item}} for every arrival asking; choose who gets one.",
 			map[string]any{"Wish": clip(t.Description, 60), "Item": t.ConflictWith})
