@@ -369,3 +369,20 @@ func TestTodayShowsItemsArrivalsAskForAgainstStock(t *testing.T) {
 		}
 	}
 }
+
+// A Prepare prompt says under its wishes why each one in conflict waits for a person.
+func TestAPreparePromptSaysWhyAWishWaits(t *testing.T) {
+	p := anticipation.Prompt{Kind: anticipation.KindPrepare, GuestName: "Siti Rahayu", Room: "1204", Tasks: []anticipation.Task{
+		{Description: "Prawn crackers in the minibar", Conflict: anticipation.ConflictAllergy, ConflictWith: "Shellfish allergy"},
+		{Description: "Twin beds", Conflict: anticipation.ConflictChoice, ConflictWith: "King bed"},
+		{Description: "Baby crib", Conflict: anticipation.ConflictShort, ConflictWith: "Baby cribs"},
+		{Description: "Quiet room"},
+	}}
+	want := "Siti Rahayu · Room 1204: 4 tasks before arrival — Prawn crackers in the minibar; Twin beds; Baby crib; Quiet room" +
+		"\n⚠ “Prawn crackers in the minibar” may clash with the allergy “Shellfish allergy”: check with the guest before preparing." +
+		"\n⚠ “Twin beds” and “King bed” cannot both be prepared: ask the guest which one for this stay." +
+		"\n⚠ “Baby crib”: not enough Baby cribs for every arrival asking; choose who gets one."
+	if got := promptText(p); got != want {
+		t.Fatalf("prompt text:\n%s\nwant\n%s", got, want)
+	}
+}
