@@ -185,7 +185,7 @@ type readFunc func(ctx context.Context, fn func(*sql.Tx) error) error
 
 // besideMin is how many guests make it worth reading half of them on a second
 // connection: the first board after opening reads thousands at a resort.
-const besideMin = 1000
+var besideMin = 1000
 
 // readGuestsBeside reads the guests of ids into into: a large set half in tx and half in
 // a read transaction of its own (side) at the same time, on the machine's second core.

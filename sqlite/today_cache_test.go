@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -160,5 +162,31 @@ func TestWholeBoardIsBuiltOncePerChangeOrMinute(t *testing.T) {
 	must(t, err)
 	if later == changed {
 		t.Fatal("the minute turned and the board was not built again")
+	}
+}
+
+// A cold board read half on the board's own connection is the board read in one
+// transaction: every guest, with their history in order.
+func TestAColdBoardReadOnTwoConnectionsIsTheSameBoard(t *testing.T) {
+	seeded := seedStore(t, filepath.Join(t.TempDir(), "board.db"), 3000, 30000)
+	ctx := context.Background()
+	board := func(min int) *anticipation.Board {
+		t.Helper()
+		besideMin = min
+		fresh, err := Open(ctx, seeded.s.Path(), Options{Now: func() time.Time { return testNow }, CheckLater: true})
+		must(t, err)
+		defer fresh.Close()
+		b, err := fresh.WholeBoard(ctx, testNow)
+		must(t, err)
+		return b
+	}
+	defer func(was int) { besideMin = was }(besideMin)
+	one, two := board(1<<30), board(2)
+	if len(one.Arrivals)+len(one.VIPs) < 10 || len(one.Prompts) < 20 {
+		t.Fatalf("a board too small to compare: %d arrivals, %d VIPs, %d prompts", len(one.Arrivals), len(one.VIPs), len(one.Prompts))
+	}
+	if !reflect.DeepEqual(one, two) {
+		t.Fatalf("read on two connections, the board differs:\n%d arrivals, %d prompts\n%d arrivals, %d prompts",
+			len(one.Arrivals), len(one.Prompts), len(two.Arrivals), len(two.Prompts))
 	}
 }
