@@ -229,12 +229,14 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	return eachRow(ctx, tx, st.cte+`SELECT r.guest_id, r.id, r.category, r.description, r.kind, r.status,
 		r.outcome, r.score, r.recovery, r.created_at
 		FROM here h CROSS JOIN requests r ON r.guest_id = h.guest_id`, st.args, func(r *sql.Rows) error {
-		var guestID, at string
-		var b anticipation.RequestBrief
-		err := r.Scan(&guestID, &b.ID, &b.Category, &b.Description, &b.Kind, &b.Status,
-			&b.Outcome, &b.Score, &b.Recovery, &at)
-		b.CreatedAt, b.CategoryName = parseTime(at), names[b.Category]
-		st.requests[guestID] = append(st.requests[guestID], b)
+		// Scanned into plain strings and integers: tens of thousands of rows at a resort,
+		// and database/sql converts named types and ints by reflection.
+		var guestID, id, category, description, kind, status, outcome, at string
+		var score, recovery int64
+		err := r.Scan(&guestID, &id, &category, &description, &kind, &status, &outcome, &score, &recovery, &at)
+		st.requests[guestID] = append(st.requests[guestID], anticipation.RequestBrief{ID: id, Category: category,
+			CategoryName: names[category], Description: description, Kind: requests.Kind(kind), Status: requests.Status(status),
+			Outcome: requests.Outcome(outcome), Score: int(score), Recovery: recovery != 0, CreatedAt: parseTime(at)})
 		return err
 	})
 }
