@@ -128,7 +128,7 @@ windows: windows-deps
 		--product-name "$(APP_NAME)" --file-description "$(APP_NAME): $(APP_COMMENT)" \
 		--product-version $(APP_VERSION).$(APP_BUILD) --file-version $(APP_VERSION).$(APP_BUILD) \
 		--original-filename $(BIN).exe
-	$(WIN_ENV) go build -tags $(TAGS) -ldflags "-H windowsgui" -o $(BIN).exe .
+	$(WIN_ENV) go build -tags $(TAGS) -ldflags "-H windowsgui -s -w" -o $(BIN).exe .
 
 ## windows-zip: the Windows bundle: frontdesk.exe, INSTALL.txt and the licence notices, zipped
 windows-zip: windows

@@ -8,6 +8,8 @@ import (
 	"runtime"
 )
 
+// dataDir is the folder the user's application data goes in: $XDG_DATA_HOME or
+// ~/.local/share on Linux, the user's configuration folder elsewhere.
 func dataDir() string {
 	if runtime.GOOS == "linux" {
 		if d := os.Getenv("XDG_DATA_HOME"); d != "" {

@@ -1,3 +1,5 @@
+//go:build windows
+
 package sqlite
 
 import (
@@ -28,6 +30,7 @@ func tempDir(t *testing.T) string {
 	return dir
 }
 
+// removeTree removes dir and everything in it, one os.Remove at a time.
 func removeTree(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {

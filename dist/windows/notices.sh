@@ -8,7 +8,8 @@ exe=${1:?usage: notices.sh EXE DIR}
 out=${2:?usage: notices.sh EXE DIR}
 mkdir -p "$out"
 
-# one folder per module, named by its path with / as _, holding its LICENSE/NOTICE files
+# one folder per module, at its module path (licenses/github.com/mattn/go-sqlite3/…),
+# holding its LICENSE, COPYING and NOTICE files
 copy_notices() { # MODULE_DIR NAME
 	local dest="$out/$2" f
 	mkdir -p "$dest"
@@ -26,7 +27,7 @@ go version -m "$exe" | awk '$1 == "dep" || $1 == "=>" { print $2 "@" $3 }' | whi
 	github.com/go-gl/glfw/*) cp "$dir/glfw/LICENSE.md" "$out/${mod%@*}/GLFW-LICENSE.md" ;;
 	esac
 done
-copy_notices "$(go env GOROOT)" golang.org_go
+copy_notices "$(go env GOROOT)" go
 cp /usr/share/doc/gcc-mingw-w64-x86-64/copyright "$out/mingw-w64-gcc-runtime.txt"
 cat >"$out/sqlite.txt" <<'TXT'
 SQLite (compiled in through github.com/mattn/go-sqlite3) is in the public domain:
