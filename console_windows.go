@@ -48,7 +48,7 @@ func usable(f *os.File) bool {
 // reopenConsole opens the attached console's output for the standard stream std, or
 // returns old when it cannot.
 func reopenConsole(old *os.File, std uint32) *os.File {
-	f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0)
+	f, err := os.OpenFile("CONOUT$", os.O_RDWR, 0)
 	if err != nil {
 		return old
 	}
