@@ -39,6 +39,7 @@ const (
 var icon []byte
 
 func main() {
+	attachConsole()
 	cli.Version = version
 	if cli.Main(os.Args[1:]) {
 		return

@@ -14,40 +14,11 @@ import (
 // it (a 4 MB CJK font costs nothing for a report in Latin script).
 type FontSet struct {
 	Regular, Bold []byte
-	Fallbacks     []string // paths of TrueType files
+	Fallbacks     []string // paths of TrueType files or collections (.ttc, the first font is used)
 }
 
-// Font files looked for, in order. Only TrueType outlines can be embedded, so the
-// OpenType CJK collections (.ttc) do not qualify: Droid Sans Fallback (Debian's
-// fonts-droid-fallback) covers Chinese and Japanese, Nanum Gothic (fonts-nanum) Korean.
-var (
-	regularFonts = []string{
-		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-		"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-		"/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-		"/usr/share/fonts/TTF/DejaVuSans.ttf",
-		"/Library/Fonts/Arial Unicode.ttf",
-		`C:\Windows\Fonts\arial.ttf`,
-	}
-	boldFonts = []string{
-		"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-		"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-		"/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-		"/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
-		`C:\Windows\Fonts\arialbd.ttf`,
-	}
-	fallbackFonts = []string{
-		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-		"/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-		"/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
-		"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-		"/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf",
-		"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-	}
-)
-
-// SystemFonts finds the machine's fonts (DejaVu Sans on Debian's fonts-dejavu-core, CJK
-// from fonts-droid-fallback and fonts-nanum) and falls back to the Go fonts built into the program, which
+// SystemFonts finds the machine's fonts (the lists in pdf_fonts_other.go and
+// pdf_fonts_windows.go) and falls back to the Go fonts built into the program, which
 // cover Latin, Greek and Cyrillic, so a PDF can always be made.
 func SystemFonts() FontSet {
 	fs := BuiltinFonts()
@@ -152,6 +123,9 @@ func (c *fontChain) loadNext() string {
 	path := c.set.Fallbacks[c.next]
 	c.next++
 	data, err := os.ReadFile(path)
+	if err == nil {
+		data, err = trueType(data)
+	}
 	if err != nil {
 		return ""
 	}

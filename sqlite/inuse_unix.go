@@ -8,14 +8,6 @@ import (
 	"syscall"
 )
 
-// SQLite's lock bytes in a database file (pending, reserved, then the shared range). In
-// WAL mode every open connection holds a read lock on the shared range for as long as it
-// is open, so a conflicting lock there means another program has the file open.
-const (
-	lockStart = 0x40000000
-	lockLen   = 512
-)
-
 // inUse reports whether another process has the database file open. It only asks the
 // operating system about locks; it takes none and reads nothing.
 func inUse(path string) (bool, error) {

@@ -2,38 +2,21 @@ package sqlite
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"runtime"
 
 	"frontdesk/errs"
 )
 
 // DefaultPath is where the database lives when no --db is given: the user's data
-// directory ($XDG_DATA_HOME or ~/.local/share on Linux).
+// directory ($XDG_DATA_HOME or ~/.local/share on Linux, %LOCALAPPDATA% on Windows).
 func DefaultPath() string {
 	return filepath.Join(dataDir(), "frontdesk", "frontdesk.db")
-}
-
-func dataDir() string {
-	if runtime.GOOS == "linux" {
-		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-			return d
-		}
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, ".local", "share")
-		}
-	}
-	if d, err := os.UserConfigDir(); err == nil {
-		return d
-	}
-	return "."
 }
 
 // PrepareDefaultPath creates the default database folder, owner-only, and returns the path.
 func PrepareDefaultPath() (string, error) {
 	p := DefaultPath()
-	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+	if err := makePrivateDir(filepath.Dir(p)); err != nil {
 		return "", errs.Wrap(err, errs.Unavailable, "Frontdesk cannot create its data folder {{.Dir}}.", map[string]any{"Dir": filepath.Dir(p)})
 	}
 	return p, nil

@@ -10,14 +10,11 @@ import (
 	"frontdesk/errs"
 )
 
-// MsgServedElsewhere is the refusal of a second server on one file.
-const MsgServedElsewhere = "Another Frontdesk server is already serving {{.Path}}."
-
 // LockForServing takes the serving lock of the database at path (a lock on a file
 // beside it, path + ".serve-lock", held while the process lives): one server per file.
 // release gives it back.
 func LockForServing(path string) (release func(), err error) {
-	f, err := os.OpenFile(path+".serve-lock", os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path+serveLockSuffix, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
@@ -30,6 +27,3 @@ func LockForServing(path string) (release func(), err error) {
 	}
 	return func() { f.Close() }, nil
 }
-
-// InUse reports whether another program has the database file open.
-func InUse(path string) (bool, error) { return inUse(path) }
