@@ -10,15 +10,23 @@ import (
 )
 
 // loadInHouse reads the VIPs and the guests with alerts in house, VIPs first, by room.
-// Both tests read small indexes, so only the guests listed are read from the table.
+// The page is picked from the in-house index and the two small indexes that say who is
+// a VIP or has an alert; only its rows are read from the guests and stays tables.
 func loadInHouse(ctx context.Context, tx *sql.Tx, r *handover.Report) error {
-	const from = ` FROM stays st JOIN guests g ON g.id = st.guest_id
-		WHERE st.status = 'in_house' AND (EXISTS (SELECT 1 FROM guests v INDEXED BY guests_vip WHERE v.id = st.guest_id AND v.vip = 1)
-			OR EXISTS (SELECT 1 FROM guest_alerts a WHERE a.guest_id = st.guest_id))`
 	// The total comes with the page (a window count): thousands of guests are in house
 	// at a resort, and reading them twice doubled the section's time.
-	err := eachRow(ctx, tx, `SELECT g.id, TRIM(g.given_name || ' ' || g.family_name), g.vip, g.tier, g.casino_tier,
-		st.room, st.departure, count(*) OVER ()`+from+` ORDER BY g.vip DESC, st.room, g.seq LIMIT ?`, []any{handover.SectionLimit},
+	err := eachRow(ctx, tx, `WITH here AS MATERIALIZED (
+			SELECT st.rowid AS sid, st.guest_id, st.room,
+				EXISTS (SELECT 1 FROM guests v INDEXED BY guests_vip WHERE v.id = st.guest_id AND v.vip = 1) AS vip
+			FROM stays st INDEXED BY stays_in_house_room WHERE st.status = 'in_house'
+		), listed AS MATERIALIZED (
+			SELECT sid, guest_id, room, vip, count(*) OVER () AS total FROM here
+			WHERE vip OR EXISTS (SELECT 1 FROM guest_alerts a WHERE a.guest_id = here.guest_id)
+			ORDER BY vip DESC, room, guest_id LIMIT ?
+		)
+		SELECT g.id, TRIM(g.given_name || ' ' || g.family_name), g.vip, g.tier, g.casino_tier, l.room, s.departure, l.total
+		FROM listed l JOIN guests g ON g.id = l.guest_id JOIN stays s ON s.rowid = l.sid
+		ORDER BY l.vip DESC, l.room, l.guest_id`, []any{handover.SectionLimit},
 		func(rows *sql.Rows) error {
 			var l handover.GuestLine
 			var dep string
