@@ -103,7 +103,7 @@ type Snapshot struct {
 	InHouse  []GuestState    // in house now
 	Handled  map[string]bool // prompt keys already acted on or dismissed
 	Hours    map[string]standards.ServiceHours
-	Rules    PrepRules // how each kind of wish and alert is prepared; none: by a person
+	Rules    PrepRules         // how each kind of wish and alert is prepared; none: by a person
 	Stock    []loans.ItemStock // loanable items and what is left of each, for the demand
 }
 
