@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"frontdesk/privatedir"
 )
 
 // Modes of a desk PC, chosen at its first start and remembered.
@@ -20,14 +22,12 @@ type DeskConfig struct {
 	Server *Credential `json:"server,omitempty"`
 }
 
-// ConfigPath is where the desk's choice is kept: the user's configuration folder
-// (~/.config/frontdesk/desk.json on Linux, %AppData%\frontdesk\desk.json on Windows).
+// ConfigPath is where the desk's choice is kept: the user's configuration folder on
+// this PC (~/.config/frontdesk/desk.json on Linux, %LOCALAPPDATA%\frontdesk\desk.json on
+// Windows, beside the database: the desk's secret names this PC, and %APPDATA% would
+// carry it to every PC the user signs in to with a roaming profile).
 func ConfigPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "frontdesk", "desk.json")
+	return filepath.Join(configDir(), "frontdesk", "desk.json")
 }
 
 // LoadConfig reads the desk's choice; a PC that has not chosen yet has none (ok false).
@@ -48,7 +48,7 @@ func LoadConfig(path string) (DeskConfig, bool, error) {
 
 // SaveConfig writes the desk's choice, owner-only, replacing the file whole.
 func SaveConfig(path string, c DeskConfig) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if err := privatedir.Make(filepath.Dir(path)); err != nil {
 		return err
 	}
 	b, err := json.MarshalIndent(c, "", "  ")

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"frontdesk/errs"
+	"frontdesk/privatedir"
 )
 
 // DefaultPath is where the database lives when no --db is given: the user's data
@@ -16,7 +17,7 @@ func DefaultPath() string {
 // PrepareDefaultPath creates the default database folder, owner-only, and returns the path.
 func PrepareDefaultPath() (string, error) {
 	p := DefaultPath()
-	if err := makePrivateDir(filepath.Dir(p)); err != nil {
+	if err := privatedir.Make(filepath.Dir(p)); err != nil {
 		return "", errs.Wrap(err, errs.Unavailable, "Frontdesk cannot create its data folder {{.Dir}}.", map[string]any{"Dir": filepath.Dir(p)})
 	}
 	return p, nil

@@ -24,8 +24,3 @@ func dataDir() string {
 	}
 	return "."
 }
-
-// makePrivateDir creates dir, and any missing parent, readable by its owner only.
-func makePrivateDir(dir string) error {
-	return os.MkdirAll(dir, 0o700)
-}
