@@ -92,7 +92,7 @@ func (c *boardCache) snapshot(ctx context.Context, tx *sql.Tx, now time.Time, re
 			stale = append(stale, id)
 		}
 	}
-	if err := readGuestsBeside(ctx, tx, side, stale, kept); err != nil {
+	if err := readGuestsBeside(ctx, tx, side, stale, kept, today); err != nil {
 		return anticipation.Snapshot{}, err
 	}
 	c.guests, c.rev = kept, rev
@@ -112,11 +112,7 @@ func (c *boardCache) board(ctx context.Context, tx *sql.Tx, now, today time.Time
 	snap.InHouse = make([]anticipation.GuestState, 0, len(c.guests))
 	for _, g := range c.guests {
 		if !g.day.Equal(today) {
-			g.in, g.arriving = guestStates(g.profile, g.requests, g.prep, today, c.analysis)
-			g.day = today
-			g.requests = nil
-			withoutHistory(g.in)
-			withoutHistory(g.arriving)
+			g.place(today)
 		}
 		snap.InHouse = append(snap.InHouse, g.in...)
 		snap.Arrivals = append(snap.Arrivals, g.arriving...)
@@ -192,17 +188,17 @@ var besideMin = 1000
 // Each guest is read whole in one snapshot; the two snapshots may differ by a write
 // committed between their starts, and the guest_changes log the cache follows then reads
 // that guest again on the next board, as it does any guest changed since.
-func readGuestsBeside(ctx context.Context, tx *sql.Tx, side readFunc, ids []string, into map[string]*boardGuest) error {
+func readGuestsBeside(ctx context.Context, tx *sql.Tx, side readFunc, ids []string, into map[string]*boardGuest, today time.Time) error {
 	if side == nil || len(ids) < besideMin || runtime.GOMAXPROCS(0) < 2 {
-		return readGuests(ctx, tx, ids, into)
+		return readGuests(ctx, tx, ids, into, today)
 	}
 	half := len(ids) / 2
 	other := map[string]*boardGuest{}
 	done := make(chan error, 1)
 	go func() {
-		done <- side(ctx, func(tx *sql.Tx) error { return readGuests(ctx, tx, ids[half:], other) })
+		done <- side(ctx, func(tx *sql.Tx) error { return readGuests(ctx, tx, ids[half:], other, today) })
 	}()
-	err := readGuests(ctx, tx, ids[:half], into)
+	err := readGuests(ctx, tx, ids[:half], into, today)
 	if sideErr := <-done; err == nil {
 		err = sideErr
 	}
@@ -210,8 +206,9 @@ func readGuestsBeside(ctx context.Context, tx *sql.Tx, side readFunc, ids []stri
 	return err
 }
 
-// readGuests reads what the rules need of the guests of ids in tx into into.
-func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*boardGuest) error {
+// readGuests reads what the rules need of the guests of ids in tx into into, and puts
+// them on the board of today (their analyses are made beside the reading, too).
+func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*boardGuest, today time.Time) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -230,26 +227,35 @@ func readGuests(ctx context.Context, tx *sql.Tx, ids []string, into map[string]*
 				g.prep[s.ID] = n
 			}
 		}
+		g.place(today)
 		into[id] = g
 	}
 	return nil
 }
 
-// analysis is the guest's history analysis for their current stay, computed once for each
+// place puts the guest on the board of today: their places on it (in house, arriving),
+// each with the analysis of their history for that stay, which is then dropped: the
+// rules read it no more until the guest changes, and a resort's board would otherwise
+// keep tens of thousands of requests in memory all shift.
+func (g *boardGuest) place(today time.Time) {
+	g.in, g.arriving = guestStates(g.profile, g.requests, g.prep, today, g.analysisOf)
+	g.day = today
+	g.requests = nil
+	withoutHistory(g.in)
+	withoutHistory(g.arriving)
+}
+
+// analysisOf is the guest's history analysis for the stay of gs, computed once for each
 // version of the guest read (a change replaces the cached guest, and with it this).
-func (c *boardCache) analysis(g anticipation.GuestState) *anticipation.Analysis {
-	bg := c.guests[g.Guest.ID]
-	if bg == nil {
-		return anticipation.Analyse(g)
-	}
-	if a := bg.analysis[g.Stay.ID]; a != nil {
+func (g *boardGuest) analysisOf(gs anticipation.GuestState) *anticipation.Analysis {
+	if a := g.analysis[gs.Stay.ID]; a != nil {
 		return a
 	}
-	if bg.analysis == nil {
-		bg.analysis = map[string]*anticipation.Analysis{}
+	if g.analysis == nil {
+		g.analysis = map[string]*anticipation.Analysis{}
 	}
-	a := anticipation.Analyse(g)
-	bg.analysis[g.Stay.ID] = a
+	a := anticipation.Analyse(gs)
+	g.analysis[gs.Stay.ID] = a
 	return a
 }
 
