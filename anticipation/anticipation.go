@@ -34,20 +34,21 @@ const (
 // Prompt is one thing to act on. Key identifies it across evaluations: once acted on or
 // dismissed it is not shown again.
 type Prompt struct {
-	Key       string
-	Kind      PromptKind
-	GuestID   string
-	GuestName string
-	Room      string
-	Subject   string           // the preference, occasion, category or complaint concerned
-	Category  string           // for KindRepeat: the request category asked for again
-	When      time.Time        // the arrival, the occasion day, the complaint…
-	Tasks     []Task           // for KindPrepare: the tasks "Create tasks" will log
-	StayID    string           // for KindPrepare: the stay whose arrival is prepared
-	Occasion  *guests.Occasion // for KindOccasion: the occasion, falling on When
-	Manager   bool             // for managers (recovery touch-points)
-	Score     int              // for KindRecovery: the guest's score, when given
-	Casino    bool             // for KindWelcome: a top player, whom the casino host welcomes
+	Key        string
+	Kind       PromptKind
+	GuestID    string
+	GuestName  string
+	Room       string
+	Subject    string           // the preference, occasion, category or complaint concerned
+	Category   string           // for KindRepeat: the request category asked for again
+	Department string           // for KindRepeat: the department that fulfils it, whose board asks
+	When       time.Time        // the arrival, the occasion day, the complaint…
+	Tasks      []Task           // for KindPrepare: the tasks "Create tasks" will log
+	StayID     string           // for KindPrepare: the stay whose arrival is prepared
+	Occasion   *guests.Occasion // for KindOccasion: the occasion, falling on When
+	Manager    bool             // for managers (recovery touch-points)
+	Score      int              // for KindRecovery: the guest's score, when given
+	Casino     bool             // for KindWelcome: a top player, whom the casino host welcomes
 }
 
 // Task is a preparation task a prompt proposes: a request for a department, due before
@@ -72,6 +73,7 @@ type RequestBrief struct {
 	ID           string
 	Category     string
 	CategoryName string
+	Department   string // the department the category's requests go to
 	Description  string
 	Kind         requests.Kind
 	Status       requests.Status

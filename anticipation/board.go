@@ -189,8 +189,11 @@ func promptOn(p *Prompt, audience string) bool {
 		if p.Casino {
 			return audience == standards.DeptCasinoHost
 		}
+		return audience == standards.DeptConcierge
+	case KindRepeat:
+		return audience == cmp.Or(p.Department, standards.DeptFrontDesk)
 	}
-	return audience == standards.DeptFrontDesk || audience == standards.DeptConcierge
+	return audience == standards.DeptFrontDesk
 }
 
 // arrivalOn says whether an arrival is on audience's board (ArrivalAudiences).
@@ -210,9 +213,11 @@ func arrivalOn(a *ArrivalCard, audience string) bool {
 
 // PromptAudiences are the boards a prompt is on: preparation on the board of every
 // department with a task in it (and the managers' when an allergy, medical or security
-// alert is among them); occasions for F&B, the front desk and the concierge; habits for
-// the front desk and the concierge; recovery for managers; welcomes for the casino host
-// (top players: theirs alone) or the front desk and concierge.
+// alert is among them); occasions for F&B, the front desk, the concierge and managers;
+// a habit for the department that fulfils what the guest keeps asking for (the front
+// desk's when none is known); recovery for managers; welcomes for the casino host (top
+// players) or the concierge. At a resort, habits and welcomes run to thousands: on the
+// front desk's board they buried the arrivals the desk prepares for.
 func PromptAudiences(p Prompt) []string {
 	var out []string
 	for _, a := range Audiences {

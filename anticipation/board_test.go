@@ -1,6 +1,7 @@
 package anticipation
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -58,9 +59,10 @@ func resortBoard(n int, seed uint64) *Board {
 			g.Requests = append(g.Requests, RequestBrief{ID: g.Guest.ID + "-r", Category: "maintenance", Description: "AC",
 				Kind: requests.KindComplaint, Status: requests.StatusNew, CreatedAt: date(2026, 11, 22)})
 		}
+		dept := []string{standards.DeptHousekeeping, ""}[rnd.IntN(2)] // "": a category no department is known for
 		for k := range 3 * rnd.IntN(2) {
 			g.Requests = append(g.Requests, RequestBrief{ID: fmt.Sprintf("%s-t%d", g.Guest.ID, k), Category: "towels",
-				Description: "Towels", Kind: requests.KindRequest, Status: requests.StatusClosed, CreatedAt: date(2026, 11, 21)})
+				Department: dept, Description: "Towels", Kind: requests.KindRequest, Status: requests.StatusClosed, CreatedAt: date(2026, 11, 21)})
 		}
 		snap.InHouse = append(snap.InHouse, g)
 	}
@@ -122,11 +124,17 @@ func TestEachBoardHoldsItsDepartmentsWork(t *testing.T) {
 				t.Errorf("%s sees a recovery touch-point", audience)
 			case p.Kind == KindPrepare && audience != Managers && !has(p.Tasks, audience):
 				t.Errorf("%s sees preparation with none of its tasks: %+v", audience, p.Tasks)
-			case p.Kind == KindWelcome && audience == standards.DeptCasinoHost && !p.Casino:
-				t.Errorf("the casino host welcomes a guest who is not a top player: %s", p.GuestName)
-			case p.Kind == KindRepeat && audience != standards.DeptFrontDesk && audience != standards.DeptConcierge:
-				t.Errorf("%s is asked to save a habit", audience)
+			case p.Kind == KindWelcome && audience != standards.DeptCasinoHost && audience != standards.DeptConcierge,
+				p.Kind == KindWelcome && audience == standards.DeptCasinoHost && !p.Casino:
+				t.Errorf("%s welcomes %s (a top player: %v)", audience, p.GuestName, p.Casino)
+			case p.Kind == KindRepeat && audience != cmp.Or(p.Department, standards.DeptFrontDesk):
+				t.Errorf("%s is asked to save a habit %s fulfils", audience, p.Department)
 			}
+		}
+	}
+	for _, audience := range []string{standards.DeptHousekeeping, standards.DeptFrontDesk} {
+		if !slices.ContainsFunc(whole(b, audience).Prompts, func(p Prompt) bool { return p.Kind == KindRepeat }) {
+			t.Errorf("no habit on %s's board", audience)
 		}
 	}
 	// Housekeeping: every arrival with a housekeeping task; F&B every occasion and every

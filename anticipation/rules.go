@@ -441,6 +441,7 @@ func repeatPrompts(g GuestState) []Prompt {
 			continue
 		}
 		h := habitFor(&habits, r.Category)
+		h.department = cmp.Or(h.department, r.Department)
 		if !slices.Contains(h.stays, stay) {
 			h.stays = append(h.stays, stay)
 		}
@@ -462,7 +463,7 @@ func repeatPrompts(g GuestState) []Prompt {
 			continue
 		}
 		out = append(out, Prompt{Key: "repeat:" + g.Guest.ID + ":" + h.category, Kind: KindRepeat, GuestID: g.Guest.ID,
-			Category: h.category, GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
+			Category: h.category, Department: h.department, GuestName: g.Guest.DisplayName(), Room: g.Stay.Room, Subject: text, When: h.lastAsk})
 	}
 	slices.SortFunc(out, func(a, b Prompt) int { return strings.Compare(a.Key, b.Key) })
 	return out
@@ -471,11 +472,12 @@ func repeatPrompts(g GuestState) []Prompt {
 // habit is what a guest asked for in one category: on which stays, how often this stay,
 // in which words, and when last.
 type habit struct {
-	category string
-	stays    []string
-	inStay   int
-	texts    []textCount
-	lastAsk  time.Time
+	category   string
+	department string
+	stays      []string
+	inStay     int
+	texts      []textCount
+	lastAsk    time.Time
 }
 
 type textCount struct {

@@ -226,6 +226,10 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 	if err != nil {
 		return err
 	}
+	depts, err := categoryDepartments(ctx, tx)
+	if err != nil {
+		return err
+	}
 	return eachRow(ctx, tx, st.cte+`SELECT r.guest_id, r.id, r.category, r.description, r.kind, r.status,
 		r.outcome, r.score, r.recovery, r.created_at
 		FROM here h CROSS JOIN requests r ON r.guest_id = h.guest_id`, st.args, func(r *sql.Rows) error {
@@ -235,10 +239,22 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 		var score, recovery int64
 		err := r.Scan(&guestID, &id, &category, &description, &kind, &status, &outcome, &score, &recovery, &at)
 		st.requests[guestID] = append(st.requests[guestID], anticipation.RequestBrief{ID: id, Category: category,
-			CategoryName: names[category], Description: description, Kind: requests.Kind(kind), Status: requests.Status(status),
+			CategoryName: names[category], Department: depts[category], Description: description, Kind: requests.Kind(kind), Status: requests.Status(status),
 			Outcome: requests.Outcome(outcome), Score: int(score), Recovery: recovery != 0, CreatedAt: parseTime(at)})
 		return err
 	})
+}
+
+// categoryDepartments maps each request category to the department its requests go to.
+func categoryDepartments(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
+	out := map[string]string{}
+	err := eachRow(ctx, tx, "SELECT code, department FROM categories", nil, func(rows *sql.Rows) error {
+		var code, dept string
+		err := rows.Scan(&code, &dept)
+		out[code] = dept
+		return err
+	})
+	return out, err
 }
 
 func loadHerePrep(ctx context.Context, tx *sql.Tx, st *todayState) error {

@@ -116,6 +116,7 @@ type RequestBrief struct {
 	Score         int64                  `protobuf:"varint,8,opt,name=score,proto3" json:"score,omitempty"`
 	Recovery      bool                   `protobuf:"varint,9,opt,name=recovery,proto3" json:"recovery,omitempty"`
 	CreatedAt     *Time                  `protobuf:"bytes,10,opt,name=created_at,json=createdAt,proto3" json:"created_at,omitempty"`
+	Department    string                 `protobuf:"bytes,11,opt,name=department,proto3" json:"department,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -218,6 +219,13 @@ func (x *RequestBrief) GetCreatedAt() *Time {
 		return x.CreatedAt
 	}
 	return nil
+}
+
+func (x *RequestBrief) GetDepartment() string {
+	if x != nil {
+		return x.Department
+	}
+	return ""
 }
 
 // Recognition carries anticipation.Recognition.
@@ -407,6 +415,7 @@ type Prompt struct {
 	Manager       bool                   `protobuf:"varint,12,opt,name=manager,proto3" json:"manager,omitempty"`
 	Score         int64                  `protobuf:"varint,13,opt,name=score,proto3" json:"score,omitempty"`
 	Casino        bool                   `protobuf:"varint,14,opt,name=casino,proto3" json:"casino,omitempty"`
+	Department    string                 `protobuf:"bytes,15,opt,name=department,proto3" json:"department,omitempty"` // for a habit: the department that fulfils it
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -537,6 +546,13 @@ func (x *Prompt) GetCasino() bool {
 		return x.Casino
 	}
 	return false
+}
+
+func (x *Prompt) GetDepartment() string {
+	if x != nil {
+		return x.Department
+	}
+	return ""
 }
 
 // Analysis carries anticipation.Analysis.
@@ -7984,7 +8000,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"unix_nanos\x18\x01 \x01(\x03R\tunixNanos\x12\x12\n" +
 	"\x04zone\x18\x02 \x01(\tR\x04zone\x12%\n" +
 	"\x0eoffset_seconds\x18\x03 \x01(\x05R\roffsetSeconds\x12\x17\n" +
-	"\ais_zero\x18\x04 \x01(\bR\x06isZero\"\xac\x02\n" +
+	"\ais_zero\x18\x04 \x01(\bR\x06isZero\"\xcc\x02\n" +
 	"\fRequestBrief\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1a\n" +
 	"\bcategory\x18\x02 \x01(\tR\bcategory\x12#\n" +
@@ -7997,7 +8013,10 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\brecovery\x18\t \x01(\bR\brecovery\x121\n" +
 	"\n" +
 	"created_at\x18\n" +
-	" \x01(\v2\x12.frontdesk.v1.TimeR\tcreatedAt\"\x8f\x01\n" +
+	" \x01(\v2\x12.frontdesk.v1.TimeR\tcreatedAt\x12\x1e\n" +
+	"\n" +
+	"department\x18\v \x01(\tR\n" +
+	"department\"\x8f\x01\n" +
 	"\vRecognition\x12\x14\n" +
 	"\x05visit\x18\x01 \x01(\x03R\x05visit\x12/\n" +
 	"\tlast_stay\x18\x02 \x01(\v2\x12.frontdesk.v1.StayR\blastStay\x129\n" +
@@ -8016,7 +8035,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"preference\x12\x12\n" +
 	"\x04auto\x18\a \x01(\bR\x04auto\x12\x1a\n" +
 	"\bconflict\x18\b \x01(\tR\bconflict\x12#\n" +
-	"\rconflict_with\x18\t \x01(\tR\fconflictWith\"\x99\x03\n" +
+	"\rconflict_with\x18\t \x01(\tR\fconflictWith\"\xb9\x03\n" +
 	"\x06Prompt\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x12\n" +
 	"\x04kind\x18\x02 \x01(\tR\x04kind\x12\x19\n" +
@@ -8033,7 +8052,10 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\boccasion\x18\v \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\x18\n" +
 	"\amanager\x18\f \x01(\bR\amanager\x12\x14\n" +
 	"\x05score\x18\r \x01(\x03R\x05score\x12\x16\n" +
-	"\x06casino\x18\x0e \x01(\bR\x06casino\"\xa9\x01\n" +
+	"\x06casino\x18\x0e \x01(\bR\x06casino\x12\x1e\n" +
+	"\n" +
+	"department\x18\x0f \x01(\tR\n" +
+	"department\"\xa9\x01\n" +
 	"\bAnalysis\x12;\n" +
 	"\vrecognition\x18\x01 \x01(\v2\x19.frontdesk.v1.RecognitionR\vrecognition\x12.\n" +
 	"\arepeats\x18\x02 \x03(\v2\x14.frontdesk.v1.PromptR\arepeats\x120\n" +
