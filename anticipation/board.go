@@ -27,7 +27,8 @@ var Audiences = []string{Managers, standards.DeptFrontDesk, standards.DeptConcie
 
 // The lists of a board, as BoardQuery.All and Board.Counts name them.
 const (
-	ListPrompts   = "prompts"
+	ListPrompts   = "prompts" // what to act on: every kind but habits
+	ListHabits    = "habits"  // requests asked again, worth saving as preferences
 	ListArrivals  = "arrivals"
 	ListVIPs      = "vips"
 	ListOccasions = "occasions"
@@ -36,7 +37,7 @@ const (
 )
 
 // Lists names every list of a board.
-var Lists = []string{ListPrompts, ListArrivals, ListVIPs, ListOccasions}
+var Lists = []string{ListPrompts, ListHabits, ListArrivals, ListVIPs, ListOccasions}
 
 // ListShort is how many rows a list of a person's board carries unless asked whole.
 const ListShort = 25
@@ -83,15 +84,21 @@ func AudienceFor(a staff.Actor, asked string) (string, error) {
 
 // Scope is audience's part of the whole board b, filtered and ordered, each list
 // shortened to ListShort unless q asks for it whole; Counts holds each list's length
-// before shortening. b is not changed.
+// before shortening. The whole board's prompts are split into Prompts and Habits. b is
+// not changed.
 func Scope(b *Board, audience string, q BoardQuery) *Board {
 	match := guestFilter(q.Filter)
 	whole := func(list string) bool { return slices.Contains(q.All, list) }
 	out := &Board{Audience: audience, Counts: map[string]int{}}
 	tomorrow := 0
 	out.Prompts, out.Counts[ListPrompts] = scoped(b.Prompts, func(p *Prompt) bool {
-		return promptOn(p, audience) && match(p.GuestName, p.Room)
+		return p.Kind != KindRepeat && promptOn(p, audience) && match(p.GuestName, p.Room)
 	}, comparePrompts, whole(ListPrompts))
+	// Habits have a list of their own: a resort raises thousands, and among the prompts
+	// they would make a list nobody can finish of what is to be done before guests ask.
+	out.Habits, out.Counts[ListHabits] = scoped(b.Prompts, func(p *Prompt) bool {
+		return p.Kind == KindRepeat && promptOn(p, audience) && match(p.GuestName, p.Room)
+	}, comparePrompts, whole(ListHabits))
 	out.Arrivals, out.Counts[ListArrivals] = scoped(b.Arrivals, func(a *ArrivalCard) bool {
 		on := arrivalOn(a, audience) && match(a.Guest.DisplayName(), a.Stay.Room)
 		if on && a.Tomorrow {

@@ -82,8 +82,13 @@ func TestNothingIsLostBetweenBoards(t *testing.T) {
 		prompts, arrivals, vips, occasions := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, audience := range Audiences {
 			s := whole(b, audience)
-			for _, p := range s.Prompts {
+			for _, p := range append(s.Prompts, s.Habits...) {
 				prompts[p.Key] = true
+			}
+			for _, p := range s.Prompts {
+				if p.Kind == KindRepeat {
+					t.Fatalf("a habit among %s's prompts: %s", audience, p.Key)
+				}
 			}
 			for _, a := range s.Arrivals {
 				arrivals[a.Stay.ID] = true
@@ -118,7 +123,7 @@ func TestEachBoardHoldsItsDepartmentsWork(t *testing.T) {
 		if s.Audience != audience {
 			t.Fatalf("%s's board says it is %s's", audience, s.Audience)
 		}
-		for _, p := range s.Prompts {
+		for _, p := range append(s.Prompts, s.Habits...) {
 			switch {
 			case p.Kind == KindRecovery && audience != Managers:
 				t.Errorf("%s sees a recovery touch-point", audience)
@@ -133,7 +138,7 @@ func TestEachBoardHoldsItsDepartmentsWork(t *testing.T) {
 		}
 	}
 	for _, audience := range []string{standards.DeptHousekeeping, standards.DeptFrontDesk} {
-		if !slices.ContainsFunc(whole(b, audience).Prompts, func(p Prompt) bool { return p.Kind == KindRepeat }) {
+		if len(whole(b, audience).Habits) == 0 {
 			t.Errorf("no habit on %s's board", audience)
 		}
 	}

@@ -53,7 +53,8 @@ type Board struct {
 	Arrivals  []ArrivalCard
 	VIPs      []GuestState // top-tier guests in house
 	Occasions []OccasionCard
-	Prompts   []Prompt
+	Prompts   []Prompt // the whole board: every prompt; a person's board: every kind but habits
+	Habits    []Prompt // a person's board: the habits (KindRepeat) worth saving as preferences
 
 	// A person's board (Scope) says whose it is and how long each list is in all: its
 	// lists may carry only their first ListShort rows.

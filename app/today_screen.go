@@ -43,6 +43,7 @@ const (
 	todayOverdue   = 10
 	todayLoans     = 8
 	todayPrompts   = 10
+	todayHabits    = 5
 	todayArrivals  = 15
 	todayVIPs      = 10
 	todayOccasions = 10
@@ -173,6 +174,9 @@ func (s *todayScreen) show(d *todayData) {
 		s.left.Add(s.overdueCard(d))
 	}
 	s.left.Add(s.promptsCard(d.board))
+	if d.board.Counts[anticipation.ListHabits] > 0 {
+		s.left.Add(s.habitsCard(d.board))
+	}
 	s.right.Objects = nil
 	if len(d.board.Demand) > 0 {
 		s.right.Add(s.demandCard(d.board.Demand))
@@ -192,6 +196,15 @@ func (s *todayScreen) promptsCard(b *anticipation.Board) fyne.CanvasObject {
 	rows := shortList(s, anticipation.ListPrompts, todayPrompts, b.Prompts, n, s.promptRow, s.empty(lang.L("Nothing to prepare right now.")))
 	title := lang.L("Prompts to act on ({{.Count}})", map[string]any{"Count": n})
 	return card(title, lang.L("Act before the guest has to ask"), rows)
+}
+
+// habitsCard lists the requests guests keep making that could be saved as standing
+// preferences, under the prompts: worth doing, never urgent, and at a resort thousands.
+func (s *todayScreen) habitsCard(b *anticipation.Board) fyne.CanvasObject {
+	n := b.Counts[anticipation.ListHabits]
+	rows := shortList(s, anticipation.ListHabits, todayHabits, b.Habits, n, s.promptRow, s.empty(""))
+	title := lang.L("Habits worth saving ({{.Count}})", map[string]any{"Count": n})
+	return card(title, lang.L("Requests guests keep making: save them as preferences so nobody has to ask again"), rows)
 }
 
 // empty is what an empty list says: that the filter found no one, when one is typed.

@@ -386,3 +386,48 @@ func TestAPreparePromptSaysWhyAWishWaits(t *testing.T) {
 		t.Fatalf("prompt text:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A guest who keeps asking for towels is a habit on housekeeping's board, in a list of
+// its own under the prompts, not on the front desk's; saving it is one click.
+func TestHabitsHaveTheirOwnListOnTheDepartmentsBoard(t *testing.T) {
+	h, siti, _ := deskHarness(t)
+	h.ui.svc.Today = h.store
+	var asked []requests.Historic
+	for i := range 3 {
+		at := h.now().Add(-time.Duration(i+1) * time.Hour)
+		asked = append(asked, requests.Historic{Request: requests.Request{GuestID: siti, Room: "1204", Category: "towels",
+			Department: "housekeeping", Description: "Two extra bath towels", Priority: requests.PriorityNormal, Kind: requests.KindRequest,
+			CreatedBy: h.ui.actor.ID, Owner: h.ui.actor.ID, Status: requests.StatusClosed, Outcome: requests.OutcomeSatisfied,
+			CreatedAt: at, PromisedAt: at.Add(15 * time.Minute), AckAt: at.Add(time.Minute), DoneAt: at.Add(10 * time.Minute)}})
+	}
+	admin := staff.WithActor(context.Background(), staff.Actor{Name: "Import", Role: staff.RoleAdministrator})
+	must(t, h.store.ImportRequests(admin, asked))
+	h.ui.today.reload()
+	h.settle(0)
+	if b := h.ui.today.data.board; b.Counts[anticipation.ListHabits] != 0 || cardTitled(h.ui.today.left, "Habits worth saving (1)") {
+		t.Fatalf("the front desk's board holds %d habits", b.Counts[anticipation.ListHabits])
+	}
+	h.ui.showMain(h.staff("Rina Kusuma", staff.RoleShiftManager))
+	h.settle(0)
+	h.ui.today.board.SetSelected("Housekeeping board")
+	h.settle(0)
+	s := h.ui.today
+	if !cardTitled(s.left, "Habits worth saving (1)") || s.data.board.Counts[anticipation.ListPrompts] != 0 {
+		t.Fatalf("housekeeping's board: %v", s.data.board.Counts)
+	}
+	habit := findLabelDeep(s.left, "Siti Rahayu · Room 1204: asked again for “Two extra bath towels”")
+	if habit == nil {
+		t.Fatal("the habit is not shown")
+	}
+	save, ok := findDeep(s.left, func(b *widget.Button) bool { return b.Text == "Save preference" })
+	if !ok {
+		t.Fatal("no Save preference")
+	}
+	test.Tap(save)
+	h.settle(0)
+	p, err := h.store.FindGuestByID(context.Background(), siti)
+	must(t, err)
+	if len(p.Preferences) != 1 || p.Preferences[0].Text != "Two extra bath towels" {
+		t.Fatalf("saved preferences %+v", p.Preferences)
+	}
+}

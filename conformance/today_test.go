@@ -164,7 +164,7 @@ func must(t *testing.T, err error) {
 // promptOf is the board's prompt of kind for guestID; it fails the test when there is none.
 func promptOf(t *testing.T, b *anticipation.Board, kind anticipation.PromptKind, guestID string) anticipation.Prompt {
 	t.Helper()
-	for _, p := range b.Prompts {
+	for _, p := range append(b.Prompts, b.Habits...) {
 		if p.Kind == kind && p.GuestID == guestID {
 			return p
 		}
@@ -174,7 +174,7 @@ func promptOf(t *testing.T, b *anticipation.Board, kind anticipation.PromptKind,
 }
 
 func hasPrompt(b *anticipation.Board, key string) bool {
-	for _, p := range b.Prompts {
+	for _, p := range append(b.Prompts, b.Habits...) {
 		if p.Key == key {
 			return true
 		}
@@ -202,7 +202,7 @@ func TestTodayBoardTravelsWhole(t *testing.T) {
 			if audience == standards.DeptFrontDesk {
 				b = got // every arrival, VIP and occasion
 			}
-			for _, p := range got.Prompts {
+			for _, p := range append(got.Prompts, got.Habits...) {
 				if !hasPrompt(&anticipation.Board{Prompts: prompts}, p.Key) {
 					prompts = append(prompts, p)
 				}

@@ -958,6 +958,7 @@ type Board struct {
 	Audience      string                 `protobuf:"bytes,5,opt,name=audience,proto3" json:"audience,omitempty"`                                                                        // whose board: a department's code or "managers"
 	Counts        map[string]int64       `protobuf:"bytes,6,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"` // each list's length before it was shortened
 	Demand        []*ItemDemand          `protobuf:"bytes,7,rep,name=demand,proto3" json:"demand,omitempty"`
+	Habits        []*Prompt              `protobuf:"bytes,8,rep,name=habits,proto3" json:"habits,omitempty"` // a person's board: habits worth saving, apart from the prompts
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1037,6 +1038,13 @@ func (x *Board) GetCounts() map[string]int64 {
 func (x *Board) GetDemand() []*ItemDemand {
 	if x != nil {
 		return x.Demand
+	}
+	return nil
+}
+
+func (x *Board) GetHabits() []*Prompt {
+	if x != nil {
+		return x.Habits
 	}
 	return nil
 }
@@ -8092,7 +8100,7 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\vguest_state\x18\x01 \x01(\v2\x18.frontdesk.v1.GuestStateR\n" +
 	"guestState\x122\n" +
 	"\boccasion\x18\x02 \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\"\n" +
-	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\x98\x03\n" +
+	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\xc6\x03\n" +
 	"\x05Board\x125\n" +
 	"\barrivals\x18\x01 \x03(\v2\x19.frontdesk.v1.ArrivalCardR\barrivals\x12,\n" +
 	"\x04vips\x18\x02 \x03(\v2\x18.frontdesk.v1.GuestStateR\x04vips\x128\n" +
@@ -8100,7 +8108,8 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\aprompts\x18\x04 \x03(\v2\x14.frontdesk.v1.PromptR\aprompts\x12\x1a\n" +
 	"\baudience\x18\x05 \x01(\tR\baudience\x127\n" +
 	"\x06counts\x18\x06 \x03(\v2\x1f.frontdesk.v1.Board.CountsEntryR\x06counts\x120\n" +
-	"\x06demand\x18\a \x03(\v2\x18.frontdesk.v1.ItemDemandR\x06demand\x1a9\n" +
+	"\x06demand\x18\a \x03(\v2\x18.frontdesk.v1.ItemDemandR\x06demand\x12,\n" +
+	"\x06habits\x18\b \x03(\v2\x14.frontdesk.v1.PromptR\x06habits\x1a9\n" +
 	"\vCountsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\x96\x01\n" +
@@ -8943,157 +8952,158 @@ var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	4,   // 28: frontdesk.v1.Board.prompts:type_name -> frontdesk.v1.Prompt
 	90,  // 29: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
 	11,  // 30: frontdesk.v1.Board.demand:type_name -> frontdesk.v1.ItemDemand
-	0,   // 31: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
-	77,  // 32: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
-	26,  // 33: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
-	91,  // 34: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
-	14,  // 35: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
-	0,   // 36: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
-	15,  // 37: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
-	0,   // 38: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 39: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
-	92,  // 40: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
-	93,  // 41: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
-	0,   // 42: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
-	0,   // 43: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
-	22,  // 44: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
-	0,   // 45: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 46: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 47: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
-	0,   // 48: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
-	24,  // 49: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
-	25,  // 50: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
-	26,  // 51: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
-	27,  // 52: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
-	22,  // 53: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
-	0,   // 54: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
-	0,   // 55: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 56: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 57: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
-	0,   // 58: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
-	29,  // 59: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
-	0,   // 60: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 61: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 62: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
-	0,   // 63: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
-	0,   // 64: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
-	0,   // 65: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
-	0,   // 66: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
-	24,  // 67: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
-	25,  // 68: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
-	26,  // 69: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
-	27,  // 70: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
-	22,  // 71: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
-	30,  // 72: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
-	31,  // 73: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
-	32,  // 74: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
-	33,  // 75: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
-	34,  // 76: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
-	18,  // 77: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
-	38,  // 78: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
-	93,  // 79: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
-	93,  // 80: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
-	39,  // 81: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
-	18,  // 82: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
-	18,  // 83: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
-	0,   // 84: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
-	0,   // 85: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
-	0,   // 86: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
-	42,  // 87: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
-	0,   // 88: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
-	43,  // 89: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
-	78,  // 90: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
-	46,  // 91: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
-	0,   // 92: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
-	25,  // 93: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
-	48,  // 94: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
-	0,   // 95: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
-	0,   // 96: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
-	25,  // 97: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
-	50,  // 98: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
-	27,  // 99: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
-	52,  // 100: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
-	70,  // 101: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
-	54,  // 102: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
-	0,   // 103: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
-	0,   // 104: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
-	56,  // 105: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
-	44,  // 106: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
-	0,   // 107: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
-	42,  // 108: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
-	42,  // 109: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
-	44,  // 110: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
-	43,  // 111: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
-	45,  // 112: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
-	47,  // 113: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 114: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 115: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 116: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
-	49,  // 117: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
-	51,  // 118: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
-	53,  // 119: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
-	55,  // 120: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
-	57,  // 121: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
-	58,  // 122: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
-	0,   // 123: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 124: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
-	0,   // 125: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
-	0,   // 126: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
-	93,  // 127: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
-	93,  // 128: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
-	62,  // 129: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
-	62,  // 130: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
-	63,  // 131: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
-	63,  // 132: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
-	0,   // 133: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
-	0,   // 134: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
-	63,  // 135: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
-	63,  // 136: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
-	61,  // 137: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
-	64,  // 138: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
-	64,  // 139: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
-	64,  // 140: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
-	65,  // 141: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
-	66,  // 142: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
-	68,  // 143: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
-	0,   // 144: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 145: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 146: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
-	18,  // 147: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
-	0,   // 148: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
-	0,   // 149: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
-	0,   // 150: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 151: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
-	0,   // 152: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
-	0,   // 153: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
-	0,   // 154: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
-	0,   // 155: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
-	0,   // 156: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
-	0,   // 157: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
-	77,  // 158: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
-	0,   // 159: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
-	19,  // 160: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
-	78,  // 161: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
-	79,  // 162: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
-	78,  // 163: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
-	0,   // 164: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
-	19,  // 165: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
-	0,   // 166: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
-	0,   // 167: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
-	0,   // 168: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
-	0,   // 169: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
-	0,   // 170: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 171: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
-	87,  // 172: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
-	93,  // 173: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
-	93,  // 174: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
-	94,  // 175: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
-	94,  // 176: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
-	177, // [177:177] is the sub-list for method output_type
-	177, // [177:177] is the sub-list for method input_type
-	177, // [177:177] is the sub-list for extension type_name
-	177, // [177:177] is the sub-list for extension extendee
-	0,   // [0:177] is the sub-list for field type_name
+	4,   // 31: frontdesk.v1.Board.habits:type_name -> frontdesk.v1.Prompt
+	0,   // 32: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
+	77,  // 33: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
+	26,  // 34: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
+	91,  // 35: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
+	14,  // 36: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
+	0,   // 37: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
+	15,  // 38: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
+	0,   // 39: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 40: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
+	92,  // 41: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
+	93,  // 42: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
+	0,   // 43: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
+	0,   // 44: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
+	22,  // 45: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
+	0,   // 46: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 47: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 48: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
+	0,   // 49: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
+	24,  // 50: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
+	25,  // 51: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
+	26,  // 52: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
+	27,  // 53: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
+	22,  // 54: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
+	0,   // 55: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
+	0,   // 56: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 57: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 58: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
+	0,   // 59: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
+	29,  // 60: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
+	0,   // 61: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 62: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 63: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
+	0,   // 64: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
+	0,   // 65: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
+	0,   // 66: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
+	0,   // 67: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
+	24,  // 68: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
+	25,  // 69: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
+	26,  // 70: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
+	27,  // 71: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
+	22,  // 72: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
+	30,  // 73: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
+	31,  // 74: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
+	32,  // 75: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
+	33,  // 76: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
+	34,  // 77: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
+	18,  // 78: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
+	38,  // 79: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
+	93,  // 80: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
+	93,  // 81: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
+	39,  // 82: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
+	18,  // 83: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
+	18,  // 84: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
+	0,   // 85: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
+	0,   // 86: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
+	0,   // 87: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
+	42,  // 88: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
+	0,   // 89: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
+	43,  // 90: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
+	78,  // 91: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
+	46,  // 92: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
+	0,   // 93: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
+	25,  // 94: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
+	48,  // 95: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
+	0,   // 96: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
+	0,   // 97: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
+	25,  // 98: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
+	50,  // 99: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
+	27,  // 100: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
+	52,  // 101: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
+	70,  // 102: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
+	54,  // 103: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
+	0,   // 104: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
+	0,   // 105: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
+	56,  // 106: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
+	44,  // 107: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
+	0,   // 108: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
+	42,  // 109: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
+	42,  // 110: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
+	44,  // 111: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
+	43,  // 112: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
+	45,  // 113: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
+	47,  // 114: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 115: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 116: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
+	47,  // 117: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
+	49,  // 118: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
+	51,  // 119: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
+	53,  // 120: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
+	55,  // 121: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
+	57,  // 122: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
+	58,  // 123: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
+	0,   // 124: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 125: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
+	0,   // 126: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
+	0,   // 127: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
+	93,  // 128: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
+	93,  // 129: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
+	62,  // 130: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
+	62,  // 131: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
+	63,  // 132: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
+	63,  // 133: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
+	0,   // 134: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
+	0,   // 135: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
+	63,  // 136: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
+	63,  // 137: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
+	61,  // 138: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
+	64,  // 139: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
+	64,  // 140: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
+	64,  // 141: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
+	65,  // 142: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
+	66,  // 143: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
+	68,  // 144: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
+	0,   // 145: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 146: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 147: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
+	18,  // 148: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
+	0,   // 149: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
+	0,   // 150: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
+	0,   // 151: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 152: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
+	0,   // 153: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
+	0,   // 154: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
+	0,   // 155: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
+	0,   // 156: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
+	0,   // 157: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
+	0,   // 158: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
+	77,  // 159: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
+	0,   // 160: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
+	19,  // 161: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
+	78,  // 162: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
+	79,  // 163: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
+	78,  // 164: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
+	0,   // 165: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
+	19,  // 166: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
+	0,   // 167: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
+	0,   // 168: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
+	0,   // 169: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
+	0,   // 170: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
+	0,   // 171: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 172: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
+	87,  // 173: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
+	93,  // 174: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
+	93,  // 175: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
+	94,  // 176: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
+	94,  // 177: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
+	178, // [178:178] is the sub-list for method output_type
+	178, // [178:178] is the sub-list for method input_type
+	178, // [178:178] is the sub-list for extension type_name
+	178, // [178:178] is the sub-list for extension extendee
+	0,   // [0:178] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_types_proto_init() }
