@@ -33,7 +33,7 @@ var (
 // everyValue is every value the guest of giveHistory ever had, with the tail of each
 // word that the search index could keep behind a shared prefix.
 func everyValue() []string {
-	vals := []string{"xenia", "quartermaine", "termaine", "qx99317", "99317", "zephyrmail", "phyrmail", "zanzibar",
+	vals := []string{"xenia", "quartermaine", "termaine", "qx9931753", "9931753", "zephyrmail", "phyrmail", "zanzibar",
 		"tamarillo", "marillo", "marmalade", "kumquat", "hazelnut", "ptarmigan", "wombat"}
 	for _, e := range historyEmails {
 		local, _, _ := strings.Cut(e, "@")
@@ -57,7 +57,7 @@ func giveHistory(t *testing.T, d *desk) *guests.Guest {
 	t.Helper()
 	ctx := as(d.dewi)
 	g := &guests.Guest{GivenName: "Xenia", FamilyName: "Quartermaine", Email: historyEmails[0], Phone: historyPhones[0],
-		LoyaltyNumber: "QX99317", Notes: "Prefers the Zanzibar suite", Language: "en"}
+		LoyaltyNumber: "QX9931753", Notes: "Prefers the Zanzibar suite", Language: "en"}
 	must(t, d.s.CreateGuest(ctx, g))
 	for i := 1; i < len(historyEmails); i++ {
 		g.Email, g.Phone = historyEmails[i], historyPhones[i]
@@ -70,7 +70,7 @@ func giveHistory(t *testing.T, d *desk) *guests.Guest {
 	must(t, d.s.AddAlert(ctx, &guests.Alert{GuestID: g.ID, Kind: guests.AlertAllergy, Text: "Severe hazelnut allergy"}))
 	must(t, d.s.AddOccasion(ctx, &guests.Occasion{GuestID: g.ID, Kind: guests.OccasionCustom, Label: "Kumquat festival", Month: 3, Day: 14}))
 	rep, err := d.s.ImportGuestsCSV(manager(), strings.NewReader("Name,Loyalty number,Notes,Arrival,Departure,Room,Status\n"+
-		"Xenia Quartermaine,QX99317,Tamarillo juice at turndown,2026-10-01,2026-10-03,1315,departed\n"), guests.ImportOptions{})
+		"Xenia Quartermaine,QX9931753,Tamarillo juice at turndown,2026-10-01,2026-10-03,1315,departed\n"), guests.ImportOptions{})
 	must(t, err)
 	if rep.Merged != 1 {
 		t.Fatalf("the import did not merge the duplicate: %+v", rep)
@@ -242,7 +242,7 @@ func TestErasureLeavesNoVersionOfAGuestWithHistory(t *testing.T) {
 				t.Errorf("compaction not recorded: %v %v", compacted, err)
 			}
 			checkIntact(t, d.s)
-			for _, q := range []string{"quartermaine", "quokka", "QX99317"} {
+			for _, q := range []string{"quartermaine", "quokka", "QX9931753"} {
 				if got := searchIDs(t, d.s, q); len(got) != 0 {
 					t.Errorf("search %q finds the erased guest", q)
 				}
