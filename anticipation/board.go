@@ -27,17 +27,18 @@ var Audiences = []string{Managers, standards.DeptFrontDesk, standards.DeptConcie
 
 // The lists of a board, as BoardQuery.All and Board.Counts name them.
 const (
-	ListPrompts   = "prompts" // what to act on: every kind but habits
-	ListHabits    = "habits"  // requests asked again, worth saving as preferences
-	ListArrivals  = "arrivals"
-	ListVIPs      = "vips"
-	ListOccasions = "occasions"
+	ListPrompts    = "prompts" // what to act on: every kind but habits
+	ListHabits     = "habits"  // requests asked again, worth saving as preferences
+	ListArrivals   = "arrivals"
+	ListVIPs       = "vips"
+	ListDepartures = "departures"
+	ListOccasions  = "occasions"
 	// CountTomorrow counts the arrivals tomorrow among ListArrivals.
 	CountTomorrow = "arrivals_tomorrow"
 )
 
 // Lists names every list of a board.
-var Lists = []string{ListPrompts, ListHabits, ListArrivals, ListVIPs, ListOccasions}
+var Lists = []string{ListPrompts, ListHabits, ListArrivals, ListDepartures, ListVIPs, ListOccasions}
 
 // ListShort is how many rows a list of a person's board carries unless asked whole.
 const ListShort = 25
@@ -107,6 +108,9 @@ func Scope(b *Board, audience string, q BoardQuery) *Board {
 		return on
 	}, compareArrivals, whole(ListArrivals))
 	out.Counts[CountTomorrow] = tomorrow
+	out.Departures, out.Counts[ListDepartures] = scoped(b.Departures, func(d *DepartureCard) bool {
+		return departureOn(d, audience) && match(d.Guest.DisplayName(), d.Stay.Room)
+	}, compareDepartures, whole(ListDepartures))
 	out.VIPs, out.Counts[ListVIPs] = scoped(b.VIPs, func(g *GuestState) bool {
 		return slices.Contains(vipAudiences(g.Guest), audience) && match(g.Guest.DisplayName(), g.Stay.Room)
 	}, nil, whole(ListVIPs))
@@ -201,6 +205,18 @@ func promptOn(p *Prompt, audience string) bool {
 		return audience == cmp.Or(p.Department, standards.DeptFrontDesk)
 	}
 	return audience == standards.DeptFrontDesk
+}
+
+// departureOn says whether a departure is on audience's board: every one on the front
+// desk's, and on the managers' a VIP's or an unhappy guest's.
+func departureOn(d *DepartureCard, audience string) bool {
+	return audience == standards.DeptFrontDesk || audience == Managers && (d.Unhappy || d.Guest.IsTopTier())
+}
+
+// compareDepartures puts an unhappy stay first, then VIPs, then by room.
+func compareDepartures(a, b *DepartureCard) int {
+	return cmp.Or(boolRank(!a.Unhappy)-boolRank(!b.Unhappy), boolRank(!a.Guest.IsTopTier())-boolRank(!b.Guest.IsTopTier()),
+		strings.Compare(a.Stay.Room, b.Stay.Room))
 }
 
 // arrivalOn says whether an arrival is on audience's board (ArrivalAudiences).

@@ -52,7 +52,7 @@ func resortBoard(n int, seed uint64) *Board {
 	}
 	for i := range n {
 		g := guest(i, "in")
-		g.Stay = guests.Stay{ID: g.Guest.ID + "-s", GuestID: g.Guest.ID, Arrival: date(2026, 11, 20), Departure: date(2026, 11, 26),
+		g.Stay = guests.Stay{ID: g.Guest.ID + "-s", GuestID: g.Guest.ID, Arrival: date(2026, 11, 20), Departure: date(2026, 11, 23+rnd.IntN(4)),
 			Room: fmt.Sprintf("%d", 2000+i), Status: guests.StayInHouse}
 		g.Stays = []guests.Stay{g.Stay}
 		if rnd.IntN(6) == 0 {
@@ -79,7 +79,7 @@ func whole(b *Board, audience string) *Board {
 func TestNothingIsLostBetweenBoards(t *testing.T) {
 	for seed := range uint64(5) {
 		b := resortBoard(300, seed)
-		prompts, arrivals, vips, occasions := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+		prompts, arrivals, vips, occasions, departures := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, audience := range Audiences {
 			s := whole(b, audience)
 			for _, p := range append(s.Prompts, s.Habits...) {
@@ -96,9 +96,15 @@ func TestNothingIsLostBetweenBoards(t *testing.T) {
 			for _, v := range s.VIPs {
 				vips[v.Stay.ID] = true
 			}
+			for _, d := range s.Departures {
+				departures[d.Stay.ID] = true
+			}
 			for _, o := range s.Occasions {
 				occasions[o.Occasion.ID+o.On.String()] = true
 			}
+		}
+		if len(b.Departures) == 0 || len(departures) != len(b.Departures) {
+			t.Fatalf("seed %d: boards hold %d/%d departures", seed, len(departures), len(b.Departures))
 		}
 		if len(prompts) != len(b.Prompts) || len(arrivals) != len(b.Arrivals) || len(vips) != len(b.VIPs) || len(occasions) != len(b.Occasions) {
 			t.Fatalf("seed %d: boards hold %d/%d prompts, %d/%d arrivals, %d/%d VIPs, %d/%d occasions", seed,
@@ -271,5 +277,36 @@ func TestWhoSeesWhichBoard(t *testing.T) {
 	}
 	if _, err := AudienceFor(staff.Actor{Role: staff.RoleShiftManager}, "spa"); errs.CodeOf(err) != errs.Invalid {
 		t.Errorf("an unknown board: %v", err)
+	}
+}
+
+// The guests leaving today are on the front desk's board, an unhappy stay first; the
+// managers see the unhappy ones and the VIPs.
+func TestDeparturesTodayAreTheFrontDesksAndTheUnhappyOnesTheManagers(t *testing.T) {
+	leaving := func(id, room string, vip bool, reqs ...RequestBrief) GuestState {
+		st := guests.Stay{ID: id + "-s", GuestID: id, Arrival: date(2026, 11, 20), Departure: date(2026, 11, 23), Room: room, Status: guests.StayInHouse}
+		return GuestState{Guest: guests.Guest{ID: id, GivenName: "Guest", FamilyName: id, VIP: vip}, Stay: st, Stays: []guests.Stay{st}, Requests: reqs}
+	}
+	unhappy := RequestBrief{ID: "r1", Category: "maintenance", Description: "AC not cooling", Kind: requests.KindRequest,
+		Status: requests.StatusClosed, Outcome: requests.OutcomeNotSatisfied, CreatedAt: date(2026, 11, 21)}
+	staying := leaving("staying", "2001", true)
+	staying.Stay.Departure = date(2026, 11, 25)
+	snap := Snapshot{Now: at(2026, 11, 23, 9, 0), InHouse: []GuestState{
+		leaving("plain", "1101", false), leaving("vip", "1201", true), leaving("sad", "1301", false, unhappy), staying}}
+	b := Build(snap)
+	desk := whole(b, standards.DeptFrontDesk)
+	var order []string
+	for _, d := range desk.Departures {
+		order = append(order, d.Guest.ID)
+	}
+	if !slices.Equal(order, []string{"sad", "vip", "plain"}) || !desk.Departures[0].Unhappy || desk.Counts[ListDepartures] != 3 {
+		t.Fatalf("the front desk's departures %v (%+v)", order, desk.Departures)
+	}
+	mgr := whole(b, Managers)
+	if len(mgr.Departures) != 2 || mgr.Departures[0].Guest.ID != "sad" || mgr.Departures[1].Guest.ID != "vip" {
+		t.Fatalf("the managers' departures %+v", mgr.Departures)
+	}
+	if hk := whole(b, standards.DeptHousekeeping); len(hk.Departures) != 0 {
+		t.Fatalf("housekeeping's board lists departures %+v", hk.Departures)
 	}
 }

@@ -41,6 +41,13 @@ type ArrivalCard struct {
 	Recognition Recognition
 }
 
+// DepartureCard is a guest in house who leaves today: the desk settles their stay, and a
+// stay that went wrong is the last chance to put it right before they go.
+type DepartureCard struct {
+	GuestState
+	Unhappy bool // a request this stay or last was not put right (what the recovery rule finds)
+}
+
 // OccasionCard is an occasion during a stay, today or tomorrow.
 type OccasionCard struct {
 	GuestState
@@ -50,11 +57,12 @@ type OccasionCard struct {
 
 // Board is the Today screen's content.
 type Board struct {
-	Arrivals  []ArrivalCard
-	VIPs      []GuestState // top-tier guests in house
-	Occasions []OccasionCard
-	Prompts   []Prompt // the whole board: every prompt; a person's board: every kind but habits
-	Habits    []Prompt // a person's board: the habits (KindRepeat) worth saving as preferences
+	Arrivals   []ArrivalCard
+	VIPs       []GuestState    // top-tier guests in house
+	Departures []DepartureCard // guests in house who leave today
+	Occasions  []OccasionCard
+	Prompts    []Prompt // the whole board: every prompt; a person's board: every kind but habits
+	Habits     []Prompt // a person's board: the habits (KindRepeat) worth saving as preferences
 
 	// A person's board (Scope) says whose it is and how long each list is in all: its
 	// lists may carry only their first ListShort rows.
@@ -75,6 +83,13 @@ func Build(s Snapshot) *Board {
 	for _, g := range s.InHouse {
 		if g.Guest.IsTopTier() {
 			b.VIPs = append(b.VIPs, g.card())
+		}
+		if calendarDay(g.Stay.Departure).Equal(today) {
+			a := g.Analysis
+			if a == nil {
+				a = Analyse(g)
+			}
+			b.Departures = append(b.Departures, DepartureCard{GuestState: g.card(), Unhappy: a.Recovery != nil})
 		}
 	}
 	for _, gs := range [][]GuestState{s.InHouse, s.Arrivals} {

@@ -46,6 +46,7 @@ const (
 	todayHabits    = 5
 	todayArrivals  = 15
 	todayVIPs      = 10
+	todayLeaving   = 10
 	todayOccasions = 10
 	todayAllCap    = 200 // rows a list shows after "Show all"; the filter finds the rest
 )
@@ -181,7 +182,11 @@ func (s *todayScreen) show(d *todayData) {
 	if len(d.board.Demand) > 0 {
 		s.right.Add(s.demandCard(d.board.Demand))
 	}
-	s.right.Objects = append(s.right.Objects, s.arrivalsCard(d.board), s.vipCard(d.board), s.occasionsCard(d.board))
+	s.right.Objects = append(s.right.Objects, s.arrivalsCard(d.board))
+	if audience := d.board.Audience; audience == standards.DeptFrontDesk || d.board.Counts[anticipation.ListDepartures] > 0 {
+		s.right.Add(s.departuresCard(d.board))
+	}
+	s.right.Objects = append(s.right.Objects, s.vipCard(d.board), s.occasionsCard(d.board))
 	if len(d.loans) > 0 {
 		s.right.Add(s.loansCard(d.loans))
 	}
@@ -613,6 +618,28 @@ func (s *todayScreen) vipCard(b *anticipation.Board) fyne.CanvasObject {
 		return s.guestButton(g.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": g.Stay.Room}), g.Guest.ID)
 	}, s.empty(lang.L("No VIPs in house.")))
 	return widget.NewCard(lang.L("VIPs in house ({{.Count}})", map[string]any{"Count": n}), "", rows)
+}
+
+// departuresCard lists the guests in house who leave today, an unhappy stay first: the
+// last chance to put it right before they go.
+func (s *todayScreen) departuresCard(b *anticipation.Board) fyne.CanvasObject {
+	n := b.Counts[anticipation.ListDepartures]
+	rows := shortList(s, anticipation.ListDepartures, todayLeaving, b.Departures, n, s.departureRow, s.empty(lang.L("No one leaves today.")))
+	return card(lang.L("Leaving today ({{.Count}})", map[string]any{"Count": n}), lang.L("An unhappy stay first: the last chance to put it right"), rows)
+}
+
+func (s *todayScreen) departureRow(d anticipation.DepartureCard) fyne.CanvasObject {
+	name := widget.NewButton(d.Guest.DisplayName()+" · "+lang.L("Room {{.Room}}", map[string]any{"Room": d.Stay.Room}), func() { s.u.openGuest(d.Guest.ID) })
+	name.Alignment = widget.ButtonAlignLeading
+	name.Importance = widget.LowImportance
+	badges := container.NewHBox()
+	if d.Guest.IsTopTier() {
+		badges.Add(newBadge(lang.L("VIP"), colVIP))
+	}
+	if d.Unhappy {
+		badges.Add(newBadge(lang.L("⚠ Not put right"), colOverdue))
+	}
+	return container.NewHBox(name, container.NewCenter(badges))
 }
 
 func (s *todayScreen) occasionsCard(b *anticipation.Board) fyne.CanvasObject {

@@ -18,6 +18,7 @@ import (
 	"frontdesk/demo"
 	"frontdesk/guests"
 	"frontdesk/loans"
+	"frontdesk/property"
 	"frontdesk/requests"
 	"frontdesk/staff"
 	"frontdesk/standards"
@@ -430,4 +431,57 @@ func TestHabitsHaveTheirOwnListOnTheDepartmentsBoard(t *testing.T) {
 	if len(p.Preferences) != 1 || p.Preferences[0].Text != "Two extra bath towels" {
 		t.Fatalf("saved preferences %+v", p.Preferences)
 	}
+}
+
+// A guest leaving today whose request was not put right is at the top of the front
+// desk's "Leaving today", marked, before anyone settles the stay.
+func TestTheFrontDeskSeesWhoLeavesTodayAnUnhappyStayFirst(t *testing.T) {
+	h := newBareHarness(t, nil)
+	h.ui.svc.Today = h.store
+	ctx := context.Background()
+	for _, n := range []string{"1101", "1204", "1301"} {
+		must(t, h.store.SaveRoom(managerCtx(), &property.Room{Number: n, Floor: 11}))
+	}
+	leave := func(name, room string) string {
+		g := guests.Guest{GivenName: name, FamilyName: "Lima"}
+		must(t, h.store.CreateGuest(ctx, &g))
+		st := guests.Stay{GuestID: g.ID, Arrival: testToday.AddDate(0, 0, -2), Departure: testToday, Room: room, Status: guests.StayInHouse, PartySize: 1}
+		must(t, h.store.AddStay(ctx, &st))
+		return g.ID
+	}
+	leave("Ana", "1101")
+	budi := leave("Budi", "1204")
+	h.addGuest(guests.Guest{GivenName: "Citra", FamilyName: "Lima"}, "1301") // stays three more nights
+	dewi := h.staff("Dewi Lestari", staff.RoleAgent)
+	at := h.now().Add(-20 * time.Hour)
+	sad := requests.Historic{Request: requests.Request{GuestID: budi, Room: "1204", Category: "maintenance", Department: "maintenance",
+		Description: "AC not cooling", Priority: requests.PriorityNormal, Kind: requests.KindRequest, CreatedBy: dewi.ID, Owner: dewi.ID,
+		Status: requests.StatusClosed, Outcome: requests.OutcomeNotSatisfied, Score: 2, CreatedAt: at, PromisedAt: at.Add(time.Hour),
+		AckAt: at.Add(time.Minute), DoneAt: at.Add(30 * time.Minute)}}
+	must(t, h.store.ImportRequests(staff.WithActor(ctx, staff.Actor{Name: "Import", Role: staff.RoleAdministrator}), []requests.Historic{sad}))
+	h.ui.showMain(dewi)
+	h.settle(0)
+	s := h.ui.today
+	if !cardTitled(s.right, "Leaving today (2)") {
+		t.Fatalf("no Leaving today (2): %v", s.data.board.Counts)
+	}
+	if d := s.data.board.Departures; len(d) != 2 || d[0].Guest.ID != budi || !d[0].Unhappy || d[1].Unhappy {
+		t.Fatalf("departures %+v", d)
+	}
+	marked := 0
+	findDeep(s.right, func(b *badge) bool {
+		if b.text.Text == "⚠ Not put right" {
+			marked++
+		}
+		return false
+	})
+	if marked != 1 || findDeep2(s.right, "Budi Lima · Room 1204") == nil {
+		t.Fatalf("%d marked; Budi's row missing", marked)
+	}
+}
+
+// findDeep2 finds a button whose text is text.
+func findDeep2(obj fyne.CanvasObject, text string) *widget.Button {
+	b, _ := findDeep(obj, func(b *widget.Button) bool { return b.Text == text })
+	return b
 }

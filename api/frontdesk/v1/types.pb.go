@@ -948,6 +948,59 @@ func (x *OccasionCard) GetOn() *Time {
 	return nil
 }
 
+// DepartureCard carries anticipation.DepartureCard.
+type DepartureCard struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	GuestState    *GuestState            `protobuf:"bytes,1,opt,name=guest_state,json=guestState,proto3" json:"guest_state,omitempty"`
+	Unhappy       bool                   `protobuf:"varint,2,opt,name=unhappy,proto3" json:"unhappy,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DepartureCard) Reset() {
+	*x = DepartureCard{}
+	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DepartureCard) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DepartureCard) ProtoMessage() {}
+
+func (x *DepartureCard) ProtoReflect() protoreflect.Message {
+	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DepartureCard.ProtoReflect.Descriptor instead.
+func (*DepartureCard) Descriptor() ([]byte, []int) {
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *DepartureCard) GetGuestState() *GuestState {
+	if x != nil {
+		return x.GuestState
+	}
+	return nil
+}
+
+func (x *DepartureCard) GetUnhappy() bool {
+	if x != nil {
+		return x.Unhappy
+	}
+	return false
+}
+
 // Board carries anticipation.Board.
 type Board struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -959,13 +1012,14 @@ type Board struct {
 	Counts        map[string]int64       `protobuf:"bytes,6,rep,name=counts,proto3" json:"counts,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"` // each list's length before it was shortened
 	Demand        []*ItemDemand          `protobuf:"bytes,7,rep,name=demand,proto3" json:"demand,omitempty"`
 	Habits        []*Prompt              `protobuf:"bytes,8,rep,name=habits,proto3" json:"habits,omitempty"` // a person's board: habits worth saving, apart from the prompts
+	Departures    []*DepartureCard       `protobuf:"bytes,9,rep,name=departures,proto3" json:"departures,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Board) Reset() {
 	*x = Board{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -977,7 +1031,7 @@ func (x *Board) String() string {
 func (*Board) ProtoMessage() {}
 
 func (x *Board) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[10]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -990,7 +1044,7 @@ func (x *Board) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Board.ProtoReflect.Descriptor instead.
 func (*Board) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{10}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Board) GetArrivals() []*ArrivalCard {
@@ -1049,6 +1103,13 @@ func (x *Board) GetHabits() []*Prompt {
 	return nil
 }
 
+func (x *Board) GetDepartures() []*DepartureCard {
+	if x != nil {
+		return x.Departures
+	}
+	return nil
+}
+
 // ItemDemand carries anticipation.ItemDemand.
 type ItemDemand struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1063,7 +1124,7 @@ type ItemDemand struct {
 
 func (x *ItemDemand) Reset() {
 	*x = ItemDemand{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1075,7 +1136,7 @@ func (x *ItemDemand) String() string {
 func (*ItemDemand) ProtoMessage() {}
 
 func (x *ItemDemand) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[11]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1088,7 +1149,7 @@ func (x *ItemDemand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ItemDemand.ProtoReflect.Descriptor instead.
 func (*ItemDemand) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{11}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ItemDemand) GetItemCode() string {
@@ -1139,7 +1200,7 @@ type BoardQuery struct {
 
 func (x *BoardQuery) Reset() {
 	*x = BoardQuery{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1151,7 +1212,7 @@ func (x *BoardQuery) String() string {
 func (*BoardQuery) ProtoMessage() {}
 
 func (x *BoardQuery) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[12]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1164,7 +1225,7 @@ func (x *BoardQuery) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BoardQuery.ProtoReflect.Descriptor instead.
 func (*BoardQuery) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{12}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *BoardQuery) GetNow() *Time {
@@ -1211,7 +1272,7 @@ type Resolution struct {
 
 func (x *Resolution) Reset() {
 	*x = Resolution{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1223,7 +1284,7 @@ func (x *Resolution) String() string {
 func (*Resolution) ProtoMessage() {}
 
 func (x *Resolution) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[13]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1236,7 +1297,7 @@ func (x *Resolution) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Resolution.ProtoReflect.Descriptor instead.
 func (*Resolution) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{13}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Resolution) GetKey() string {
@@ -1301,7 +1362,7 @@ type Part struct {
 
 func (x *Part) Reset() {
 	*x = Part{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1313,7 +1374,7 @@ func (x *Part) String() string {
 func (*Part) ProtoMessage() {}
 
 func (x *Part) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[14]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1326,7 +1387,7 @@ func (x *Part) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Part.ProtoReflect.Descriptor instead.
 func (*Part) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{14}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Part) GetKey() string {
@@ -1361,7 +1422,7 @@ type Words struct {
 
 func (x *Words) Reset() {
 	*x = Words{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1373,7 +1434,7 @@ func (x *Words) String() string {
 func (*Words) ProtoMessage() {}
 
 func (x *Words) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[15]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1386,7 +1447,7 @@ func (x *Words) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Words.ProtoReflect.Descriptor instead.
 func (*Words) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{15}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Words) GetParts() []*Part {
@@ -1421,7 +1482,7 @@ type Entry struct {
 
 func (x *Entry) Reset() {
 	*x = Entry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1433,7 +1494,7 @@ func (x *Entry) String() string {
 func (*Entry) ProtoMessage() {}
 
 func (x *Entry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[16]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1446,7 +1507,7 @@ func (x *Entry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Entry.ProtoReflect.Descriptor instead.
 func (*Entry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{16}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *Entry) GetAt() *Time {
@@ -1526,7 +1587,7 @@ type AuditFilter struct {
 
 func (x *AuditFilter) Reset() {
 	*x = AuditFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1538,7 +1599,7 @@ func (x *AuditFilter) String() string {
 func (*AuditFilter) ProtoMessage() {}
 
 func (x *AuditFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[17]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1551,7 +1612,7 @@ func (x *AuditFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AuditFilter.ProtoReflect.Descriptor instead.
 func (*AuditFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{17}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *AuditFilter) GetActorName() string {
@@ -1604,7 +1665,7 @@ type Problem struct {
 
 func (x *Problem) Reset() {
 	*x = Problem{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1616,7 +1677,7 @@ func (x *Problem) String() string {
 func (*Problem) ProtoMessage() {}
 
 func (x *Problem) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[18]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1629,7 +1690,7 @@ func (x *Problem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Problem.ProtoReflect.Descriptor instead.
 func (*Problem) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{18}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Problem) GetRow() int64 {
@@ -1681,7 +1742,7 @@ type Step struct {
 
 func (x *Step) Reset() {
 	*x = Step{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1693,7 +1754,7 @@ func (x *Step) String() string {
 func (*Step) ProtoMessage() {}
 
 func (x *Step) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[19]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1706,7 +1767,7 @@ func (x *Step) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Step.ProtoReflect.Descriptor instead.
 func (*Step) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{19}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Step) GetLevel() int64 {
@@ -1750,7 +1811,7 @@ type Level struct {
 
 func (x *Level) Reset() {
 	*x = Level{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1762,7 +1823,7 @@ func (x *Level) String() string {
 func (*Level) ProtoMessage() {}
 
 func (x *Level) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[20]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1775,7 +1836,7 @@ func (x *Level) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Level.ProtoReflect.Descriptor instead.
 func (*Level) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{20}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Level) GetClass() string {
@@ -1818,7 +1879,7 @@ type Query struct {
 
 func (x *Query) Reset() {
 	*x = Query{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1830,7 +1891,7 @@ func (x *Query) String() string {
 func (*Query) ProtoMessage() {}
 
 func (x *Query) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[21]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1843,7 +1904,7 @@ func (x *Query) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Query.ProtoReflect.Descriptor instead.
 func (*Query) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{21}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *Query) GetText() string {
@@ -1877,7 +1938,7 @@ type Stay struct {
 
 func (x *Stay) Reset() {
 	*x = Stay{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1889,7 +1950,7 @@ func (x *Stay) String() string {
 func (*Stay) ProtoMessage() {}
 
 func (x *Stay) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[22]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1902,7 +1963,7 @@ func (x *Stay) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Stay.ProtoReflect.Descriptor instead.
 func (*Stay) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{22}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *Stay) GetId() string {
@@ -1983,7 +2044,7 @@ type Match struct {
 
 func (x *Match) Reset() {
 	*x = Match{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1995,7 +2056,7 @@ func (x *Match) String() string {
 func (*Match) ProtoMessage() {}
 
 func (x *Match) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[23]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2008,7 +2069,7 @@ func (x *Match) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Match.ProtoReflect.Descriptor instead.
 func (*Match) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{23}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *Match) GetId() string {
@@ -2126,7 +2187,7 @@ type Guest struct {
 
 func (x *Guest) Reset() {
 	*x = Guest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2138,7 +2199,7 @@ func (x *Guest) String() string {
 func (*Guest) ProtoMessage() {}
 
 func (x *Guest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[24]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2151,7 +2212,7 @@ func (x *Guest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Guest.ProtoReflect.Descriptor instead.
 func (*Guest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{24}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *Guest) GetId() string {
@@ -2275,7 +2336,7 @@ type Alert struct {
 
 func (x *Alert) Reset() {
 	*x = Alert{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2287,7 +2348,7 @@ func (x *Alert) String() string {
 func (*Alert) ProtoMessage() {}
 
 func (x *Alert) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[25]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2300,7 +2361,7 @@ func (x *Alert) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Alert.ProtoReflect.Descriptor instead.
 func (*Alert) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{25}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *Alert) GetId() string {
@@ -2367,7 +2428,7 @@ type Preference struct {
 
 func (x *Preference) Reset() {
 	*x = Preference{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2379,7 +2440,7 @@ func (x *Preference) String() string {
 func (*Preference) ProtoMessage() {}
 
 func (x *Preference) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[26]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2392,7 +2453,7 @@ func (x *Preference) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Preference.ProtoReflect.Descriptor instead.
 func (*Preference) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{26}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *Preference) GetId() string {
@@ -2453,7 +2514,7 @@ type Occasion struct {
 
 func (x *Occasion) Reset() {
 	*x = Occasion{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2465,7 +2526,7 @@ func (x *Occasion) String() string {
 func (*Occasion) ProtoMessage() {}
 
 func (x *Occasion) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[27]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2478,7 +2539,7 @@ func (x *Occasion) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Occasion.ProtoReflect.Descriptor instead.
 func (*Occasion) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{27}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
 }
 
 func (x *Occasion) GetId() string {
@@ -2544,7 +2605,7 @@ type Profile struct {
 
 func (x *Profile) Reset() {
 	*x = Profile{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2556,7 +2617,7 @@ func (x *Profile) String() string {
 func (*Profile) ProtoMessage() {}
 
 func (x *Profile) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[28]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2569,7 +2630,7 @@ func (x *Profile) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Profile.ProtoReflect.Descriptor instead.
 func (*Profile) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{28}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
 }
 
 func (x *Profile) GetGuest() *Guest {
@@ -2624,7 +2685,7 @@ type ExportedEvent struct {
 
 func (x *ExportedEvent) Reset() {
 	*x = ExportedEvent{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2636,7 +2697,7 @@ func (x *ExportedEvent) String() string {
 func (*ExportedEvent) ProtoMessage() {}
 
 func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[29]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2649,7 +2710,7 @@ func (x *ExportedEvent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedEvent.ProtoReflect.Descriptor instead.
 func (*ExportedEvent) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{29}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
 }
 
 func (x *ExportedEvent) GetAt() *Time {
@@ -2733,7 +2794,7 @@ type ExportedRequest struct {
 
 func (x *ExportedRequest) Reset() {
 	*x = ExportedRequest{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2745,7 +2806,7 @@ func (x *ExportedRequest) String() string {
 func (*ExportedRequest) ProtoMessage() {}
 
 func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[30]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2758,7 +2819,7 @@ func (x *ExportedRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedRequest.ProtoReflect.Descriptor instead.
 func (*ExportedRequest) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{30}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *ExportedRequest) GetId() string {
@@ -2889,7 +2950,7 @@ type ExportedLoan struct {
 
 func (x *ExportedLoan) Reset() {
 	*x = ExportedLoan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2901,7 +2962,7 @@ func (x *ExportedLoan) String() string {
 func (*ExportedLoan) ProtoMessage() {}
 
 func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[31]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2914,7 +2975,7 @@ func (x *ExportedLoan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedLoan.ProtoReflect.Descriptor instead.
 func (*ExportedLoan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{31}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *ExportedLoan) GetItem() string {
@@ -2979,7 +3040,7 @@ type ExportedNote struct {
 
 func (x *ExportedNote) Reset() {
 	*x = ExportedNote{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2991,7 +3052,7 @@ func (x *ExportedNote) String() string {
 func (*ExportedNote) ProtoMessage() {}
 
 func (x *ExportedNote) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[32]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3004,7 +3065,7 @@ func (x *ExportedNote) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedNote.ProtoReflect.Descriptor instead.
 func (*ExportedNote) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{32}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *ExportedNote) GetAt() *Time {
@@ -3049,7 +3110,7 @@ type ExportedPrompt struct {
 
 func (x *ExportedPrompt) Reset() {
 	*x = ExportedPrompt{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3061,7 +3122,7 @@ func (x *ExportedPrompt) String() string {
 func (*ExportedPrompt) ProtoMessage() {}
 
 func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[33]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3074,7 +3135,7 @@ func (x *ExportedPrompt) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedPrompt.ProtoReflect.Descriptor instead.
 func (*ExportedPrompt) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{33}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *ExportedPrompt) GetAt() *Time {
@@ -3126,7 +3187,7 @@ type ExportedChange struct {
 
 func (x *ExportedChange) Reset() {
 	*x = ExportedChange{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3138,7 +3199,7 @@ func (x *ExportedChange) String() string {
 func (*ExportedChange) ProtoMessage() {}
 
 func (x *ExportedChange) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[34]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3151,7 +3212,7 @@ func (x *ExportedChange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExportedChange.ProtoReflect.Descriptor instead.
 func (*ExportedChange) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{34}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *ExportedChange) GetAt() *Time {
@@ -3211,7 +3272,7 @@ type DataExport struct {
 
 func (x *DataExport) Reset() {
 	*x = DataExport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3223,7 +3284,7 @@ func (x *DataExport) String() string {
 func (*DataExport) ProtoMessage() {}
 
 func (x *DataExport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[35]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3236,7 +3297,7 @@ func (x *DataExport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DataExport.ProtoReflect.Descriptor instead.
 func (*DataExport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{35}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *DataExport) GetFormat() string {
@@ -3343,7 +3404,7 @@ type ErasurePlan struct {
 
 func (x *ErasurePlan) Reset() {
 	*x = ErasurePlan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3355,7 +3416,7 @@ func (x *ErasurePlan) String() string {
 func (*ErasurePlan) ProtoMessage() {}
 
 func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[36]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3368,7 +3429,7 @@ func (x *ErasurePlan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ErasurePlan.ProtoReflect.Descriptor instead.
 func (*ErasurePlan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{36}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *ErasurePlan) GetCompaction() bool {
@@ -3410,7 +3471,7 @@ type BackupErasure struct {
 
 func (x *BackupErasure) Reset() {
 	*x = BackupErasure{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3422,7 +3483,7 @@ func (x *BackupErasure) String() string {
 func (*BackupErasure) ProtoMessage() {}
 
 func (x *BackupErasure) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[37]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3435,7 +3496,7 @@ func (x *BackupErasure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BackupErasure.ProtoReflect.Descriptor instead.
 func (*BackupErasure) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{37}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *BackupErasure) GetErased() int64 {
@@ -3463,7 +3524,7 @@ type ColumnMapping struct {
 
 func (x *ColumnMapping) Reset() {
 	*x = ColumnMapping{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3475,7 +3536,7 @@ func (x *ColumnMapping) String() string {
 func (*ColumnMapping) ProtoMessage() {}
 
 func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[38]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3488,7 +3549,7 @@ func (x *ColumnMapping) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ColumnMapping.ProtoReflect.Descriptor instead.
 func (*ColumnMapping) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{38}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *ColumnMapping) GetHeader() string {
@@ -3520,7 +3581,7 @@ type ImportLine struct {
 
 func (x *ImportLine) Reset() {
 	*x = ImportLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3532,7 +3593,7 @@ func (x *ImportLine) String() string {
 func (*ImportLine) ProtoMessage() {}
 
 func (x *ImportLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[39]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3545,7 +3606,7 @@ func (x *ImportLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportLine.ProtoReflect.Descriptor instead.
 func (*ImportLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{39}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *ImportLine) GetRow() int64 {
@@ -3616,7 +3677,7 @@ type ImportReport struct {
 
 func (x *ImportReport) Reset() {
 	*x = ImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3628,7 +3689,7 @@ func (x *ImportReport) String() string {
 func (*ImportReport) ProtoMessage() {}
 
 func (x *ImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[40]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3641,7 +3702,7 @@ func (x *ImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportReport.ProtoReflect.Descriptor instead.
 func (*ImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{40}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *ImportReport) GetDryRun() bool {
@@ -3774,7 +3835,7 @@ type ImportOptions struct {
 
 func (x *ImportOptions) Reset() {
 	*x = ImportOptions{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3786,7 +3847,7 @@ func (x *ImportOptions) String() string {
 func (*ImportOptions) ProtoMessage() {}
 
 func (x *ImportOptions) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[41]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3799,7 +3860,7 @@ func (x *ImportOptions) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ImportOptions.ProtoReflect.Descriptor instead.
 func (*ImportOptions) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{41}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *ImportOptions) GetDryRun() bool {
@@ -3830,7 +3891,7 @@ type ShiftRef struct {
 
 func (x *ShiftRef) Reset() {
 	*x = ShiftRef{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3842,7 +3903,7 @@ func (x *ShiftRef) String() string {
 func (*ShiftRef) ProtoMessage() {}
 
 func (x *ShiftRef) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[42]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3855,7 +3916,7 @@ func (x *ShiftRef) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftRef.ProtoReflect.Descriptor instead.
 func (*ShiftRef) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{42}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *ShiftRef) GetDay() *Time {
@@ -3905,7 +3966,7 @@ type Counts struct {
 
 func (x *Counts) Reset() {
 	*x = Counts{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -3917,7 +3978,7 @@ func (x *Counts) String() string {
 func (*Counts) ProtoMessage() {}
 
 func (x *Counts) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[43]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3930,7 +3991,7 @@ func (x *Counts) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Counts.ProtoReflect.Descriptor instead.
 func (*Counts) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{43}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *Counts) GetOpen() int64 {
@@ -4019,7 +4080,7 @@ type Ack struct {
 
 func (x *Ack) Reset() {
 	*x = Ack{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4031,7 +4092,7 @@ func (x *Ack) String() string {
 func (*Ack) ProtoMessage() {}
 
 func (x *Ack) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[44]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4044,7 +4105,7 @@ func (x *Ack) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Ack.ProtoReflect.Descriptor instead.
 func (*Ack) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{44}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *Ack) GetId() string {
@@ -4110,7 +4171,7 @@ type DepartmentLoad struct {
 
 func (x *DepartmentLoad) Reset() {
 	*x = DepartmentLoad{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4122,7 +4183,7 @@ func (x *DepartmentLoad) String() string {
 func (*DepartmentLoad) ProtoMessage() {}
 
 func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[45]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4135,7 +4196,7 @@ func (x *DepartmentLoad) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DepartmentLoad.ProtoReflect.Descriptor instead.
 func (*DepartmentLoad) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{45}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
 }
 
 func (x *DepartmentLoad) GetCode() string {
@@ -4185,7 +4246,7 @@ type RequestLine struct {
 
 func (x *RequestLine) Reset() {
 	*x = RequestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4197,7 +4258,7 @@ func (x *RequestLine) String() string {
 func (*RequestLine) ProtoMessage() {}
 
 func (x *RequestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[46]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4210,7 +4271,7 @@ func (x *RequestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLine.ProtoReflect.Descriptor instead.
 func (*RequestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{46}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
 }
 
 func (x *RequestLine) GetSummary() *Summary {
@@ -4245,7 +4306,7 @@ type RequestLineSection struct {
 
 func (x *RequestLineSection) Reset() {
 	*x = RequestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4257,7 +4318,7 @@ func (x *RequestLineSection) String() string {
 func (*RequestLineSection) ProtoMessage() {}
 
 func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[47]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4270,7 +4331,7 @@ func (x *RequestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestLineSection.ProtoReflect.Descriptor instead.
 func (*RequestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{47}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
 }
 
 func (x *RequestLineSection) GetItems() []*RequestLine {
@@ -4304,7 +4365,7 @@ type GuestLine struct {
 
 func (x *GuestLine) Reset() {
 	*x = GuestLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4316,7 +4377,7 @@ func (x *GuestLine) String() string {
 func (*GuestLine) ProtoMessage() {}
 
 func (x *GuestLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[48]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4329,7 +4390,7 @@ func (x *GuestLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLine.ProtoReflect.Descriptor instead.
 func (*GuestLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{48}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
 }
 
 func (x *GuestLine) GetGuestId() string {
@@ -4399,7 +4460,7 @@ type GuestLineSection struct {
 
 func (x *GuestLineSection) Reset() {
 	*x = GuestLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4411,7 +4472,7 @@ func (x *GuestLineSection) String() string {
 func (*GuestLineSection) ProtoMessage() {}
 
 func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[49]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4424,7 +4485,7 @@ func (x *GuestLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GuestLineSection.ProtoReflect.Descriptor instead.
 func (*GuestLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{49}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
 }
 
 func (x *GuestLineSection) GetItems() []*GuestLine {
@@ -4459,7 +4520,7 @@ type ArrivalLine struct {
 
 func (x *ArrivalLine) Reset() {
 	*x = ArrivalLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4471,7 +4532,7 @@ func (x *ArrivalLine) String() string {
 func (*ArrivalLine) ProtoMessage() {}
 
 func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[50]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4484,7 +4545,7 @@ func (x *ArrivalLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLine.ProtoReflect.Descriptor instead.
 func (*ArrivalLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{50}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
 }
 
 func (x *ArrivalLine) GetGuestId() string {
@@ -4561,7 +4622,7 @@ type ArrivalLineSection struct {
 
 func (x *ArrivalLineSection) Reset() {
 	*x = ArrivalLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4573,7 +4634,7 @@ func (x *ArrivalLineSection) String() string {
 func (*ArrivalLineSection) ProtoMessage() {}
 
 func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[51]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4586,7 +4647,7 @@ func (x *ArrivalLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArrivalLineSection.ProtoReflect.Descriptor instead.
 func (*ArrivalLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{51}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
 }
 
 func (x *ArrivalLineSection) GetItems() []*ArrivalLine {
@@ -4616,7 +4677,7 @@ type OccasionLine struct {
 
 func (x *OccasionLine) Reset() {
 	*x = OccasionLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4628,7 +4689,7 @@ func (x *OccasionLine) String() string {
 func (*OccasionLine) ProtoMessage() {}
 
 func (x *OccasionLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[52]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4641,7 +4702,7 @@ func (x *OccasionLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLine.ProtoReflect.Descriptor instead.
 func (*OccasionLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{52}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
 }
 
 func (x *OccasionLine) GetOccasion() *Occasion {
@@ -4683,7 +4744,7 @@ type OccasionLineSection struct {
 
 func (x *OccasionLineSection) Reset() {
 	*x = OccasionLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4695,7 +4756,7 @@ func (x *OccasionLineSection) String() string {
 func (*OccasionLineSection) ProtoMessage() {}
 
 func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[53]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4708,7 +4769,7 @@ func (x *OccasionLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OccasionLineSection.ProtoReflect.Descriptor instead.
 func (*OccasionLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{53}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
 }
 
 func (x *OccasionLineSection) GetItems() []*OccasionLine {
@@ -4737,7 +4798,7 @@ type LoanLine struct {
 
 func (x *LoanLine) Reset() {
 	*x = LoanLine{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4749,7 +4810,7 @@ func (x *LoanLine) String() string {
 func (*LoanLine) ProtoMessage() {}
 
 func (x *LoanLine) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[54]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4762,7 +4823,7 @@ func (x *LoanLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLine.ProtoReflect.Descriptor instead.
 func (*LoanLine) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{54}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
 }
 
 func (x *LoanLine) GetLoan() *Loan {
@@ -4797,7 +4858,7 @@ type LoanLineSection struct {
 
 func (x *LoanLineSection) Reset() {
 	*x = LoanLineSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4809,7 +4870,7 @@ func (x *LoanLineSection) String() string {
 func (*LoanLineSection) ProtoMessage() {}
 
 func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[55]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4822,7 +4883,7 @@ func (x *LoanLineSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoanLineSection.ProtoReflect.Descriptor instead.
 func (*LoanLineSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{55}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
 }
 
 func (x *LoanLineSection) GetItems() []*LoanLine {
@@ -4861,7 +4922,7 @@ type Note struct {
 
 func (x *Note) Reset() {
 	*x = Note{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -4873,7 +4934,7 @@ func (x *Note) String() string {
 func (*Note) ProtoMessage() {}
 
 func (x *Note) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[56]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4886,7 +4947,7 @@ func (x *Note) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Note.ProtoReflect.Descriptor instead.
 func (*Note) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{56}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
 }
 
 func (x *Note) GetId() string {
@@ -4991,7 +5052,7 @@ type NoteSection struct {
 
 func (x *NoteSection) Reset() {
 	*x = NoteSection{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5003,7 +5064,7 @@ func (x *NoteSection) String() string {
 func (*NoteSection) ProtoMessage() {}
 
 func (x *NoteSection) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[57]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5016,7 +5077,7 @@ func (x *NoteSection) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteSection.ProtoReflect.Descriptor instead.
 func (*NoteSection) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{57}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
 }
 
 func (x *NoteSection) GetItems() []*Note {
@@ -5051,7 +5112,7 @@ type Changes struct {
 
 func (x *Changes) Reset() {
 	*x = Changes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5063,7 +5124,7 @@ func (x *Changes) String() string {
 func (*Changes) ProtoMessage() {}
 
 func (x *Changes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[58]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5076,7 +5137,7 @@ func (x *Changes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Changes.ProtoReflect.Descriptor instead.
 func (*Changes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{58}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
 }
 
 func (x *Changes) GetSince() *Ack {
@@ -5169,7 +5230,7 @@ type Report struct {
 
 func (x *Report) Reset() {
 	*x = Report{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5181,7 +5242,7 @@ func (x *Report) String() string {
 func (*Report) ProtoMessage() {}
 
 func (x *Report) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[59]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5194,7 +5255,7 @@ func (x *Report) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Report.ProtoReflect.Descriptor instead.
 func (*Report) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{59}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
 }
 
 func (x *Report) GetNow() *Time {
@@ -5336,7 +5397,7 @@ type NoteFilter struct {
 
 func (x *NoteFilter) Reset() {
 	*x = NoteFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5348,7 +5409,7 @@ func (x *NoteFilter) String() string {
 func (*NoteFilter) ProtoMessage() {}
 
 func (x *NoteFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[60]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5361,7 +5422,7 @@ func (x *NoteFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use NoteFilter.ProtoReflect.Descriptor instead.
 func (*NoteFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{60}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
 }
 
 func (x *NoteFilter) GetFrom() *Time {
@@ -5403,7 +5464,7 @@ type Period struct {
 
 func (x *Period) Reset() {
 	*x = Period{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5415,7 +5476,7 @@ func (x *Period) String() string {
 func (*Period) ProtoMessage() {}
 
 func (x *Period) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[61]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5428,7 +5489,7 @@ func (x *Period) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Period.ProtoReflect.Descriptor instead.
 func (*Period) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{61}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
 }
 
 func (x *Period) GetFrom() *Time {
@@ -5457,7 +5518,7 @@ type Times struct {
 
 func (x *Times) Reset() {
 	*x = Times{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5469,7 +5530,7 @@ func (x *Times) String() string {
 func (*Times) ProtoMessage() {}
 
 func (x *Times) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[62]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5482,7 +5543,7 @@ func (x *Times) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Times.ProtoReflect.Descriptor instead.
 func (*Times) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{62}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
 }
 
 func (x *Times) GetN() int64 {
@@ -5517,7 +5578,7 @@ type Share struct {
 
 func (x *Share) Reset() {
 	*x = Share{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5529,7 +5590,7 @@ func (x *Share) String() string {
 func (*Share) ProtoMessage() {}
 
 func (x *Share) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[63]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5542,7 +5603,7 @@ func (x *Share) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Share.ProtoReflect.Descriptor instead.
 func (*Share) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{63}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
 }
 
 func (x *Share) GetOf() int64 {
@@ -5580,7 +5641,7 @@ type Row struct {
 
 func (x *Row) Reset() {
 	*x = Row{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5592,7 +5653,7 @@ func (x *Row) String() string {
 func (*Row) ProtoMessage() {}
 
 func (x *Row) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[64]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5605,7 +5666,7 @@ func (x *Row) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Row.ProtoReflect.Descriptor instead.
 func (*Row) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{64}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
 }
 
 func (x *Row) GetCode() string {
@@ -5706,7 +5767,7 @@ type Repeat struct {
 
 func (x *Repeat) Reset() {
 	*x = Repeat{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5718,7 +5779,7 @@ func (x *Repeat) String() string {
 func (*Repeat) ProtoMessage() {}
 
 func (x *Repeat) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[65]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5731,7 +5792,7 @@ func (x *Repeat) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Repeat.ProtoReflect.Descriptor instead.
 func (*Repeat) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{65}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
 }
 
 func (x *Repeat) GetRoom() string {
@@ -5785,7 +5846,7 @@ type Week struct {
 
 func (x *Week) Reset() {
 	*x = Week{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5797,7 +5858,7 @@ func (x *Week) String() string {
 func (*Week) ProtoMessage() {}
 
 func (x *Week) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[66]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5810,7 +5871,7 @@ func (x *Week) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Week.ProtoReflect.Descriptor instead.
 func (*Week) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{66}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
 }
 
 func (x *Week) GetStart() *Time {
@@ -5877,7 +5938,7 @@ type Measures struct {
 
 func (x *Measures) Reset() {
 	*x = Measures{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5889,7 +5950,7 @@ func (x *Measures) String() string {
 func (*Measures) ProtoMessage() {}
 
 func (x *Measures) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[67]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5902,7 +5963,7 @@ func (x *Measures) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Measures.ProtoReflect.Descriptor instead.
 func (*Measures) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{67}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
 }
 
 func (x *Measures) GetPeriod() *Period {
@@ -5960,7 +6021,7 @@ type Item struct {
 
 func (x *Item) Reset() {
 	*x = Item{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -5972,7 +6033,7 @@ func (x *Item) String() string {
 func (*Item) ProtoMessage() {}
 
 func (x *Item) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[68]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5985,7 +6046,7 @@ func (x *Item) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Item.ProtoReflect.Descriptor instead.
 func (*Item) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{68}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
 }
 
 func (x *Item) GetCode() string {
@@ -6021,7 +6082,7 @@ type ItemStock struct {
 
 func (x *ItemStock) Reset() {
 	*x = ItemStock{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6033,7 +6094,7 @@ func (x *ItemStock) String() string {
 func (*ItemStock) ProtoMessage() {}
 
 func (x *ItemStock) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[69]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6046,7 +6107,7 @@ func (x *ItemStock) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ItemStock.ProtoReflect.Descriptor instead.
 func (*ItemStock) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{69}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
 }
 
 func (x *ItemStock) GetItem() *Item {
@@ -6088,7 +6149,7 @@ type Loan struct {
 
 func (x *Loan) Reset() {
 	*x = Loan{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6100,7 +6161,7 @@ func (x *Loan) String() string {
 func (*Loan) ProtoMessage() {}
 
 func (x *Loan) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[70]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6113,7 +6174,7 @@ func (x *Loan) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Loan.ProtoReflect.Descriptor instead.
 func (*Loan) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{70}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
 }
 
 func (x *Loan) GetId() string {
@@ -6193,7 +6254,7 @@ type LoansFilter struct {
 
 func (x *LoansFilter) Reset() {
 	*x = LoansFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6205,7 +6266,7 @@ func (x *LoansFilter) String() string {
 func (*LoansFilter) ProtoMessage() {}
 
 func (x *LoansFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[71]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6218,7 +6279,7 @@ func (x *LoansFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LoansFilter.ProtoReflect.Descriptor instead.
 func (*LoansFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{71}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
 }
 
 func (x *LoansFilter) GetItemCode() string {
@@ -6271,7 +6332,7 @@ type Room struct {
 
 func (x *Room) Reset() {
 	*x = Room{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6283,7 +6344,7 @@ func (x *Room) String() string {
 func (*Room) ProtoMessage() {}
 
 func (x *Room) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[72]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6296,7 +6357,7 @@ func (x *Room) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Room.ProtoReflect.Descriptor instead.
 func (*Room) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{72}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
 }
 
 func (x *Room) GetNumber() string {
@@ -6348,7 +6409,7 @@ type RoomFilter struct {
 
 func (x *RoomFilter) Reset() {
 	*x = RoomFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6360,7 +6421,7 @@ func (x *RoomFilter) String() string {
 func (*RoomFilter) ProtoMessage() {}
 
 func (x *RoomFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[73]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6373,7 +6434,7 @@ func (x *RoomFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomFilter.ProtoReflect.Descriptor instead.
 func (*RoomFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{73}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
 }
 
 func (x *RoomFilter) GetNumberPrefix() string {
@@ -6423,7 +6484,7 @@ type RoomImportReport struct {
 
 func (x *RoomImportReport) Reset() {
 	*x = RoomImportReport{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6435,7 +6496,7 @@ func (x *RoomImportReport) String() string {
 func (*RoomImportReport) ProtoMessage() {}
 
 func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[74]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6448,7 +6509,7 @@ func (x *RoomImportReport) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RoomImportReport.ProtoReflect.Descriptor instead.
 func (*RoomImportReport) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{74}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
 }
 
 func (x *RoomImportReport) GetCreated() int64 {
@@ -6484,7 +6545,7 @@ type ShiftTimes struct {
 
 func (x *ShiftTimes) Reset() {
 	*x = ShiftTimes{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6496,7 +6557,7 @@ func (x *ShiftTimes) String() string {
 func (*ShiftTimes) ProtoMessage() {}
 
 func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[75]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6509,7 +6570,7 @@ func (x *ShiftTimes) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ShiftTimes.ProtoReflect.Descriptor instead.
 func (*ShiftTimes) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{75}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
 }
 
 func (x *ShiftTimes) GetMorningStart() int64 {
@@ -6547,7 +6608,7 @@ type RosterEntry struct {
 
 func (x *RosterEntry) Reset() {
 	*x = RosterEntry{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6559,7 +6620,7 @@ func (x *RosterEntry) String() string {
 func (*RosterEntry) ProtoMessage() {}
 
 func (x *RosterEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[76]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6572,7 +6633,7 @@ func (x *RosterEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RosterEntry.ProtoReflect.Descriptor instead.
 func (*RosterEntry) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{76}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
 }
 
 func (x *RosterEntry) GetDay() *Time {
@@ -6652,7 +6713,7 @@ type Request struct {
 
 func (x *Request) Reset() {
 	*x = Request{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6664,7 +6725,7 @@ func (x *Request) String() string {
 func (*Request) ProtoMessage() {}
 
 func (x *Request) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[77]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6677,7 +6738,7 @@ func (x *Request) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Request.ProtoReflect.Descriptor instead.
 func (*Request) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{77}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
 }
 
 func (x *Request) GetId() string {
@@ -6923,7 +6984,7 @@ type Summary struct {
 
 func (x *Summary) Reset() {
 	*x = Summary{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -6935,7 +6996,7 @@ func (x *Summary) String() string {
 func (*Summary) ProtoMessage() {}
 
 func (x *Summary) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[78]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6948,7 +7009,7 @@ func (x *Summary) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Summary.ProtoReflect.Descriptor instead.
 func (*Summary) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{78}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
 }
 
 func (x *Summary) GetRequest() *Request {
@@ -7045,7 +7106,7 @@ type Event struct {
 
 func (x *Event) Reset() {
 	*x = Event{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7057,7 +7118,7 @@ func (x *Event) String() string {
 func (*Event) ProtoMessage() {}
 
 func (x *Event) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[79]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7070,7 +7131,7 @@ func (x *Event) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Event.ProtoReflect.Descriptor instead.
 func (*Event) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{79}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
 }
 
 func (x *Event) GetAt() *Time {
@@ -7190,7 +7251,7 @@ type Detail struct {
 
 func (x *Detail) Reset() {
 	*x = Detail{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7202,7 +7263,7 @@ func (x *Detail) String() string {
 func (*Detail) ProtoMessage() {}
 
 func (x *Detail) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[80]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7215,7 +7276,7 @@ func (x *Detail) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Detail.ProtoReflect.Descriptor instead.
 func (*Detail) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{80}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
 }
 
 func (x *Detail) GetSummary() *Summary {
@@ -7259,7 +7320,7 @@ type Action struct {
 
 func (x *Action) Reset() {
 	*x = Action{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7271,7 +7332,7 @@ func (x *Action) String() string {
 func (*Action) ProtoMessage() {}
 
 func (x *Action) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[81]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7284,7 +7345,7 @@ func (x *Action) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Action.ProtoReflect.Descriptor instead.
 func (*Action) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{81}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
 }
 
 func (x *Action) GetKind() string {
@@ -7383,7 +7444,7 @@ type RequestsFilter struct {
 
 func (x *RequestsFilter) Reset() {
 	*x = RequestsFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7395,7 +7456,7 @@ func (x *RequestsFilter) String() string {
 func (*RequestsFilter) ProtoMessage() {}
 
 func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[82]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7408,7 +7469,7 @@ func (x *RequestsFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestsFilter.ProtoReflect.Descriptor instead.
 func (*RequestsFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{82}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
 }
 
 func (x *RequestsFilter) GetView() string {
@@ -7500,7 +7561,7 @@ type Staff struct {
 
 func (x *Staff) Reset() {
 	*x = Staff{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7512,7 +7573,7 @@ func (x *Staff) String() string {
 func (*Staff) ProtoMessage() {}
 
 func (x *Staff) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[83]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7525,7 +7586,7 @@ func (x *Staff) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Staff.ProtoReflect.Descriptor instead.
 func (*Staff) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{83}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
 }
 
 func (x *Staff) GetId() string {
@@ -7603,7 +7664,7 @@ type StaffFilter struct {
 
 func (x *StaffFilter) Reset() {
 	*x = StaffFilter{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7615,7 +7676,7 @@ func (x *StaffFilter) String() string {
 func (*StaffFilter) ProtoMessage() {}
 
 func (x *StaffFilter) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[84]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7628,7 +7689,7 @@ func (x *StaffFilter) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StaffFilter.ProtoReflect.Descriptor instead.
 func (*StaffFilter) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{84}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
 }
 
 func (x *StaffFilter) GetNamePrefix() string {
@@ -7665,7 +7726,7 @@ type Actor struct {
 
 func (x *Actor) Reset() {
 	*x = Actor{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7677,7 +7738,7 @@ func (x *Actor) String() string {
 func (*Actor) ProtoMessage() {}
 
 func (x *Actor) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[85]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7690,7 +7751,7 @@ func (x *Actor) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Actor.ProtoReflect.Descriptor instead.
 func (*Actor) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{85}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
 }
 
 func (x *Actor) GetId() string {
@@ -7733,7 +7794,7 @@ type Promise struct {
 
 func (x *Promise) Reset() {
 	*x = Promise{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7745,7 +7806,7 @@ func (x *Promise) String() string {
 func (*Promise) ProtoMessage() {}
 
 func (x *Promise) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[86]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7758,7 +7819,7 @@ func (x *Promise) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Promise.ProtoReflect.Descriptor instead.
 func (*Promise) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{86}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{87}
 }
 
 func (x *Promise) GetDue() *Time {
@@ -7786,7 +7847,7 @@ type ServiceHours struct {
 
 func (x *ServiceHours) Reset() {
 	*x = ServiceHours{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7798,7 +7859,7 @@ func (x *ServiceHours) String() string {
 func (*ServiceHours) ProtoMessage() {}
 
 func (x *ServiceHours) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[87]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7811,7 +7872,7 @@ func (x *ServiceHours) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ServiceHours.ProtoReflect.Descriptor instead.
 func (*ServiceHours) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{87}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{88}
 }
 
 func (x *ServiceHours) GetOpen() int64 {
@@ -7841,7 +7902,7 @@ type Department struct {
 
 func (x *Department) Reset() {
 	*x = Department{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7853,7 +7914,7 @@ func (x *Department) String() string {
 func (*Department) ProtoMessage() {}
 
 func (x *Department) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[88]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7866,7 +7927,7 @@ func (x *Department) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Department.ProtoReflect.Descriptor instead.
 func (*Department) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{88}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{89}
 }
 
 func (x *Department) GetCode() string {
@@ -7914,7 +7975,7 @@ type Category struct {
 
 func (x *Category) Reset() {
 	*x = Category{}
-	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[90]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -7926,7 +7987,7 @@ func (x *Category) String() string {
 func (*Category) ProtoMessage() {}
 
 func (x *Category) ProtoReflect() protoreflect.Message {
-	mi := &file_frontdesk_v1_types_proto_msgTypes[89]
+	mi := &file_frontdesk_v1_types_proto_msgTypes[90]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7939,7 +8000,7 @@ func (x *Category) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Category.ProtoReflect.Descriptor instead.
 func (*Category) Descriptor() ([]byte, []int) {
-	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{89}
+	return file_frontdesk_v1_types_proto_rawDescGZIP(), []int{90}
 }
 
 func (x *Category) GetCode() string {
@@ -8100,7 +8161,11 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\vguest_state\x18\x01 \x01(\v2\x18.frontdesk.v1.GuestStateR\n" +
 	"guestState\x122\n" +
 	"\boccasion\x18\x02 \x01(\v2\x16.frontdesk.v1.OccasionR\boccasion\x12\"\n" +
-	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"\xc6\x03\n" +
+	"\x02on\x18\x03 \x01(\v2\x12.frontdesk.v1.TimeR\x02on\"d\n" +
+	"\rDepartureCard\x129\n" +
+	"\vguest_state\x18\x01 \x01(\v2\x18.frontdesk.v1.GuestStateR\n" +
+	"guestState\x12\x18\n" +
+	"\aunhappy\x18\x02 \x01(\bR\aunhappy\"\x83\x04\n" +
 	"\x05Board\x125\n" +
 	"\barrivals\x18\x01 \x03(\v2\x19.frontdesk.v1.ArrivalCardR\barrivals\x12,\n" +
 	"\x04vips\x18\x02 \x03(\v2\x18.frontdesk.v1.GuestStateR\x04vips\x128\n" +
@@ -8109,7 +8174,10 @@ const file_frontdesk_v1_types_proto_rawDesc = "" +
 	"\baudience\x18\x05 \x01(\tR\baudience\x127\n" +
 	"\x06counts\x18\x06 \x03(\v2\x1f.frontdesk.v1.Board.CountsEntryR\x06counts\x120\n" +
 	"\x06demand\x18\a \x03(\v2\x18.frontdesk.v1.ItemDemandR\x06demand\x12,\n" +
-	"\x06habits\x18\b \x03(\v2\x14.frontdesk.v1.PromptR\x06habits\x1a9\n" +
+	"\x06habits\x18\b \x03(\v2\x14.frontdesk.v1.PromptR\x06habits\x12;\n" +
+	"\n" +
+	"departures\x18\t \x03(\v2\x1b.frontdesk.v1.DepartureCardR\n" +
+	"departures\x1a9\n" +
 	"\vCountsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\x03R\x05value:\x028\x01\"\x96\x01\n" +
@@ -8822,7 +8890,7 @@ func file_frontdesk_v1_types_proto_rawDescGZIP() []byte {
 	return file_frontdesk_v1_types_proto_rawDescData
 }
 
-var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 93)
+var file_frontdesk_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 94)
 var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*Time)(nil),                // 0: frontdesk.v1.Time
 	(*RequestBrief)(nil),        // 1: frontdesk.v1.RequestBrief
@@ -8834,109 +8902,110 @@ var file_frontdesk_v1_types_proto_goTypes = []any{
 	(*ArrivalCard)(nil),         // 7: frontdesk.v1.ArrivalCard
 	(*PrepRule)(nil),            // 8: frontdesk.v1.PrepRule
 	(*OccasionCard)(nil),        // 9: frontdesk.v1.OccasionCard
-	(*Board)(nil),               // 10: frontdesk.v1.Board
-	(*ItemDemand)(nil),          // 11: frontdesk.v1.ItemDemand
-	(*BoardQuery)(nil),          // 12: frontdesk.v1.BoardQuery
-	(*Resolution)(nil),          // 13: frontdesk.v1.Resolution
-	(*Part)(nil),                // 14: frontdesk.v1.Part
-	(*Words)(nil),               // 15: frontdesk.v1.Words
-	(*Entry)(nil),               // 16: frontdesk.v1.Entry
-	(*AuditFilter)(nil),         // 17: frontdesk.v1.AuditFilter
-	(*Problem)(nil),             // 18: frontdesk.v1.Problem
-	(*Step)(nil),                // 19: frontdesk.v1.Step
-	(*Level)(nil),               // 20: frontdesk.v1.Level
-	(*Query)(nil),               // 21: frontdesk.v1.Query
-	(*Stay)(nil),                // 22: frontdesk.v1.Stay
-	(*Match)(nil),               // 23: frontdesk.v1.Match
-	(*Guest)(nil),               // 24: frontdesk.v1.Guest
-	(*Alert)(nil),               // 25: frontdesk.v1.Alert
-	(*Preference)(nil),          // 26: frontdesk.v1.Preference
-	(*Occasion)(nil),            // 27: frontdesk.v1.Occasion
-	(*Profile)(nil),             // 28: frontdesk.v1.Profile
-	(*ExportedEvent)(nil),       // 29: frontdesk.v1.ExportedEvent
-	(*ExportedRequest)(nil),     // 30: frontdesk.v1.ExportedRequest
-	(*ExportedLoan)(nil),        // 31: frontdesk.v1.ExportedLoan
-	(*ExportedNote)(nil),        // 32: frontdesk.v1.ExportedNote
-	(*ExportedPrompt)(nil),      // 33: frontdesk.v1.ExportedPrompt
-	(*ExportedChange)(nil),      // 34: frontdesk.v1.ExportedChange
-	(*DataExport)(nil),          // 35: frontdesk.v1.DataExport
-	(*ErasurePlan)(nil),         // 36: frontdesk.v1.ErasurePlan
-	(*BackupErasure)(nil),       // 37: frontdesk.v1.BackupErasure
-	(*ColumnMapping)(nil),       // 38: frontdesk.v1.ColumnMapping
-	(*ImportLine)(nil),          // 39: frontdesk.v1.ImportLine
-	(*ImportReport)(nil),        // 40: frontdesk.v1.ImportReport
-	(*ImportOptions)(nil),       // 41: frontdesk.v1.ImportOptions
-	(*ShiftRef)(nil),            // 42: frontdesk.v1.ShiftRef
-	(*Counts)(nil),              // 43: frontdesk.v1.Counts
-	(*Ack)(nil),                 // 44: frontdesk.v1.Ack
-	(*DepartmentLoad)(nil),      // 45: frontdesk.v1.DepartmentLoad
-	(*RequestLine)(nil),         // 46: frontdesk.v1.RequestLine
-	(*RequestLineSection)(nil),  // 47: frontdesk.v1.RequestLineSection
-	(*GuestLine)(nil),           // 48: frontdesk.v1.GuestLine
-	(*GuestLineSection)(nil),    // 49: frontdesk.v1.GuestLineSection
-	(*ArrivalLine)(nil),         // 50: frontdesk.v1.ArrivalLine
-	(*ArrivalLineSection)(nil),  // 51: frontdesk.v1.ArrivalLineSection
-	(*OccasionLine)(nil),        // 52: frontdesk.v1.OccasionLine
-	(*OccasionLineSection)(nil), // 53: frontdesk.v1.OccasionLineSection
-	(*LoanLine)(nil),            // 54: frontdesk.v1.LoanLine
-	(*LoanLineSection)(nil),     // 55: frontdesk.v1.LoanLineSection
-	(*Note)(nil),                // 56: frontdesk.v1.Note
-	(*NoteSection)(nil),         // 57: frontdesk.v1.NoteSection
-	(*Changes)(nil),             // 58: frontdesk.v1.Changes
-	(*Report)(nil),              // 59: frontdesk.v1.Report
-	(*NoteFilter)(nil),          // 60: frontdesk.v1.NoteFilter
-	(*Period)(nil),              // 61: frontdesk.v1.Period
-	(*Times)(nil),               // 62: frontdesk.v1.Times
-	(*Share)(nil),               // 63: frontdesk.v1.Share
-	(*Row)(nil),                 // 64: frontdesk.v1.Row
-	(*Repeat)(nil),              // 65: frontdesk.v1.Repeat
-	(*Week)(nil),                // 66: frontdesk.v1.Week
-	(*Measures)(nil),            // 67: frontdesk.v1.Measures
-	(*Item)(nil),                // 68: frontdesk.v1.Item
-	(*ItemStock)(nil),           // 69: frontdesk.v1.ItemStock
-	(*Loan)(nil),                // 70: frontdesk.v1.Loan
-	(*LoansFilter)(nil),         // 71: frontdesk.v1.LoansFilter
-	(*Room)(nil),                // 72: frontdesk.v1.Room
-	(*RoomFilter)(nil),          // 73: frontdesk.v1.RoomFilter
-	(*RoomImportReport)(nil),    // 74: frontdesk.v1.RoomImportReport
-	(*ShiftTimes)(nil),          // 75: frontdesk.v1.ShiftTimes
-	(*RosterEntry)(nil),         // 76: frontdesk.v1.RosterEntry
-	(*Request)(nil),             // 77: frontdesk.v1.Request
-	(*Summary)(nil),             // 78: frontdesk.v1.Summary
-	(*Event)(nil),               // 79: frontdesk.v1.Event
-	(*Detail)(nil),              // 80: frontdesk.v1.Detail
-	(*Action)(nil),              // 81: frontdesk.v1.Action
-	(*RequestsFilter)(nil),      // 82: frontdesk.v1.RequestsFilter
-	(*Staff)(nil),               // 83: frontdesk.v1.Staff
-	(*StaffFilter)(nil),         // 84: frontdesk.v1.StaffFilter
-	(*Actor)(nil),               // 85: frontdesk.v1.Actor
-	(*Promise)(nil),             // 86: frontdesk.v1.Promise
-	(*ServiceHours)(nil),        // 87: frontdesk.v1.ServiceHours
-	(*Department)(nil),          // 88: frontdesk.v1.Department
-	(*Category)(nil),            // 89: frontdesk.v1.Category
-	nil,                         // 90: frontdesk.v1.Board.CountsEntry
-	nil,                         // 91: frontdesk.v1.Part.ArgsEntry
-	nil,                         // 92: frontdesk.v1.Problem.ArgsEntry
-	(*durationpb.Duration)(nil), // 93: google.protobuf.Duration
-	(*structpb.Value)(nil),      // 94: google.protobuf.Value
+	(*DepartureCard)(nil),       // 10: frontdesk.v1.DepartureCard
+	(*Board)(nil),               // 11: frontdesk.v1.Board
+	(*ItemDemand)(nil),          // 12: frontdesk.v1.ItemDemand
+	(*BoardQuery)(nil),          // 13: frontdesk.v1.BoardQuery
+	(*Resolution)(nil),          // 14: frontdesk.v1.Resolution
+	(*Part)(nil),                // 15: frontdesk.v1.Part
+	(*Words)(nil),               // 16: frontdesk.v1.Words
+	(*Entry)(nil),               // 17: frontdesk.v1.Entry
+	(*AuditFilter)(nil),         // 18: frontdesk.v1.AuditFilter
+	(*Problem)(nil),             // 19: frontdesk.v1.Problem
+	(*Step)(nil),                // 20: frontdesk.v1.Step
+	(*Level)(nil),               // 21: frontdesk.v1.Level
+	(*Query)(nil),               // 22: frontdesk.v1.Query
+	(*Stay)(nil),                // 23: frontdesk.v1.Stay
+	(*Match)(nil),               // 24: frontdesk.v1.Match
+	(*Guest)(nil),               // 25: frontdesk.v1.Guest
+	(*Alert)(nil),               // 26: frontdesk.v1.Alert
+	(*Preference)(nil),          // 27: frontdesk.v1.Preference
+	(*Occasion)(nil),            // 28: frontdesk.v1.Occasion
+	(*Profile)(nil),             // 29: frontdesk.v1.Profile
+	(*ExportedEvent)(nil),       // 30: frontdesk.v1.ExportedEvent
+	(*ExportedRequest)(nil),     // 31: frontdesk.v1.ExportedRequest
+	(*ExportedLoan)(nil),        // 32: frontdesk.v1.ExportedLoan
+	(*ExportedNote)(nil),        // 33: frontdesk.v1.ExportedNote
+	(*ExportedPrompt)(nil),      // 34: frontdesk.v1.ExportedPrompt
+	(*ExportedChange)(nil),      // 35: frontdesk.v1.ExportedChange
+	(*DataExport)(nil),          // 36: frontdesk.v1.DataExport
+	(*ErasurePlan)(nil),         // 37: frontdesk.v1.ErasurePlan
+	(*BackupErasure)(nil),       // 38: frontdesk.v1.BackupErasure
+	(*ColumnMapping)(nil),       // 39: frontdesk.v1.ColumnMapping
+	(*ImportLine)(nil),          // 40: frontdesk.v1.ImportLine
+	(*ImportReport)(nil),        // 41: frontdesk.v1.ImportReport
+	(*ImportOptions)(nil),       // 42: frontdesk.v1.ImportOptions
+	(*ShiftRef)(nil),            // 43: frontdesk.v1.ShiftRef
+	(*Counts)(nil),              // 44: frontdesk.v1.Counts
+	(*Ack)(nil),                 // 45: frontdesk.v1.Ack
+	(*DepartmentLoad)(nil),      // 46: frontdesk.v1.DepartmentLoad
+	(*RequestLine)(nil),         // 47: frontdesk.v1.RequestLine
+	(*RequestLineSection)(nil),  // 48: frontdesk.v1.RequestLineSection
+	(*GuestLine)(nil),           // 49: frontdesk.v1.GuestLine
+	(*GuestLineSection)(nil),    // 50: frontdesk.v1.GuestLineSection
+	(*ArrivalLine)(nil),         // 51: frontdesk.v1.ArrivalLine
+	(*ArrivalLineSection)(nil),  // 52: frontdesk.v1.ArrivalLineSection
+	(*OccasionLine)(nil),        // 53: frontdesk.v1.OccasionLine
+	(*OccasionLineSection)(nil), // 54: frontdesk.v1.OccasionLineSection
+	(*LoanLine)(nil),            // 55: frontdesk.v1.LoanLine
+	(*LoanLineSection)(nil),     // 56: frontdesk.v1.LoanLineSection
+	(*Note)(nil),                // 57: frontdesk.v1.Note
+	(*NoteSection)(nil),         // 58: frontdesk.v1.NoteSection
+	(*Changes)(nil),             // 59: frontdesk.v1.Changes
+	(*Report)(nil),              // 60: frontdesk.v1.Report
+	(*NoteFilter)(nil),          // 61: frontdesk.v1.NoteFilter
+	(*Period)(nil),              // 62: frontdesk.v1.Period
+	(*Times)(nil),               // 63: frontdesk.v1.Times
+	(*Share)(nil),               // 64: frontdesk.v1.Share
+	(*Row)(nil),                 // 65: frontdesk.v1.Row
+	(*Repeat)(nil),              // 66: frontdesk.v1.Repeat
+	(*Week)(nil),                // 67: frontdesk.v1.Week
+	(*Measures)(nil),            // 68: frontdesk.v1.Measures
+	(*Item)(nil),                // 69: frontdesk.v1.Item
+	(*ItemStock)(nil),           // 70: frontdesk.v1.ItemStock
+	(*Loan)(nil),                // 71: frontdesk.v1.Loan
+	(*LoansFilter)(nil),         // 72: frontdesk.v1.LoansFilter
+	(*Room)(nil),                // 73: frontdesk.v1.Room
+	(*RoomFilter)(nil),          // 74: frontdesk.v1.RoomFilter
+	(*RoomImportReport)(nil),    // 75: frontdesk.v1.RoomImportReport
+	(*ShiftTimes)(nil),          // 76: frontdesk.v1.ShiftTimes
+	(*RosterEntry)(nil),         // 77: frontdesk.v1.RosterEntry
+	(*Request)(nil),             // 78: frontdesk.v1.Request
+	(*Summary)(nil),             // 79: frontdesk.v1.Summary
+	(*Event)(nil),               // 80: frontdesk.v1.Event
+	(*Detail)(nil),              // 81: frontdesk.v1.Detail
+	(*Action)(nil),              // 82: frontdesk.v1.Action
+	(*RequestsFilter)(nil),      // 83: frontdesk.v1.RequestsFilter
+	(*Staff)(nil),               // 84: frontdesk.v1.Staff
+	(*StaffFilter)(nil),         // 85: frontdesk.v1.StaffFilter
+	(*Actor)(nil),               // 86: frontdesk.v1.Actor
+	(*Promise)(nil),             // 87: frontdesk.v1.Promise
+	(*ServiceHours)(nil),        // 88: frontdesk.v1.ServiceHours
+	(*Department)(nil),          // 89: frontdesk.v1.Department
+	(*Category)(nil),            // 90: frontdesk.v1.Category
+	nil,                         // 91: frontdesk.v1.Board.CountsEntry
+	nil,                         // 92: frontdesk.v1.Part.ArgsEntry
+	nil,                         // 93: frontdesk.v1.Problem.ArgsEntry
+	(*durationpb.Duration)(nil), // 94: google.protobuf.Duration
+	(*structpb.Value)(nil),      // 95: google.protobuf.Value
 }
 var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	0,   // 0: frontdesk.v1.RequestBrief.created_at:type_name -> frontdesk.v1.Time
-	22,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
+	23,  // 1: frontdesk.v1.Recognition.last_stay:type_name -> frontdesk.v1.Stay
 	1,   // 2: frontdesk.v1.Recognition.last_issue:type_name -> frontdesk.v1.RequestBrief
 	0,   // 3: frontdesk.v1.Task.due:type_name -> frontdesk.v1.Time
 	0,   // 4: frontdesk.v1.Prompt.when:type_name -> frontdesk.v1.Time
 	3,   // 5: frontdesk.v1.Prompt.tasks:type_name -> frontdesk.v1.Task
-	27,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
+	28,  // 6: frontdesk.v1.Prompt.occasion:type_name -> frontdesk.v1.Occasion
 	2,   // 7: frontdesk.v1.Analysis.recognition:type_name -> frontdesk.v1.Recognition
 	4,   // 8: frontdesk.v1.Analysis.repeats:type_name -> frontdesk.v1.Prompt
 	4,   // 9: frontdesk.v1.Analysis.recovery:type_name -> frontdesk.v1.Prompt
-	24,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
-	22,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
-	22,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
-	26,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
-	25,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
-	27,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
+	25,  // 10: frontdesk.v1.GuestState.guest:type_name -> frontdesk.v1.Guest
+	23,  // 11: frontdesk.v1.GuestState.stay:type_name -> frontdesk.v1.Stay
+	23,  // 12: frontdesk.v1.GuestState.stays:type_name -> frontdesk.v1.Stay
+	27,  // 13: frontdesk.v1.GuestState.preferences:type_name -> frontdesk.v1.Preference
+	26,  // 14: frontdesk.v1.GuestState.alerts:type_name -> frontdesk.v1.Alert
+	28,  // 15: frontdesk.v1.GuestState.occasions:type_name -> frontdesk.v1.Occasion
 	1,   // 16: frontdesk.v1.GuestState.requests:type_name -> frontdesk.v1.RequestBrief
 	5,   // 17: frontdesk.v1.GuestState.analysis:type_name -> frontdesk.v1.Analysis
 	6,   // 18: frontdesk.v1.ArrivalCard.guest_state:type_name -> frontdesk.v1.GuestState
@@ -8944,166 +9013,168 @@ var file_frontdesk_v1_types_proto_depIdxs = []int32{
 	2,   // 20: frontdesk.v1.ArrivalCard.recognition:type_name -> frontdesk.v1.Recognition
 	0,   // 21: frontdesk.v1.ArrivalCard.auto_at:type_name -> frontdesk.v1.Time
 	6,   // 22: frontdesk.v1.OccasionCard.guest_state:type_name -> frontdesk.v1.GuestState
-	27,  // 23: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
+	28,  // 23: frontdesk.v1.OccasionCard.occasion:type_name -> frontdesk.v1.Occasion
 	0,   // 24: frontdesk.v1.OccasionCard.on:type_name -> frontdesk.v1.Time
-	7,   // 25: frontdesk.v1.Board.arrivals:type_name -> frontdesk.v1.ArrivalCard
-	6,   // 26: frontdesk.v1.Board.vips:type_name -> frontdesk.v1.GuestState
-	9,   // 27: frontdesk.v1.Board.occasions:type_name -> frontdesk.v1.OccasionCard
-	4,   // 28: frontdesk.v1.Board.prompts:type_name -> frontdesk.v1.Prompt
-	90,  // 29: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
-	11,  // 30: frontdesk.v1.Board.demand:type_name -> frontdesk.v1.ItemDemand
-	4,   // 31: frontdesk.v1.Board.habits:type_name -> frontdesk.v1.Prompt
-	0,   // 32: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
-	77,  // 33: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
-	26,  // 34: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
-	91,  // 35: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
-	14,  // 36: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
-	0,   // 37: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
-	15,  // 38: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
-	0,   // 39: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 40: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
-	92,  // 41: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
-	93,  // 42: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
-	0,   // 43: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
-	0,   // 44: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
-	22,  // 45: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
-	0,   // 46: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 47: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 48: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
-	0,   // 49: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
-	24,  // 50: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
-	25,  // 51: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
-	26,  // 52: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
-	27,  // 53: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
-	22,  // 54: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
-	0,   // 55: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
-	0,   // 56: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
-	0,   // 57: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 58: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
-	0,   // 59: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
-	29,  // 60: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
-	0,   // 61: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 62: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 63: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
-	0,   // 64: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
-	0,   // 65: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
-	0,   // 66: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
-	0,   // 67: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
-	24,  // 68: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
-	25,  // 69: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
-	26,  // 70: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
-	27,  // 71: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
-	22,  // 72: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
-	30,  // 73: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
-	31,  // 74: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
-	32,  // 75: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
-	33,  // 76: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
-	34,  // 77: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
-	18,  // 78: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
-	38,  // 79: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
-	93,  // 80: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
-	93,  // 81: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
-	39,  // 82: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
-	18,  // 83: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
-	18,  // 84: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
-	0,   // 85: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
-	0,   // 86: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
-	0,   // 87: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
-	42,  // 88: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
-	0,   // 89: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
-	43,  // 90: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
-	78,  // 91: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
-	46,  // 92: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
-	0,   // 93: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
-	25,  // 94: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
-	48,  // 95: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
-	0,   // 96: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
-	0,   // 97: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
-	25,  // 98: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
-	50,  // 99: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
-	27,  // 100: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
-	52,  // 101: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
-	70,  // 102: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
-	54,  // 103: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
-	0,   // 104: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
-	0,   // 105: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
-	56,  // 106: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
-	44,  // 107: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
-	0,   // 108: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
-	42,  // 109: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
-	42,  // 110: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
-	44,  // 111: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
-	43,  // 112: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
-	45,  // 113: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
-	47,  // 114: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 115: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 116: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
-	47,  // 117: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
-	49,  // 118: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
-	51,  // 119: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
-	53,  // 120: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
-	55,  // 121: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
-	57,  // 122: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
-	58,  // 123: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
-	0,   // 124: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
-	0,   // 125: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
-	0,   // 126: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
-	0,   // 127: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
-	93,  // 128: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
-	93,  // 129: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
-	62,  // 130: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
-	62,  // 131: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
-	63,  // 132: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
-	63,  // 133: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
-	0,   // 134: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
-	0,   // 135: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
-	63,  // 136: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
-	63,  // 137: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
-	61,  // 138: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
-	64,  // 139: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
-	64,  // 140: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
-	64,  // 141: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
-	65,  // 142: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
-	66,  // 143: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
-	68,  // 144: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
-	0,   // 145: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
-	0,   // 146: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
-	0,   // 147: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
-	18,  // 148: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
-	0,   // 149: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
-	0,   // 150: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
-	0,   // 151: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
-	0,   // 152: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
-	0,   // 153: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
-	0,   // 154: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
-	0,   // 155: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
-	0,   // 156: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
-	0,   // 157: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
-	0,   // 158: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
-	77,  // 159: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
-	0,   // 160: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
-	19,  // 161: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
-	78,  // 162: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
-	79,  // 163: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
-	78,  // 164: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
-	0,   // 165: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
-	19,  // 166: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
-	0,   // 167: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
-	0,   // 168: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
-	0,   // 169: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
-	0,   // 170: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
-	0,   // 171: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
-	0,   // 172: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
-	87,  // 173: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
-	93,  // 174: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
-	93,  // 175: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
-	94,  // 176: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
-	94,  // 177: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
-	178, // [178:178] is the sub-list for method output_type
-	178, // [178:178] is the sub-list for method input_type
-	178, // [178:178] is the sub-list for extension type_name
-	178, // [178:178] is the sub-list for extension extendee
-	0,   // [0:178] is the sub-list for field type_name
+	6,   // 25: frontdesk.v1.DepartureCard.guest_state:type_name -> frontdesk.v1.GuestState
+	7,   // 26: frontdesk.v1.Board.arrivals:type_name -> frontdesk.v1.ArrivalCard
+	6,   // 27: frontdesk.v1.Board.vips:type_name -> frontdesk.v1.GuestState
+	9,   // 28: frontdesk.v1.Board.occasions:type_name -> frontdesk.v1.OccasionCard
+	4,   // 29: frontdesk.v1.Board.prompts:type_name -> frontdesk.v1.Prompt
+	91,  // 30: frontdesk.v1.Board.counts:type_name -> frontdesk.v1.Board.CountsEntry
+	12,  // 31: frontdesk.v1.Board.demand:type_name -> frontdesk.v1.ItemDemand
+	4,   // 32: frontdesk.v1.Board.habits:type_name -> frontdesk.v1.Prompt
+	10,  // 33: frontdesk.v1.Board.departures:type_name -> frontdesk.v1.DepartureCard
+	0,   // 34: frontdesk.v1.BoardQuery.now:type_name -> frontdesk.v1.Time
+	78,  // 35: frontdesk.v1.Resolution.request:type_name -> frontdesk.v1.Request
+	27,  // 36: frontdesk.v1.Resolution.preference:type_name -> frontdesk.v1.Preference
+	92,  // 37: frontdesk.v1.Part.args:type_name -> frontdesk.v1.Part.ArgsEntry
+	15,  // 38: frontdesk.v1.Words.parts:type_name -> frontdesk.v1.Part
+	0,   // 39: frontdesk.v1.Entry.at:type_name -> frontdesk.v1.Time
+	16,  // 40: frontdesk.v1.Entry.words:type_name -> frontdesk.v1.Words
+	0,   // 41: frontdesk.v1.AuditFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 42: frontdesk.v1.AuditFilter.to:type_name -> frontdesk.v1.Time
+	93,  // 43: frontdesk.v1.Problem.args:type_name -> frontdesk.v1.Problem.ArgsEntry
+	94,  // 44: frontdesk.v1.Level.after:type_name -> google.protobuf.Duration
+	0,   // 45: frontdesk.v1.Stay.arrival:type_name -> frontdesk.v1.Time
+	0,   // 46: frontdesk.v1.Stay.departure:type_name -> frontdesk.v1.Time
+	23,  // 47: frontdesk.v1.Match.stay:type_name -> frontdesk.v1.Stay
+	0,   // 48: frontdesk.v1.Guest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 49: frontdesk.v1.Guest.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 50: frontdesk.v1.Alert.created_at:type_name -> frontdesk.v1.Time
+	0,   // 51: frontdesk.v1.Preference.recorded_at:type_name -> frontdesk.v1.Time
+	25,  // 52: frontdesk.v1.Profile.guest:type_name -> frontdesk.v1.Guest
+	26,  // 53: frontdesk.v1.Profile.alerts:type_name -> frontdesk.v1.Alert
+	27,  // 54: frontdesk.v1.Profile.preferences:type_name -> frontdesk.v1.Preference
+	28,  // 55: frontdesk.v1.Profile.occasions:type_name -> frontdesk.v1.Occasion
+	23,  // 56: frontdesk.v1.Profile.stays:type_name -> frontdesk.v1.Stay
+	0,   // 57: frontdesk.v1.ExportedEvent.at:type_name -> frontdesk.v1.Time
+	0,   // 58: frontdesk.v1.ExportedRequest.created_at:type_name -> frontdesk.v1.Time
+	0,   // 59: frontdesk.v1.ExportedRequest.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 60: frontdesk.v1.ExportedRequest.done_at:type_name -> frontdesk.v1.Time
+	0,   // 61: frontdesk.v1.ExportedRequest.closed_at:type_name -> frontdesk.v1.Time
+	30,  // 62: frontdesk.v1.ExportedRequest.timeline:type_name -> frontdesk.v1.ExportedEvent
+	0,   // 63: frontdesk.v1.ExportedLoan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 64: frontdesk.v1.ExportedLoan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 65: frontdesk.v1.ExportedLoan.returned_at:type_name -> frontdesk.v1.Time
+	0,   // 66: frontdesk.v1.ExportedNote.at:type_name -> frontdesk.v1.Time
+	0,   // 67: frontdesk.v1.ExportedPrompt.at:type_name -> frontdesk.v1.Time
+	0,   // 68: frontdesk.v1.ExportedChange.at:type_name -> frontdesk.v1.Time
+	0,   // 69: frontdesk.v1.DataExport.exported_at:type_name -> frontdesk.v1.Time
+	25,  // 70: frontdesk.v1.DataExport.guest:type_name -> frontdesk.v1.Guest
+	26,  // 71: frontdesk.v1.DataExport.alerts:type_name -> frontdesk.v1.Alert
+	27,  // 72: frontdesk.v1.DataExport.preferences:type_name -> frontdesk.v1.Preference
+	28,  // 73: frontdesk.v1.DataExport.occasions:type_name -> frontdesk.v1.Occasion
+	23,  // 74: frontdesk.v1.DataExport.stays:type_name -> frontdesk.v1.Stay
+	31,  // 75: frontdesk.v1.DataExport.requests:type_name -> frontdesk.v1.ExportedRequest
+	32,  // 76: frontdesk.v1.DataExport.loans:type_name -> frontdesk.v1.ExportedLoan
+	33,  // 77: frontdesk.v1.DataExport.notes:type_name -> frontdesk.v1.ExportedNote
+	34,  // 78: frontdesk.v1.DataExport.prompts:type_name -> frontdesk.v1.ExportedPrompt
+	35,  // 79: frontdesk.v1.DataExport.changes:type_name -> frontdesk.v1.ExportedChange
+	19,  // 80: frontdesk.v1.ImportLine.problems:type_name -> frontdesk.v1.Problem
+	39,  // 81: frontdesk.v1.ImportReport.columns:type_name -> frontdesk.v1.ColumnMapping
+	94,  // 82: frontdesk.v1.ImportReport.checked:type_name -> google.protobuf.Duration
+	94,  // 83: frontdesk.v1.ImportReport.stored:type_name -> google.protobuf.Duration
+	40,  // 84: frontdesk.v1.ImportReport.lines:type_name -> frontdesk.v1.ImportLine
+	19,  // 85: frontdesk.v1.ImportReport.problems:type_name -> frontdesk.v1.Problem
+	19,  // 86: frontdesk.v1.ImportReport.warnings:type_name -> frontdesk.v1.Problem
+	0,   // 87: frontdesk.v1.ShiftRef.day:type_name -> frontdesk.v1.Time
+	0,   // 88: frontdesk.v1.ShiftRef.start:type_name -> frontdesk.v1.Time
+	0,   // 89: frontdesk.v1.ShiftRef.end:type_name -> frontdesk.v1.Time
+	43,  // 90: frontdesk.v1.Ack.shift:type_name -> frontdesk.v1.ShiftRef
+	0,   // 91: frontdesk.v1.Ack.at:type_name -> frontdesk.v1.Time
+	44,  // 92: frontdesk.v1.Ack.counts:type_name -> frontdesk.v1.Counts
+	79,  // 93: frontdesk.v1.RequestLine.summary:type_name -> frontdesk.v1.Summary
+	47,  // 94: frontdesk.v1.RequestLineSection.items:type_name -> frontdesk.v1.RequestLine
+	0,   // 95: frontdesk.v1.GuestLine.departure:type_name -> frontdesk.v1.Time
+	26,  // 96: frontdesk.v1.GuestLine.alerts:type_name -> frontdesk.v1.Alert
+	49,  // 97: frontdesk.v1.GuestLineSection.items:type_name -> frontdesk.v1.GuestLine
+	0,   // 98: frontdesk.v1.ArrivalLine.arrival:type_name -> frontdesk.v1.Time
+	0,   // 99: frontdesk.v1.ArrivalLine.departure:type_name -> frontdesk.v1.Time
+	26,  // 100: frontdesk.v1.ArrivalLine.alerts:type_name -> frontdesk.v1.Alert
+	51,  // 101: frontdesk.v1.ArrivalLineSection.items:type_name -> frontdesk.v1.ArrivalLine
+	28,  // 102: frontdesk.v1.OccasionLine.occasion:type_name -> frontdesk.v1.Occasion
+	53,  // 103: frontdesk.v1.OccasionLineSection.items:type_name -> frontdesk.v1.OccasionLine
+	71,  // 104: frontdesk.v1.LoanLine.loan:type_name -> frontdesk.v1.Loan
+	55,  // 105: frontdesk.v1.LoanLineSection.items:type_name -> frontdesk.v1.LoanLine
+	0,   // 106: frontdesk.v1.Note.at:type_name -> frontdesk.v1.Time
+	0,   // 107: frontdesk.v1.Note.pinned_at:type_name -> frontdesk.v1.Time
+	57,  // 108: frontdesk.v1.NoteSection.items:type_name -> frontdesk.v1.Note
+	45,  // 109: frontdesk.v1.Changes.since:type_name -> frontdesk.v1.Ack
+	0,   // 110: frontdesk.v1.Report.now:type_name -> frontdesk.v1.Time
+	43,  // 111: frontdesk.v1.Report.shift:type_name -> frontdesk.v1.ShiftRef
+	43,  // 112: frontdesk.v1.Report.next:type_name -> frontdesk.v1.ShiftRef
+	45,  // 113: frontdesk.v1.Report.ack:type_name -> frontdesk.v1.Ack
+	44,  // 114: frontdesk.v1.Report.counts:type_name -> frontdesk.v1.Counts
+	46,  // 115: frontdesk.v1.Report.departments:type_name -> frontdesk.v1.DepartmentLoad
+	48,  // 116: frontdesk.v1.Report.open:type_name -> frontdesk.v1.RequestLineSection
+	48,  // 117: frontdesk.v1.Report.escalated:type_name -> frontdesk.v1.RequestLineSection
+	48,  // 118: frontdesk.v1.Report.complaints:type_name -> frontdesk.v1.RequestLineSection
+	48,  // 119: frontdesk.v1.Report.call_backs:type_name -> frontdesk.v1.RequestLineSection
+	50,  // 120: frontdesk.v1.Report.in_house:type_name -> frontdesk.v1.GuestLineSection
+	52,  // 121: frontdesk.v1.Report.arrivals:type_name -> frontdesk.v1.ArrivalLineSection
+	54,  // 122: frontdesk.v1.Report.occasions:type_name -> frontdesk.v1.OccasionLineSection
+	56,  // 123: frontdesk.v1.Report.loans:type_name -> frontdesk.v1.LoanLineSection
+	58,  // 124: frontdesk.v1.Report.logbook:type_name -> frontdesk.v1.NoteSection
+	59,  // 125: frontdesk.v1.Report.changes:type_name -> frontdesk.v1.Changes
+	0,   // 126: frontdesk.v1.NoteFilter.from:type_name -> frontdesk.v1.Time
+	0,   // 127: frontdesk.v1.NoteFilter.to:type_name -> frontdesk.v1.Time
+	0,   // 128: frontdesk.v1.Period.from:type_name -> frontdesk.v1.Time
+	0,   // 129: frontdesk.v1.Period.to:type_name -> frontdesk.v1.Time
+	94,  // 130: frontdesk.v1.Times.median:type_name -> google.protobuf.Duration
+	94,  // 131: frontdesk.v1.Times.p90:type_name -> google.protobuf.Duration
+	63,  // 132: frontdesk.v1.Row.ack:type_name -> frontdesk.v1.Times
+	63,  // 133: frontdesk.v1.Row.resolve:type_name -> frontdesk.v1.Times
+	64,  // 134: frontdesk.v1.Row.on_time:type_name -> frontdesk.v1.Share
+	64,  // 135: frontdesk.v1.Row.closed_loop:type_name -> frontdesk.v1.Share
+	0,   // 136: frontdesk.v1.Repeat.last:type_name -> frontdesk.v1.Time
+	0,   // 137: frontdesk.v1.Week.start:type_name -> frontdesk.v1.Time
+	64,  // 138: frontdesk.v1.Week.on_time:type_name -> frontdesk.v1.Share
+	64,  // 139: frontdesk.v1.Week.closed_loop:type_name -> frontdesk.v1.Share
+	62,  // 140: frontdesk.v1.Measures.period:type_name -> frontdesk.v1.Period
+	65,  // 141: frontdesk.v1.Measures.total:type_name -> frontdesk.v1.Row
+	65,  // 142: frontdesk.v1.Measures.by_department:type_name -> frontdesk.v1.Row
+	65,  // 143: frontdesk.v1.Measures.by_category:type_name -> frontdesk.v1.Row
+	66,  // 144: frontdesk.v1.Measures.repeats:type_name -> frontdesk.v1.Repeat
+	67,  // 145: frontdesk.v1.Measures.weeks:type_name -> frontdesk.v1.Week
+	69,  // 146: frontdesk.v1.ItemStock.item:type_name -> frontdesk.v1.Item
+	0,   // 147: frontdesk.v1.Loan.lent_at:type_name -> frontdesk.v1.Time
+	0,   // 148: frontdesk.v1.Loan.due_back:type_name -> frontdesk.v1.Time
+	0,   // 149: frontdesk.v1.Loan.returned_at:type_name -> frontdesk.v1.Time
+	19,  // 150: frontdesk.v1.RoomImportReport.problems:type_name -> frontdesk.v1.Problem
+	0,   // 151: frontdesk.v1.RosterEntry.day:type_name -> frontdesk.v1.Time
+	0,   // 152: frontdesk.v1.Request.created_at:type_name -> frontdesk.v1.Time
+	0,   // 153: frontdesk.v1.Request.promised_at:type_name -> frontdesk.v1.Time
+	0,   // 154: frontdesk.v1.Request.ack_at:type_name -> frontdesk.v1.Time
+	0,   // 155: frontdesk.v1.Request.started_at:type_name -> frontdesk.v1.Time
+	0,   // 156: frontdesk.v1.Request.done_at:type_name -> frontdesk.v1.Time
+	0,   // 157: frontdesk.v1.Request.closed_at:type_name -> frontdesk.v1.Time
+	0,   // 158: frontdesk.v1.Request.next_follow_up:type_name -> frontdesk.v1.Time
+	0,   // 159: frontdesk.v1.Request.occasion_on:type_name -> frontdesk.v1.Time
+	0,   // 160: frontdesk.v1.Request.escalated_at:type_name -> frontdesk.v1.Time
+	78,  // 161: frontdesk.v1.Summary.request:type_name -> frontdesk.v1.Request
+	0,   // 162: frontdesk.v1.Event.at:type_name -> frontdesk.v1.Time
+	20,  // 163: frontdesk.v1.Event.escalation:type_name -> frontdesk.v1.Step
+	79,  // 164: frontdesk.v1.Detail.summary:type_name -> frontdesk.v1.Summary
+	80,  // 165: frontdesk.v1.Detail.timeline:type_name -> frontdesk.v1.Event
+	79,  // 166: frontdesk.v1.Detail.linked:type_name -> frontdesk.v1.Summary
+	0,   // 167: frontdesk.v1.Action.next_attempt:type_name -> frontdesk.v1.Time
+	20,  // 168: frontdesk.v1.Action.escalation:type_name -> frontdesk.v1.Step
+	0,   // 169: frontdesk.v1.Action.guest_time:type_name -> frontdesk.v1.Time
+	0,   // 170: frontdesk.v1.Action.promise:type_name -> frontdesk.v1.Time
+	0,   // 171: frontdesk.v1.Staff.locked_until:type_name -> frontdesk.v1.Time
+	0,   // 172: frontdesk.v1.Staff.created_at:type_name -> frontdesk.v1.Time
+	0,   // 173: frontdesk.v1.Staff.updated_at:type_name -> frontdesk.v1.Time
+	0,   // 174: frontdesk.v1.Promise.due:type_name -> frontdesk.v1.Time
+	88,  // 175: frontdesk.v1.Department.hours:type_name -> frontdesk.v1.ServiceHours
+	94,  // 176: frontdesk.v1.Category.promise:type_name -> google.protobuf.Duration
+	94,  // 177: frontdesk.v1.Category.top_tier_promise:type_name -> google.protobuf.Duration
+	95,  // 178: frontdesk.v1.Part.ArgsEntry.value:type_name -> google.protobuf.Value
+	95,  // 179: frontdesk.v1.Problem.ArgsEntry.value:type_name -> google.protobuf.Value
+	180, // [180:180] is the sub-list for method output_type
+	180, // [180:180] is the sub-list for method input_type
+	180, // [180:180] is the sub-list for extension type_name
+	180, // [180:180] is the sub-list for extension extendee
+	0,   // [0:180] is the sub-list for field type_name
 }
 
 func init() { file_frontdesk_v1_types_proto_init() }
@@ -9111,14 +9182,14 @@ func file_frontdesk_v1_types_proto_init() {
 	if File_frontdesk_v1_types_proto != nil {
 		return
 	}
-	file_frontdesk_v1_types_proto_msgTypes[73].OneofWrappers = []any{}
+	file_frontdesk_v1_types_proto_msgTypes[74].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_frontdesk_v1_types_proto_rawDesc), len(file_frontdesk_v1_types_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   93,
+			NumMessages:   94,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
