@@ -22,8 +22,10 @@ func (s *Store) PrivacyCompacted(ctx context.Context) (bool, error) {
 }
 
 // CompactForPrivacy removes every earlier version of a row that the file still holds:
-// both search indexes are merged into one segment each (so no old segment keeps a word
-// that was deleted or replaced), VACUUM rewrites the file from its live rows (free pages
+// both search indexes are built again from their rows and merged into one segment each
+// (so no old segment keeps a word that was deleted or replaced, and no page an in-place
+// delete edited keeps a piece of one: merging alone does nothing to an index that is a
+// single segment already), VACUUM rewrites the file from its live rows (free pages
 // and the free space inside pages go), the time is recorded, and the write-ahead log,
 // which still holds the pages as they were, is emptied. It holds the writer for the
 // whole run — minutes on a resort's file — and needs free disk space of about twice the
@@ -31,8 +33,10 @@ func (s *Store) PrivacyCompacted(ctx context.Context) (bool, error) {
 func (s *Store) CompactForPrivacy(ctx context.Context) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		for _, fts := range []string{"guest_fts", "guest_house_fts"} {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO "+fts+"("+fts+") VALUES ('optimize')"); err != nil {
-				return err
+			for _, cmd := range []string{"rebuild", "optimize"} {
+				if _, err := tx.ExecContext(ctx, "INSERT INTO "+fts+"("+fts+") VALUES ('"+cmd+"')"); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -100,6 +101,16 @@ func lowerBytes(t *testing.T, paths ...string) []byte {
 		all = append(all, bytes.ToLower(b)...)
 	}
 	return all
+}
+
+// around is where value first occurs in b, with the bytes on either side, quoted: what a
+// failure needs to tell a left-over copy from a coincidence in binary data.
+func around(b []byte, value string) string {
+	i := bytes.Index(b, []byte(strings.ToLower(value)))
+	if i < 0 {
+		return ""
+	}
+	return fmt.Sprintf("offset %d: %q", i, b[max(0, i-48):min(len(b), i+len(value)+48)])
 }
 
 // found returns the values that occur in b.
@@ -235,8 +246,10 @@ func TestErasureLeavesNoVersionOfAGuestWithHistory(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "after.db")
 			_, err = d.s.Backup(context.Background(), dest)
 			must(t, err)
-			if left := found(lowerBytes(t, path, path+"-wal", dest), everyValue()); len(left) > 0 {
-				t.Errorf("after erasure the file, its log or a backup still hold %v", left)
+			for _, f := range []string{path, path + "-wal", dest} {
+				if left := found(lowerBytes(t, f), everyValue()); len(left) > 0 {
+					t.Errorf("after erasure %s still holds %v: %s", filepath.Base(f), left, around(lowerBytes(t, f), left[0]))
+				}
 			}
 			if compacted, err := d.s.PrivacyCompacted(context.Background()); err != nil || !compacted {
 				t.Errorf("compaction not recorded: %v %v", compacted, err)
