@@ -42,7 +42,7 @@ func allergyConflict(p guests.Preference, alerts []guests.Alert) (string, bool) 
 			continue
 		}
 		for _, w := range words(a.Text) {
-			if wanted[stem(w)] && !commonWords[stem(w)] {
+			if wanted[stem(w)] {
 				return a.Text, true
 			}
 		}
@@ -50,16 +50,13 @@ func allergyConflict(p guests.Preference, alerts []guests.Alert) (string, bool) 
 	return "", false
 }
 
-// wantedWords are the stems of the words a wish asks for: those not negated by a word
-// before them ("no", "non", "not", "without") or "free" after them.
+// wantedWords are the stems of the words a wish asks for, common words left out: those
+// not negated by a word before them ("no", "non", "not", "without") or "free" after them.
 func wantedWords(text string) map[string]bool {
 	ws := words(text)
 	out := map[string]bool{}
 	for i, w := range ws {
-		if len([]rune(w)) < 4 || commonWords[stem(w)] {
-			continue
-		}
-		if i > 0 && slices.Contains([]string{"no", "non", "not", "without", "never"}, ws[i-1]) {
+		if len([]rune(w)) < 4 || commonWords[stem(w)] || negated(ws, i) {
 			continue
 		}
 		if i+1 < len(ws) && ws[i+1] == "free" {
@@ -68,6 +65,11 @@ func wantedWords(text string) map[string]bool {
 		out[stem(w)] = true
 	}
 	return out
+}
+
+// negated says whether the word at i follows a negation: "no nuts", "non-smoking".
+func negated(ws []string, i int) bool {
+	return i > 0 && slices.Contains([]string{"no", "non", "not", "without", "never"}, ws[i-1])
 }
 
 // words splits text into lower-case words of letters.
@@ -150,7 +152,7 @@ func smokingChoice(ws []string) string {
 		if w != "smoking" && w != "smoker" {
 			continue
 		}
-		if i > 0 && slices.Contains([]string{"no", "non", "not"}, ws[i-1]) {
+		if negated(ws, i) {
 			return "non-smoking"
 		}
 		return "smoking"

@@ -85,11 +85,7 @@ func Build(s Snapshot) *Board {
 			b.VIPs = append(b.VIPs, g.card())
 		}
 		if calendarDay(g.Stay.Departure).Equal(today) {
-			a := g.Analysis
-			if a == nil {
-				a = Analyse(g)
-			}
-			b.Departures = append(b.Departures, DepartureCard{GuestState: g.card(), Unhappy: a.Recovery != nil})
+			b.Departures = append(b.Departures, DepartureCard{GuestState: g.card(), Unhappy: g.analysed().Recovery != nil})
 		}
 	}
 	for _, gs := range [][]GuestState{s.InHouse, s.Arrivals} {
@@ -102,6 +98,14 @@ func Build(s Snapshot) *Board {
 	return b
 }
 
+// analysed is the guest's analysis: the one the store kept with them, else made now.
+func (g GuestState) analysed() *Analysis {
+	if g.Analysis != nil {
+		return g.Analysis
+	}
+	return Analyse(g)
+}
+
 // card is what a card on the board keeps of a guest: the board stays on screen all
 // shift, and at a resort the histories the rules read run to tens of thousands of
 // requests, so they are dropped once the rules have run.
@@ -111,11 +115,7 @@ func (g GuestState) card() GuestState {
 }
 
 func arrivalCard(g GuestState, s Snapshot, today time.Time, short []shortItem) ArrivalCard {
-	a := g.Analysis
-	if a == nil {
-		a = Analyse(g)
-	}
-	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: a.Recognition}
+	c := ArrivalCard{GuestState: g.card(), Tomorrow: calendarDay(g.Stay.Arrival).After(today), Recognition: g.analysed().Recognition}
 	c.Tasks = PrepTasks(g, s.Now, s.Hours)
 	markShort(c.Tasks, short)
 	var waitPerson, waitAuto int
@@ -340,10 +340,7 @@ func prompts(s Snapshot, b *Board) []Prompt {
 		add(occasionPrompt(o, today))
 	}
 	for _, g := range s.InHouse {
-		a := g.Analysis
-		if a == nil {
-			a = Analyse(g)
-		}
+		a := g.analysed()
 		for _, p := range a.Repeats {
 			add(p)
 		}

@@ -183,7 +183,7 @@ func (s *todayScreen) show(d *todayData) {
 		s.right.Add(s.demandCard(d.board.Demand))
 	}
 	s.right.Objects = append(s.right.Objects, s.arrivalsCard(d.board))
-	if audience := d.board.Audience; audience == standards.DeptFrontDesk || d.board.Counts[anticipation.ListDepartures] > 0 {
+	if d.board.Audience == standards.DeptFrontDesk || d.board.Counts[anticipation.ListDepartures] > 0 {
 		s.right.Add(s.departuresCard(d.board))
 	}
 	s.right.Objects = append(s.right.Objects, s.vipCard(d.board), s.occasionsCard(d.board))

@@ -6,6 +6,19 @@ import (
 	"golang.org/x/sys/windows"
 )
 
+// LocalData is %LOCALAPPDATA%, the user's data on this PC (else the user's configuration
+// folder): what Frontdesk keeps there — the database, a desk's pairing — belongs to this
+// PC, and %APPDATA% would roam with a domain profile to every PC the user signs in to.
+func LocalData() string {
+	if d := os.Getenv("LOCALAPPDATA"); d != "" {
+		return d
+	}
+	if d, err := os.UserConfigDir(); err == nil {
+		return d
+	}
+	return "."
+}
+
 // Make creates dir, and any missing parent, and makes it owner-only. File
 // modes mean little on Windows, so dir gets an access list of its own instead: full
 // control for the current user, nothing inherited from the parent folder, and passed on

@@ -1,14 +1,6 @@
 package remote
 
-import "os"
+import "frontdesk/privatedir"
 
-// configDir is %LOCALAPPDATA%, the user's data on this PC.
-func configDir() string {
-	if d := os.Getenv("LOCALAPPDATA"); d != "" {
-		return d
-	}
-	if dir, err := os.UserConfigDir(); err == nil {
-		return dir
-	}
-	return "."
-}
+// configDir is %LOCALAPPDATA%, the user's data on this PC, beside the database.
+func configDir() string { return privatedir.LocalData() }

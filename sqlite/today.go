@@ -222,11 +222,7 @@ func prefixed(alias, columns string) string {
 const maxHistory = 200
 
 func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
-	names, err := codeNames(ctx, tx, "categories")
-	if err != nil {
-		return err
-	}
-	depts, err := categoryDepartments(ctx, tx)
+	cats, err := categoryRefs(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -239,19 +235,24 @@ func loadHereRequests(ctx context.Context, tx *sql.Tx, st *todayState) error {
 		var score, recovery int64
 		err := r.Scan(&guestID, &id, &category, &description, &kind, &status, &outcome, &score, &recovery, &at)
 		st.requests[guestID] = append(st.requests[guestID], anticipation.RequestBrief{ID: id, Category: category,
-			CategoryName: names[category], Department: depts[category], Description: description, Kind: requests.Kind(kind), Status: requests.Status(status),
+			CategoryName: cats[category].name, Department: cats[category].department, Description: description, Kind: requests.Kind(kind), Status: requests.Status(status),
 			Outcome: requests.Outcome(outcome), Score: int(score), Recovery: recovery != 0, CreatedAt: parseTime(at)})
 		return err
 	})
 }
 
-// categoryDepartments maps each request category to the department its requests go to.
-func categoryDepartments(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	out := map[string]string{}
-	err := eachRow(ctx, tx, "SELECT code, department FROM categories", nil, func(rows *sql.Rows) error {
-		var code, dept string
-		err := rows.Scan(&code, &dept)
-		out[code] = dept
+// categoryRef is what a guest's history names of a request category: its name and the
+// department its requests go to.
+type categoryRef struct{ name, department string }
+
+// categoryRefs reads every request category's name and department, by code, in one read.
+func categoryRefs(ctx context.Context, tx *sql.Tx) (map[string]categoryRef, error) {
+	out := map[string]categoryRef{}
+	err := eachRow(ctx, tx, "SELECT code, name, department FROM categories", nil, func(rows *sql.Rows) error {
+		var code string
+		var c categoryRef
+		err := rows.Scan(&code, &c.name, &c.department)
+		out[code] = c
 		return err
 	})
 	return out, err
