@@ -85,12 +85,12 @@ func AudienceFor(a staff.Actor, asked string) (string, error) {
 
 // Scope is audience's part of the whole board b, filtered and ordered, each list
 // shortened to ListShort unless q asks for it whole; Counts holds each list's length
-// before shortening. The whole board's prompts are split into Prompts and Habits. b is
-// not changed.
+// before shortening. The whole board's prompts are split into Prompts and Habits; the
+// demand for loanable items is the property's, on every board. b is not changed.
 func Scope(b *Board, audience string, q BoardQuery) *Board {
 	match := guestFilter(q.Filter)
 	whole := func(list string) bool { return slices.Contains(q.All, list) }
-	out := &Board{Audience: audience, Counts: map[string]int{}}
+	out := &Board{Audience: audience, Counts: map[string]int{}, Demand: b.Demand} // the property's stock, whoever looks
 	tomorrow := 0
 	out.Prompts, out.Counts[ListPrompts] = scoped(b.Prompts, func(p *Prompt) bool {
 		return p.Kind != KindRepeat && promptOn(p, audience) && match(p.GuestName, p.Room)

@@ -39,9 +39,7 @@ func (s *Store) Today(ctx context.Context, q anticipation.BoardQuery) (*anticipa
 	if err != nil {
 		return nil, err
 	}
-	b := anticipation.Scope(whole, audience, q)
-	b.Demand = whole.Demand // the property's stock, whoever looks
-	return b, nil
+	return anticipation.Scope(whole, audience, q), nil
 }
 
 // besideRead is the board's second reader, when the store has one.
